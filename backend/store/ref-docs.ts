@@ -1,0 +1,112 @@
+/**
+ * Reference documents: the organisation, categories, policies and people. Small collections,
+ * stored as whole documents in both adapters and validated with zod when read (`ref-schemas.ts`).
+ */
+import type { Category, Member, UserRole } from '../../core/model';
+import type { TimePolicy } from '../../core/time-policy';
+
+export interface Street {
+  id: string;
+  name: string;
+}
+export interface Community {
+  id: string;
+  streetId: string;
+  name: string;
+  /** City communities cap a grid at 500 households, rural ones at 300. */
+  kind: 'city' | 'rural';
+  policyId: string;
+  active: boolean;
+}
+export interface Grid {
+  id: string;
+  streetId: string;
+  communityId: string;
+  name: string;
+  households: number;
+  active: boolean;
+}
+export interface Building {
+  id: string;
+  streetId: string;
+  communityId: string;
+  gridId: string;
+  name: string;
+  active: boolean;
+}
+export interface Department {
+  id: string;
+  streetId: string;
+  name: string;
+  active: boolean;
+}
+/** A WeChat user known to the system, with the roles stored for them. */
+export interface Account {
+  id: string; // the openid
+  openid: string;
+  name: string;
+  phone?: string;
+  /** Roles beyond `resident` (which everyone has). */
+  roles: {
+    role: Exclude<UserRole, 'resident'>;
+    streetId?: string;
+    communityId?: string;
+    gridId?: string;
+    departmentId?: string;
+    memberId?: string;
+  }[];
+  createdAt: string;
+}
+export interface Invite {
+  id: string; // the code
+  memberId: string;
+  communityId: string;
+  createdBy: string;
+  createdAt: string;
+  usedBy?: string;
+  usedAt?: string;
+}
+export interface StoredPolicy extends TimePolicy {
+  /** The community it belongs to; presets have none. */
+  communityId?: string;
+}
+export interface HolidayOverride {
+  id: string; // the date, YYYY-MM-DD
+  date: string;
+  workday: boolean;
+  note: string;
+}
+export interface Setting {
+  id: string;
+  value: unknown;
+}
+
+export interface RefDocs {
+  streets: Street;
+  communities: Community;
+  grids: Grid;
+  buildings: Building;
+  departments: Department;
+  categories: Category;
+  policies: StoredPolicy;
+  members: Member;
+  accounts: Account;
+  invites: Invite;
+  holidays: HolidayOverride;
+  settings: Setting;
+}
+export type RefKind = keyof RefDocs;
+export const REF_KINDS: readonly RefKind[] = [
+  'streets',
+  'communities',
+  'grids',
+  'buildings',
+  'departments',
+  'categories',
+  'policies',
+  'members',
+  'accounts',
+  'invites',
+  'holidays',
+  'settings',
+];

@@ -1,0 +1,137 @@
+/**
+ * The storage port. Two adapters implement it: SQLite for the local host
+ * (`sqlite-store.ts`) and the WeChat cloud database (`cloud-store.ts`). One contract test suite
+ * (`tests/contract/store.contract.ts`) runs against both.
+ *
+ * Every write to cases goes through `commit`: the case changes, their timeline events, their
+ * notices (the outbox) and the board counters are written together or not at all, and an update
+ * only applies when the stored version is still the one the change was computed from.
+ */
+import type { Case, CaseEvent, CaseStatus, Notice, Severity } from '../../core/model';
+import type { Result } from '../../core/errors';
+import type { RefDocs, RefKind } from './ref-docs';
+import type { CaseTally } from '../../core/metrics';
+
+export interface CaseChange {
+  /** New cases. `requestKey` (`<openid>:<requestId>`) is unique: a retried create finds the first. */
+  creates: { case: Case; requestKey?: string }[];
+  /** Updated cases with the version they were computed from (compare-and-set). */
+  updates: { expectedVersion: number; case: Case }[];
+  /** Timeline events; (caseId, seq) is unique and the timeline is append-only. */
+  events: CaseEvent[];
+  /** Notices to deliver; `key` is unique so a notice is queued once. */
+  notices: Notice[];
+}
+
+export type CaseOrder = 'created_desc' | 'deadline_asc';
+
+export interface CaseQuery {
+  communityId?: string;
+  streetId?: string;
+  gridId?: string;
+  holderOpenid?: string;
+  reporterOpenid?: string;
+  departmentId?: string;
+  statuses?: CaseStatus[];
+  categoryId?: string;
+  buildingId?: string;
+  severity?: Severity;
+  /** Only cases whose running deadline has passed (`deadline_at` ≤ `overdueAt`). */
+  overdueAt?: string;
+  isPublic?: boolean;
+  createdFrom?: string;
+  createdTo?: string;
+  order?: CaseOrder;
+  /** Opaque cursor from a previous page. */
+  cursor?: string;
+  limit: number;
+}
+
+export interface CasePage {
+  items: Case[];
+  nextCursor?: string;
+}
+
+/** A row of the board counters: the tally of the cases of one grid, month and category. */
+export interface TallyRow {
+  communityId: string;
+  gridId: string;
+  /** China-local month of submission, `YYYY-MM`. */
+  month: string;
+  categoryId: string;
+  tally: CaseTally;
+}
+
+export interface TallyQuery {
+  communityId?: string;
+  gridId?: string;
+  fromMonth: string;
+  toMonth: string;
+}
+
+export type OutboxStatus = 'queued' | 'sent' | 'failed';
+
+export interface OutboxItem {
+  notice: Notice;
+  status: OutboxStatus;
+  attempts: number;
+  /** Not before this time may it be tried again (backoff). */
+  nextAttemptAt: string;
+  /** Channels already done, so a retry never sends twice: `subscribe` and `inbox`. */
+  done: { subscribe?: 'sent' | 'skipped' | 'undeliverable'; inbox?: boolean };
+  lastError?: string;
+}
+
+export interface InboxMessage {
+  id: string;
+  openid: string;
+  caseId: string;
+  kind: string;
+  title: string;
+  body: string;
+  at: string;
+  read: boolean;
+}
+
+export interface Store {
+  // ——— reference data (small collections: places, categories, policies, people) ———
+  getRef<K extends RefKind>(kind: K, id: string): Promise<RefDocs[K] | undefined>;
+  /** All documents of a kind whose fields equal those in `where` (top-level fields only). */
+  listRef<K extends RefKind>(kind: K, where?: Partial<RefDocs[K]>): Promise<RefDocs[K][]>;
+  putRef<K extends RefKind>(kind: K, doc: RefDocs[K]): Promise<void>;
+
+  // ——— cases ———
+  getCase(id: string): Promise<Case | undefined>;
+  findCaseIdByRequest(requestKey: string): Promise<string | undefined>;
+  listCases(query: CaseQuery): Promise<CasePage>;
+  countCases(query: Omit<CaseQuery, 'cursor' | 'limit' | 'order'>): Promise<number>;
+  getTimeline(caseId: string): Promise<CaseEvent[]>;
+  /** Open cases held by each member of a grid, by member id. */
+  openWorkByMember(gridId: string): Promise<Record<string, number>>;
+  /** Cases whose clock must be looked at by `now` (their `nextCheckAt` has come). */
+  listDueCases(now: string, limit: number): Promise<Case[]>;
+  /** Cases a reporter filed since a time (for per-user limits). */
+  countCasesByReporterSince(openid: string, since: string): Promise<number>;
+  /** Whether someone already supported (附议) a case; recorded by `commit` through the case's supporters. */
+  commit(change: CaseChange): Promise<Result<void>>;
+
+  // ——— board counters, kept by `commit` from `tallyCase(before)` → `tallyCase(after)` ———
+  readTallies(query: TallyQuery): Promise<TallyRow[]>;
+
+  // ——— notifications ———
+  /** Queued items due by `now`, leased for `leaseMs` so that two dispatchers never take the same one. */
+  claimOutbox(now: string, limit: number, leaseMs: number): Promise<OutboxItem[]>;
+  saveOutbox(item: OutboxItem): Promise<void>;
+  listOutbox(status?: OutboxStatus): Promise<OutboxItem[]>;
+  addInboxMessage(msg: InboxMessage): Promise<void>;
+  listInbox(openid: string, limit: number, before?: string): Promise<InboxMessage[]>;
+  countUnread(openid: string): Promise<number>;
+  markRead(openid: string, ids: string[] | 'all'): Promise<number>;
+  /** Subscribe-message quota a user granted, by template kind (each grant is one message). */
+  addSubscriptionQuota(openid: string, templateKey: string, count: number): Promise<void>;
+  /** Takes one unit of quota; false when none is left. */
+  takeSubscriptionQuota(openid: string, templateKey: string): Promise<boolean>;
+  clearSubscriptionQuota(openid: string, templateKey: string): Promise<void>;
+
+  close(): Promise<void>;
+}

@@ -1,0 +1,83 @@
+/**
+ * Errors are values: a stable code for programs and a Chinese message for people.
+ * Only the edges (cloud function entries, the local host) turn them into responses.
+ */
+export type ErrorCode =
+  | 'CASE.NOT_FOUND'
+  | 'CASE.INVALID_TRANSITION'
+  | 'CASE.FORBIDDEN'
+  | 'CASE.CONFLICT'
+  | 'CASE.REASON_REQUIRED'
+  | 'CASE.RESULT_REQUIRED'
+  | 'CASE.PHOTOS_REQUIRED'
+  | 'CASE.ALREADY_SUPPORTED'
+  | 'CASE.NOT_PUBLIC'
+  | 'CASE.SAME_ROLE'
+  | 'CASE.NO_MEMBER'
+  | 'CASE.MERGE_SELF'
+  | 'CASE.TOO_MANY_PHOTOS'
+  | 'INPUT.INVALID'
+  | 'INPUT.UNKNOWN_ACTION'
+  | 'INPUT.TOO_LARGE'
+  | 'INPUT.CONTENT_RISKY'
+  | 'AUTH.REQUIRED'
+  | 'AUTH.FORBIDDEN'
+  | 'AUTH.INVALID_TOKEN'
+  | 'AUTH.INVITE_INVALID'
+  | 'RATE.LIMITED'
+  | 'PLACE.NOT_FOUND'
+  | 'PLACE.INVALID'
+  | 'CATEGORY.NOT_FOUND'
+  | 'MEMBER.NOT_FOUND'
+  | 'POLICY.INVALID'
+  | 'FILE.INVALID'
+  | 'FILE.NOT_FOUND'
+  | 'INTERNAL';
+
+export interface DomainError {
+  readonly code: ErrorCode;
+  readonly message: string;
+  /** Optional details for programs (field paths of invalid input, for example). */
+  readonly details?: unknown;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: DomainError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = <T = never>(code: ErrorCode, message: string, details?: unknown): Result<T> => ({
+  ok: false,
+  error: details === undefined ? { code, message } : { code, message, details },
+});
+
+export const domainError = (code: ErrorCode, message: string): DomainError => ({ code, message });
+
+/** HTTP status an edge should answer for an error code. */
+export function httpStatusOf(code: ErrorCode): number {
+  if (code.startsWith('INPUT.') || code === 'PLACE.INVALID' || code === 'POLICY.INVALID' || code === 'FILE.INVALID')
+    return code === 'INPUT.TOO_LARGE' ? 413 : 400;
+  switch (code) {
+    case 'AUTH.REQUIRED':
+    case 'AUTH.INVALID_TOKEN':
+      return 401;
+    case 'AUTH.FORBIDDEN':
+    case 'CASE.FORBIDDEN':
+    case 'AUTH.INVITE_INVALID':
+      return 403;
+    case 'CASE.NOT_FOUND':
+    case 'PLACE.NOT_FOUND':
+    case 'CATEGORY.NOT_FOUND':
+    case 'MEMBER.NOT_FOUND':
+    case 'FILE.NOT_FOUND':
+      return 404;
+    case 'CASE.CONFLICT':
+    case 'CASE.INVALID_TRANSITION':
+    case 'CASE.ALREADY_SUPPORTED':
+      return 409;
+    case 'RATE.LIMITED':
+      return 429;
+    case 'INTERNAL':
+      return 500;
+    default:
+      return 400;
+  }
+}
