@@ -346,6 +346,8 @@ export type NoticeKind =
   | 'task_overdue'
   | 'task_rated'
   | 'task_transferred'
+  | 'task_cancelled'
+  | 'task_supplement'
   | 'admin_unassigned'
   | 'admin_overdue'
   | 'admin_escalation'

@@ -121,7 +121,8 @@ export function deadlinesOnEscalate(
   at: Date,
 ): CaseDeadlines {
   const next: CaseDeadlines = { ...c.deadlines };
-  delete next.escalateBy;
+  // Going to the community does not stop the clock for reaching the street.
+  if (level !== 'community') delete next.escalateBy;
   if (level === 'street') next.resolveBy = iso(addDuration(ctx.calendar, at, ctx.policy.streetResolve));
   if (level === 'department') next.reportBy = iso(addDuration(ctx.calendar, at, ctx.policy.departmentReport));
   return next;
