@@ -1,0 +1,42 @@
+/**
+ * What a function handler needs from the world, passed in by the edge: the store, the clock,
+ * ids, and the optional cloud-only checks. The cloud entries and the local host build these
+ * differently; the handlers do not know which they run in.
+ */
+import type { Store } from './store/store.port';
+
+export interface ContentCheck {
+  /** WeChat `security.msgSecCheck` v2 in the cloud; absent locally. */
+  check(text: string, openid: string): Promise<'pass' | 'risky'>;
+}
+
+export interface Limits {
+  /** Cases one user may submit per China-local day. */
+  submissionsPerDay: number;
+}
+
+export interface Deps {
+  store: Store;
+  now: () => Date;
+  /** A new unique id with a prefix; case ids sort by time. */
+  newId: (prefix: string) => string;
+  contentCheck?: ContentCheck;
+  limits: Limits;
+  /** Ledger export: writes the file and answers how to get it (a cloud file id or a download URL). */
+  saveExport?: (fileName: string, bytes: Uint8Array, openid: string) => Promise<{ fileId?: string; url?: string }>;
+}
+
+export const DEFAULT_LIMITS: Limits = { submissionsPerDay: 20 };
+
+const B36 = '0123456789abcdefghijklmnopqrstuvwxyz';
+
+/** `C20261123143005ab12cd`: China-local time then random, so ids sort by creation and read as numbers. */
+export function makeIdFactory(now: () => Date, random: () => number = Math.random): (prefix: string) => string {
+  return (prefix: string) => {
+    const local = new Date(now().getTime() + 8 * 3_600_000).toISOString();
+    const stamp = local.slice(0, 19).replace(/[-T:]/g, '');
+    let tail = '';
+    for (let i = 0; i < 6; i++) tail += B36[Math.floor(random() * 36)];
+    return `${prefix}${stamp}${tail}`;
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * One shape for every cloud function: `{action, ...params}` in, `{ok, data | error}` out.
+ * The action's params are validated by a strict zod schema before anything runs; an unknown
+ * action or field is refused with a Chinese message and nothing is written.
+ */
+import { z } from 'zod';
+import { fail, httpStatusOf, type DomainError, type Result } from '../../core/errors';
+import type { Actor } from '../../core/model';
+import { resolveActor } from '../auth';
+import type { Deps } from '../deps';
+import { loadDirectory, type Directory } from '../services/directory';
+import { parseInput } from '../validation';
+
+export interface Call {
+  /** Absent for public (board) actions called without identity. */
+  actor?: Actor;
+  deps: Deps;
+  dir: Directory;
+  now: Date;
+}
+
+export interface AuthedCall extends Call {
+  actor: Actor;
+}
+
+interface ActionBase<S extends z.ZodType> {
+  input: S;
+}
+interface PublicAction<S extends z.ZodType> extends ActionBase<S> {
+  auth: 'public';
+  run: (input: z.infer<S>, call: Call) => Promise<Result<unknown>>;
+}
+interface UserAction<S extends z.ZodType> extends ActionBase<S> {
+  auth: 'user';
+  run: (input: z.infer<S>, call: AuthedCall) => Promise<Result<unknown>>;
+}
+export type ActionDef<S extends z.ZodType = z.ZodType> = PublicAction<S> | UserAction<S>;
+
+/** Helps TypeScript infer each action's input type. */
+export const action = <S extends z.ZodType>(def: ActionDef<S>): ActionDef<S> => def;
+
+export type Reply = { ok: true; data: unknown } | { ok: false; error: DomainError };
+
+export interface CloudFunction {
+  name: string;
+  actions: Record<string, ActionDef>;
+  handle(event: unknown, openid: string | undefined, deps: Deps): Promise<Reply>;
+}
+
+const eventShape = z.looseObject({ action: z.string().min(1).max(64) });
+
+export function defineFunction(name: string, actions: Record<string, ActionDef>): CloudFunction {
+  return {
+    name,
+    actions,
+    async handle(event, openid, deps) {
+      const r = await dispatch(actions, event, openid, deps);
+      return r.ok ? { ok: true, data: r.value } : { ok: false, error: r.error };
+    },
+  };
+}
+
+async function dispatch(
+  actions: Record<string, ActionDef>,
+  event: unknown,
+  openid: string | undefined,
+  deps: Deps,
+): Promise<Result<unknown>> {
+  const head = eventShape.safeParse(event);
+  if (!head.success || typeof event !== 'object' || event === null || Array.isArray(event))
+    return fail('INPUT.INVALID', '请求格式不正确，须为包含 action 的对象');
+  const name = head.data.action;
+  if (!Object.prototype.hasOwnProperty.call(actions, name)) return fail('INPUT.UNKNOWN_ACTION', `不支持的操作：${name.slice(0, 32)}`);
+  const def = actions[name]!;
+  const { action: _omit, ...params } = event as Record<string, unknown>;
+  const input = parseInput(def.input, params);
+  if (!input.ok) return input;
+  try {
+    const now = deps.now();
+    const dir = await loadDirectory(deps.store, now.getTime());
+    if (def.auth === 'public') {
+      const actor = openid ? await resolveActor(deps.store, openid) : undefined;
+      return await def.run(input.value, actor ? { actor, deps, dir, now } : { deps, dir, now });
+    }
+    if (!openid) return fail('AUTH.REQUIRED', '请先登录');
+    const actor = await resolveActor(deps.store, openid);
+    return await def.run(input.value, { actor, deps, dir, now });
+  } catch (err) {
+    console.error(`[${name}]`, err);
+    return fail('INTERNAL', '服务器开小差了，请稍后再试');
+  }
+}
+
+export { httpStatusOf };

@@ -1,0 +1,318 @@
+/**
+ * `resident`: what any WeChat user does — report, follow, supplement, withdraw, rate, support,
+ * read messages.
+ */
+import { z } from 'zod';
+import { fail, ok } from '../../core/errors';
+import { routeForCategory } from '../../core/route-case';
+import { describeDuration } from '../../core/time-policy';
+import { localDateOf, startOfLocalDate } from '../../core/working-days';
+import { ROLE_NAMES, STATUS_NAMES, type CaseStatus, OPEN_STATUSES, FINAL_STATUSES, RATINGS } from '../../core/model';
+import { maskText } from '../../core/masking';
+import { applyCommand, contextFor, createCase } from '../services/case-service';
+import { gridMembers, policyFor } from '../services/directory';
+import { caseCard, caseDetail, personView, timelineView } from '../services/views';
+import { cursor, id, phone, photos, requiredText, text } from '../validation';
+import { action, defineFunction, type AuthedCall } from './define';
+
+const STATUS_FILTERS: Record<string, CaseStatus[] | undefined> = {
+  all: undefined,
+  open: [...OPEN_STATUSES],
+  resolved: ['resolved'],
+  closed: [...FINAL_STATUSES],
+};
+
+const caseIdInput = z.strictObject({ caseId: id });
+
+async function ownCase(call: AuthedCall, caseId: string) {
+  const c = await call.deps.store.getCase(caseId);
+  // Someone else's case is "not found", so ids cannot be probed.
+  if (!c || c.reporter.openid !== call.actor.openid) return undefined;
+  return c;
+}
+
+const mine = (call: AuthedCall) => (c: { reporter: { openid: string } }) =>
+  c.reporter.openid === call.actor.openid ? ok(undefined) : fail<void>('CASE.NOT_FOUND', '诉求不存在或已删除');
+
+export const resident = defineFunction('resident', {
+  listCategories: action({
+    auth: 'public',
+    input: z.strictObject({}),
+    run: async (_i, { dir }) =>
+      ok({
+        items: [...dir.categories.values()]
+          .filter((c) => c.active)
+          .sort((a, b) => a.order - b.order)
+          .map((c) => ({ id: c.id, name: c.name, role: c.role, roleName: ROLE_NAMES[c.role], kind: c.kind, icon: c.icon ?? '', defaultPublic: c.defaultPublic })),
+      }),
+  }),
+
+  listPlaces: action({
+    auth: 'public',
+    input: z.strictObject({}),
+    run: async (_i, { dir }) => {
+      const grids = [...dir.grids.values()].filter((g) => g.active);
+      const buildings = [...dir.buildings.values()].filter((b) => b.active);
+      return ok({
+        communities: [...dir.communities.values()]
+          .filter((c) => c.active)
+          .sort((a, b) => a.name.localeCompare(b.name, 'zh'))
+          .map((c) => ({
+            id: c.id,
+            name: c.name,
+            grids: grids
+              .filter((g) => g.communityId === c.id)
+              .sort((a, b) => a.name.localeCompare(b.name, 'zh'))
+              .map((g) => ({
+                id: g.id,
+                name: g.name,
+                buildings: buildings
+                  .filter((b) => b.gridId === g.id)
+                  .sort((a, b) => a.name.localeCompare(b.name, 'zh', { numeric: true }))
+                  .map((b) => ({ id: b.id, name: b.name })),
+              })),
+          })),
+      });
+    },
+  }),
+
+  submitCase: action({
+    auth: 'user',
+    input: z.strictObject({
+      requestId: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/),
+      categoryId: id,
+      buildingId: id.optional(),
+      gridId: id.optional(),
+      location: z.strictObject({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180), address: requiredText(100) }).optional(),
+      description: requiredText(500),
+      isPublic: z.boolean(),
+      photos: photos.optional(),
+      contactPhone: phone.optional(),
+    }),
+    run: async (input, call) => {
+      const { deps, dir, actor, now } = call;
+      const requestKey = `${actor.openid}:${input.requestId}`;
+      // A retry must answer like the first call even after the daily limit is reached.
+      const replay = await deps.store.findCaseIdByRequest(requestKey);
+      const category = dir.categories.get(input.categoryId);
+      if (!category || !category.active) return fail('CATEGORY.NOT_FOUND', '请选择有效的问题类别');
+      let place: { streetId: string; communityId: string; gridId: string; buildingId?: string; location?: { latitude: number; longitude: number; address: string } };
+      if (input.buildingId) {
+        const b = dir.buildings.get(input.buildingId);
+        if (!b || !b.active) return fail('PLACE.NOT_FOUND', '请选择有效的楼栋');
+        place = { streetId: b.streetId, communityId: b.communityId, gridId: b.gridId, buildingId: b.id };
+      } else if (input.gridId && input.location) {
+        const g = dir.grids.get(input.gridId);
+        if (!g || !g.active) return fail('PLACE.NOT_FOUND', '请选择有效的网格');
+        place = { streetId: g.streetId, communityId: g.communityId, gridId: g.id, location: input.location };
+      } else return fail('PLACE.INVALID', '请选择楼栋，或选择网格并在地图上选点');
+      if (!replay) {
+        const since = startOfLocalDate(localDateOf(now)).toISOString();
+        const today = await deps.store.countCasesByReporterSince(actor.openid, since);
+        if (today >= deps.limits.submissionsPerDay)
+          return fail('RATE.LIMITED', `每人每天最多提交${deps.limits.submissionsPerDay}件诉求，请明天再试或拨打社区电话`);
+        if (deps.contentCheck && (await deps.contentCheck.check(input.description, actor.openid)) === 'risky')
+          return fail('INPUT.CONTENT_RISKY', '内容含有不当信息，请修改后再提交');
+      }
+      const members = await gridMembers(deps.store, place.gridId);
+      const openWork = await deps.store.openWorkByMember(place.gridId);
+      const route = routeForCategory(category, { gridId: place.gridId, members, openWork });
+      const created = await createCase(
+        deps,
+        dir,
+        {
+          id: deps.newId('C'),
+          place,
+          category,
+          description: input.description,
+          photos: input.photos ?? [],
+          isPublic: input.isPublic,
+          contactPhone: input.contactPhone,
+          policyId: policyFor(dir, place.communityId).id,
+        },
+        { action: 'submit', route },
+        actor,
+        now,
+        requestKey,
+      );
+      if (!created.ok) return created;
+      const c = created.value.result.case;
+      const policy = contextFor(dir, c.place.communityId, now).policy;
+      const limits = policy.limits[c.severity];
+      return ok({
+        caseId: c.id,
+        status: c.status,
+        statusName: STATUS_NAMES[c.status],
+        holder: personView(c.holder),
+        routeExplanation: maskText(created.value.result.events.find((e) => e.action === 'auto_assign')?.note ?? ''),
+        dueAt: c.dueAt,
+        limitText: `${policy.name}：${describeDuration(limits.respond)}内受理，受理后${describeDuration(limits.resolve)}内办结`,
+        replayed: created.value.replayed,
+      });
+    },
+  }),
+
+  listMyCases: action({
+    auth: 'user',
+    input: z.strictObject({ status: z.enum(['all', 'open', 'resolved', 'closed']).optional(), cursor: cursor.optional(), limit: z.number().int().min(1).max(50).optional() }),
+    run: async (input, { deps, dir, actor }) => {
+      const page = await deps.store.listCases({
+        reporterOpenid: actor.openid,
+        statuses: STATUS_FILTERS[input.status ?? 'all'],
+        order: 'created_desc',
+        cursor: input.cursor,
+        limit: input.limit ?? 20,
+      });
+      return ok({ items: page.items.map((c) => caseCard(c, dir)), nextCursor: page.nextCursor });
+    },
+  }),
+
+  getCase: action({
+    auth: 'user',
+    input: caseIdInput,
+    run: async (input, call) => {
+      const c = await ownCase(call, input.caseId);
+      if (!c) return fail('CASE.NOT_FOUND', '诉求不存在或已删除');
+      const events = await call.deps.store.getTimeline(c.id);
+      return ok({ case: caseDetail(c, call.dir, call.actor, 'reporter'), timeline: timelineView(events, 'private') });
+    },
+  }),
+
+  supplementCase: action({
+    auth: 'user',
+    input: z.strictObject({ caseId: id, note: requiredText(500), photos: photos.optional() }),
+    run: async (input, call) => {
+      const r = await applyCommand(call.deps, call.dir, input.caseId, call.actor, () => ok({ action: 'supplement', note: input.note, photos: input.photos }), call.now, {
+        check: mine(call),
+        retryOnConflict: true,
+      });
+      return r.ok ? ok({ caseId: input.caseId, status: r.value.case.status, version: r.value.case.version }) : r;
+    },
+  }),
+
+  withdrawCase: action({
+    auth: 'user',
+    input: z.strictObject({ caseId: id, reason: text(200).optional() }),
+    run: async (input, call) => {
+      const r = await applyCommand(call.deps, call.dir, input.caseId, call.actor, () => ok({ action: 'withdraw', reason: input.reason }), call.now, { check: mine(call) });
+      return r.ok ? ok({ caseId: input.caseId, status: r.value.case.status, version: r.value.case.version }) : r;
+    },
+  }),
+
+  rateCase: action({
+    auth: 'user',
+    input: z.strictObject({ caseId: id, rating: z.enum(RATINGS), comment: text(500).optional() }),
+    run: async (input, call) => {
+      const r = await applyCommand(call.deps, call.dir, input.caseId, call.actor, () => ok({ action: 'rate', rating: input.rating, comment: input.comment }), call.now, {
+        check: mine(call),
+      });
+      return r.ok
+        ? ok({ caseId: input.caseId, status: r.value.case.status, statusName: STATUS_NAMES[r.value.case.status], reworkCount: r.value.case.reworkCount, version: r.value.case.version })
+        : r;
+    },
+  }),
+
+  remindCase: action({
+    auth: 'user',
+    input: caseIdInput,
+    run: async (input, call) => {
+      const r = await applyCommand(call.deps, call.dir, input.caseId, call.actor, () => ok({ action: 'remind', note: '居民催办' }), call.now, {
+        check: mine(call),
+        retryOnConflict: true,
+      });
+      return r.ok ? ok({ caseId: input.caseId }) : r;
+    },
+  }),
+
+  supportCase: action({
+    auth: 'user',
+    input: caseIdInput,
+    run: async (input, call) => {
+      const r = await applyCommand(call.deps, call.dir, input.caseId, call.actor, () => ok({ action: 'support' }), call.now, {
+        retryOnConflict: true,
+        check: (c) => (c.isPublic ? ok(undefined) : fail('CASE.NOT_FOUND', '诉求不存在或未公开')),
+      });
+      return r.ok ? ok({ caseId: input.caseId, supportCount: r.value.case.supportCount }) : r;
+    },
+  }),
+
+  /** Open public cases in the same building and category, offered for 附议 instead of a duplicate. */
+  findSimilar: action({
+    auth: 'user',
+    input: z.strictObject({ categoryId: id, buildingId: id }),
+    run: async (input, { deps, dir, actor }) => {
+      const page = await deps.store.listCases({
+        buildingId: input.buildingId,
+        categoryId: input.categoryId,
+        statuses: [...OPEN_STATUSES],
+        isPublic: true,
+        order: 'created_desc',
+        limit: 5,
+      });
+      return ok({
+        items: page.items.map((c) => ({
+          ...caseCard(c, dir),
+          description: maskText(c.description),
+          mine: c.reporter.openid === actor.openid,
+          supported: c.supporters.includes(actor.openid),
+        })),
+      });
+    },
+  }),
+
+  listMessages: action({
+    auth: 'user',
+    input: z.strictObject({ before: z.string().max(40).optional(), limit: z.number().int().min(1).max(50).optional() }),
+    run: async (input, { deps, actor }) => {
+      const [items, unread] = await Promise.all([deps.store.listInbox(actor.openid, input.limit ?? 20, input.before), deps.store.countUnread(actor.openid)]);
+      return ok({ items, unread, nextBefore: items.length === (input.limit ?? 20) ? items[items.length - 1]?.at : undefined });
+    },
+  }),
+
+  markMessagesRead: action({
+    auth: 'user',
+    input: z.strictObject({ ids: z.union([z.array(z.string().min(1).max(200)).max(100), z.literal('all')]) }),
+    run: async (input, { deps, actor }) => {
+      const changed = await deps.store.markRead(actor.openid, input.ids);
+      return ok({ changed, unread: await deps.store.countUnread(actor.openid) });
+    },
+  }),
+
+  /** The result of the client's `requestSubscribeMessage`: each accepted template is one message of quota. */
+  recordSubscriptions: action({
+    auth: 'user',
+    input: z.strictObject({ results: z.record(z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/), z.enum(['accept', 'reject', 'ban', 'filter'])) }),
+    run: async (input, { deps, actor }) => {
+      const accepted = Object.entries(input.results).filter(([, v]) => v === 'accept').map(([k]) => k);
+      if (accepted.length > 10) return fail('INPUT.INVALID', '一次最多记录10个订阅');
+      for (const t of accepted) await deps.store.addSubscriptionQuota(actor.openid, t, 1);
+      return ok({ accepted: accepted.length });
+    },
+  }),
+
+  /** Who I am: roles decide which tabs the app shows. */
+  profile: action({
+    auth: 'user',
+    input: z.strictObject({}),
+    run: async (_i, { actor, dir, deps }) => {
+      const memberIds = actor.grants.filter((g) => g.memberId).map((g) => g.memberId!);
+      const members = (await Promise.all(memberIds.map((m) => deps.store.getRef('members', m)))).filter((m) => m !== undefined);
+      return ok({
+        openid: actor.openid,
+        name: actor.name,
+        roles: [...new Set(actor.grants.map((g) => g.role))],
+        isMember: members.length > 0,
+        isAdmin: actor.grants.some((g) => g.role === 'community_admin' || g.role === 'street_admin' || g.role === 'department'),
+        memberships: members.map((m) => ({
+          memberId: m.id,
+          role: m.role,
+          roleName: ROLE_NAMES[m.role],
+          gridId: m.gridId,
+          gridName: dir.grids.get(m.gridId)?.name,
+          communityName: dir.communities.get(m.communityId)?.name,
+          onDuty: m.onDuty,
+        })),
+      });
+    },
+  }),
+});

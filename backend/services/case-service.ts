@@ -1,0 +1,119 @@
+/**
+ * Applying the core's decisions: load the case, let the core decide, expand group notices
+ * (a community's admins, a department) and commit the change as one compare-and-set.
+ */
+import { fail, ok, type Result } from '../../core/errors';
+import {
+  openCase,
+  transition,
+  type Command,
+  type CreateCommand,
+  type NewCaseInput,
+  type TransitionContext,
+  type TransitionResult,
+} from '../../core/case-lifecycle';
+import type { Actor, Case, Notice } from '../../core/model';
+import type { Deps } from '../deps';
+import type { Store } from '../store/store.port';
+import { policyFor, type Directory } from './directory';
+
+export function contextFor(dir: Directory, communityId: string, now: Date): TransitionContext {
+  return { now, policy: policyFor(dir, communityId), calendar: dir.calendar };
+}
+
+/** Turns `community:<id>`, `street:<id>` and `department:<id>` recipients into people. */
+export async function expandNotices(store: Store, notices: Notice[]): Promise<Notice[]> {
+  const out: Notice[] = [];
+  let accounts: Awaited<ReturnType<Store['listRef']>> | undefined;
+  for (const n of notices) {
+    const m = /^(community|street|department):(.+)$/.exec(n.recipientOpenid);
+    if (!m) {
+      out.push(n);
+      continue;
+    }
+    accounts ??= await store.listRef('accounts');
+    const [, scope, id] = m;
+    const people = (accounts as { openid: string; roles: { role: string; communityId?: string; streetId?: string; departmentId?: string }[] }[]).filter((a) =>
+      a.roles.some((r) =>
+        scope === 'community'
+          ? r.role === 'community_admin' && r.communityId === id
+          : scope === 'street'
+            ? r.role === 'street_admin' && r.streetId === id
+            : r.role === 'department' && r.departmentId === id,
+      ),
+    );
+    for (const p of people) out.push({ ...n, recipientOpenid: p.openid, key: `${n.key}:${p.openid}` });
+  }
+  return out;
+}
+
+export type CommandFor = (c: Case) => Result<Command> | Promise<Result<Command>>;
+
+export interface ApplyOptions {
+  /** Retry from a fresh read when another change won the race (for commutative actions only). */
+  retryOnConflict?: boolean;
+  /** Extra checks on the loaded case before the core decides (visibility, for example). */
+  check?: (c: Case) => Result<void>;
+}
+
+export async function applyCommand(
+  deps: Deps,
+  dir: Directory,
+  caseId: string,
+  actor: Actor,
+  commandFor: CommandFor,
+  now: Date,
+  opts: ApplyOptions = {},
+): Promise<Result<TransitionResult>> {
+  const attempts = opts.retryOnConflict ? 5 : 1;
+  for (let i = 0; i < attempts; i++) {
+    const c = await deps.store.getCase(caseId);
+    if (!c) return fail('CASE.NOT_FOUND', '诉求不存在或已删除');
+    if (opts.check) {
+      const v = opts.check(c);
+      if (!v.ok) return v;
+    }
+    const cmd = await commandFor(c);
+    if (!cmd.ok) return cmd;
+    const r = transition(c, cmd.value, actor, contextFor(dir, c.place.communityId, now));
+    if (!r.ok) return r;
+    const notices = await expandNotices(deps.store, r.value.notices);
+    const committed = await deps.store.commit({
+      creates: [],
+      updates: [{ expectedVersion: c.version, case: r.value.case }],
+      events: r.value.events,
+      notices,
+    });
+    if (committed.ok) return ok({ ...r.value, notices });
+    if (committed.error.code !== 'CASE.CONFLICT' || i === attempts - 1) return committed;
+  }
+  return fail('CASE.CONFLICT', '诉求已被他人更新，请刷新后重试');
+}
+
+export async function createCase(
+  deps: Deps,
+  dir: Directory,
+  input: NewCaseInput,
+  cmd: CreateCommand,
+  actor: Actor,
+  now: Date,
+  requestKey: string,
+): Promise<Result<{ result: TransitionResult; replayed: boolean }>> {
+  const existing = await deps.store.findCaseIdByRequest(requestKey);
+  if (existing) {
+    const c = await deps.store.getCase(existing);
+    if (c) return ok({ result: { case: c, events: [], notices: [] }, replayed: true });
+  }
+  const r = openCase(input, cmd, actor, contextFor(dir, input.place.communityId, now));
+  if (!r.ok) return r;
+  const notices = await expandNotices(deps.store, r.value.notices);
+  const committed = await deps.store.commit({ creates: [{ case: r.value.case, requestKey }], updates: [], events: r.value.events, notices });
+  if (!committed.ok) {
+    // Two retries of one request raced: the other one created the case.
+    const again = await deps.store.findCaseIdByRequest(requestKey);
+    const c = again ? await deps.store.getCase(again) : undefined;
+    if (c) return ok({ result: { case: c, events: [], notices: [] }, replayed: true });
+    return committed;
+  }
+  return ok({ result: { ...r.value, notices }, replayed: false });
+}

@@ -1,0 +1,116 @@
+/**
+ * What each audience sees of a case. The resident sees their own case; staff see the contact
+ * phone; the public sees masked text, approved photos only and never the reporter.
+ */
+import { allowedActions } from '../../core/case-lifecycle';
+import { maskPersonName, maskText } from '../../core/masking';
+import {
+  ACTION_NAMES,
+  RATING_NAMES,
+  ROLE_NAMES,
+  SEVERITY_NAMES,
+  STATUS_NAMES,
+  type Actor,
+  type Case,
+  type CaseEvent,
+  type PersonRef,
+} from '../../core/model';
+import { placeName, type Directory } from './directory';
+
+export const personView = (p: PersonRef | undefined, masked = true) =>
+  p ? { role: p.role, roleName: ROLE_NAMES[p.role], name: masked ? maskPersonName(p.name) : p.name } : undefined;
+
+/** The list card: enough for a list row, no timeline. */
+export function caseCard(c: Case, dir: Directory) {
+  return {
+    id: c.id,
+    status: c.status,
+    statusName: STATUS_NAMES[c.status],
+    categoryId: c.categoryId,
+    categoryName: c.categoryName,
+    placeName: placeName(dir, { ...c.place }),
+    description: c.description,
+    createdAt: c.createdAt,
+    dueAt: c.dueAt,
+    overdue: c.overdue,
+    severity: c.severity,
+    severityName: SEVERITY_NAMES[c.severity],
+    holder: personView(c.holder),
+    reworkCount: c.reworkCount,
+    supportCount: c.supportCount,
+    resolvedAt: c.resolvedAt,
+    closedAt: c.closedAt,
+  };
+}
+
+export function timelineView(events: CaseEvent[], audience: 'private' | 'public') {
+  return events.map((e) => ({
+    seq: e.seq,
+    at: e.at,
+    action: e.action,
+    actionName: ACTION_NAMES[e.action],
+    actor: {
+      role: e.actor.role,
+      roleName: ROLE_NAMES[e.actor.role],
+      // The reporter is never named in public; staff names are masked already.
+      name: audience === 'public' && e.actor.role === 'resident' ? '居民' : e.actor.name,
+    },
+    note: e.note === undefined ? undefined : audience === 'public' ? maskText(e.note) : e.note,
+    toStatus: e.toStatus,
+    toStatusName: STATUS_NAMES[e.toStatus],
+    photos: audience === 'public' ? undefined : e.photos,
+  }));
+}
+
+/** The full case for its reporter or for staff. */
+export function caseDetail(c: Case, dir: Directory, actor: Actor, audience: 'reporter' | 'staff') {
+  return {
+    ...caseCard(c, dir),
+    version: c.version,
+    place: c.place,
+    kind: c.kind,
+    isPublic: c.isPublic,
+    photos: c.photos,
+    deadlines: c.deadlines,
+    result: c.result,
+    rating: c.rating ? { ...c.rating, valueName: RATING_NAMES[c.rating.value] } : undefined,
+    rejectReason: c.rejectReason,
+    mergedInto: c.mergedInto,
+    escalation: c.escalation,
+    supervised: c.supervised,
+    source: c.source,
+    failedVerifications: c.failedVerifications,
+    contactPhone: audience === 'staff' ? c.contactPhone : c.contactPhone,
+    reporter: audience === 'staff' ? { role: c.reporter.role, roleName: ROLE_NAMES[c.reporter.role], name: c.reporter.name } : undefined,
+    holder: personView(c.holder, audience === 'reporter'),
+    allowedActions: allowedActions(actor, c),
+  };
+}
+
+/** The public board's view: masked, approved photos only, no reporter, no phone. */
+export function publicCase(c: Case, dir: Directory) {
+  const card = caseCard(c, dir);
+  const grid = dir.grids.get(c.place.gridId);
+  return {
+    id: card.id,
+    status: card.status,
+    statusName: card.statusName,
+    categoryId: card.categoryId,
+    categoryName: card.categoryName,
+    // Only community and grid: a building name can point at a household.
+    placeName: [dir.communities.get(c.place.communityId)?.name, grid?.name].filter(Boolean).join(' '),
+    communityId: c.place.communityId,
+    gridId: c.place.gridId,
+    description: maskText(c.description),
+    createdAt: c.createdAt,
+    resolvedAt: c.resolvedAt,
+    closedAt: c.closedAt,
+    holder: card.holder,
+    supportCount: c.supportCount,
+    overdue: c.overdue,
+    result: c.result === undefined ? undefined : maskText(c.result),
+    rating: c.rating && !c.rating.auto ? RATING_NAMES[c.rating.value] : undefined,
+    photos: c.photos.filter((p) => p.approved).map((p) => ({ fileId: p.fileId, stage: p.stage })),
+    takenMinutes: c.resolvedAt ? Math.round((Date.parse(c.resolvedAt) - Date.parse(c.createdAt)) / 60000) : undefined,
+  };
+}

@@ -1,0 +1,227 @@
+/**
+ * The local host: one process on 127.0.0.1 that serves the H5 build and runs the very same
+ * function handlers as the WeChat cloud entries, on SQLite, with an in-app message centre.
+ */
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import fastifyMultipart from '@fastify/multipart';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { writeFile, readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { httpStatusOf, type DomainError } from '../core/errors';
+import { ROLE_NAMES } from '../core/model';
+import { relationsOf } from '../core/case-lifecycle';
+import { resolveActor } from '../backend/auth';
+import { DEFAULT_LIMITS, makeIdFactory, type Deps } from '../backend/deps';
+import { FUNCTIONS } from '../backend/functions';
+import { loadDirectory } from '../backend/services/directory';
+import type { Store } from '../backend/store/store.port';
+import { issueToken, loadSecret, verifyToken } from './tokens';
+
+export interface HostOptions {
+  store: Store;
+  dataDir: string;
+  /** The H5 build to serve at `/`; nothing is served when it does not exist. */
+  h5Dir?: string;
+  devLogin: boolean;
+  now?: () => Date;
+  submissionsPerDay?: number;
+  /** Request body limit for JSON calls, bytes. */
+  bodyLimit?: number;
+  logger?: boolean;
+}
+
+const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+const FILE_ID = /^[A-Za-z0-9_-]{16,64}\.(jpg|png|webp)$/;
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'permissions-policy': 'camera=(), microphone=(), geolocation=()',
+  'content-security-policy':
+    "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+};
+
+function sendError(reply: FastifyReply, error: DomainError): FastifyReply {
+  return reply.code(httpStatusOf(error.code)).send({ ok: false, error: { code: error.code, message: error.message } });
+}
+
+/** Sniffs the real type: the name and the declared type are not trusted. */
+export function sniffImage(buf: Buffer): 'jpg' | 'png' | 'webp' | undefined {
+  if (buf.length >= 3 && buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff) return 'jpg';
+  if (buf.length >= 8 && buf.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
+  if (buf.length >= 12 && buf.subarray(0, 4).toString('latin1') === 'RIFF' && buf.subarray(8, 12).toString('latin1') === 'WEBP') return 'webp';
+  return undefined;
+}
+
+const MIME = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp' } as const;
+
+export async function buildHost(opts: HostOptions): Promise<{ app: FastifyInstance; deps: Deps }> {
+  const now = opts.now ?? (() => new Date());
+  const secret = loadSecret(opts.dataDir);
+  const uploads = join(opts.dataDir, 'uploads');
+  mkdirSync(uploads, { recursive: true });
+  const deps: Deps = {
+    store: opts.store,
+    now,
+    newId: makeIdFactory(now),
+    limits: { ...DEFAULT_LIMITS, ...(opts.submissionsPerDay ? { submissionsPerDay: opts.submissionsPerDay } : {}) },
+    saveExport: async (fileName, bytes) => {
+      const id = `${randomBytes(12).toString('hex')}-${fileName.replace(/[^A-Za-z0-9_.-]/g, '_')}`;
+      await writeFile(join(opts.dataDir, 'exports', id), bytes);
+      return { url: `/exports/${id}` };
+    },
+  };
+  mkdirSync(join(opts.dataDir, 'exports'), { recursive: true });
+
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: opts.bodyLimit ?? 1024 * 1024, trustProxy: false });
+  app.addHook('onSend', async (_req, reply, payload) => {
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) reply.header(k, v);
+    return payload;
+  });
+  app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, _req, reply) => {
+    const status = err.statusCode ?? 500;
+    if (status === 413 || err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || err.code === 'FST_REQ_FILE_TOO_LARGE')
+      return sendError(reply.code(413), { code: 'INPUT.TOO_LARGE', message: '提交的内容过大' });
+    if (status >= 400 && status < 500) return reply.code(400).send({ ok: false, error: { code: 'INPUT.INVALID', message: '请求格式不正确' } });
+    console.error(err);
+    return reply.code(500).send({ ok: false, error: { code: 'INTERNAL', message: '服务器开小差了，请稍后再试' } });
+  });
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || req.url.startsWith('/auth/') || req.url.startsWith('/files/'))
+      return reply.code(404).send({ ok: false, error: { code: 'INPUT.UNKNOWN_ACTION', message: '接口不存在' } });
+    const index = opts.h5Dir ? join(opts.h5Dir, 'index.html') : undefined;
+    if (req.method === 'GET' && index && existsSync(index)) return reply.type('text/html; charset=utf-8').send(readFileSync(index));
+    return reply.code(404).type('text/plain; charset=utf-8').send('未找到页面。请先构建 H5：npm run build:h5');
+  });
+  await app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 6 } });
+
+  const callerOf = (req: FastifyRequest): { openid?: string; error?: DomainError } => {
+    const h = req.headers.authorization;
+    const q = (req.query as Record<string, unknown> | undefined)?.token;
+    const raw = typeof h === 'string' && h.startsWith('Bearer ') ? h.slice(7) : typeof q === 'string' ? q : undefined;
+    if (raw === undefined) return {};
+    const openid = verifyToken(secret, raw, now().getTime());
+    return openid ? { openid } : { error: { code: 'AUTH.INVALID_TOKEN', message: '登录已失效，请重新登录' } };
+  };
+
+  app.post('/api/upload', async (req, reply) => {
+    const who = callerOf(req);
+    if (who.error) return sendError(reply, who.error);
+    if (!who.openid) return sendError(reply, { code: 'AUTH.REQUIRED', message: '请先登录' });
+    if (!req.isMultipart()) return sendError(reply, { code: 'FILE.INVALID', message: '请以表单方式上传图片（字段 file）' });
+    const part = await req.file();
+    if (!part || part.fieldname !== 'file') return sendError(reply, { code: 'FILE.INVALID', message: '请上传图片（字段 file）' });
+    const buf = await part.toBuffer();
+    if (part.file.truncated) return sendError(reply, { code: 'INPUT.TOO_LARGE', message: '图片不能超过10MB' });
+    const kind = sniffImage(buf);
+    if (!kind) return sendError(reply, { code: 'FILE.INVALID', message: '只支持 JPG、PNG、WebP 图片' });
+    const fileId = `${randomBytes(16).toString('hex')}.${kind}`;
+    await writeFile(join(uploads, fileId), buf, { flag: 'wx' });
+    await writeFile(join(uploads, `${fileId}.json`), JSON.stringify({ owner: who.openid, size: buf.length, at: now().toISOString() }), { flag: 'wx' });
+    return reply.send({ ok: true, data: { fileId } });
+  });
+
+  app.get('/files/:fileId', async (req, reply) => {
+    const { fileId } = req.params as { fileId: string };
+    const caseId = (req.query as Record<string, unknown>).caseId;
+    const notFound = () => sendError(reply, { code: 'FILE.NOT_FOUND', message: '图片不存在或无权查看' });
+    if (!FILE_ID.test(fileId)) return notFound();
+    const path = resolve(uploads, fileId);
+    if (!path.startsWith(resolve(uploads) + '/') || !existsSync(path)) return notFound();
+    const who = callerOf(req);
+    const meta = JSON.parse(await readFile(`${path}.json`, 'utf8')) as { owner: string };
+    let allowed = who.openid !== undefined && meta.owner === who.openid;
+    if (!allowed && typeof caseId === 'string' && caseId.length < 80) {
+      const c = await deps.store.getCase(caseId);
+      const photo = c?.photos.find((p) => p.fileId === fileId);
+      if (c && photo) {
+        if (c.isPublic && photo.approved) allowed = true;
+        else if (who.openid) {
+          const actor = await resolveActor(deps.store, who.openid);
+          const rel = relationsOf(actor, c);
+          const inGrid = actor.grants.some((g) => g.memberId && g.gridId === c.place.gridId);
+          allowed = inGrid || ['reporter', 'holder', 'community_admin', 'street_admin', 'department'].some((r) => rel.has(r as never));
+        }
+      }
+    }
+    if (!allowed) return notFound();
+    const ext = fileId.split('.').pop() as keyof typeof MIME;
+    return reply.header('cache-control', 'private, max-age=3600').type(MIME[ext]).send(await readFile(path));
+  });
+
+  app.get('/exports/:id', async (req, reply) => {
+    const { id } = req.params as { id: string };
+    if (!/^[a-f0-9]{24}-[A-Za-z0-9_.-]{1,100}$/.test(id)) return sendError(reply, { code: 'FILE.NOT_FOUND', message: '文件不存在' });
+    const path = join(opts.dataDir, 'exports', id);
+    if (!existsSync(path)) return sendError(reply, { code: 'FILE.NOT_FOUND', message: '文件不存在' });
+    return reply
+      .header('content-disposition', `attachment; filename="${id.slice(25)}"`)
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .send(await readFile(path));
+  });
+
+  app.post('/api/:fn', async (req, reply) => {
+    const { fn } = req.params as { fn: string };
+    const f = Object.prototype.hasOwnProperty.call(FUNCTIONS, fn) ? FUNCTIONS[fn] : undefined;
+    if (!f) return sendError(reply, { code: 'INPUT.UNKNOWN_ACTION', message: `云函数不存在：${fn.slice(0, 32)}` });
+    const who = callerOf(req);
+    if (who.error) return sendError(reply, who.error);
+    const result = await f.handle(req.body, who.openid, deps);
+    if (result.ok) return reply.send(result);
+    return sendError(reply, result.error);
+  });
+
+  if (opts.devLogin) {
+    app.get('/auth/dev-personas', async (_req, reply) => {
+      const dir = await loadDirectory(deps.store, now().getTime());
+      const accounts = await deps.store.listRef('accounts');
+      const items = accounts
+        .map((a) => {
+          const first = a.roles[0];
+          const roles = a.roles.length ? [...new Set(a.roles.map((r) => r.role))] : ['resident'];
+          return {
+            openid: a.openid,
+            name: a.name,
+            roles,
+            roleNames: roles.map((r) => ROLE_NAMES[r as keyof typeof ROLE_NAMES]),
+            communityName: first?.communityId ? dir.communities.get(first.communityId)?.name : undefined,
+            gridName: first?.gridId ? dir.grids.get(first.gridId)?.name : undefined,
+            departmentName: first?.departmentId ? dir.departments.get(first.departmentId)?.name : undefined,
+          };
+        })
+        .sort((a, b) => PERSONA_ORDER.indexOf(a.roles[0]!) - PERSONA_ORDER.indexOf(b.roles[0]!) || a.openid.localeCompare(b.openid));
+      return reply.send({ ok: true, data: { items } });
+    });
+    app.post('/auth/dev-login', async (req, reply) => {
+      const body = req.body as { openid?: unknown } | undefined;
+      const openid = body?.openid;
+      if (typeof openid !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(openid))
+        return sendError(reply, { code: 'INPUT.INVALID', message: '请选择演示身份' });
+      const account = await deps.store.getRef('accounts', openid);
+      if (!account) return sendError(reply, { code: 'AUTH.REQUIRED', message: '演示身份不存在' });
+      return reply.send({ ok: true, data: { token: issueToken(secret, openid, now().getTime()), name: account.name } });
+    });
+  }
+
+  if (opts.h5Dir && existsSync(opts.h5Dir)) {
+    await app.register(fastifyStatic, { root: resolve(opts.h5Dir), prefix: '/', index: ['index.html'] });
+  }
+  return { app, deps };
+}
+
+const PERSONA_ORDER = [
+  'resident',
+  'grid_worker',
+  'building_steward',
+  'resident_leader',
+  'party_leader',
+  'owners_committee',
+  'community_admin',
+  'street_admin',
+  'department',
+];
