@@ -1,0 +1,293 @@
+/**
+ * `member`: the five-role members' workbench — bind with an invite, work the task list, accept,
+ * record progress, resolve, transfer, blow the whistle, report from patrol, close on the spot,
+ * go on or off duty.
+ */
+import { z } from 'zod';
+import { fail, ok, type Result } from '../../core/errors';
+import { routeCase, routeForCategory } from '../../core/route-case';
+import { MEMBER_ROLES, OPEN_STATUSES, ROLE_DUTIES, ROLE_NAMES, SEVERITIES, STATUS_NAMES, type Actor, type Case, type CaseStatus, type Member } from '../../core/model';
+import { applyCommand, createCase } from '../services/case-service';
+import { gridMembers, invalidateDirectory, policyFor, type Directory } from '../services/directory';
+import { caseCard, caseDetail, timelineView } from '../services/views';
+import { id, photos, requiredText } from '../validation';
+import { action, defineFunction, type AuthedCall } from './define';
+import type { Store } from '../store/store.port';
+
+const TASK_TABS: Record<string, CaseStatus[]> = {
+  assigned: ['assigned'],
+  processing: ['processing', 'escalated'],
+  resolved: ['resolved'],
+  closed: ['closed', 'rejected', 'withdrawn', 'merged'],
+  open: [...OPEN_STATUSES],
+};
+
+const requestId = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/);
+
+/** The member records the caller is bound to. */
+function myMemberIds(actor: Actor): string[] {
+  return actor.grants.filter((g) => g.memberId).map((g) => g.memberId!);
+}
+
+const notMember = () => fail('AUTH.FORBIDDEN', '您还不是五员共治小组成员，请先输入社区提供的邀请码绑定身份');
+
+/** A member sees the cases they hold, report, or that belong to their grid (the group may take them). */
+function canSee(actor: Actor, c: Case): boolean {
+  if (c.holder?.openid === actor.openid || c.reporter.openid === actor.openid) return true;
+  return actor.grants.some((g) => g.memberId && g.gridId === c.place.gridId);
+}
+
+const visible = (call: AuthedCall) => (c: Case): Result<void> =>
+  canSee(call.actor, c) ? ok(undefined) : fail('CASE.NOT_FOUND', '诉求不存在或不在您的网格');
+
+async function stepResult(r: Awaited<ReturnType<typeof applyCommand>>) {
+  return r.ok ? ok({ caseId: r.value.case.id, status: r.value.case.status, statusName: STATUS_NAMES[r.value.case.status], version: r.value.case.version }) : r;
+}
+
+function memberPlace(dir: Directory, actor: Actor, buildingId: string): Result<{ streetId: string; communityId: string; gridId: string; buildingId: string }> {
+  const b = dir.buildings.get(buildingId);
+  if (!b || !b.active) return fail('PLACE.NOT_FOUND', '请选择有效的楼栋');
+  if (!actor.grants.some((g) => g.memberId && g.gridId === b.gridId)) return fail('CASE.FORBIDDEN', '只能上报本网格内的问题');
+  return ok({ streetId: b.streetId, communityId: b.communityId, gridId: b.gridId, buildingId: b.id });
+}
+
+async function memberOf(store: Store, actor: Actor, memberId?: string): Promise<Member | undefined> {
+  const ids = myMemberIds(actor);
+  const wanted = memberId ?? ids[0];
+  if (!wanted || !ids.includes(wanted)) return undefined;
+  return store.getRef('members', wanted);
+}
+
+export const member = defineFunction('member', {
+  /** An admin's one-time invite code binds this WeChat user to a member record. */
+  bindInvite: action({
+    auth: 'user',
+    input: z.strictObject({ code: z.string().trim().min(4).max(16).regex(/^[A-Za-z0-9]+$/), name: requiredText(20).optional() }),
+    run: async (input, { deps, actor, dir, now }) => {
+      const code = input.code.toUpperCase();
+      const invite = await deps.store.getRef('invites', code);
+      if (!invite) return fail('AUTH.INVITE_INVALID', '邀请码无效，请向社区核对');
+      if (invite.usedBy && invite.usedBy !== actor.openid) return fail('AUTH.INVITE_INVALID', '邀请码已被使用，请向社区重新申请');
+      const m = await deps.store.getRef('members', invite.memberId);
+      if (!m || !m.active) return fail('AUTH.INVITE_INVALID', '该成员已停用，邀请码无效');
+      if (m.openid && m.openid !== actor.openid && !m.openid.startsWith('member:'))
+        return fail('AUTH.INVITE_INVALID', '该成员已绑定其他微信，请联系社区');
+      const at = now.toISOString();
+      const account = (await deps.store.getRef('accounts', actor.openid)) ?? { id: actor.openid, openid: actor.openid, name: input.name ?? m.name, roles: [], createdAt: at };
+      const grant = { role: m.role, streetId: m.streetId, communityId: m.communityId, gridId: m.gridId, memberId: m.id };
+      const roles = account.roles.filter((r) => r.memberId !== m.id);
+      await deps.store.putRef('accounts', { ...account, roles: [...roles, grant] });
+      await deps.store.putRef('members', { ...m, openid: actor.openid });
+      await deps.store.putRef('invites', { ...invite, usedBy: actor.openid, usedAt: at });
+      invalidateDirectory(deps.store);
+      return ok({
+        memberId: m.id,
+        role: m.role,
+        roleName: ROLE_NAMES[m.role],
+        duties: ROLE_DUTIES[m.role],
+        gridName: dir.grids.get(m.gridId)?.name,
+        communityName: dir.communities.get(m.communityId)?.name,
+      });
+    },
+  }),
+
+  /** My group: the five members of my grid, their roles and duties. */
+  myGroup: action({
+    auth: 'user',
+    input: z.strictObject({}),
+    run: async (_i, { deps, actor, dir }) => {
+      const me = await memberOf(deps.store, actor);
+      if (!me) return notMember();
+      const members = await gridMembers(deps.store, me.gridId);
+      return ok({
+        me: { memberId: me.id, role: me.role, roleName: ROLE_NAMES[me.role], duties: ROLE_DUTIES[me.role], onDuty: me.onDuty, gridId: me.gridId, gridName: dir.grids.get(me.gridId)?.name, communityName: dir.communities.get(me.communityId)?.name },
+        members: members
+          .filter((m) => m.active)
+          .sort((a, b) => MEMBER_ROLES.indexOf(a.role) - MEMBER_ROLES.indexOf(b.role))
+          .map((m) => ({ memberId: m.id, name: m.name, role: m.role, roleName: ROLE_NAMES[m.role], duties: ROLE_DUTIES[m.role], onDuty: m.onDuty, phone: m.phone })),
+      });
+    },
+  }),
+
+  listTasks: action({
+    auth: 'user',
+    input: z.strictObject({ status: z.enum(['assigned', 'processing', 'resolved', 'closed', 'open']).optional(), cursor: z.string().max(400).optional(), limit: z.number().int().min(1).max(50).optional() }),
+    run: async (input, { deps, actor, dir }) => {
+      if (myMemberIds(actor).length === 0) return notMember();
+      const tab = input.status ?? 'open';
+      const page = await deps.store.listCases({
+        holderOpenid: actor.openid,
+        statuses: TASK_TABS[tab],
+        // Most urgent first while work is open; the newest first once done.
+        order: tab === 'resolved' || tab === 'closed' ? 'created_desc' : 'deadline_asc',
+        cursor: input.cursor,
+        limit: input.limit ?? 20,
+      });
+      return ok({ items: page.items.map((c) => caseCard(c, dir)), nextCursor: page.nextCursor });
+    },
+  }),
+
+  getCase: action({
+    auth: 'user',
+    input: z.strictObject({ caseId: id }),
+    run: async (input, { deps, actor, dir }) => {
+      const c = await deps.store.getCase(input.caseId);
+      if (!c || !canSee(actor, c)) return fail('CASE.NOT_FOUND', '诉求不存在或不在您的网格');
+      const events = await deps.store.getTimeline(c.id);
+      // The contact phone is for the handler only.
+      const detail = caseDetail(c, dir, actor, 'staff');
+      if (c.holder?.openid !== actor.openid) delete (detail as { contactPhone?: string }).contactPhone;
+      return ok({ case: detail, timeline: timelineView(events, 'private') });
+    },
+  }),
+
+  acceptCase: action({
+    auth: 'user',
+    input: z.strictObject({ caseId: id }),
+    run: async (input, call) => stepResult(await applyCommand(call.deps, call.dir, input.caseId, call.actor, () => ok({ action: 'accept' }), call.now, { check: visible(call) })),
+  }),
+
+  addProgress: action({
+    auth: 'user',
+    input: z.strictObject({ caseId: id, note: requiredText(500), photos: photos.optional() }),
+    run: async (input, call) =>
+      stepResult(
+        await applyCommand(call.deps, call.dir, input.caseId, call.actor, () => ok({ action: 'progress', note: input.note, photos: input.photos }), call.now, {
+          check: visible(call),
+          retryOnConflict: true,
+        }),
+      ),
+  }),
+
+  resolveCase: action({
+    auth: 'user',
+    input: z.strictObject({ caseId: id, result: requiredText(500), photos }),
+    run: async (input, call) =>
+      stepResult(await applyCommand(call.deps, call.dir, input.caseId, call.actor, () => ok({ action: 'resolve', result: input.result, photos: input.photos }), call.now, { check: visible(call) })),
+  }),
+
+  transferCase: action({
+    auth: 'user',
+    input: z.strictObject({ caseId: id, toRole: z.enum(MEMBER_ROLES), reason: requiredText(200) }),
+    run: async (input, call) =>
+      stepResult(
+        await applyCommand(
+          call.deps,
+          call.dir,
+          input.caseId,
+          call.actor,
+          async (c) => {
+            const members = await gridMembers(call.deps.store, c.place.gridId);
+            const openWork = await call.deps.store.openWorkByMember(c.place.gridId);
+            const route = routeCase({
+              role: input.toRole,
+              because: '',
+              gridId: c.place.gridId,
+              members,
+              openWork,
+              exclude: c.holder?.memberId ? [c.holder.memberId] : [],
+              fallback: false,
+            });
+            return ok({ action: 'transfer', toRole: input.toRole, reason: input.reason, route });
+          },
+          call.now,
+          { check: visible(call) },
+        ),
+      ),
+  }),
+
+  escalateCase: action({
+    auth: 'user',
+    input: z.strictObject({ caseId: id, reason: requiredText(200) }),
+    run: async (input, call) =>
+      stepResult(await applyCommand(call.deps, call.dir, input.caseId, call.actor, () => ok({ action: 'escalate', reason: input.reason }), call.now, { check: visible(call) })),
+  }),
+
+  reportPatrolCase: action({
+    auth: 'user',
+    input: z.strictObject({
+      requestId,
+      categoryId: id,
+      buildingId: id,
+      description: requiredText(500),
+      photos: photos.optional(),
+      isPublic: z.boolean().optional(),
+      severity: z.enum(SEVERITIES).optional(),
+    }),
+    run: async (input, { deps, dir, actor, now }) => {
+      const place = memberPlace(dir, actor, input.buildingId);
+      if (!place.ok) return place;
+      const category = dir.categories.get(input.categoryId);
+      if (!category || !category.active) return fail('CATEGORY.NOT_FOUND', '请选择有效的问题类别');
+      const members = await gridMembers(deps.store, place.value.gridId);
+      const openWork = await deps.store.openWorkByMember(place.value.gridId);
+      const route = routeForCategory(category, { gridId: place.value.gridId, members, openWork });
+      const r = await createCase(
+        deps,
+        dir,
+        {
+          id: deps.newId('C'),
+          place: place.value,
+          category,
+          description: input.description,
+          photos: input.photos ?? [],
+          isPublic: input.isPublic ?? category.defaultPublic,
+          severity: input.severity,
+          policyId: policyFor(dir, place.value.communityId).id,
+        },
+        { action: 'patrol_report', route },
+        actor,
+        now,
+        `${actor.openid}:${input.requestId}`,
+      );
+      if (!r.ok) return r;
+      const c = r.value.result.case;
+      return ok({ caseId: c.id, status: c.status, statusName: STATUS_NAMES[c.status], holder: caseCard(c, dir).holder, replayed: r.value.replayed });
+    },
+  }),
+
+  /** 微小事件当场办结: one step, with a photo of the result. */
+  closeOnSpot: action({
+    auth: 'user',
+    input: z.strictObject({ requestId, categoryId: id, buildingId: id, description: requiredText(500), result: requiredText(500), photos: photos.min(1), isPublic: z.boolean().optional() }),
+    run: async (input, { deps, dir, actor, now }) => {
+      const place = memberPlace(dir, actor, input.buildingId);
+      if (!place.ok) return place;
+      const category = dir.categories.get(input.categoryId);
+      if (!category || !category.active) return fail('CATEGORY.NOT_FOUND', '请选择有效的问题类别');
+      const r = await createCase(
+        deps,
+        dir,
+        {
+          id: deps.newId('C'),
+          place: place.value,
+          category,
+          description: input.description,
+          photos: [],
+          isPublic: input.isPublic ?? category.defaultPublic,
+          policyId: policyFor(dir, place.value.communityId).id,
+        },
+        { action: 'close_on_spot', result: input.result, photos: input.photos },
+        actor,
+        now,
+        `${actor.openid}:${input.requestId}`,
+      );
+      if (!r.ok) return r;
+      const c = r.value.result.case;
+      return ok({ caseId: c.id, status: c.status, statusName: STATUS_NAMES[c.status], replayed: r.value.replayed });
+    },
+  }),
+
+  /** 在岗 / 休息: routing skips members who are off. */
+  setOnDuty: action({
+    auth: 'user',
+    input: z.strictObject({ onDuty: z.boolean(), memberId: id.optional() }),
+    run: async (input, { deps, actor }) => {
+      const me = await memberOf(deps.store, actor, input.memberId);
+      if (!me) return notMember();
+      await deps.store.putRef('members', { ...me, onDuty: input.onDuty });
+      invalidateDirectory(deps.store);
+      return ok({ memberId: me.id, onDuty: input.onDuty });
+    },
+  }),
+});

@@ -1,0 +1,231 @@
+/**
+ * The two ledgers (台账) kept besides the case list: disputes in red / yellow / green (seed 001)
+ * and hazards in red / orange / blue (seed 004). Pure: the caller passes `now`.
+ */
+import { STATUS_NAMES, SEVERITY_NAMES, type Case, type LedgerInfo } from './model';
+import { maskText } from './masking';
+import { addLocalDays, localDateOf, startOfLocalDate } from './working-days';
+
+// ——— disputes (矛盾纠纷) ———
+
+export type DisputeColor = NonNullable<LedgerInfo['disputeColor']>;
+
+export const DISPUTE_COLOR_NAMES: Readonly<Record<DisputeColor, string>> = {
+  red: '红色',
+  yellow: '黄色',
+  green: '绿色',
+};
+
+/** The seed's own definitions, for legends and hover text. */
+export const DISPUTE_COLOR_MEANINGS: Readonly<Record<DisputeColor, string>> = {
+  red: '可能激化的重大矛盾',
+  yellow: '需持续关注的一般矛盾',
+  green: '已化解矛盾',
+};
+
+export interface DisputeFacts {
+  major: boolean;
+  settled: boolean;
+  /** The mediator's judgement that it may flare up (可能激化). */
+  mayEscalate?: boolean;
+}
+
+/**
+ * Settled is green whatever it was. Unsettled, a major dispute or one that may flare up is red:
+ * the seed pairs the two ("可能激化的重大矛盾"), and the ledger errs towards the more watchful
+ * colour rather than leave either kind yellow.
+ */
+export function classifyDispute(f: DisputeFacts): DisputeColor {
+  if (f.settled) return 'green';
+  return f.major || f.mayEscalate === true ? 'red' : 'yellow';
+}
+
+export interface FollowUpInfo {
+  settledAt: string;
+  lastFollowUpAt?: string;
+  major: boolean;
+}
+
+/** Days between visits for a major dispute: "每半月1次", taken as 15 days. */
+export const MAJOR_FOLLOW_UP_DAYS = 15;
+
+/** The same day of the next calendar month, or its last day when it is shorter (01-31 → 02-28). */
+export function addLocalMonth(localDate: string): string {
+  const y = Number(localDate.slice(0, 4));
+  const m = Number(localDate.slice(5, 7));
+  const d = Number(localDate.slice(8, 10));
+  const ny = m === 12 ? y + 1 : y;
+  const nm = m === 12 ? 1 : m + 1;
+  const daysInNext = new Date(Date.UTC(ny, nm, 0)).getUTCDate();
+  return `${ny}-${String(nm).padStart(2, '0')}-${String(Math.min(d, daysInNext)).padStart(2, '0')}`;
+}
+
+function instant(at: string, what: string): Date {
+  const d = new Date(at);
+  if (Number.isNaN(d.getTime())) throw new RangeError(`${what}不是有效的时间：${at}`);
+  return d;
+}
+
+/**
+ * Follow-up visits after settlement ("一般矛盾每月1次，重大矛盾每半月1次"), counted from the
+ * last visit or, before the first, from the settlement. A month is a calendar month and half a
+ * month 15 days. Visits are planned by day, not by hour: the next one is due from the start of
+ * its China-local day, so a dispute settled at 16:00 on 3月15日 may be visited on the morning of
+ * 4月15日. `nextAt` is that start of day as an ISO instant.
+ */
+export function disputeFollowUpDue(info: FollowUpInfo, now: Date): { due: boolean; nextAt: string } {
+  const settled = instant(info.settledAt, '化解时间');
+  const last = info.lastFollowUpAt ? instant(info.lastFollowUpAt, '回访时间') : undefined;
+  // A visit logged before the settlement date (a data-entry slip) must not pull the schedule back.
+  const base = last && last.getTime() > settled.getTime() ? last : settled;
+  const baseDay = localDateOf(base);
+  const nextDay = info.major ? addLocalDays(baseDay, MAJOR_FOLLOW_UP_DAYS) : addLocalMonth(baseDay);
+  const nextAt = startOfLocalDate(nextDay);
+  return { due: now.getTime() >= nextAt.getTime(), nextAt: nextAt.toISOString() };
+}
+
+// ——— hazards (隐患) ———
+
+export type HazardColor = NonNullable<LedgerInfo['hazardColor']>;
+
+export const HAZARD_COLOR_NAMES: Readonly<Record<HazardColor, string>> = {
+  red: '红色',
+  orange: '橙色',
+  blue: '蓝色',
+};
+
+export const HAZARD_COLOR_MEANINGS: Readonly<Record<HazardColor, string>> = {
+  red: '红色危险场所：容纳30人以上且隐患不能当日整改',
+  orange: '橙色危险场所：容纳30人以下且隐患不能当日整改',
+  blue: '蓝色一般性场所：隐患能当日整改',
+};
+
+/** Venues holding this many people or more are red when not fixable today. */
+export const RED_HAZARD_CAPACITY = 30;
+
+/**
+ * Seed 004: red = holds 30 or more and cannot be fixed today; orange = fewer than 30 and cannot
+ * be fixed today; blue = fixable today. In Chinese statutes "以上" includes the number itself
+ * (刑法第九十九条, 民法典第一千二百五十九条), so a venue for exactly 30 is red. The seed's
+ * "30人以下" for orange would include 30 too; the overlap is resolved towards the graver colour.
+ */
+export function classifyHazard(f: { venueCapacity: number; fixableToday: boolean }): HazardColor {
+  if (!Number.isInteger(f.venueCapacity) || f.venueCapacity < 0) throw new RangeError('容纳人数必须是非负整数');
+  if (f.fixableToday) return 'blue';
+  return f.venueCapacity >= RED_HAZARD_CAPACITY ? 'red' : 'orange';
+}
+
+// ——— ledger export ———
+
+export const DISPUTE_LEDGER_COLUMNS = [
+  { key: 'caseId', label: '编号' },
+  { key: 'communityId', label: '社区' },
+  { key: 'gridId', label: '网格' },
+  { key: 'category', label: '类别' },
+  { key: 'description', label: '矛盾纠纷情况' },
+  { key: 'color', label: '预警等级' },
+  { key: 'grade', label: '矛盾类型' },
+  { key: 'status', label: '办理状态' },
+  { key: 'reportedOn', label: '登记日期' },
+  { key: 'settledOn', label: '化解日期' },
+  { key: 'lastFollowUpOn', label: '上次回访日期' },
+  { key: 'nextFollowUpOn', label: '下次回访日期' },
+  { key: 'followUp', label: '回访提醒' },
+] as const;
+
+export const HAZARD_LEDGER_COLUMNS = [
+  { key: 'caseId', label: '编号' },
+  { key: 'communityId', label: '社区' },
+  { key: 'gridId', label: '网格' },
+  { key: 'category', label: '类别' },
+  { key: 'description', label: '隐患情况' },
+  { key: 'color', label: '隐患等级' },
+  { key: 'venueCapacity', label: '场所容纳人数' },
+  { key: 'fixableToday', label: '能否当日整改' },
+  { key: 'status', label: '整改状态' },
+  { key: 'reportedOn', label: '发现日期' },
+  { key: 'fixedOn', label: '整改完成日期' },
+] as const;
+
+type RowOf<C extends readonly { key: string }[]> = { [K in C[number]['key']]: string };
+export type DisputeLedgerRow = RowOf<typeof DISPUTE_LEDGER_COLUMNS>;
+export type HazardLedgerRow = RowOf<typeof HAZARD_LEDGER_COLUMNS>;
+export type LedgerRow = ({ kind: 'dispute' } & DisputeLedgerRow) | ({ kind: 'hazard' } & HazardLedgerRow);
+
+/** What an empty cell shows: a blank cell reads as a forgotten entry in a printed ledger. */
+export const EMPTY_CELL = '—';
+export const UNCLASSIFIED = '未分级';
+
+const localDay = (at: string | undefined): string => (at ? localDateOf(instant(at, '日期')) : EMPTY_CELL);
+
+/** A reporter or party named in the case: their names are masked in the description too. */
+const namesIn = (c: Case): string[] => [c.reporter.name, c.holder?.name].filter((n): n is string => !!n);
+
+/** The colour of a dispute case: a settlement date makes it green; otherwise the stored colour, else the facts. */
+export function disputeColorOf(c: Case): DisputeColor {
+  const l = c.ledger ?? {};
+  if (l.settledAt) return 'green';
+  // The stored colour carries the mediator's judgement (可能激化) that the facts do not hold.
+  return l.disputeColor ?? classifyDispute({ major: isMajorDispute(c), settled: false });
+}
+
+const isMajorDispute = (c: Case): boolean => c.ledger?.disputeMajor ?? c.severity === 'major';
+
+/** The colour of a hazard case: from the facts when both are recorded, else the stored colour. */
+export function hazardColorOf(c: Case): HazardColor | undefined {
+  const l = c.ledger ?? {};
+  if (l.venueCapacity !== undefined && l.fixableToday !== undefined)
+    return classifyHazard({ venueCapacity: l.venueCapacity, fixableToday: l.fixableToday });
+  return l.hazardColor;
+}
+
+/**
+ * One row of the dispute or hazard ledger export. Descriptions go through `maskText` because a
+ * ledger leaves the office as a spreadsheet; ids stay ids and the exporter maps them to names.
+ */
+export function ledgerRow(c: Case, now: Date): LedgerRow {
+  const common = {
+    caseId: c.id,
+    communityId: c.place.communityId,
+    gridId: c.place.gridId,
+    category: c.categoryName,
+    description: maskText(c.description, { names: namesIn(c) }),
+    status: STATUS_NAMES[c.status],
+    reportedOn: localDay(c.createdAt),
+  };
+  const l = c.ledger ?? {};
+  if (c.kind === 'dispute') {
+    const major = isMajorDispute(c);
+    const followUp = l.settledAt ? disputeFollowUpDue({ settledAt: l.settledAt, lastFollowUpAt: l.lastFollowUpAt, major }, now) : undefined;
+    return {
+      kind: 'dispute',
+      ...common,
+      color: DISPUTE_COLOR_NAMES[disputeColorOf(c)],
+      grade: major ? SEVERITY_NAMES.major : SEVERITY_NAMES.simple,
+      settledOn: localDay(l.settledAt),
+      lastFollowUpOn: localDay(l.lastFollowUpAt),
+      nextFollowUpOn: followUp ? localDateOf(new Date(followUp.nextAt)) : EMPTY_CELL,
+      followUp: !followUp ? '未化解，暂不回访' : followUp.due ? '应回访' : '未到回访时间',
+    };
+  }
+  if (c.kind === 'hazard') {
+    const color = hazardColorOf(c);
+    return {
+      kind: 'hazard',
+      ...common,
+      color: color ? HAZARD_COLOR_NAMES[color] : UNCLASSIFIED,
+      venueCapacity: l.venueCapacity !== undefined ? String(l.venueCapacity) : EMPTY_CELL,
+      fixableToday: l.fixableToday === undefined ? EMPTY_CELL : l.fixableToday ? '能' : '否',
+      fixedOn: c.result !== undefined && (c.status === 'resolved' || c.status === 'closed') ? localDay(c.resolvedAt) : EMPTY_CELL,
+    };
+  }
+  throw new RangeError(`事项 ${c.id} 不属于矛盾纠纷或隐患台账`);
+}
+
+/** The rows of one ledger, in the order they were reported (then by id, for a stable export). */
+export function ledgerRows<K extends 'dispute' | 'hazard'>(cases: readonly Case[], kind: K, now: Date): Extract<LedgerRow, { kind: K }>[] {
+  return cases
+    .filter((c) => c.kind === kind && c.status !== 'merged')
+    .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((c) => ledgerRow(c, now) as Extract<LedgerRow, { kind: K }>);
+}
