@@ -168,7 +168,7 @@ export async function buildHost(opts: HostOptions): Promise<{ app: FastifyInstan
   app.post('/api/:fn', async (req, reply) => {
     const { fn } = req.params as { fn: string };
     const f = Object.prototype.hasOwnProperty.call(FUNCTIONS, fn) ? FUNCTIONS[fn] : undefined;
-    if (!f) return sendError(reply, { code: 'INPUT.UNKNOWN_ACTION', message: `云函数不存在：${fn.slice(0, 32)}` });
+    if (!f) return reply.code(404).send({ ok: false, error: { code: 'INPUT.UNKNOWN_ACTION', message: `云函数不存在：${fn.slice(0, 32)}` } });
     const who = callerOf(req);
     if (who.error) return sendError(reply, who.error);
     const result = await f.handle(req.body, who.openid, deps);

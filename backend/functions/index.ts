@@ -1,7 +1,11 @@
-/** Every cloud function, by name: the registry the local host serves and the tests walk. */
+/** Every cloud function served over HTTP by the local host, by name. (`timer` runs on its own trigger.) */
 import type { CloudFunction } from './define';
+import { board } from './board';
+import { member } from './member';
 import { resident } from './resident';
 
 export const FUNCTIONS: Record<string, CloudFunction> = {
   resident,
+  member,
+  board,
 };

@@ -1,0 +1,209 @@
+/**
+ * `board`: the public progress board (公示栏). No identity needed. Figures come from the
+ * counters kept with every change (never a scan of the cases); cases are the public ones only,
+ * masked, with approved photos only and never the reporter.
+ */
+import { z } from 'zod';
+import { fail, ok } from '../../core/errors';
+import { maskPersonName } from '../../core/masking';
+import {
+  addTally,
+  computeMetrics,
+  DEFAULT_WEIGHTS,
+  emptyTally,
+  monthsOfPeriod,
+  periodOf,
+  previousPeriod,
+  rankUnits,
+  satisfactionFlag,
+  validateWeights,
+  type CaseTally,
+  type MetricWeights,
+} from '../../core/metrics';
+import { FINAL_STATUSES, MEMBER_ROLES, OPEN_STATUSES, ROLE_DUTIES, ROLE_NAMES, type CaseStatus } from '../../core/model';
+import type { Store, TallyRow } from '../store/store.port';
+import type { Directory } from '../services/directory';
+import { publicCase, timelineView } from '../services/views';
+import { id } from '../validation';
+import { action, defineFunction } from './define';
+
+export const WEIGHTS_SETTING_ID = 'metricWeights';
+
+const periodInput = z.union([z.enum(['month', 'quarter']), z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/), z.string().regex(/^\d{4}-Q[1-4]$/)]);
+const scopeInput = { communityId: id.optional(), gridId: id.optional(), period: periodInput.optional() };
+
+/** `month` / `quarter` mean the current one, in China time. */
+function resolvePeriod(p: string | undefined, now: Date): string {
+  if (!p || p === 'month') return periodOf(now.toISOString(), 'month');
+  if (p === 'quarter') return periodOf(now.toISOString(), 'quarter');
+  return p;
+}
+
+async function weightsOf(store: Store): Promise<MetricWeights> {
+  const stored = (await store.getRef('settings', WEIGHTS_SETTING_ID))?.value;
+  if (stored === undefined) return DEFAULT_WEIGHTS;
+  const v = validateWeights(stored);
+  return v.ok ? v.value : DEFAULT_WEIGHTS;
+}
+
+function checkScope(dir: Directory, communityId?: string, gridId?: string) {
+  if (communityId && !dir.communities.get(communityId)?.active) return fail('PLACE.NOT_FOUND', '社区不存在');
+  if (gridId) {
+    const g = dir.grids.get(gridId);
+    if (!g?.active || (communityId && g.communityId !== communityId)) return fail('PLACE.NOT_FOUND', '网格不存在');
+  }
+  return ok(undefined);
+}
+
+async function tallyRows(store: Store, months: string[], communityId?: string, gridId?: string): Promise<TallyRow[]> {
+  const sorted = [...months].sort();
+  return store.readTallies({ communityId, gridId, fromMonth: sorted[0]!, toMonth: sorted[sorted.length - 1]! });
+}
+
+const sum = (rows: TallyRow[]): CaseTally => rows.reduce((t, r) => addTally(t, r.tally), emptyTally());
+
+function lastMonths(now: Date, n: number): string[] {
+  const out: string[] = [];
+  let m = periodOf(now.toISOString(), 'month');
+  for (let i = 0; i < n; i++) {
+    out.unshift(m);
+    m = previousPeriod(m);
+  }
+  return out;
+}
+
+const STATUS_GROUPS: Record<string, CaseStatus[]> = {
+  open: [...OPEN_STATUSES],
+  resolved: ['resolved'],
+  closed: ['closed'],
+  final: [...FINAL_STATUSES],
+};
+
+export const board = defineFunction('board', {
+  summary: action({
+    auth: 'public',
+    input: z.strictObject(scopeInput),
+    run: async (input, { deps, dir, now }) => {
+      const scope = checkScope(dir, input.communityId, input.gridId);
+      if (!scope.ok) return scope;
+      const period = resolvePeriod(input.period, now);
+      const weights = await weightsOf(deps.store);
+      const trendMonths = lastMonths(now, 6);
+      const months = monthsOfPeriod(period);
+      const [rows, trendRows] = await Promise.all([
+        tallyRows(deps.store, months, input.communityId, input.gridId),
+        tallyRows(deps.store, trendMonths, input.communityId, input.gridId),
+      ]);
+      const inPeriod = rows.filter((r) => months.includes(r.month));
+      const total = sum(inPeriod);
+      const byCategory = new Map<string, TallyRow[]>();
+      for (const r of inPeriod) byCategory.set(r.categoryId, [...(byCategory.get(r.categoryId) ?? []), r]);
+      const quarter = periodOf(now.toISOString(), 'quarter');
+      const quarterRows = period === quarter ? inPeriod : await tallyRows(deps.store, monthsOfPeriod(quarter), input.communityId, input.gridId);
+      return ok({
+        scope: {
+          communityId: input.communityId,
+          gridId: input.gridId,
+          name: input.gridId
+            ? `${dir.communities.get(dir.grids.get(input.gridId)!.communityId)?.name ?? ''} ${dir.grids.get(input.gridId)!.name}`
+            : input.communityId
+              ? dir.communities.get(input.communityId)!.name
+              : ([...dir.streets.values()][0]?.name ?? '全街道'),
+        },
+        period,
+        weights,
+        metrics: computeMetrics(total, weights),
+        byCategory: [...byCategory.entries()]
+          .map(([categoryId, rs]) => {
+            const t = sum(rs);
+            return { categoryId, categoryName: dir.categories.get(categoryId)?.name ?? '其他', received: t.received, closed: t.closed, satisfactionRate: computeMetrics(t, weights).satisfactionRate };
+          })
+          .sort((a, b) => b.received - a.received),
+        trend: trendMonths.map((month) => {
+          const t = sum(trendRows.filter((r) => r.month === month));
+          const m = computeMetrics(t, weights);
+          return { month, received: t.received, closed: t.closed, satisfactionRate: m.satisfactionRate };
+        }),
+        quarterFlag: { quarter, ...satisfactionFlag(sum(quarterRows)) },
+      });
+    },
+  }),
+
+  rankings: action({
+    auth: 'public',
+    input: z.strictObject({ level: z.enum(['grid', 'community']).optional(), communityId: id.optional(), period: periodInput.optional() }),
+    run: async (input, { deps, dir, now }) => {
+      const scope = checkScope(dir, input.communityId);
+      if (!scope.ok) return scope;
+      const level = input.level ?? 'grid';
+      const period = resolvePeriod(input.period, now);
+      const months = monthsOfPeriod(period);
+      const rows = (await tallyRows(deps.store, months, input.communityId)).filter((r) => months.includes(r.month));
+      const weights = await weightsOf(deps.store);
+      const units =
+        level === 'grid'
+          ? [...dir.grids.values()].filter((g) => g.active && (!input.communityId || g.communityId === input.communityId)).map((g) => ({ id: g.id, name: `${dir.communities.get(g.communityId)?.name ?? ''} ${g.name}` }))
+          : [...dir.communities.values()].filter((c) => c.active).map((c) => ({ id: c.id, name: c.name }));
+      const ranking = rankUnits(
+        units.map((u) => ({ ...u, tally: sum(rows.filter((r) => (level === 'grid' ? r.gridId : r.communityId) === u.id)) })),
+        weights,
+      );
+      return ok({ level, period, weights, ...ranking });
+    },
+  }),
+
+  listCases: action({
+    auth: 'public',
+    input: z.strictObject({
+      communityId: id.optional(),
+      gridId: id.optional(),
+      categoryId: id.optional(),
+      status: z.enum(['open', 'resolved', 'closed', 'final']).optional(),
+      cursor: z.string().max(400).optional(),
+      limit: z.number().int().min(1).max(50).optional(),
+    }),
+    run: async (input, { deps, dir }) => {
+      const page = await deps.store.listCases({
+        isPublic: true,
+        communityId: input.communityId,
+        gridId: input.gridId,
+        categoryId: input.categoryId,
+        statuses: input.status ? STATUS_GROUPS[input.status] : undefined,
+        order: 'created_desc',
+        cursor: input.cursor,
+        limit: input.limit ?? 20,
+      });
+      // Merged duplicates and private cases never show.
+      return ok({ items: page.items.filter((c) => c.isPublic && c.status !== 'merged').map((c) => publicCase(c, dir)), nextCursor: page.nextCursor });
+    },
+  }),
+
+  getCase: action({
+    auth: 'public',
+    input: z.strictObject({ caseId: id }),
+    run: async (input, { deps, dir }) => {
+      const c = await deps.store.getCase(input.caseId);
+      if (!c || !c.isPublic || c.status === 'merged') return fail('CASE.NOT_FOUND', '诉求不存在或未公开');
+      const events = await deps.store.getTimeline(c.id);
+      return ok({ case: publicCase(c, dir), timeline: timelineView(events, 'public') });
+    },
+  }),
+
+  /** 公示牌: the five members of a grid with their duties; names masked. */
+  gridRoster: action({
+    auth: 'public',
+    input: z.strictObject({ gridId: id }),
+    run: async (input, { deps, dir }) => {
+      const grid = dir.grids.get(input.gridId);
+      if (!grid?.active) return fail('PLACE.NOT_FOUND', '网格不存在');
+      const members = (await deps.store.listRef('members', { gridId: grid.id })).filter((m) => m.active);
+      return ok({
+        grid: { id: grid.id, name: grid.name, communityName: dir.communities.get(grid.communityId)?.name, households: grid.households },
+        members: MEMBER_ROLES.map((role) => {
+          const m = members.find((x) => x.role === role);
+          return { role, roleName: ROLE_NAMES[role], duties: ROLE_DUTIES[role], name: m ? maskPersonName(m.name) : '（空缺）', onDuty: m?.onDuty ?? false };
+        }),
+      });
+    },
+  }),
+});

@@ -1,0 +1,11 @@
+/** Cloud entry of `admin`: the caller is the OPENID WeChat gives; everything else is the shared handler. */
+import cloud from 'wx-server-sdk';
+import { admin } from '../../backend/functions/admin';
+import { cloudDeps, stripPlatformFields, type WxCloud } from '../../backend/cloud/cloud-deps';
+
+cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
+
+export async function main(event: unknown): Promise<unknown> {
+  const { OPENID } = cloud.getWXContext();
+  return admin.handle(stripPlatformFields(event), OPENID || undefined, cloudDeps(cloud as unknown as WxCloud));
+}

@@ -1,0 +1,55 @@
+// Lint: typescript-eslint's recommended rules plus this project's layer rule — the core is pure.
+import tseslint from 'typescript-eslint';
+
+const CORE_FORBIDDEN = [
+  { group: ['@tarojs/*', 'react', 'react-dom'], message: 'The core knows nothing of the UI framework.' },
+  { group: ['wx-server-sdk', 'better-sqlite3', 'fastify', '@fastify/*', 'mingo'], message: 'The core does no I/O: storage and platform stay behind ports.' },
+  { group: ['node:*', 'fs', 'path', 'os', 'http', 'https', 'crypto', 'child_process'], message: 'The core uses no Node built-ins.' },
+  { group: ['**/backend/**', '**/host/**', '**/src/**', '**/cloudfunctions/**', 'chinese-days', 'chinese-days/*'], message: 'The core depends on nothing outside it; calendars and policies come in as arguments.' },
+];
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'dist-h5/**',
+      'dist-weapp/**',
+      'data/**',
+      'coverage/**',
+      'test-results/**',
+      'bench-results/**',
+      'cloudfunctions/*/index.js',
+      '**/*.config.js',
+      'babel.config.js',
+      'jest.config.js',
+      'types/**',
+    ],
+  },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-require-imports': 'off',
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-control-regex': 'off',
+    },
+  },
+  {
+    files: ['core/**/*.ts'],
+    ignores: ['core/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: CORE_FORBIDDEN }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'The core has no clock: take the time as an argument.' },
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'The core has no clock: take the time as an argument.' },
+        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'The core is deterministic: take randomness as an argument.' },
+      ],
+    },
+  },
+  {
+    files: ['**/*.mjs', 'scripts/**'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+);
