@@ -23,7 +23,7 @@ import {
 import { FINAL_STATUSES, MEMBER_ROLES, OPEN_STATUSES, ROLE_DUTIES, ROLE_NAMES, type CaseStatus } from '../../core/model';
 import type { Store, TallyRow } from '../store/store.port';
 import type { Directory } from '../services/directory';
-import { publicCase, timelineView } from '../services/views';
+import { namesOf, publicCase, timelineView } from '../services/views';
 import { id } from '../validation';
 import { action, defineFunction } from './define';
 
@@ -185,7 +185,7 @@ export const board = defineFunction('board', {
       const c = await deps.store.getCase(input.caseId);
       if (!c || !c.isPublic || c.status === 'merged') return fail('CASE.NOT_FOUND', '诉求不存在或未公开');
       const events = await deps.store.getTimeline(c.id);
-      return ok({ case: publicCase(c, dir), timeline: timelineView(events, 'public') });
+      return ok({ case: publicCase(c, dir), timeline: timelineView(events, 'public', namesOf(c)) });
     },
   }),
 

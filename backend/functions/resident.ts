@@ -252,7 +252,7 @@ export const resident = defineFunction('resident', {
       return ok({
         items: page.items.map((c) => ({
           ...caseCard(c, dir),
-          description: maskText(c.description),
+          description: maskText(c.description, { names: [c.reporter.name] }),
           mine: c.reporter.openid === actor.openid,
           supported: c.supporters.includes(actor.openid),
         })),

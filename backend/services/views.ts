@@ -43,7 +43,10 @@ export function caseCard(c: Case, dir: Directory) {
   };
 }
 
-export function timelineView(events: CaseEvent[], audience: 'private' | 'public') {
+/** Names a public text must not show: the reporter's and the handlers'. */
+export const namesOf = (c: Case): string[] => [c.reporter.name, c.holder?.name].filter((n): n is string => !!n);
+
+export function timelineView(events: CaseEvent[], audience: 'private' | 'public', names: string[] = []) {
   return events.map((e) => ({
     seq: e.seq,
     at: e.at,
@@ -55,7 +58,7 @@ export function timelineView(events: CaseEvent[], audience: 'private' | 'public'
       // The reporter is never named in public; staff names are masked already.
       name: audience === 'public' && e.actor.role === 'resident' ? '居民' : e.actor.name,
     },
-    note: e.note === undefined ? undefined : audience === 'public' ? maskText(e.note) : e.note,
+    note: e.note === undefined ? undefined : audience === 'public' ? maskText(e.note, { names }) : e.note,
     toStatus: e.toStatus,
     toStatusName: STATUS_NAMES[e.toStatus],
     photos: audience === 'public' ? undefined : e.photos,
@@ -80,7 +83,7 @@ export function caseDetail(c: Case, dir: Directory, actor: Actor, audience: 'rep
     supervised: c.supervised,
     source: c.source,
     failedVerifications: c.failedVerifications,
-    contactPhone: audience === 'staff' ? c.contactPhone : c.contactPhone,
+    contactPhone: c.contactPhone,
     reporter: audience === 'staff' ? { role: c.reporter.role, roleName: ROLE_NAMES[c.reporter.role], name: c.reporter.name } : undefined,
     holder: personView(c.holder, audience === 'reporter'),
     allowedActions: allowedActions(actor, c),
@@ -101,14 +104,14 @@ export function publicCase(c: Case, dir: Directory) {
     placeName: [dir.communities.get(c.place.communityId)?.name, grid?.name].filter(Boolean).join(' '),
     communityId: c.place.communityId,
     gridId: c.place.gridId,
-    description: maskText(c.description),
+    description: maskText(c.description, { names: namesOf(c) }),
     createdAt: c.createdAt,
     resolvedAt: c.resolvedAt,
     closedAt: c.closedAt,
     holder: card.holder,
     supportCount: c.supportCount,
     overdue: c.overdue,
-    result: c.result === undefined ? undefined : maskText(c.result),
+    result: c.result === undefined ? undefined : maskText(c.result, { names: namesOf(c) }),
     rating: c.rating && !c.rating.auto ? RATING_NAMES[c.rating.value] : undefined,
     photos: c.photos.filter((p) => p.approved).map((p) => ({ fileId: p.fileId, stage: p.stage })),
     takenMinutes: c.resolvedAt ? Math.round((Date.parse(c.resolvedAt) - Date.parse(c.createdAt)) / 60000) : undefined,
