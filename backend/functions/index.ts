@@ -1,5 +1,6 @@
 /** Every cloud function served over HTTP by the local host, by name. (`timer` runs on its own trigger.) */
 import type { CloudFunction } from './define';
+import { admin } from './admin';
 import { board } from './board';
 import { member } from './member';
 import { resident } from './resident';
@@ -8,4 +9,5 @@ export const FUNCTIONS: Record<string, CloudFunction> = {
   resident,
   member,
   board,
+  admin,
 };

@@ -1,0 +1,17 @@
+/**
+ * The local host on an existing database, for the HTTP benchmark, with one extra route that does
+ * nothing (`POST /bench/noop`): the ceiling of the same server stack.
+ */
+import { SqliteStore } from '../backend/store/sqlite-store';
+import { buildHost } from '../host/server';
+
+async function main(): Promise<void> {
+  const [file, dataDir] = process.argv.slice(2) as [string, string];
+  const store = SqliteStore.open(file);
+  const { app } = await buildHost({ store, dataDir, devLogin: true, submissionsPerDay: 1_000_000 });
+  app.post('/bench/noop', async () => ({ ok: true, data: null }));
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const addr = app.server.address();
+  process.stdout.write(`PORT ${typeof addr === 'object' && addr ? addr.port : 0}\n`);
+}
+void main();

@@ -1,0 +1,212 @@
+/**
+ * `npm run bench`: the figures this project promises, printed as a table beside their targets
+ * and written to bench-results/bench.json. Not part of `npm test`.
+ *
+ * BENCH_SIZES=10000,1000000 (default) sets the stored-case counts; BENCH_SECONDS the HTTP load time.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteStore } from '../backend/store/sqlite-store';
+import { seedDemoStreet } from '../backend/seed/demo-street';
+import { DEFAULT_LIMITS, makeIdFactory, type Deps } from '../backend/deps';
+import { FUNCTIONS } from '../backend/functions';
+import { caseShapes, importSynthetic } from './synthetic';
+
+const SIZES = (process.env.BENCH_SIZES ?? '10000,1000000').split(',').map(Number);
+const LOAD_SECONDS = Number(process.env.BENCH_SECONDS ?? '5');
+const ITER = Number(process.env.BENCH_ITER ?? '300');
+const NOW = new Date();
+
+type Row = { name: string; unit: string; target?: string; values: Record<string, number | string> };
+const rows: Row[] = [];
+const put = (name: string, unit: string, size: string, value: number | string, target?: string) => {
+  let r = rows.find((x) => x.name === name);
+  if (!r) rows.push((r = { name, unit, target, values: {} }));
+  r.values[size] = value;
+};
+
+const pct = (xs: number[], p: number): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+};
+const round = (x: number, d = 2): number => Math.round(x * 10 ** d) / 10 ** d;
+
+async function timeCalls(fn: () => Promise<unknown>, n = ITER): Promise<number[]> {
+  for (let i = 0; i < 20; i++) await fn();
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await fn();
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
+async function handlerLatencies(store: SqliteStore, label: string): Promise<void> {
+  const deps: Deps = { store, now: () => NOW, newId: makeIdFactory(() => NOW), limits: DEFAULT_LIMITS };
+  const call = async (fn: string, openid: string | undefined, action: string, params: Record<string, unknown> = {}) => {
+    const r = await FUNCTIONS[fn]!.handle({ action, ...params }, openid, deps);
+    if (!r.ok) throw new Error(`${fn}.${action}: ${r.error.message}`);
+    return r;
+  };
+  const cases: [string, () => Promise<unknown>][] = [
+    ['board.summary p95', () => call('board', undefined, 'summary', { period: 'quarter' })],
+    ['board.listCases 首页 p95', () => call('board', undefined, 'listCases', {})],
+    ['member.listTasks p95', () => call('member', 'demo-11-building-steward', 'listTasks', { status: 'open' })],
+    ['resident.listMyCases p95', () => call('resident', 'bench-resident-7', 'listMyCases', {})],
+  ];
+  if (FUNCTIONS.admin)
+    cases.push(['admin.listCases 筛选 p95', () => call('admin', 'demo-admin-1', 'listCases', { statuses: ['processing', 'assigned'], gridId: 'sf-yuyuan-g1', categoryId: 'cat-01' })]);
+  for (const [name, f] of cases) put(name, 'ms', label, round(pct(await timeCalls(f), 95)), '< 20 ms，且不超过 1 万件时的 2 倍');
+}
+
+function startChild(file: string, dataDir: string): Promise<{ port: number; kill: () => void }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(join('node_modules', '.bin', 'tsx'), ['bench/host-child.ts', file, dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    child.stdout.on('data', (d: Buffer) => {
+      const m = /PORT (\d+)/.exec(d.toString());
+      if (m) resolve({ port: Number(m[1]), kill: () => child.kill('SIGTERM') });
+    });
+    child.on('exit', (code) => reject(new Error(`host exited ${code}`)));
+  });
+}
+
+async function load(port: number, path: string, body: (i: number) => string, token: string, seconds: number, clients = 16) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
+  const lat: number[] = [];
+  let errors = 0;
+  let n = 0;
+  const end = performance.now() + seconds * 1000;
+  const one = (i: number) =>
+    new Promise<void>((resolve) => {
+      const payload = body(i);
+      const t = performance.now();
+      const req = http.request({ host: '127.0.0.1', port, path, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), authorization: `Bearer ${token}` } }, (res) => {
+        res.resume();
+        res.on('end', () => {
+          if (res.statusCode !== 200) errors++;
+          lat.push(performance.now() - t);
+          resolve();
+        });
+      });
+      req.on('error', () => {
+        errors++;
+        resolve();
+      });
+      req.end(payload);
+    });
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < end) await one(n++);
+    }),
+  );
+  agent.destroy();
+  const secs = (performance.now() - started) / 1000;
+  return { rps: lat.length / secs, p50: pct(lat, 50), p95: pct(lat, 95), p99: pct(lat, 99), errors };
+}
+
+async function httpBench(file: string, dataDir: string, label: string): Promise<void> {
+  const host = await startChild(file, dataDir);
+  try {
+    const login = await fetch(`http://127.0.0.1:${host.port}/auth/dev-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid: 'demo-resident-1' }) });
+    const token = ((await login.json()) as { data: { token: string } }).data.token;
+    const run = `${Date.now().toString(36)}${label}`;
+    const submit = await load(host.port, '/api/resident', (i) => JSON.stringify({ action: 'submitCase', requestId: `bench-${run}-${i}`, categoryId: 'cat-01', buildingId: 'sf-yuyuan-g1-b1', description: '基准测试：楼道灯坏了', isPublic: true }), token, LOAD_SECONDS);
+    const noop = await load(host.port, '/bench/noop', () => '{}', token, LOAD_SECONDS);
+    put('提交诉求 吞吐（16 并发）', '次/秒', label, round(submit.rps, 0));
+    put('提交诉求 p50', 'ms', label, round(submit.p50));
+    put('提交诉求 p95', 'ms', label, round(submit.p95), '< 20 ms（100 万件）');
+    put('提交诉求 p99', 'ms', label, round(submit.p99));
+    put('同一服务空接口 吞吐（上限）', '次/秒', label, round(noop.rps, 0));
+    put('提交吞吐 / 上限', '%', label, round((submit.rps / noop.rps) * 100, 1), '≥ 50%');
+    put('提交错误数', '次', label, submit.errors, '0');
+  } finally {
+    host.kill();
+  }
+}
+
+function bundleFigures(): void {
+  const root = 'cloudfunctions';
+  for (const name of readdirSync(root)) {
+    const file = join(root, name, 'index.js');
+    if (!existsSync(file)) continue;
+    put(`云函数 ${name} 包大小`, 'KB', '—', round(statSync(file).size / 1024, 1), '< 300 KB');
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const script = `const M=require('module');const o=M._resolveFilename;M._resolveFilename=function(r,...a){return r==='wx-server-sdk'?require.resolve('./bench/wx-server-sdk-stub.js'):o.call(this,r,...a)};const t=process.hrtime.bigint();require('./${file}');console.log(Number(process.hrtime.bigint()-t)/1e6)`;
+      const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+      if (r.status === 0) times.push(Number(r.stdout.trim()));
+    }
+    if (times.length) put(`云函数 ${name} 冷启动加载`, 'ms', '—', round(pct(times, 50)), '< 100 ms');
+  }
+}
+
+function dirSize(dir: string, skip: (p: string) => boolean = () => false): number {
+  let total = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (skip(p)) continue;
+    total += e.isDirectory() ? dirSize(p, skip) : statSync(p).size;
+  }
+  return total;
+}
+
+function miniProgramFigures(): void {
+  const out = 'dist-weapp';
+  if (!existsSync(join(out, 'app.json'))) {
+    put('小程序主包', 'KB', '—', '未构建（npm run build:weapp）', '< 1024 KB');
+    return;
+  }
+  const app = JSON.parse(readFileSync(join(out, 'app.json'), 'utf8')) as { subPackages?: { root: string }[]; subpackages?: { root: string }[] };
+  const subs = (app.subPackages ?? app.subpackages ?? []).map((s) => s.root.replace(/\/$/, ''));
+  const main = dirSize(out, (p) => subs.some((s) => p === join(out, s)));
+  put('小程序主包', 'KB', '—', round(main / 1024, 1), '< 1024 KB');
+  for (const s of subs) if (existsSync(join(out, s))) put(`小程序分包 ${s}`, 'KB', '—', round(dirSize(join(out, s)) / 1024, 1));
+  const h5 = 'dist-h5';
+  if (existsSync(join(h5, 'index.html'))) {
+    const html = readFileSync(join(h5, 'index.html'), 'utf8');
+    const scripts = [...html.matchAll(/<script[^>]+src="\/?([^"]+)"/g)].map((m) => m[1]!);
+    const gz = scripts.reduce((t, s) => (existsSync(join(h5, s)) ? t + gzipSync(readFileSync(join(h5, s))).length : t), 0);
+    put('H5 首屏 JS（gzip）', 'KB', '—', round(gz / 1024, 1));
+  }
+}
+
+async function main(): Promise<void> {
+  mkdirSync('bench-results', { recursive: true });
+  if (!existsSync('bench/wx-server-sdk-stub.js')) throw new Error('missing stub');
+  bundleFigures();
+  miniProgramFigures();
+  for (const size of SIZES) {
+    const label = size >= 1_000_000 ? `${size / 1_000_000} 百万件` : `${size / 10_000} 万件`;
+    const dir = mkdtempSync(join(tmpdir(), 'wuyuan-bench-'));
+    const file = join(dir, 'bench.sqlite');
+    try {
+      const store = SqliteStore.open(file);
+      await seedDemoStreet(store, NOW, 0);
+      const shapes = await caseShapes(store, NOW);
+      const secs = await importSynthetic(store, shapes, size, NOW);
+      put('写入历史诉求（批量事务）', 's', label, round(secs, 1), '100 万件 < 120 s');
+      put('数据库文件', 'MB', label, round(statSync(file).size / 1024 / 1024, 0));
+      await handlerLatencies(store, label);
+      await store.close();
+      await httpBench(file, dir, label);
+      console.log(`完成：${label}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  const labels = [...new Set(rows.flatMap((r) => Object.keys(r.values)))];
+  const table = [['指标', '单位', ...labels, '目标'], ...rows.map((r) => [r.name, r.unit, ...labels.map((l) => String(r.values[l] ?? '')), r.target ?? ''])];
+  const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => [...row[i]!].reduce((w, ch) => w + (ch.charCodeAt(0) > 255 ? 2 : 1), 0))));
+  const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - [...s].reduce((x, ch) => x + (ch.charCodeAt(0) > 255 ? 2 : 1), 0)));
+  console.log('\n' + table.map((row) => row.map((c, i) => pad(c, widths[i]!)).join('  ')).join('\n'));
+  writeFileSync('bench-results/bench.json', JSON.stringify({ at: NOW.toISOString(), node: process.version, rows }, null, 2));
+  console.log('\n已写入 bench-results/bench.json');
+}
+
+void main();
