@@ -36,11 +36,13 @@ import {
 } from './model';
 import type { Route } from './route-case';
 import {
+  addDuration,
   clockVerdict,
   deadlinesOnAccept,
   deadlinesOnAssign,
   deadlinesOnEscalate,
   deadlinesOnResolve,
+  isMarkedLate,
   runningDeadline,
   type TimePolicy,
 } from './time-policy';
@@ -148,7 +150,11 @@ export function relationsOf(actor: Actor, c: Case): Set<Relation> {
   }
   out.add('anyone');
   if (c.reporter.openid === actor.openid) out.add('reporter');
-  if (c.holder && c.holder.openid === actor.openid) out.add('holder');
+  // The holder is a member: the person with that member's grant holds it, even when the member
+  // record had no WeChat account bound yet when the case was given (openid `member:<id>`).
+  const holder = c.holder;
+  if (holder && (holder.openid === actor.openid || (holder.memberId !== undefined && actor.grants.some((g) => g.memberId === holder.memberId))))
+    out.add('holder');
   for (const g of actor.grants) {
     if (g.role === 'community_admin' && g.communityId === c.place.communityId) out.add('community_admin');
     if (g.role === 'street_admin' && g.streetId === c.place.streetId) out.add('street_admin');
@@ -199,7 +205,8 @@ function actingRole(actor: Actor, c: Case, rel: Set<Relation>, rule: Rule): Acto
 
 /** Decides one transition. Never throws for bad input: every refusal is a typed error. */
 export function transition(c: Case, cmd: Command, actor: Actor, ctx: TransitionContext): Result<TransitionResult> {
-  const rule = RULES[cmd.action];
+  // An action from outside may be any string: look it up as an own key only ('toString' is no action).
+  const rule = Object.hasOwn(RULES, cmd.action) ? RULES[cmd.action] : undefined;
   if (!rule) return refuse('CASE.INVALID_TRANSITION', '不支持的操作');
   const rel = relationsOf(actor, c);
   if (!rule.by.some((r) => rel.has(r))) return refuse('CASE.FORBIDDEN', `您无权对该诉求执行「${ACTION_NAMES[cmd.action]}」`);
@@ -239,8 +246,10 @@ class Builder {
       openid: this.actor.openid,
     };
     const e: CaseEvent = { caseId: this.next.id, seq, at: this.at, action, actor, toStatus: this.next.status };
-    // A new case has no status before its first event.
-    if (this.before.version > 0 || this.events.length > 0) e.fromStatus = this.before.status;
+    // Each event starts where the previous one ended; a new case has no status before its first event.
+    const previous = this.events[this.events.length - 1];
+    if (previous) e.fromStatus = previous.toStatus;
+    else if (this.before.version > 0) e.fromStatus = this.before.status;
     if (note) e.note = note;
     if (photos && photos.length) e.photos = photos;
     this.events.push(e);
@@ -285,14 +294,35 @@ function holderRef(m: Member): PersonRef {
   return ref;
 }
 
+/**
+ * Whether the duty to bring the case to the street (三日办结: complex cases within 24 hours of
+ * submission) is still open. Once the case has reached the street the clock never restarts, so
+ * that the street handing a case back to a member does not make it "late" for the street.
+ */
+function streetDutyOpen(c: Case): boolean {
+  if (c.deadlines.escalateBy) return true;
+  if (c.escalation && c.escalation.level !== 'community') return false;
+  // Never given to anyone and never resolved: the clock simply has not been set yet.
+  return !c.assignedAt && c.reworkCount === 0;
+}
+
+function checkMember(c: Case, m: Member): DomainError | undefined {
+  if (!m.active) return { code: 'CASE.NO_MEMBER', message: '该成员已停用，不能派单' };
+  if (m.gridId !== c.place.gridId && m.communityId !== c.place.communityId)
+    return { code: 'CASE.FORBIDDEN', message: '只能派给本社区的五员共治小组成员' };
+  return undefined;
+}
+
 function giveTo(b: Builder, m: Member, why: string): void {
   const n = b.next;
   const previous = n.holder;
+  const dutyOpen = streetDutyOpen(n);
   n.holder = holderRef(m);
   n.status = 'assigned';
   n.assignedAt = b.at;
   delete n.escalation;
   n.deadlines = deadlinesOnAssign(b.ctx, n, b.ctx.now);
+  if (!dutyOpen) delete n.deadlines.escalateBy;
   delete n.deadlines.reportBy;
   n.reminded = {};
   b.notify(n.holder.openid, 'task_new', '新任务', `${label(n)}已派给您，请及时受理。${why}`);
@@ -306,7 +336,8 @@ function toQueue(b: Builder, why: string): void {
   delete n.holder;
   delete n.escalation;
   n.status = 'pending';
-  n.deadlines = {};
+  // No clock runs in the queue, but a duty to reach the street is remembered for the next member.
+  n.deadlines = n.deadlines.escalateBy ? { escalateBy: n.deadlines.escalateBy } : {};
   n.reminded = {};
   b.notify(communityInbox(n), 'admin_unassigned', '待派单', `${label(n)}无人可派，请社区派单。${why}`);
   if (previous) b.notify(previous.openid, 'task_transferred', '任务已转出', `${label(n)}已转回社区派单`);
@@ -316,9 +347,10 @@ function escalateTo(b: Builder, level: EscalationLevel, reason: string): void {
   const n = b.next;
   n.status = 'escalated';
   n.escalation = { level, since: b.at, reason };
+  const old = n.deadlines;
   n.deadlines = deadlinesOnEscalate(b.ctx, n, level, b.ctx.now);
-  delete n.reminded.resolveBy;
-  delete n.reminded.escalateBy;
+  // A reminder is due again only for a deadline that changed (the street's new resolution clock).
+  for (const k of Object.keys(n.reminded) as (keyof Case['deadlines'])[]) if (n.deadlines[k] !== old[k]) delete n.reminded[k];
   const inbox = level === 'community' ? communityInbox(n) : streetInbox(n);
   b.notify(inbox, 'admin_escalation', '吹哨', `${label(n)}已吹哨至${ESCALATION_NAMES[level]}：${reason}`);
 }
@@ -346,9 +378,8 @@ function apply(b: Builder, cmd: Command, rel: Set<Relation>): DomainError | unde
         cmd.action === 'auto_assign' ? cmd.route : { kind: 'member', member: cmd.member, explanation: cmd.note ?? '' };
       if (route.kind === 'queue') return { code: 'CASE.NO_MEMBER', message: route.explanation };
       const m = route.member;
-      if (!m.active) return { code: 'CASE.NO_MEMBER', message: '该成员已停用，不能派单' };
-      if (m.gridId !== n.place.gridId && m.communityId !== n.place.communityId)
-        return { code: 'CASE.FORBIDDEN', message: '只能派给本社区的五员共治小组成员' };
+      const wrong = checkMember(n, m);
+      if (wrong) return wrong;
       if (before.holder?.memberId === m.id && before.status === 'assigned')
         return { code: 'CASE.INVALID_TRANSITION', message: '该诉求已由此成员负责' };
       const explanation =
@@ -385,6 +416,11 @@ function apply(b: Builder, cmd: Command, rel: Set<Relation>): DomainError | unde
       const bad = requireText(cmd.reason, 'CASE.REASON_REQUIRED', '转派须说明理由');
       if (bad) return bad;
       if (before.holder?.role === cmd.toRole) return { code: 'CASE.SAME_ROLE', message: '不能转派给相同角色，请选择小组内其他角色' };
+      if (cmd.route.kind === 'member') {
+        if (before.holder?.memberId === cmd.route.member.id) return { code: 'CASE.SAME_ROLE', message: '不能转派给自己' };
+        const wrong = checkMember(n, cmd.route.member);
+        if (wrong) return wrong;
+      }
       const why = `转派：${cmd.reason.trim()}。${cmd.route.explanation}`;
       if (cmd.route.kind === 'member') giveTo(b, cmd.route.member, why);
       else toQueue(b, why);
@@ -482,6 +518,8 @@ function apply(b: Builder, cmd: Command, rel: Set<Relation>): DomainError | unde
       delete n.deadlines.rateBy;
       n.deadlines = deadlinesOnAccept(b.ctx, n, b.ctx.now);
       n.reminded = {};
+      // Resolved by an admin or a department with no member holding it: the community dispatches it again.
+      if (!n.holder) toQueue(b, `回炉整改：${comment}`);
       b.event('rate', `${RATING_NAMES.unsatisfied}：${comment}。回炉整改（第${n.reworkCount}次）`);
       b.notify(n.reporter.openid, 'case_rework', '回炉整改', `您的${label(n)}已退回重新办理`);
       b.notify(holder, 'task_rated', '评价结果：不满意', `${label(n)}获评「不满意」，请回炉整改：${comment}`);
@@ -599,9 +637,18 @@ function apply(b: Builder, cmd: Command, rel: Set<Relation>): DomainError | unde
     }
     case 'set_severity': {
       if (cmd.severity === before.severity) return { code: 'CASE.INVALID_TRANSITION', message: '等级未变化' };
+      const policy = b.ctx.policy;
+      // The street clock follows the new severity: it opens when the case becomes complex (unless it
+      // is at the street already) and stops when it becomes simple.
+      const dutyOpen = policy.limits[before.severity].escalate
+        ? streetDutyOpen(before)
+        : !(before.escalation && before.escalation.level !== 'community');
       n.severity = cmd.severity;
       if (n.status === 'assigned') n.deadlines = deadlinesOnAssign(b.ctx, n, new Date(n.assignedAt ?? n.createdAt));
       if (n.status === 'processing') n.deadlines = deadlinesOnAccept(b.ctx, n, new Date(n.acceptedAt ?? n.createdAt));
+      const escalate = policy.limits[cmd.severity].escalate;
+      if (escalate && dutyOpen) n.deadlines.escalateBy = addDuration(b.ctx.calendar, new Date(n.createdAt), escalate).toISOString();
+      else delete n.deadlines.escalateBy;
       n.reminded = {};
       b.event('set_severity', `等级调整为「${SEVERITY_NAMES[cmd.severity]}」`);
       return undefined;
@@ -653,7 +700,7 @@ export function refreshClock(c: Case, policy: TimePolicy): void {
     c.nextCheckAt = running.at;
     return;
   }
-  if (c.overdueFor === running.at) {
+  if (isMarkedLate(c, running)) {
     delete c.nextCheckAt;
     return;
   }
@@ -757,7 +804,7 @@ export function openCase(input: NewCaseInput, cmd: CreateCommand, actor: Actor, 
     toQueue(b, cmd.route.explanation);
     b.event('auto_assign', cmd.route.explanation, undefined, { role: 'system', name: '系统' });
   }
-  if (n.status === 'assigned' && n.holder?.openid === actor.openid) {
+  if (n.status === 'assigned' && (n.holder?.openid === actor.openid || (reporter.memberId && n.holder?.memberId === reporter.memberId))) {
     // A member who reports from patrol and is the one routed to has already arrived.
     n.status = 'processing';
     n.acceptedAt = at;

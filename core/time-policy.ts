@@ -132,25 +132,57 @@ export function deadlinesOnResolve(ctx: DeadlineContext, c: Pick<Case, 'deadline
   return { ...c.deadlines, rateBy: iso(new Date(at.getTime() + ctx.policy.ratingWindowDays * 86_400_000)) };
 }
 
-/** Which clock is running for a case in its current state, if any. */
-export function runningDeadline(c: Case): { name: keyof CaseDeadlines; at: string; startedAt: string } | undefined {
+type RunningClock = { name: keyof CaseDeadlines; at: string; startedAt: string };
+
+/**
+ * Whether a clock has already been marked late, so that it needs nothing more until the case
+ * moves on. A case is marked late once per deadline (`overdueFor`); a deadline that had passed
+ * before the one last marked counts as marked too, so that two late clocks never take turns being
+ * marked. The street clock always escalates when marked, so only its own mark settles it.
+ */
+export function isMarkedLate(c: Pick<Case, 'overdueFor'>, clock: { name: keyof CaseDeadlines; at: string }): boolean {
+  if (c.overdueFor === undefined || clock.name === 'rateBy') return false;
+  return clock.name === 'escalateBy' ? clock.at === c.overdueFor : clock.at <= c.overdueFor;
+}
+
+/**
+ * Which clock is running for a case in its current state, if any. When several run at once (the
+ * 24-hour clock for reaching the street and the member's own clock; a department's report clock
+ * and the street's resolution clock) the earliest one runs, except that a clock already marked
+ * late gives way to the next, so that a late reply never hides the other duty.
+ */
+export function runningDeadline(c: Case): RunningClock | undefined {
+  const clocks: RunningClock[] = [];
+  const add = (name: keyof CaseDeadlines, startedAt: string): void => {
+    const at = c.deadlines[name];
+    // A clock cannot start after it ends (a department dispatched after the street's deadline passed).
+    if (at) clocks.push({ name, at, startedAt: startedAt < at ? startedAt : at });
+  };
   switch (c.status) {
     case 'assigned':
-      if (c.deadlines.escalateBy && c.deadlines.escalateBy < (c.deadlines.respondBy ?? '9'))
-        return { name: 'escalateBy', at: c.deadlines.escalateBy, startedAt: c.createdAt };
-      return c.deadlines.respondBy ? { name: 'respondBy', at: c.deadlines.respondBy, startedAt: c.assignedAt ?? c.createdAt } : undefined;
+      add('escalateBy', c.createdAt);
+      add('respondBy', c.assignedAt ?? c.createdAt);
+      break;
     case 'processing':
-      if (c.deadlines.escalateBy) return { name: 'escalateBy', at: c.deadlines.escalateBy, startedAt: c.createdAt };
-      return c.deadlines.resolveBy ? { name: 'resolveBy', at: c.deadlines.resolveBy, startedAt: c.acceptedAt ?? c.createdAt } : undefined;
+      add('escalateBy', c.createdAt);
+      add('resolveBy', c.acceptedAt ?? c.createdAt);
+      break;
     case 'escalated':
-      if (c.escalation?.level === 'department' && !c.escalation.reportedAt && c.deadlines.reportBy)
-        return { name: 'reportBy', at: c.deadlines.reportBy, startedAt: c.escalation.since };
-      return c.deadlines.resolveBy ? { name: 'resolveBy', at: c.deadlines.resolveBy, startedAt: c.escalation?.since ?? c.createdAt } : undefined;
+      // At the community the case has not reached the street yet: that clock still runs.
+      if (c.escalation?.level === 'community') add('escalateBy', c.createdAt);
+      if (c.escalation?.level === 'department' && !c.escalation.reportedAt) add('reportBy', c.escalation.since);
+      // The community level keeps the member's resolution clock; the street sets its own.
+      add('resolveBy', c.escalation?.level === 'community' ? (c.acceptedAt ?? c.createdAt) : (c.escalation?.since ?? c.createdAt));
+      break;
     case 'resolved':
-      return c.deadlines.rateBy ? { name: 'rateBy', at: c.deadlines.rateBy, startedAt: c.resolvedAt ?? c.createdAt } : undefined;
+      add('rateBy', c.resolvedAt ?? c.createdAt);
+      break;
     default:
       return undefined;
   }
+  // Stable sort: on a tie the clock listed first (the stricter duty) runs.
+  clocks.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  return clocks.find((k) => !isMarkedLate(c, k)) ?? clocks[clocks.length - 1];
 }
 
 export type ClockVerdict =
@@ -169,7 +201,7 @@ export function clockVerdict(policy: TimePolicy, c: Case, now: Date): ClockVerdi
   const deadline = Date.parse(running.at);
   if (running.name === 'rateBy') return now.getTime() >= deadline ? { due: 'auto_close', at: running.at } : { due: 'none' };
   if (now.getTime() >= deadline) {
-    if (c.overdueFor === running.at) return { due: 'none' };
+    if (isMarkedLate(c, running)) return { due: 'none' };
     return { due: 'overdue', deadline: running.name, at: running.at, escalate: policy.autoEscalateOnOverdue || running.name === 'escalateBy' };
   }
   const start = Date.parse(running.startedAt);

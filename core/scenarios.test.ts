@@ -1,0 +1,402 @@
+/**
+ * Whole stories, as the people who live them would tell them. Each step happens at an explicit
+ * China time; the calendar is the official one.
+ */
+import { openCase, type Command } from './case-lifecycle';
+import type { CaseEvent } from './model';
+import { routeForCategory } from './route-case';
+import { FIVE_341_POLICY } from './time-policy';
+import {
+  ACCEPT,
+  actorOf,
+  category,
+  COMMUNITY,
+  COMMUNITY_ADMIN,
+  cst,
+  cstIso,
+  ctxAt,
+  GRID,
+  GROUP,
+  HOUSING,
+  HOUSING_DEPT,
+  LI,
+  NEIGHBOUR,
+  PLACE,
+  REPORTER,
+  RESOLVE,
+  STREET,
+  STREET_ADMIN,
+  Story,
+  SYSTEM,
+  transferTo,
+  wall,
+  WANG,
+  ZHANG,
+  CHEN,
+} from './test-support';
+
+const wang = actorOf(WANG);
+const li = actorOf(LI);
+const zhang = actorOf(ZHANG);
+const COMMUNITY_INBOX = `community:${COMMUNITY}`;
+const STREET_INBOX = `street:${STREET}`;
+const code = (r: { ok: boolean; error?: { code: string } }): string => (r.ok ? 'ok' : r.error!.code);
+/** The timeline as `action: from → to`. */
+const steps = (events: CaseEvent[]): string[] => events.map((e) => `${e.action}: ${e.fromStatus ?? '∅'} → ${e.toStatus}`);
+const unsatisfied = (comment: string): Command => ({ action: 'rate', rating: 'unsatisfied', comment });
+
+describe('居民诉求的办理', () => {
+  test('居民不满意，回炉整改后再次办结', () => {
+    const s = Story.submit({ at: cst('2026-03-02 09:00') })
+      .do(wang, ACCEPT, cst('2026-03-02 09:20'))
+      .do(wang, RESOLVE, cst('2026-03-02 16:00'));
+    s.do(REPORTER, unsatisfied('灯换了还是不亮，线路有问题'), cst('2026-03-03 08:00'));
+    expect(s.case).toMatchObject({ status: 'processing', reworkCount: 1, failedVerifications: 1, supervised: false });
+    expect(s.case.result).toBeUndefined();
+    expect(s.case.holder?.memberId).toBe(WANG.id);
+    // A fresh resolution clock: three working days from the rating (Tue → Fri).
+    expect(wall(s.case.deadlines.resolveBy!)).toBe('2026-03-07 00:00');
+    expect(s.case.deadlines.rateBy).toBeUndefined();
+    // The resident rated it: they are not told what they just did; the holder and the community are.
+    expect(s.noticesOf('case_rework')).toEqual([]);
+    expect(s.noticesOf('task_rated').map((n) => n.body)).toEqual([expect.stringContaining('请回炉整改：灯换了还是不亮，线路有问题')]);
+    expect(s.noticesOf('admin_low_rating').map((n) => n.recipientOpenid)).toEqual([COMMUNITY_INBOX]);
+
+    s.do(wang, { action: 'resolve', result: '更换了老化线路和灯座', photos: ['after-2'] }, cst('2026-03-04 11:00'));
+    expect(s.case.resolvedOnTime).toBe(true);
+    s.do(REPORTER, { action: 'rate', rating: 'satisfied', comment: '亮了，谢谢' }, cst('2026-03-04 19:00'));
+    expect(s.case).toMatchObject({ status: 'closed', closedAt: cstIso('2026-03-04 19:00'), rating: { value: 'satisfied', comment: '亮了，谢谢' } });
+    expect(steps(s.events)).toEqual([
+      'submit: ∅ → pending',
+      'auto_assign: pending → assigned',
+      'accept: assigned → processing',
+      'resolve: processing → resolved',
+      'rate: resolved → processing',
+      'resolve: processing → resolved',
+      'rate: resolved → closed',
+    ]);
+  });
+
+  test('第三次核查不通过，启动督办并吹哨', () => {
+    const s = Story.submit({ at: cst('2026-03-02 09:00') }).do(wang, ACCEPT, cst('2026-03-02 09:20'));
+    for (const [i, day] of ['03', '04'].entries()) {
+      s.do(wang, RESOLVE, cst(`2026-03-${day} 10:00`)).do(REPORTER, unsatisfied(`第${i + 1}次还是不行`), cst(`2026-03-${day} 18:00`));
+      expect(s.case).toMatchObject({ status: 'processing', failedVerifications: i + 1, supervised: false });
+    }
+    s.do(wang, RESOLVE, cst('2026-03-05 10:00'));
+    const before = s.events.length;
+    s.do(REPORTER, unsatisfied('第三次了，问题依旧'), cst('2026-03-05 18:00'));
+    expect(s.case).toMatchObject({
+      status: 'escalated',
+      failedVerifications: 3,
+      reworkCount: 3,
+      supervised: true,
+      escalation: { level: 'street', reason: '核查3次未通过，启动督办' },
+    });
+    expect(steps(s.events.slice(before))).toEqual(['rate: resolved → processing', 'supervise: processing → processing', 'escalate: processing → escalated']);
+    expect(s.events.slice(before).map((e) => e.actor.role)).toEqual(['resident', 'system', 'system']);
+    expect(s.noticesOf('admin_supervision').map((n) => n.recipientOpenid)).toEqual([COMMUNITY_INBOX]);
+    expect(s.noticesOf('admin_escalation').map((n) => n.recipientOpenid)).toEqual([STREET_INBOX]);
+    // The street now has five working days (Fri 6th, Mon 9th … Thu 12th).
+    expect(wall(s.case.deadlines.resolveBy!)).toBe('2026-03-13 00:00');
+  });
+
+  test('评价期7天届满自动办结', () => {
+    const s = Story.submit({ at: cst('2026-03-02 09:00') })
+      .do(wang, ACCEPT, cst('2026-03-02 09:20'))
+      .do(wang, RESOLVE, cst('2026-03-02 15:00'));
+    expect(s.case.nextCheckAt).toBe(cstIso('2026-03-09 15:00'));
+    expect(code(s.try(SYSTEM, { action: 'auto_close' }, cst('2026-03-09 14:59')))).toBe('CASE.INVALID_TRANSITION');
+    s.do(SYSTEM, { action: 'auto_close' }, cst('2026-03-09 15:00'));
+    expect(s.case).toMatchObject({ status: 'closed', closedAt: cstIso('2026-03-09 15:00'), rating: { value: 'satisfied', auto: true } });
+    expect(s.events.at(-1)).toMatchObject({ action: 'auto_close', note: '7天内未评价，系统自动办结', actor: { role: 'system', name: '系统' } });
+    expect(s.noticesOf('case_closed').map((n) => n.recipientOpenid)).toEqual([REPORTER.openid]);
+    // Too late to rate by hand now.
+    expect(code(s.try(REPORTER, { action: 'rate', rating: 'unsatisfied', comment: '没修好' }, cst('2026-03-09 16:00')))).toBe(
+      'CASE.INVALID_TRANSITION',
+    );
+  });
+
+  test('居民在办结前撤回，办理人收到取消通知；办结后不能再撤回', () => {
+    const s = Story.submit({ at: cst('2026-03-02 09:00') }).do(wang, ACCEPT, cst('2026-03-02 09:20'));
+    const done = s.fork().do(wang, RESOLVE, cst('2026-03-02 15:00'));
+    expect(code(done.try(REPORTER, { action: 'withdraw' }, cst('2026-03-02 16:00')))).toBe('CASE.INVALID_TRANSITION');
+    s.do(REPORTER, { action: 'withdraw', reason: '邻居已经帮忙修好了' }, cst('2026-03-02 10:00'));
+    expect(s.case).toMatchObject({ status: 'withdrawn', closedAt: cstIso('2026-03-02 10:00'), deadlines: {} });
+    expect(s.case.nextCheckAt).toBeUndefined();
+    expect(s.noticesOf('task_cancelled').map((n) => n.recipientOpenid)).toEqual([WANG.openid]);
+  });
+
+  test('居民附议公开诉求，不能重复附议', () => {
+    const s = Story.submit({ at: cst('2026-03-02 09:00') });
+    s.do(NEIGHBOUR, { action: 'support' }, cst('2026-03-02 10:00'));
+    expect(s.case).toMatchObject({ supportCount: 1, supporters: [NEIGHBOUR.openid] });
+    expect(s.events.at(-1)).toMatchObject({ action: 'support', note: '附议（共1人）', actor: { role: 'resident', name: '居民' } });
+    const again = s.try(NEIGHBOUR, { action: 'support' }, cst('2026-03-02 11:00'));
+    expect(again.ok ? 'ok' : again.error).toEqual({ code: 'CASE.ALREADY_SUPPORTED', message: '您已附议过该诉求' });
+    expect(code(s.try(REPORTER, { action: 'support' }, cst('2026-03-02 11:00')))).toBe('CASE.INVALID_TRANSITION');
+    s.do(zhang, { action: 'support' }, cst('2026-03-02 12:00'));
+    expect(s.case.supportCount).toBe(2);
+
+    // Neighbour disputes are private by default: nobody can support them.
+    const dispute = Story.submit({ at: cst('2026-03-02 09:00'), category: '邻里纠纷' });
+    expect(dispute.case.isPublic).toBe(false);
+    expect(code(dispute.try(NEIGHBOUR, { action: 'support' }, cst('2026-03-02 10:00')))).toBe('CASE.NOT_PUBLIC');
+  });
+});
+
+describe('派单与转派', () => {
+  test('无人可派进入社区待派单，社区派单后受理', () => {
+    const s = Story.submit({ at: cst('2026-03-02 09:00'), members: [] });
+    expect(s.case).toMatchObject({ status: 'pending', deadlines: {} });
+    expect(s.case.holder).toBeUndefined();
+    expect(s.events.at(-1)?.note).toBe('按类别「设施维修」应派给楼栋物管员，网格内暂无在岗人员，进入社区待派单队列');
+    expect(s.noticesOf('admin_unassigned').map((n) => n.recipientOpenid)).toEqual([COMMUNITY_INBOX]);
+
+    s.do(COMMUNITY_ADMIN, { action: 'assign', member: ZHANG, note: '物管员休假，请居民小组长协调' }, cst('2026-03-02 10:00'));
+    expect(s.case).toMatchObject({ status: 'assigned', holder: { memberId: ZHANG.id, role: 'resident_leader' }, assignedAt: cstIso('2026-03-02 10:00') });
+    expect(s.events.at(-1)).toMatchObject({ action: 'assign', note: '派给居民小组长 张**：物管员休假，请居民小组长协调', actor: { role: 'community_admin', name: '孙**' } });
+    expect(wall(s.case.deadlines.respondBy!)).toBe('2026-03-03 10:00');
+    expect(s.noticesOf('task_new').map((n) => n.recipientOpenid)).toEqual([ZHANG.openid]);
+
+    s.do(zhang, ACCEPT, cst('2026-03-02 10:30'));
+    expect(s.case).toMatchObject({ status: 'processing', respondedOnTime: true });
+    expect(s.noticesOf('case_accepted').map((n) => [n.recipientOpenid, n.body])).toEqual([
+      [REPORTER.openid, expect.stringContaining('已由居民小组长受理')],
+    ]);
+  });
+
+  test('楼栋物管员休息时转由网格员办理', () => {
+    const s = Story.submit({ at: cst('2026-03-02 09:00'), members: [{ ...WANG, onDuty: false }, LI, ZHANG] });
+    expect(s.case.holder).toMatchObject({ memberId: LI.id, role: 'grid_worker', name: '李娜' });
+    expect(s.events.at(-1)?.note).toBe('按类别「设施维修」应派给楼栋物管员，暂无在岗人员，转由网格员 李** 办理');
+    expect(s.noticesOf('task_new')[0].body).toContain('转由网格员 李** 办理');
+    s.do(li, ACCEPT, cst('2026-03-02 09:10'));
+    expect(s.status).toBe('processing');
+  });
+
+  test('转派须说明理由且不能转给同一角色', () => {
+    const s = Story.submit({ at: cst('2026-03-02 09:00') });
+    const noReason = s.try(wang, transferTo(s.case, 'resident_leader', '  '), cst('2026-03-02 09:10'));
+    expect(noReason.ok ? 'ok' : noReason.error).toEqual({ code: 'CASE.REASON_REQUIRED', message: '转派须说明理由' });
+    const sameRole = s.try(wang, transferTo(s.case, 'building_steward', '我今天忙'), cst('2026-03-02 09:10'));
+    expect(sameRole.ok ? 'ok' : sameRole.error).toEqual({ code: 'CASE.SAME_ROLE', message: '不能转派给相同角色，请选择小组内其他角色' });
+    expect(s.case.version).toBe(1);
+
+    s.do(wang, transferTo(s.case, 'resident_leader', '是两户邻居为楼道堆物起的纠纷'), cst('2026-03-02 09:10'));
+    expect(s.case).toMatchObject({ status: 'assigned', holder: { memberId: ZHANG.id }, assignedAt: cstIso('2026-03-02 09:10') });
+    expect(s.events.at(-1)).toMatchObject({
+      action: 'transfer',
+      note: '转派：是两户邻居为楼道堆物起的纠纷。转派后派给居民小组长 张**',
+      actor: { role: 'building_steward', name: '王**' },
+    });
+    expect(wall(s.case.deadlines.respondBy!)).toBe('2026-03-03 09:10');
+    // 王 transferred it himself, so only 张 is told; when the community moves it on, 张 hears of it.
+    expect(s.noticesOf('task_transferred')).toEqual([]);
+    expect(s.noticesOf('task_new').map((n) => n.recipientOpenid)).toEqual([WANG.openid, ZHANG.openid]);
+    const moved = s.fork();
+    moved.do(COMMUNITY_ADMIN, { action: 'assign', member: LI }, cst('2026-03-02 09:15'));
+    expect(moved.noticesOf('task_transferred').map((n) => [n.recipientOpenid, n.body])).toEqual([
+      [ZHANG.openid, expect.stringContaining('已改由网格员办理')],
+    ]);
+    // The former holder has no hold on it any more.
+    expect(code(s.try(wang, ACCEPT, cst('2026-03-02 09:20')))).toBe('CASE.FORBIDDEN');
+  });
+
+  test('转派时小组内无人可接，回到社区待派单', () => {
+    const s = Story.submit({ at: cst('2026-03-02 09:00'), members: [WANG] });
+    s.do(wang, transferTo(s.case, 'owners_committee', '属于维修资金使用问题', [WANG]), cst('2026-03-02 09:30'));
+    expect(s.case.status).toBe('pending');
+    expect(s.case.holder).toBeUndefined();
+    expect(s.noticesOf('admin_unassigned').map((n) => n.recipientOpenid)).toEqual([COMMUNITY_INBOX]);
+    s.do(COMMUNITY_ADMIN, { action: 'assign', member: CHEN }, cst('2026-03-02 10:00'));
+    expect(s.case.holder?.memberId).toBe(CHEN.id);
+  });
+});
+
+describe('巡查上报', () => {
+  test('网格员巡查上报并当场办结', () => {
+    const r = openCase(
+      {
+        id: 'case-patrol-1',
+        place: PLACE,
+        category: category('安全隐患'),
+        description: '3栋楼道堆放杂物堵塞消防通道',
+        photos: ['before-1'],
+        isPublic: true,
+        policyId: 'three-day',
+      },
+      { action: 'close_on_spot', result: '已督促住户清理杂物，通道畅通', photos: ['after-1'] },
+      li,
+      ctxAt(cst('2026-03-02 15:00')),
+    );
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const at = cstIso('2026-03-02 15:00');
+    expect(r.value.case).toMatchObject({
+      status: 'closed',
+      source: 'patrol',
+      kind: 'hazard',
+      version: 1,
+      lastSeq: 1,
+      reporter: { openid: LI.openid, role: 'grid_worker', memberId: LI.id },
+      holder: { openid: LI.openid, memberId: LI.id },
+      assignedAt: at,
+      acceptedAt: at,
+      resolvedAt: at,
+      closedAt: at,
+      respondedOnTime: true,
+      resolvedOnTime: true,
+      result: '已督促住户清理杂物，通道畅通',
+    });
+    expect(r.value.case.photos.map((p) => [p.fileId, p.stage, p.approved])).toEqual([
+      ['before-1', 'before', false],
+      ['after-1', 'after', false],
+    ]);
+    expect(steps(r.value.events)).toEqual(['close_on_spot: ∅ → closed']);
+    expect(r.value.events[0].note).toBe('3栋楼道堆放杂物堵塞消防通道。处置结果：已督促住户清理杂物，通道畅通');
+    expect(r.value.notices).toEqual([]);
+  });
+
+  test('当场办结须写结果、传照片；只有本网格的小组成员可以巡查上报', () => {
+    const input = { id: 'case-patrol-2', place: PLACE, category: category('安全隐患'), description: '电动车楼道充电', photos: [], isPublic: true, policyId: 'three-day' };
+    const now = ctxAt(cst('2026-03-02 15:00'));
+    expect(code(openCase(input, { action: 'close_on_spot', result: '', photos: ['a'] }, li, now))).toBe('CASE.RESULT_REQUIRED');
+    expect(code(openCase(input, { action: 'close_on_spot', result: '已劝离', photos: [] }, li, now))).toBe('CASE.PHOTOS_REQUIRED');
+    expect(code(openCase(input, { action: 'close_on_spot', result: '已劝离', photos: ['a'] }, REPORTER, now))).toBe('CASE.FORBIDDEN');
+    const otherGrid = { ...li, grants: [{ ...li.grants[0], gridId: 'grid-xingfu-2' }] };
+    const route = routeForCategory(category('安全隐患'), { gridId: GRID, members: GROUP, openWork: {} });
+    expect(code(openCase(input, { action: 'patrol_report', route }, otherGrid, now))).toBe('CASE.FORBIDDEN');
+    expect(code(openCase(input, { action: 'patrol_report', route }, COMMUNITY_ADMIN, now))).toBe('CASE.FORBIDDEN');
+  });
+
+  test('网格员巡查上报本该自己办的事，自动受理', () => {
+    const s = Story.submit({ at: cst('2026-03-02 15:00'), category: '安全隐患', by: li, action: 'patrol_report', description: '消防栓被遮挡' });
+    expect(s.case).toMatchObject({ status: 'processing', source: 'patrol', acceptedAt: cstIso('2026-03-02 15:00'), respondedOnTime: true });
+    expect(steps(s.events)).toEqual(['patrol_report: ∅ → pending', 'auto_assign: pending → assigned', 'accept: assigned → processing']);
+    expect(s.events.map((e) => e.note)).toEqual(['巡查发现', '按类别「安全隐患」派给网格员 李**', '上报人即办理人，自动受理']);
+    expect(wall(s.case.deadlines.resolveBy!)).toBe('2026-03-06 00:00');
+  });
+
+  test('谁上报、谁核查：网格员巡查上报的维修由物管员办理，网格员评价', () => {
+    const s = Story.submit({ at: cst('2026-03-02 15:00'), category: '设施维修', by: li, action: 'patrol_report', description: '单元门闭门器损坏' });
+    expect(s.case).toMatchObject({ status: 'assigned', holder: { memberId: WANG.id } });
+    s.do(wang, ACCEPT, cst('2026-03-02 15:10')).do(wang, RESOLVE, cst('2026-03-02 17:00'));
+    expect(s.noticesOf('case_resolved').map((n) => n.recipientOpenid)).toEqual([LI.openid]);
+    expect(code(s.try(REPORTER, { action: 'rate', rating: 'satisfied' }, cst('2026-03-02 18:00')))).toBe('CASE.FORBIDDEN');
+    s.do(li, { action: 'rate', rating: 'satisfied' }, cst('2026-03-02 18:00'));
+    expect(s.events.at(-1)?.actor).toMatchObject({ role: 'grid_worker', name: '李**' });
+    expect(s.status).toBe('closed');
+  });
+});
+
+describe('吹哨报到', () => {
+  test('复杂问题24小时内未上报街道，自动吹哨至街道', () => {
+    const s = Story.submit({ at: cst('2026-03-02 09:00'), severity: 'complex' }).do(wang, ACCEPT, cst('2026-03-02 09:30'));
+    expect(s.case.dueAt).toBe(cstIso('2026-03-03 09:00'));
+    // 催办 at 80 % of the 24 hours.
+    expect(wall(s.case.nextCheckAt!)).toBe('2026-03-03 04:12');
+    s.do(SYSTEM, { action: 'remind' }, cst('2026-03-03 04:12'));
+    expect(s.noticesOf('task_reminder').map((n) => n.recipientOpenid)).toEqual([WANG.openid]);
+    s.do(SYSTEM, { action: 'mark_overdue' }, cst('2026-03-03 09:00'));
+    expect(s.case).toMatchObject({
+      status: 'escalated',
+      overdue: true,
+      overdueFor: cstIso('2026-03-03 09:00'),
+      escalation: { level: 'street', since: cstIso('2026-03-03 09:00'), reason: '超过上报街道期限，自动吹哨' },
+    });
+    expect(s.case.deadlines.escalateBy).toBeUndefined();
+    expect(wall(s.case.deadlines.resolveBy!)).toBe('2026-03-11 00:00'); // the street's 5 working days: 4、5、6、9、10日
+    expect(s.noticesOf('admin_escalation').map((n) => n.recipientOpenid)).toEqual([STREET_INBOX]);
+    expect(s.noticesOf('admin_overdue').map((n) => n.recipientOpenid)).toEqual([COMMUNITY_INBOX]);
+  });
+
+  test('复杂问题先吹哨到社区，社区24小时内仍未上报街道，自动吹哨至街道', () => {
+    const s = Story.submit({ at: cst('2026-03-02 09:00'), severity: 'complex' }).do(wang, ACCEPT, cst('2026-03-02 09:30'));
+    s.do(wang, { action: 'escalate', reason: '涉及整栋楼的供水管道' }, cst('2026-03-02 11:00'));
+    expect(s.case.escalation?.level).toBe('community');
+    expect(s.case.dueAt).toBe(cstIso('2026-03-03 09:00'));
+    s.do(SYSTEM, { action: 'mark_overdue' }, cst('2026-03-03 09:00'));
+    expect(s.case.escalation).toMatchObject({ level: 'street', reason: '超过上报街道期限，自动吹哨' });
+  });
+
+  test('街道派遣部门，部门24小时内报到后办结', () => {
+    const s = Story.submit({ at: cst('2026-03-02 09:00'), severity: 'complex' }).do(wang, ACCEPT, cst('2026-03-02 09:30'));
+    s.do(wang, { action: 'escalate', reason: '外墙脱落，需住建部门鉴定' }, cst('2026-03-02 10:00'));
+    s.do(COMMUNITY_ADMIN, { action: 'escalate', reason: '社区无法独立处置' }, cst('2026-03-02 11:00'));
+    expect(s.case.escalation?.level).toBe('street');
+    s.do(STREET_ADMIN, { action: 'dispatch_department', department: HOUSING, note: '请尽快鉴定' }, cst('2026-03-02 14:00'));
+    expect(s.case.escalation).toMatchObject({ level: 'department', departmentId: HOUSING.id, departmentName: '住建局', reason: '请尽快鉴定' });
+    expect(s.events.at(-1)?.note).toBe('请住建局在24小时内到场报到：请尽快鉴定');
+    expect(s.noticesOf('department_dispatch').map((n) => n.recipientOpenid)).toEqual([`department:${HOUSING.id}`]);
+    expect(s.case.dueAt).toBe(cstIso('2026-03-03 14:00'));
+
+    s.do(HOUSING_DEPT, { action: 'department_report', note: '住建局两人到场，已拉警戒线', photos: ['site-1'] }, cst('2026-03-03 10:00'));
+    expect(s.case.escalation?.reportedAt).toBe(cstIso('2026-03-03 10:00'));
+    expect(s.case.deadlines.reportBy).toBeUndefined();
+    expect(s.noticesOf('case_progress').map((n) => n.recipientOpenid)).toEqual([STREET_INBOX]);
+    s.do(HOUSING_DEPT, { action: 'progress', note: '鉴定完成，安排施工队' }, cst('2026-03-04 10:00'));
+    s.do(HOUSING_DEPT, { action: 'resolve', result: '外墙已加固修复', photos: ['after-1'] }, cst('2026-03-06 16:00'));
+    expect(s.case).toMatchObject({ status: 'resolved', resolvedOnTime: true, holder: { memberId: WANG.id } });
+    expect(s.case.escalation).toBeUndefined();
+    expect(s.events.at(-1)?.actor).toMatchObject({ role: 'department', name: '冯**' });
+    s.do(REPORTER, { action: 'rate', rating: 'basically_satisfied' }, cst('2026-03-07 09:00'));
+    expect(s.status).toBe('closed');
+    expect(steps(s.events).slice(2)).toEqual([
+      'accept: assigned → processing',
+      'escalate: processing → escalated',
+      'escalate: escalated → escalated',
+      'dispatch_department: escalated → escalated',
+      'department_report: escalated → escalated',
+      'progress: escalated → escalated',
+      'resolve: escalated → resolved',
+      'rate: resolved → closed',
+    ]);
+  });
+
+  test('街道把已上报的复杂问题交回网格员办理，不再算作未按时上报街道', () => {
+    const s = Story.submit({ at: cst('2026-03-02 09:00'), severity: 'complex' }).do(wang, ACCEPT, cst('2026-03-02 09:30'));
+    s.do(COMMUNITY_ADMIN, { action: 'escalate', reason: '需街道协调' }, cst('2026-03-02 11:00'));
+    s.do(STREET_ADMIN, { action: 'assign', member: LI, note: '已协调好，请网格员跟进' }, cst('2026-03-03 14:00'));
+    expect(s.case.status).toBe('assigned');
+    expect(s.case.deadlines.escalateBy).toBeUndefined();
+    expect(s.case.dueAt).toBe(cstIso('2026-03-04 14:00'));
+    expect(code(s.try(SYSTEM, { action: 'mark_overdue' }, cst('2026-03-03 14:01')))).toBe('CASE.INVALID_TRANSITION');
+    expect(s.case.overdue).toBe(false);
+  });
+
+  test('部门办结后居民不满意，没有办理人的诉求回到社区待派单', () => {
+    const s = Story.submit({ at: cst('2026-03-02 09:00'), members: [] });
+    s.do(COMMUNITY_ADMIN, { action: 'escalate', reason: '无人可派且情况紧急' }, cst('2026-03-02 09:30'));
+    s.do(STREET_ADMIN, { action: 'resolve', result: '街道城管队已处理', photos: ['after-1'] }, cst('2026-03-03 10:00'));
+    s.do(REPORTER, unsatisfied('只清理了一半'), cst('2026-03-03 18:00'));
+    expect(s.case).toMatchObject({ status: 'pending', reworkCount: 1 });
+    expect(s.case.holder).toBeUndefined();
+    expect(s.noticesOf('admin_unassigned').map((n) => n.body).at(-1)).toContain('回炉整改：只清理了一半');
+    s.do(COMMUNITY_ADMIN, { action: 'assign', member: LI }, cst('2026-03-04 09:00')).do(li, ACCEPT, cst('2026-03-04 09:30'));
+    expect(s.status).toBe('processing');
+  });
+});
+
+describe('调整等级', () => {
+  test('一般问题改为复杂问题后，须在提交后24小时内上报街道；改回一般则不再要求', () => {
+    const s = Story.submit({ at: cst('2026-03-02 09:00') }).do(wang, ACCEPT, cst('2026-03-02 09:30'));
+    expect(s.case.deadlines.escalateBy).toBeUndefined();
+    s.do(COMMUNITY_ADMIN, { action: 'set_severity', severity: 'complex' }, cst('2026-03-02 12:00'));
+    expect(s.case.deadlines).toMatchObject({ escalateBy: cstIso('2026-03-03 09:00') });
+    expect(wall(s.case.deadlines.resolveBy!)).toBe('2026-03-10 00:00'); // 5 working days from acceptance
+    expect(s.case.dueAt).toBe(cstIso('2026-03-03 09:00'));
+    s.do(COMMUNITY_ADMIN, { action: 'set_severity', severity: 'simple' }, cst('2026-03-02 13:00'));
+    expect(s.case.deadlines.escalateBy).toBeUndefined();
+    expect(wall(s.case.deadlines.resolveBy!)).toBe('2026-03-06 00:00');
+    expect(code(s.try(SYSTEM, { action: 'mark_overdue' }, cst('2026-03-03 09:00')))).toBe('CASE.INVALID_TRANSITION');
+  });
+
+  test('5341下改为复杂问题，办结期限改为受理后4小时，不要求上报街道', () => {
+    const s = Story.submit({ at: cst('2026-03-02 09:00'), policy: FIVE_341_POLICY });
+    s.do(wang, ACCEPT, cst('2026-03-02 09:04'));
+    s.do(COMMUNITY_ADMIN, { action: 'set_severity', severity: 'complex' }, cst('2026-03-02 09:10'));
+    expect(wall(s.case.deadlines.resolveBy!)).toBe('2026-03-02 13:04');
+    expect(s.case.deadlines.escalateBy).toBeUndefined();
+  });
+});
