@@ -17,6 +17,9 @@ async function main(): Promise<void> {
   const h5Dir = resolve(env('H5_DIR', 'dist-h5'));
   const devLogin = env('DEV_LOGIN', '1') !== '0';
   const timerMs = Number(env('TIMER_INTERVAL_MS', '15000'));
+  // Cases one user may submit per day; unset keeps the default (tests and pilots raise it).
+  const perDay = Number(env('SUBMISSIONS_PER_DAY', '0'));
+  const submissionsPerDay = Number.isInteger(perDay) && perDay > 0 ? perDay : undefined;
   mkdirSync(dataDir, { recursive: true });
   const store = SqliteStore.open(join(dataDir, 'wuyuan.sqlite'));
   if (!(await isSeeded(store))) {
@@ -24,7 +27,7 @@ async function main(): Promise<void> {
     const seeded = await seedDemoStreet(store, new Date(), Number(env('SEED_CASES', '200')));
     console.log(`已创建演示街道「双福街道」：${seeded.cases} 件历史诉求，${seeded.personas} 个演示身份（${Date.now() - started} ms）`);
   }
-  const { app, deps } = await buildHost({ store, dataDir, h5Dir, devLogin, logger: env('LOG', '0') === '1' });
+  const { app, deps } = await buildHost({ store, dataDir, h5Dir, devLogin, submissionsPerDay, logger: env('LOG', '0') === '1' });
   await app.listen({ host: '127.0.0.1', port });
   const url = `http://127.0.0.1:${port}/`;
   console.log(`五员共治 · 我为群众办实事 已启动：${url}`);

@@ -113,6 +113,9 @@ export async function buildHost(opts: HostOptions): Promise<{ app: FastifyInstan
     const who = callerOf(req);
     if (who.error) return sendError(reply, who.error);
     if (!who.openid) return sendError(reply, { code: 'AUTH.REQUIRED', message: '请先登录' });
+    // A body declared far over the limit is refused before a byte of it is parsed.
+    if (Number(req.headers['content-length']) > MAX_UPLOAD_BYTES + 64 * 1024)
+      return sendError(reply, { code: 'INPUT.TOO_LARGE', message: '图片不能超过10MB' });
     if (!req.isMultipart()) return sendError(reply, { code: 'FILE.INVALID', message: '请以表单方式上传图片（字段 file）' });
     const part = await req.file();
     if (!part || part.fieldname !== 'file') return sendError(reply, { code: 'FILE.INVALID', message: '请上传图片（字段 file）' });

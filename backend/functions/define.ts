@@ -86,6 +86,9 @@ async function dispatch(
     const actor = await resolveActor(deps.store, openid);
     return await def.run(input.value, { actor, deps, dir, now });
   } catch (err) {
+    // The store refuses a malformed query (a forged or stale page cursor) with an input error: the
+    // caller's mistake, answered as such — not a server fault.
+    if (err instanceof Error && (err as { code?: unknown }).code === 'INPUT.INVALID') return fail('INPUT.INVALID', err.message);
     console.error(`[${name}]`, err);
     return fail('INTERNAL', '服务器开小差了，请稍后再试');
   }
