@@ -22,6 +22,11 @@ export interface Deps {
   newId: (prefix: string) => string;
   contentCheck?: ContentCheck;
   limits: Limits;
+  /**
+   * Whether every photo id was uploaded by this user (the local host knows its uploads). Absent in
+   * the cloud, where the client uploads straight to cloud storage.
+   */
+  ownsUploads?: (fileIds: string[], openid: string) => Promise<boolean>;
   /** Ledger export: writes the file and answers how to get it (a cloud file id or a download URL). */
   saveExport?: (fileName: string, bytes: Uint8Array, openid: string) => Promise<{ fileId?: string; url?: string }>;
 }

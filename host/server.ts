@@ -70,6 +70,18 @@ export async function buildHost(opts: HostOptions): Promise<{ app: FastifyInstan
     now,
     newId: makeIdFactory(now),
     limits: { ...DEFAULT_LIMITS, ...(opts.submissionsPerDay ? { submissionsPerDay: opts.submissionsPerDay } : {}) },
+    ownsUploads: async (fileIds, openid) => {
+      for (const id of fileIds) {
+        if (!FILE_ID.test(id)) return false;
+        try {
+          const meta = JSON.parse(await readFile(join(uploads, `${id}.json`), 'utf8')) as { owner?: string };
+          if (meta.owner !== openid) return false;
+        } catch {
+          return false;
+        }
+      }
+      return true;
+    },
     saveExport: async (fileName, bytes) => {
       const id = `${randomBytes(12).toString('hex')}-${fileName.replace(/[^A-Za-z0-9_.-]/g, '_')}`;
       await writeFile(join(opts.dataDir, 'exports', id), bytes);

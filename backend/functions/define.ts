@@ -83,6 +83,9 @@ async function dispatch(
       return await def.run(input.value, actor ? { actor, deps, dir, now } : { deps, dir, now });
     }
     if (!openid) return fail('AUTH.REQUIRED', '请先登录');
+    const photos = (input.value as { photos?: unknown }).photos;
+    if (deps.ownsUploads && Array.isArray(photos) && photos.length > 0 && !(await deps.ownsUploads(photos as string[], openid)))
+      return fail('FILE.NOT_FOUND', '照片不存在或不是您上传的，请重新上传');
     const actor = await resolveActor(deps.store, openid);
     return await def.run(input.value, { actor, deps, dir, now });
   } catch (err) {

@@ -190,6 +190,18 @@ describe('照片上传', () => {
     expect((await fetch(`${host.url}/files/${fileId}`)).status).toBe(404);
   });
 
+  it('只能附上自己上传的照片', async () => {
+    const owner = await login(host, P.resident);
+    const thief = await login(host, P.resident2);
+    const fileId = (await upload(owner, png, 'a.png', 'image/png')).body.data!.fileId;
+    const stolen = await post(host, '/api/resident', { ...submitBody('steal-00001'), photos: [fileId] }, thief);
+    expect(stolen.body.error?.code).toBe('FILE.NOT_FOUND');
+    const made = await post(host, '/api/resident', { ...submitBody('own-000001'), photos: [fileId] }, owner);
+    expect(made.body.ok).toBe(true);
+    const mine = await post(host, '/api/resident', { action: 'listMyCases' }, thief);
+    expect(mine.body.data.items).toHaveLength(0);
+  });
+
   it('超过 10MB 的图片被拒绝', async () => {
     const token = await login(host, P.resident);
     const big = Buffer.concat([png, Buffer.alloc(11 * 1024 * 1024)]);

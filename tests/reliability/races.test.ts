@@ -9,7 +9,8 @@ import { call, login, prng, startInProcessHost, type InProcessHost, type Reply }
 
 let host: InProcessHost;
 const tokens: Record<string, string> = {};
-const PHOTO = 'a1b2c3d4e5f6a7b8.jpg';
+/** An after-photo the steward really uploaded (a photo must be the caller's own upload). */
+let PHOTO = '';
 
 beforeAll(async () => {
   host = await startInProcessHost({ submissionsPerDay: 500 });
@@ -24,6 +25,10 @@ beforeAll(async () => {
     P.resident2,
   ])
     tokens[who] = await login(host.url, who);
+  const form = new FormData();
+  form.append('file', new Blob([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex')], { type: 'image/png' }), 'after.png');
+  const res = await fetch(`${host.url}/api/upload`, { method: 'POST', body: form, headers: { authorization: `Bearer ${tokens[P.steward11]}` } });
+  PHOTO = ((await res.json()) as { data: { fileId: string } }).data.fileId;
 });
 afterAll(async () => {
   await host.close();
