@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '五员共治',
+  enablePullDownRefresh: true,
+});

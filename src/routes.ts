@@ -1,0 +1,9 @@
+/** Every page URL in one place (paths as in app.config.ts). */
+export const ROUTES = {
+  home: '/pages/index/index',
+  cases: '/pages/cases/index',
+  messages: '/pages/messages/index',
+  me: '/pages/me/index',
+  report: '/pages-resident/report/index',
+  caseDetail: (caseId: string) => `/pages-resident/case/index?id=${encodeURIComponent(caseId)}`,
+} as const;
