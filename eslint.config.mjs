@@ -3,9 +3,15 @@ import tseslint from 'typescript-eslint';
 
 const CORE_FORBIDDEN = [
   { group: ['@tarojs/*', 'react', 'react-dom'], message: 'The core knows nothing of the UI framework.' },
-  { group: ['wx-server-sdk', 'better-sqlite3', 'fastify', '@fastify/*', 'mingo'], message: 'The core does no I/O: storage and platform stay behind ports.' },
+  {
+    group: ['wx-server-sdk', 'better-sqlite3', 'fastify', '@fastify/*', 'mingo'],
+    message: 'The core does no I/O: storage and platform stay behind ports.',
+  },
   { group: ['node:*', 'fs', 'path', 'os', 'http', 'https', 'crypto', 'child_process'], message: 'The core uses no Node built-ins.' },
-  { group: ['**/backend/**', '**/host/**', '**/src/**', '**/cloudfunctions/**', 'chinese-days', 'chinese-days/*'], message: 'The core depends on nothing outside it; calendars and policies come in as arguments.' },
+  {
+    group: ['**/backend/**', '**/host/**', '**/src/**', '**/cloudfunctions/**', 'chinese-days', 'chinese-days/*'],
+    message: 'The core depends on nothing outside it; calendars and policies come in as arguments.',
+  },
 ];
 
 export default tseslint.config(
@@ -29,7 +35,10 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/no-require-imports': 'off',
       '@typescript-eslint/no-explicit-any': 'error',
       'no-control-regex': 'off',
@@ -37,14 +46,23 @@ export default tseslint.config(
   },
   {
     files: ['core/**/*.ts'],
-    ignores: ['core/**/*.test.ts'],
+    ignores: ['core/**/*.test.ts', 'core/test-support.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: CORE_FORBIDDEN }],
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'The core has no clock: take the time as an argument.' },
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'The core has no clock: take the time as an argument.' },
-        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'The core is deterministic: take randomness as an argument.' },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'The core has no clock: take the time as an argument.',
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'The core has no clock: take the time as an argument.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+          message: 'The core is deterministic: take randomness as an argument.',
+        },
       ],
     },
   },

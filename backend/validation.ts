@@ -40,7 +40,11 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     case 'invalid_type':
       return issue.input === undefined ? `缺少${field}` : `${field}类型不正确`;
     case 'too_big':
-      return issue.origin === 'string' ? `${field}过长（最多${String(issue.maximum)}字）` : issue.origin === 'array' ? `${field}数量过多（最多${String(issue.maximum)}个）` : `${field}过大`;
+      return issue.origin === 'string'
+        ? `${field}过长（最多${String(issue.maximum)}字）`
+        : issue.origin === 'array'
+          ? `${field}数量过多（最多${String(issue.maximum)}个）`
+          : `${field}过大`;
     case 'too_small':
       return issue.origin === 'string' ? `${field}不能为空` : issue.origin === 'array' ? `${field}数量不足` : `${field}过小`;
     case 'unrecognized_keys':
@@ -60,12 +64,20 @@ export function parseInput<S extends z.ZodType>(schema: S, data: unknown): Resul
   const r = schema.safeParse(data);
   if (r.success) return ok(r.data);
   const first = r.error.issues[0];
-  return fail('INPUT.INVALID', first ? describeIssue(first) : '请求参数有误', r.error.issues.slice(0, 5).map((i) => ({ path: i.path.map(String), code: i.code })));
+  return fail(
+    'INPUT.INVALID',
+    first ? describeIssue(first) : '请求参数有误',
+    r.error.issues.slice(0, 5).map((i) => ({ path: i.path.map(String), code: i.code })),
+  );
 }
 
 // Shared field schemas.
 const noControl = (s: string): boolean => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s);
-export const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_:.-]+$/);
+export const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_:.-]+$/);
 export const text = (max: number) =>
   z
     .string()
@@ -73,7 +85,11 @@ export const text = (max: number) =>
     .refine((s) => Array.from(s).length <= max, { message: `过长（最多${max}字）` })
     .refine(noControl, { message: '含有不允许的字符' });
 export const requiredText = (max: number) => text(max).refine((s) => s.trim().length > 0, { message: '不能为空' });
-export const fileId = z.string().min(1).max(200).regex(/^(cloud:\/\/[^\s]+|[A-Za-z0-9_-]+\.(jpg|png|webp))$/);
+export const fileId = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^(cloud:\/\/[^\s]+|[A-Za-z0-9_-]+\.(jpg|png|webp))$/);
 export const photos = z.array(fileId).max(9);
 export const phone = z.string().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/);
 export const cursor = z.string().max(400);

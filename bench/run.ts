@@ -60,13 +60,19 @@ async function handlerLatencies(store: SqliteStore, label: string): Promise<void
     ['resident.listMyCases p95', () => call('resident', 'bench-resident-7', 'listMyCases', {})],
   ];
   if (FUNCTIONS.admin)
-    cases.push(['admin.listCases 筛选 p95', () => call('admin', 'demo-admin-1', 'listCases', { statuses: ['processing', 'assigned'], gridId: 'sf-yuyuan-g1', categoryId: 'cat-01' })]);
+    cases.push([
+      'admin.listCases 筛选 p95',
+      () =>
+        call('admin', 'demo-admin-1', 'listCases', { statuses: ['processing', 'assigned'], gridId: 'sf-yuyuan-g1', categoryId: 'cat-01' }),
+    ]);
   for (const [name, f] of cases) put(name, 'ms', label, round(pct(await timeCalls(f), 95)), '< 20 ms，且不超过 1 万件时的 2 倍');
 }
 
 function startChild(file: string, dataDir: string): Promise<{ port: number; kill: () => void }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(join('node_modules', '.bin', 'tsx'), ['bench/host-child.ts', file, dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(join('node_modules', '.bin', 'tsx'), ['bench/host-child.ts', file, dataDir], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     child.stdout.on('data', (d: Buffer) => {
       const m = /PORT (\d+)/.exec(d.toString());
       if (m) resolve({ port: Number(m[1]), kill: () => child.kill('SIGTERM') });
@@ -85,14 +91,24 @@ async function load(port: number, path: string, body: (i: number) => string, tok
     new Promise<void>((resolve) => {
       const payload = body(i);
       const t = performance.now();
-      const req = http.request({ host: '127.0.0.1', port, path, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), authorization: `Bearer ${token}` } }, (res) => {
-        res.resume();
-        res.on('end', () => {
-          if (res.statusCode !== 200) errors++;
-          lat.push(performance.now() - t);
-          resolve();
-        });
-      });
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port,
+          path,
+          method: 'POST',
+          agent,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), authorization: `Bearer ${token}` },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => {
+            if (res.statusCode !== 200) errors++;
+            lat.push(performance.now() - t);
+            resolve();
+          });
+        },
+      );
       req.on('error', () => {
         errors++;
         resolve();
@@ -113,10 +129,28 @@ async function load(port: number, path: string, body: (i: number) => string, tok
 async function httpBench(file: string, dataDir: string, label: string): Promise<void> {
   const host = await startChild(file, dataDir);
   try {
-    const login = await fetch(`http://127.0.0.1:${host.port}/auth/dev-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid: 'demo-resident-1' }) });
+    const login = await fetch(`http://127.0.0.1:${host.port}/auth/dev-login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ openid: 'demo-resident-1' }),
+    });
     const token = ((await login.json()) as { data: { token: string } }).data.token;
     const run = `${Date.now().toString(36)}${label}`;
-    const submit = await load(host.port, '/api/resident', (i) => JSON.stringify({ action: 'submitCase', requestId: `bench-${run}-${i}`, categoryId: 'cat-01', buildingId: 'sf-yuyuan-g1-b1', description: '基准测试：楼道灯坏了', isPublic: true }), token, LOAD_SECONDS);
+    const submit = await load(
+      host.port,
+      '/api/resident',
+      (i) =>
+        JSON.stringify({
+          action: 'submitCase',
+          requestId: `bench-${run}-${i}`,
+          categoryId: 'cat-01',
+          buildingId: 'sf-yuyuan-g1-b1',
+          description: '基准测试：楼道灯坏了',
+          isPublic: true,
+        }),
+      token,
+      LOAD_SECONDS,
+    );
     const noop = await load(host.port, '/bench/noop', () => '{}', token, LOAD_SECONDS);
     put('提交诉求 吞吐（16 并发）', '次/秒', label, round(submit.rps, 0));
     put('提交诉求 p50', 'ms', label, round(submit.p50));
@@ -162,7 +196,10 @@ function miniProgramFigures(): void {
     put('小程序主包', 'KB', '—', '未构建（npm run build:weapp）', '< 1024 KB');
     return;
   }
-  const app = JSON.parse(readFileSync(join(out, 'app.json'), 'utf8')) as { subPackages?: { root: string }[]; subpackages?: { root: string }[] };
+  const app = JSON.parse(readFileSync(join(out, 'app.json'), 'utf8')) as {
+    subPackages?: { root: string }[];
+    subpackages?: { root: string }[];
+  };
   const subs = (app.subPackages ?? app.subpackages ?? []).map((s) => s.root.replace(/\/$/, ''));
   const main = dirSize(out, (p) => subs.some((s) => p === join(out, s)));
   put('小程序主包', 'KB', '—', round(main / 1024, 1), '< 1024 KB');
@@ -201,8 +238,13 @@ async function main(): Promise<void> {
     }
   }
   const labels = [...new Set(rows.flatMap((r) => Object.keys(r.values)))];
-  const table = [['指标', '单位', ...labels, '目标'], ...rows.map((r) => [r.name, r.unit, ...labels.map((l) => String(r.values[l] ?? '')), r.target ?? ''])];
-  const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => [...row[i]!].reduce((w, ch) => w + (ch.charCodeAt(0) > 255 ? 2 : 1), 0))));
+  const table = [
+    ['指标', '单位', ...labels, '目标'],
+    ...rows.map((r) => [r.name, r.unit, ...labels.map((l) => String(r.values[l] ?? '')), r.target ?? '']),
+  ];
+  const widths = table[0]!.map((_, i) =>
+    Math.max(...table.map((row) => [...row[i]!].reduce((w, ch) => w + (ch.charCodeAt(0) > 255 ? 2 : 1), 0))),
+  );
   const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - [...s].reduce((x, ch) => x + (ch.charCodeAt(0) > 255 ? 2 : 1), 0)));
   console.log('\n' + table.map((row) => row.map((c, i) => pad(c, widths[i]!)).join('  ')).join('\n'));
   writeFileSync('bench-results/bench.json', JSON.stringify({ at: NOW.toISOString(), node: process.version, rows }, null, 2));

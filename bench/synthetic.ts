@@ -30,7 +30,11 @@ export async function caseShapes(store: SqliteStore, now: Date): Promise<Shape[]
     [{ action: 'accept' }, { action: 'resolve', result: '已处理', photos: ['x.jpg'] }],
     [{ action: 'accept' }, { action: 'resolve', result: '已处理', photos: ['x.jpg'] }, { action: 'rate', rating: 'satisfied' }],
     [{ action: 'accept' }, { action: 'resolve', result: '已处理', photos: ['x.jpg'] }, { action: 'rate', rating: 'basically_satisfied' }],
-    [{ action: 'accept' }, { action: 'resolve', result: '已处理', photos: ['x.jpg'] }, { action: 'rate', rating: 'unsatisfied', comment: '没修好' }],
+    [
+      { action: 'accept' },
+      { action: 'resolve', result: '已处理', photos: ['x.jpg'] },
+      { action: 'rate', rating: 'unsatisfied', comment: '没修好' },
+    ],
   ];
   for (const [pi, plan] of plans.entries()) {
     for (const b of buildings.slice(0, 24)) {
@@ -40,7 +44,15 @@ export async function caseShapes(store: SqliteStore, now: Date): Promise<Shape[]
       const reporter: Actor = { openid: 'bench-resident', name: '测试居民', grants: [] };
       let t = now.getTime() - 10 * 24 * H;
       const r = openCase(
-        { id: 'shape', place: { streetId: b.streetId, communityId: b.communityId, gridId: b.gridId, buildingId: b.id }, category, description: '基准测试诉求：楼道灯坏了', photos: [], isPublic: true, policyId: 'three-day' },
+        {
+          id: 'shape',
+          place: { streetId: b.streetId, communityId: b.communityId, gridId: b.gridId, buildingId: b.id },
+          category,
+          description: '基准测试诉求：楼道灯坏了',
+          photos: [],
+          isPublic: true,
+          policyId: 'three-day',
+        },
         { action: 'submit', route },
         reporter,
         ctx(t),
@@ -52,7 +64,15 @@ export async function caseShapes(store: SqliteStore, now: Date): Promise<Shape[]
         t += 2 * H;
         const holder = gm.find((m) => m.id === c.holder?.memberId);
         const actor: Actor =
-          cmd.action === 'rate' ? reporter : holder ? { openid: holder.openid!, name: holder.name, grants: [{ role: holder.role, gridId: holder.gridId, communityId: holder.communityId, memberId: holder.id }] } : SYSTEM_ACTOR;
+          cmd.action === 'rate'
+            ? reporter
+            : holder
+              ? {
+                  openid: holder.openid!,
+                  name: holder.name,
+                  grants: [{ role: holder.role, gridId: holder.gridId, communityId: holder.communityId, memberId: holder.id }],
+                }
+              : SYSTEM_ACTOR;
         const x = transition(c, cmd, actor, ctx(t));
         if (!x.ok) break;
         c = x.value.case;
@@ -65,7 +85,14 @@ export async function caseShapes(store: SqliteStore, now: Date): Promise<Shape[]
 }
 
 /** Writes `count` cases spread over the last `days` days, in batches of 10k, and returns the seconds taken. */
-export async function importSynthetic(store: SqliteStore, shapes: Shape[], count: number, now: Date, days = 365, prefix = 'B'): Promise<number> {
+export async function importSynthetic(
+  store: SqliteStore,
+  shapes: Shape[],
+  count: number,
+  now: Date,
+  days = 365,
+  prefix = 'B',
+): Promise<number> {
   const started = performance.now();
   const span = days * 24 * 3_600_000;
   const batch = 10_000;
@@ -73,7 +100,7 @@ export async function importSynthetic(store: SqliteStore, shapes: Shape[], count
     const items = [];
     for (let i = done; i < Math.min(count, done + batch); i++) {
       const shape = shapes[i % shapes.length]!;
-      const shift = Math.floor(((i * 7919) % count) / count * span);
+      const shift = Math.floor((((i * 7919) % count) / count) * span);
       const id = `${prefix}${String(i).padStart(9, '0')}`;
       const move = (iso: string | undefined) => (iso ? new Date(Date.parse(iso) - shift).toISOString() : iso);
       const c: Case = {

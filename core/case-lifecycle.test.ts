@@ -101,11 +101,21 @@ const ROWS: Record<CaseStatus, Row[]> = {
   resolved: [{ name: '待评价', held: true, build: () => resolved().case }],
   closed: [{ name: '已办结', held: true, build: () => resolved().do(REPORTER, { action: 'rate', rating: 'satisfied' }, at(120)).case }],
   rejected: [
-    { name: '不予受理', held: true, build: () => submitted().do(COMMUNITY_ADMIN, { action: 'reject', reason: '属于私人财产纠纷' }, at(30)).case },
+    {
+      name: '不予受理',
+      held: true,
+      build: () => submitted().do(COMMUNITY_ADMIN, { action: 'reject', reason: '属于私人财产纠纷' }, at(30)).case,
+    },
   ],
-  withdrawn: [{ name: '已撤回', held: true, build: () => submitted().do(REPORTER, { action: 'withdraw', reason: '已自行修好' }, at(30)).case }],
+  withdrawn: [
+    { name: '已撤回', held: true, build: () => submitted().do(REPORTER, { action: 'withdraw', reason: '已自行修好' }, at(30)).case },
+  ],
   merged: [
-    { name: '已合并', held: true, build: () => submitted().do(COMMUNITY_ADMIN, { action: 'merge', intoCaseId: 'case-000099' }, at(30)).case },
+    {
+      name: '已合并',
+      held: true,
+      build: () => submitted().do(COMMUNITY_ADMIN, { action: 'merge', intoCaseId: 'case-000099' }, at(30)).case,
+    },
   ],
 };
 
@@ -197,7 +207,8 @@ const OUTCOME: Record<TransitionAction, (row: Row, who: Who) => string> = {
     if (who === 'system') return to('escalated', 'escalate') + (level === 'community' ? ' 街道' : ' 社区');
     return to('escalated', 'escalate') + ' 街道';
   },
-  dispatch_department: (row) => (row.name === '已吹哨至街道' ? stay(row, 'dispatch_department') + ' 职能部门' : refused('CASE.INVALID_TRANSITION')),
+  dispatch_department: (row) =>
+    row.name === '已吹哨至街道' ? stay(row, 'dispatch_department') + ' 职能部门' : refused('CASE.INVALID_TRANSITION'),
   department_report: (row) => stay(row, 'department_report') + ' 职能部门',
   resolve: (_row, who) => (who === 'departmentDispatched' ? refused('CASE.INVALID_TRANSITION') : to('resolved', 'resolve')),
   rate: () => to('closed', 'rate'),
@@ -242,7 +253,9 @@ function expectedOutcome(action: TransitionAction, row: Row, who: Who): string {
   return OUTCOME[action](row, who);
 }
 
-const CELLS = CASE_STATUSES.flatMap((status) => (ROWS[status] ?? []).flatMap((row) => TRANSITION_ACTIONS.map((action) => ({ status, row, action }))));
+const CELLS = CASE_STATUSES.flatMap((status) =>
+  (ROWS[status] ?? []).flatMap((row) => TRANSITION_ACTIONS.map((action) => ({ status, row, action }))),
+);
 
 describe('诉求流转总表', () => {
   test('每个状态都有用例，每个操作都有指令和结果说明', () => {
@@ -344,7 +357,12 @@ describe('规则表的关键行（手写核对）', () => {
     expect(whoMay('supplement')).toEqual(every([...OPEN_ROWS, '待评价'], ['reporter']));
   });
   test('附议对所有登录的人开放（系统除外），只对未办结的诉求', () => {
-    expect(whoMay('support')).toEqual(every(OPEN_ROWS, WHO.filter((w) => w !== 'system')));
+    expect(whoMay('support')).toEqual(
+      every(
+        OPEN_ROWS,
+        WHO.filter((w) => w !== 'system'),
+      ),
+    );
   });
   test('吹哨：办理人、管理员和系统；待派单的诉求办理人还不存在', () => {
     expect(whoMay('escalate')).toEqual([
@@ -368,7 +386,10 @@ describe('规则表的关键行（手写核对）', () => {
     for (const who of WHO) {
       expect({ who, actions: allowedActions(ACTORS[who], merged) }).toEqual({ who, actions: [] });
       const admin = who === 'communityAdmin' || who === 'streetAdmin';
-      expect({ who, actions: allowedActions(ACTORS[who], closed) }).toEqual({ who, actions: admin ? ['set_public', 'approve_photos'] : [] });
+      expect({ who, actions: allowedActions(ACTORS[who], closed) }).toEqual({
+        who,
+        actions: admin ? ['set_public', 'approve_photos'] : [],
+      });
     }
   });
 });
@@ -445,7 +466,12 @@ describe('规则表之外的检查', () => {
     const c = assigned().case;
     const r = transition(
       c,
-      { action: 'transfer', toRole: 'grid_worker', reason: '需网格员协调', route: { kind: 'member', member: { ...LI, active: false }, explanation: 'x' } },
+      {
+        action: 'transfer',
+        toRole: 'grid_worker',
+        reason: '需网格员协调',
+        route: { kind: 'member', member: { ...LI, active: false }, explanation: 'x' },
+      },
       ACTORS.holder,
       ctxAt(at(5)),
     );
@@ -471,7 +497,9 @@ describe('规则表之外的检查', () => {
 
   test('设定等级、公开设置、审核照片无变化时拒绝', () => {
     const c = assigned().case;
-    expect(code(transition(c, { action: 'set_severity', severity: 'simple' }, COMMUNITY_ADMIN, ctxAt(at(5))))).toBe('CASE.INVALID_TRANSITION');
+    expect(code(transition(c, { action: 'set_severity', severity: 'simple' }, COMMUNITY_ADMIN, ctxAt(at(5))))).toBe(
+      'CASE.INVALID_TRANSITION',
+    );
     expect(code(transition(c, { action: 'set_public', isPublic: true }, COMMUNITY_ADMIN, ctxAt(at(5))))).toBe('CASE.INVALID_TRANSITION');
     expect(code(transition(c, { action: 'approve_photos', fileIds: ['nope'], approved: true }, COMMUNITY_ADMIN, ctxAt(at(5))))).toBe(
       'CASE.INVALID_TRANSITION',

@@ -56,15 +56,7 @@ export interface TransitionContext {
 
 /** How an actor stands to a case; the rules table speaks in these. */
 export type Relation = 'reporter' | 'holder' | 'community_admin' | 'street_admin' | 'department' | 'anyone' | 'system';
-export const RELATIONS: readonly Relation[] = [
-  'reporter',
-  'holder',
-  'community_admin',
-  'street_admin',
-  'department',
-  'anyone',
-  'system',
-];
+export const RELATIONS: readonly Relation[] = ['reporter', 'holder', 'community_admin', 'street_admin', 'department', 'anyone', 'system'];
 
 export type Command =
   | { action: 'auto_assign'; route: Route }
@@ -153,7 +145,10 @@ export function relationsOf(actor: Actor, c: Case): Set<Relation> {
   // The holder is a member: the person with that member's grant holds it, even when the member
   // record had no WeChat account bound yet when the case was given (openid `member:<id>`).
   const holder = c.holder;
-  if (holder && (holder.openid === actor.openid || (holder.memberId !== undefined && actor.grants.some((g) => g.memberId === holder.memberId))))
+  if (
+    holder &&
+    (holder.openid === actor.openid || (holder.memberId !== undefined && actor.grants.some((g) => g.memberId === holder.memberId)))
+  )
     out.add('holder');
   for (const g of actor.grants) {
     if (g.role === 'community_admin' && g.communityId === c.place.communityId) out.add('community_admin');
@@ -211,10 +206,7 @@ export function transition(c: Case, cmd: Command, actor: Actor, ctx: TransitionC
   const rel = relationsOf(actor, c);
   if (!rule.by.some((r) => rel.has(r))) return refuse('CASE.FORBIDDEN', `您无权对该诉求执行「${ACTION_NAMES[cmd.action]}」`);
   if (!rule.from.includes(c.status))
-    return refuse(
-      'CASE.INVALID_TRANSITION',
-      `诉求当前状态为「${STATUS_NAMES[c.status]}」，不能执行「${ACTION_NAMES[cmd.action]}」`,
-    );
+    return refuse('CASE.INVALID_TRANSITION', `诉求当前状态为「${STATUS_NAMES[c.status]}」，不能执行「${ACTION_NAMES[cmd.action]}」`);
   const b = new Builder(c, actor, actingRole(actor, c, rel, rule), ctx);
   const refused = apply(b, cmd, rel);
   if (refused) return { ok: false, error: refused };
@@ -374,8 +366,7 @@ function apply(b: Builder, cmd: Command, rel: Set<Relation>): DomainError | unde
   switch (cmd.action) {
     case 'auto_assign':
     case 'assign': {
-      const route: Route =
-        cmd.action === 'auto_assign' ? cmd.route : { kind: 'member', member: cmd.member, explanation: cmd.note ?? '' };
+      const route: Route = cmd.action === 'auto_assign' ? cmd.route : { kind: 'member', member: cmd.member, explanation: cmd.note ?? '' };
       if (route.kind === 'queue') return { code: 'CASE.NO_MEMBER', message: route.explanation };
       const m = route.member;
       const wrong = checkMember(n, m);
@@ -466,7 +457,12 @@ function apply(b: Builder, cmd: Command, rel: Set<Relation>): DomainError | unde
       delete n.deadlines.reportBy;
       addPhotos(n, cmd.photos, 'progress');
       b.event('department_report', cmd.note.trim(), cmd.photos);
-      b.notify(streetInbox(n), 'case_progress', '部门已报到', `${before.escalation?.departmentName ?? '职能部门'}已到场：${cmd.note.trim()}`);
+      b.notify(
+        streetInbox(n),
+        'case_progress',
+        '部门已报到',
+        `${before.escalation?.departmentName ?? '职能部门'}已到场：${cmd.note.trim()}`,
+      );
       return undefined;
     }
     case 'resolve': {
@@ -496,8 +492,7 @@ function apply(b: Builder, cmd: Command, rel: Set<Relation>): DomainError | unde
     case 'rate': {
       const comment = cmd.comment?.trim();
       if (comment && Array.from(comment).length > MAX_TEXT) return { code: 'INPUT.INVALID', message: `评价内容不能超过${MAX_TEXT}字` };
-      if (cmd.rating === 'unsatisfied' && !comment)
-        return { code: 'CASE.REASON_REQUIRED', message: '请说明不满意的原因，便于回炉整改' };
+      if (cmd.rating === 'unsatisfied' && !comment) return { code: 'CASE.REASON_REQUIRED', message: '请说明不满意的原因，便于回炉整改' };
       n.rating = { value: cmd.rating, at: b.at, ...(comment ? { comment } : {}) };
       const holder = n.holder?.openid;
       if (cmd.rating !== 'unsatisfied') {
@@ -745,8 +740,7 @@ export function openCase(input: NewCaseInput, cmd: CreateCommand, actor: Actor, 
   const memberGrant = actor.grants.find(
     (g) => g.memberId && g.gridId === input.place.gridId && g.role !== 'community_admin' && g.role !== 'street_admin',
   );
-  if (cmd.action !== 'submit' && !memberGrant)
-    return fail('CASE.FORBIDDEN', '只有本网格的五员共治小组成员才能巡查上报或当场办结');
+  if (cmd.action !== 'submit' && !memberGrant) return fail('CASE.FORBIDDEN', '只有本网格的五员共治小组成员才能巡查上报或当场办结');
   const role: ActorRole = cmd.action === 'submit' ? 'resident' : memberGrant!.role;
   const at = ctx.now.toISOString();
   const reporter: PersonRef = { openid: actor.openid, role, name: actor.name };

@@ -78,9 +78,27 @@ describe('化解后回访：一般矛盾每月一次，重大矛盾每半月一�
     ['12月化解：次年1月回访', { settledAt: iso('2026-12-20 10:00'), major: false }, '2027-01-20 00:00', true, '2027-01-20'],
     ['重大矛盾，化解满15天：应回访', { settledAt: iso('2026-03-01 10:00'), major: true }, '2026-03-16 00:00', true, '2026-03-16'],
     ['重大矛盾，化解第14天：不到期', { settledAt: iso('2026-03-01 10:00'), major: true }, '2026-03-15 23:59', false, '2026-03-16'],
-    ['从上次回访起算', { settledAt: iso('2026-03-01 10:00'), lastFollowUpAt: iso('2026-04-02 15:00'), major: false }, '2026-04-20 00:00', false, '2026-05-02'],
-    ['重大矛盾从上次回访起算', { settledAt: iso('2026-03-01 10:00'), lastFollowUpAt: iso('2026-03-17 15:00'), major: true }, '2026-04-01 09:00', true, '2026-04-01'],
-    ['回访时间早于化解时间（录入错误）：仍从化解起算', { settledAt: iso('2026-03-10 10:00'), lastFollowUpAt: iso('2026-02-01 10:00'), major: false }, '2026-03-20 00:00', false, '2026-04-10'],
+    [
+      '从上次回访起算',
+      { settledAt: iso('2026-03-01 10:00'), lastFollowUpAt: iso('2026-04-02 15:00'), major: false },
+      '2026-04-20 00:00',
+      false,
+      '2026-05-02',
+    ],
+    [
+      '重大矛盾从上次回访起算',
+      { settledAt: iso('2026-03-01 10:00'), lastFollowUpAt: iso('2026-03-17 15:00'), major: true },
+      '2026-04-01 09:00',
+      true,
+      '2026-04-01',
+    ],
+    [
+      '回访时间早于化解时间（录入错误）：仍从化解起算',
+      { settledAt: iso('2026-03-10 10:00'), lastFollowUpAt: iso('2026-02-01 10:00'), major: false },
+      '2026-03-20 00:00',
+      false,
+      '2026-04-10',
+    ],
     // 00:30 Beijing time is still the previous day in UTC: the day must be China's.
     ['北京时间凌晨化解，按北京日期算', { settledAt: iso('2026-03-15 00:30'), major: true }, '2026-03-30 00:00', true, '2026-03-30'],
   ])('%s', (_name, info, now, due, nextDay) => {
@@ -207,7 +225,10 @@ describe('台账导出', () => {
   it('列名覆盖台账行的全部字段', () => {
     const dispute = ledgerRow(makeCase(), NOW);
     const hazard = ledgerRow(makeCase({ kind: 'hazard' }), NOW);
-    const keysOf = (row: object) => Object.keys(row).filter((k) => k !== 'kind').sort();
+    const keysOf = (row: object) =>
+      Object.keys(row)
+        .filter((k) => k !== 'kind')
+        .sort();
     expect(keysOf(dispute)).toEqual(DISPUTE_LEDGER_COLUMNS.map((c) => c.key).sort());
     expect(keysOf(hazard)).toEqual(HAZARD_LEDGER_COLUMNS.map((c) => c.key).sort());
     for (const col of [...DISPUTE_LEDGER_COLUMNS, ...HAZARD_LEDGER_COLUMNS]) expect(col.label).toMatch(/^[\u4e00-\u9fa5]+$/);

@@ -6,7 +6,17 @@
  */
 import fc from 'fast-check';
 import { allowedActions, openCase, relationsOf, transition, type Command, type TransitionContext } from './case-lifecycle';
-import { CASE_STATUSES, FINAL_STATUSES, MEMBER_ROLES, RATINGS, SEVERITIES, type Actor, type Case, type CaseEvent, type Member } from './model';
+import {
+  CASE_STATUSES,
+  FINAL_STATUSES,
+  MEMBER_ROLES,
+  RATINGS,
+  SEVERITIES,
+  type Actor,
+  type Case,
+  type CaseEvent,
+  type Member,
+} from './model';
 import { routeCase, routeForCategory } from './route-case';
 import { clockVerdict, FIVE_341_POLICY, THREE_DAY_POLICY, type TimePolicy } from './time-policy';
 import {
@@ -145,7 +155,12 @@ function commandFor(s: Step, c: Case, members: readonly Member[]): Command {
     case 'transfer': {
       const toRole = pickOf(MEMBER_ROLES);
       const exclude = c.holder?.memberId && s.flag ? [c.holder.memberId] : [];
-      return { action: 'transfer', toRole, reason: s.text, route: routeCase({ role: toRole, because: '转派后', gridId: GRID, members, openWork: {}, exclude }) };
+      return {
+        action: 'transfer',
+        toRole,
+        reason: s.text,
+        route: routeCase({ role: toRole, because: '转派后', gridId: GRID, members, openWork: {}, exclude }),
+      };
     }
     case 'escalate':
       return { action: 'escalate', reason: s.text };
@@ -239,7 +254,14 @@ function play(open: Opening, steps: Step[], check: Check): void {
       if (p.c.nextCheckAt && Date.parse(p.c.nextCheckAt) > now.getTime()) now = new Date(p.c.nextCheckAt);
       const v = clockVerdict(p.policy, p.c, now);
       actor = SYSTEM;
-      cmd = v.due === 'remind' ? { action: 'remind' } : v.due === 'overdue' ? { action: 'mark_overdue' } : v.due === 'auto_close' ? { action: 'auto_close' } : undefined;
+      cmd =
+        v.due === 'remind'
+          ? { action: 'remind' }
+          : v.due === 'overdue'
+            ? { action: 'mark_overdue' }
+            : v.due === 'auto_close'
+              ? { action: 'auto_close' }
+              : undefined;
       if (!cmd) continue;
     } else {
       cmd = commandFor(s, p.c, p.members);

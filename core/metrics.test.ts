@@ -81,7 +81,12 @@ describe('tallyCase：每种状态计入哪些数', () => {
     ],
     [
       '超时未受理后自动吹哨：仍计入应响应',
-      held({ status: 'escalated', overdue: true, overdueFor: RESPOND_BY, escalation: { level: 'community', since: RESPOND_BY, reason: '超时' } }),
+      held({
+        status: 'escalated',
+        overdue: true,
+        overdueFor: RESPOND_BY,
+        escalation: { level: 'community', since: RESPOND_BY, reason: '超时' },
+      }),
       { received: 1, open: 1, overdue: 1, respondDue: 1, escalated: 1 },
     ],
     ['按时受理、办理中', held({ status: 'processing', ...accepted }), { received: 1, open: 1, respondDue: 1, respondOnTime: 1 }],
@@ -108,7 +113,17 @@ describe('tallyCase：每种状态计入哪些数', () => {
     [
       '评价基本满意',
       held({ status: 'closed', ...resolvedOnTime, ...rated('basically_satisfied') }),
-      { received: 1, closed: 1, respondDue: 1, respondOnTime: 1, resolveDue: 1, resolveOnTime: 1, resolved: 1, rated: 1, basicallySatisfied: 1 },
+      {
+        received: 1,
+        closed: 1,
+        respondDue: 1,
+        respondOnTime: 1,
+        resolveDue: 1,
+        resolveOnTime: 1,
+        resolved: 1,
+        rated: 1,
+        basicallySatisfied: 1,
+      },
     ],
     [
       '七天未评价自动办结：不算已评价',
@@ -198,12 +213,27 @@ describe('computeMetrics：各项比率及其分母', () => {
   });
 
   it.each([
-    ['三项都有，按30/35/35加权', { respondDue: 10, respondOnTime: 10, resolveDue: 10, resolveOnTime: 5, rated: 10, satisfied: 8 }, DEFAULT_WEIGHTS, 75.5],
+    [
+      '三项都有，按30/35/35加权',
+      { respondDue: 10, respondOnTime: 10, resolveDue: 10, resolveOnTime: 5, rated: 10, satisfied: 8 },
+      DEFAULT_WEIGHTS,
+      75.5,
+    ],
     // (30×1 + 35×0.5) / 65 = 73.0769…
-    ['无人评价：满意率不参与，权重重新归一', { respondDue: 10, respondOnTime: 10, resolveDue: 10, resolveOnTime: 5 }, DEFAULT_WEIGHTS, 73.08],
+    [
+      '无人评价：满意率不参与，权重重新归一',
+      { respondDue: 10, respondOnTime: 10, resolveDue: 10, resolveOnTime: 5 },
+      DEFAULT_WEIGHTS,
+      73.08,
+    ],
     ['只有满意率', { rated: 4, satisfied: 3 }, DEFAULT_WEIGHTS, 75],
     ['只看响应率的权重', { respondDue: 4, respondOnTime: 1, rated: 4 }, { response: 1, onTime: 0, satisfaction: 0 }, 25],
-    ['权重只按比例起作用', { respondDue: 10, respondOnTime: 10, resolveDue: 10, resolveOnTime: 5, rated: 10, satisfied: 8 }, { response: 6, onTime: 7, satisfaction: 7 }, 75.5],
+    [
+      '权重只按比例起作用',
+      { respondDue: 10, respondOnTime: 10, resolveDue: 10, resolveOnTime: 5, rated: 10, satisfied: 8 },
+      { response: 6, onTime: 7, satisfaction: 7 },
+      75.5,
+    ],
     ['唯一有值的比率权重为0：无得分', { rated: 4, satisfied: 4 }, { response: 1, onTime: 1, satisfaction: 0 }, null],
     ['什么都没有：无得分', {}, DEFAULT_WEIGHTS, null],
   ] as const)('综合得分：%s', (_name, partial, weights, score) => {
@@ -285,7 +315,13 @@ describe('统计周期按北京时间划分', () => {
 describe('按成员、网格、社区汇总', () => {
   const cases = [
     held({ id: 'a', status: 'closed', ...resolvedOnTime, ...rated('satisfied') }),
-    held({ id: 'b', status: 'processing', ...accepted, holder: member('m2'), place: { streetId: 'st1', communityId: 'cm1', gridId: 'g2' } }),
+    held({
+      id: 'b',
+      status: 'processing',
+      ...accepted,
+      holder: member('m2'),
+      place: { streetId: 'st1', communityId: 'cm1', gridId: 'g2' },
+    }),
     held({ id: 'c', status: 'closed', ...resolvedOnTime, ...rated('unsatisfied') }),
     makeCase({ id: 'd', place: { streetId: 'st1', communityId: 'cm2', gridId: 'g9' } }),
   ];
@@ -329,7 +365,10 @@ describe('满意率低于80%回炉整改', () => {
   });
 
   it('门槛可以调整', () => {
-    expect(satisfactionFlag(tally({ rated: 10, satisfied: 9, unsatisfied: 1 }), 0.95)).toMatchObject({ flagged: true, label: '满意率 90.0%（已评价 10 件），低于95%，回炉整改' });
+    expect(satisfactionFlag(tally({ rated: 10, satisfied: 9, unsatisfied: 1 }), 0.95)).toMatchObject({
+      flagged: true,
+      label: '满意率 90.0%（已评价 10 件），低于95%，回炉整改',
+    });
     expect(() => satisfactionFlag(emptyTally(), 80)).toThrow(RangeError);
   });
 });
@@ -353,8 +392,15 @@ describe('比率的显示', () => {
   });
 
   it('describeMetrics 列出四项比率', () => {
-    const lines = describeMetrics(computeMetrics(tally({ received: 10, respondDue: 8, respondOnTime: 8, resolved: 5, rated: 4, satisfied: 3 })));
-    expect(lines).toEqual(['响应率 100.0%（应响应 8 件）', '按时办结率 —（应办结 0 件）', '解决率 50.0%（应解决 10 件）', '满意率 75.0%（已评价 4 件）']);
+    const lines = describeMetrics(
+      computeMetrics(tally({ received: 10, respondDue: 8, respondOnTime: 8, resolved: 5, rated: 4, satisfied: 3 })),
+    );
+    expect(lines).toEqual([
+      '响应率 100.0%（应响应 8 件）',
+      '按时办结率 —（应办结 0 件）',
+      '解决率 50.0%（应解决 10 件）',
+      '满意率 75.0%（已评价 4 件）',
+    ]);
   });
 });
 
@@ -381,9 +427,13 @@ describe('排名：通报表扬与通报批评', () => {
   });
 
   it('完全相同并列同名次，按编号排序；并列在表扬线上的一同表扬', () => {
-    const r = rankUnits([unit('d', 9, 9, 9), unit('c', 9, 9, 9), unit('a', 10, 10, 10), unit('b', 10, 10, 10), unit('e', 1, 1, 1)], DEFAULT_WEIGHTS, {
-      praiseTop: 3,
-    });
+    const r = rankUnits(
+      [unit('d', 9, 9, 9), unit('c', 9, 9, 9), unit('a', 10, 10, 10), unit('b', 10, 10, 10), unit('e', 1, 1, 1)],
+      DEFAULT_WEIGHTS,
+      {
+        praiseTop: 3,
+      },
+    );
     expect(r.units.map((u) => [u.id, u.rank])).toEqual([
       ['a', 1],
       ['b', 1],
@@ -407,8 +457,14 @@ describe('排名：通报表扬与通报批评', () => {
   });
 
   it('得分和各项比率都相同时，受理件数多者在前', () => {
-    const small = { ...unit('a', 9, 9, 9), tally: tally({ received: 6, respondDue: 5, respondOnTime: 4, resolveDue: 5, resolveOnTime: 4, rated: 5, satisfied: 4 }) };
-    const big = { ...unit('b', 8, 8, 8), tally: tally({ received: 12, respondDue: 10, respondOnTime: 8, resolveDue: 10, resolveOnTime: 8, rated: 10, satisfied: 8 }) };
+    const small = {
+      ...unit('a', 9, 9, 9),
+      tally: tally({ received: 6, respondDue: 5, respondOnTime: 4, resolveDue: 5, resolveOnTime: 4, rated: 5, satisfied: 4 }),
+    };
+    const big = {
+      ...unit('b', 8, 8, 8),
+      tally: tally({ received: 12, respondDue: 10, respondOnTime: 8, resolveDue: 10, resolveOnTime: 8, rated: 10, satisfied: 8 }),
+    };
     expect(rankUnits([small, big]).units.map((u) => [u.id, u.rank])).toEqual([
       ['b', 1],
       ['a', 2],
@@ -417,9 +473,19 @@ describe('排名：通报表扬与通报批评', () => {
 
   it('办件太少的网格列出但不参与排名和通报', () => {
     const perfectPair = tally({ received: 2, respondDue: 2, respondOnTime: 2, resolveDue: 2, resolveOnTime: 2, rated: 2, satisfied: 2 });
-    const r = rankUnits([unit('a', 9, 9, 9), { id: 'tiny', name: '小网格', tally: perfectPair }, unit('b', 5, 5, 5), { id: 'empty', name: '空网格', tally: emptyTally() }, unit('c', 7, 7, 7)], DEFAULT_WEIGHTS, {
-      praiseTop: 1,
-    });
+    const r = rankUnits(
+      [
+        unit('a', 9, 9, 9),
+        { id: 'tiny', name: '小网格', tally: perfectPair },
+        unit('b', 5, 5, 5),
+        { id: 'empty', name: '空网格', tally: emptyTally() },
+        unit('c', 7, 7, 7),
+      ],
+      DEFAULT_WEIGHTS,
+      {
+        praiseTop: 1,
+      },
+    );
     const tiny = r.units.find((u) => u.id === 'tiny')!;
     expect(tiny).toMatchObject({ rank: null, praised: false, criticised: false, note: '受理不足5件，不参与排名' });
     expect(tiny.metrics.score).toBe(100);
@@ -448,7 +514,10 @@ describe('排名：通报表扬与通报批评', () => {
   it('结果与输入顺序无关', () => {
     const units = [unit('a', 9, 9, 9), unit('b', 9, 9, 9), unit('c', 3, 7, 5), unit('d', 10, 2, 6), unit('e', 1, 1, 1, 3)];
     const key = (us: RankInput[]) => JSON.stringify(rankUnits(us).units.map((u) => [u.id, u.rank, u.praised, u.criticised]));
-    fc.assert(fc.property(fc.shuffledSubarray(units, { minLength: units.length }), (shuffled) => key(shuffled) === key(units)), { numRuns: 50 });
+    fc.assert(
+      fc.property(fc.shuffledSubarray(units, { minLength: units.length }), (shuffled) => key(shuffled) === key(units)),
+      { numRuns: 50 },
+    );
   });
 
   it.each([{ praiseTop: -1 }, { criticiseBottom: 1.5 }, { minCases: Number.NaN }])('无效选项 %j 报错', (opts) => {
@@ -468,7 +537,10 @@ const caseArb: fc.Arbitrary<Case> = fc
     respondedOnTime: fc.option(fc.boolean(), { nil: undefined }),
     result: fc.option(fc.constant('已处理'), { nil: undefined }),
     resolvedOnTime: fc.option(fc.boolean(), { nil: undefined }),
-    rating: fc.option(fc.record({ value: fc.constantFrom<Rating>('satisfied', 'basically_satisfied', 'unsatisfied'), auto: fc.boolean() }), { nil: undefined }),
+    rating: fc.option(
+      fc.record({ value: fc.constantFrom<Rating>('satisfied', 'basically_satisfied', 'unsatisfied'), auto: fc.boolean() }),
+      { nil: undefined },
+    ),
     overdueFor: fc.constantFrom(undefined, RESPOND_BY, RESOLVE_BY, '2026-10-08T02:00:00.000Z'),
     reworkCount: fc.nat({ max: 4 }),
     supervised: fc.boolean(),
@@ -495,15 +567,19 @@ const tallyArb = fc.array(caseArb, { maxLength: 30 }).map(tallyCases);
 describe('性质', () => {
   it('任意一批诉求：每个比率在0到1之间或为空，得分在0到100之间或为空', () => {
     fc.assert(
-      fc.property(tallyArb, fc.record({ response: fc.nat(100), onTime: fc.nat(100), satisfaction: fc.integer({ min: 1, max: 100 }) }), (t, w) => {
-        const m = computeMetrics(t, w);
-        for (const rate of [m.responseRate, m.onTimeRate, m.resolutionRate, m.satisfactionRate]) {
-          if (rate !== null && !(rate >= 0 && rate <= 1)) return false;
-        }
-        if (m.score !== null && !(m.score >= 0 && m.score <= 100)) return false;
-        // A rate is null exactly when its denominator is zero.
-        return (m.satisfactionRate === null) === (m.rated === 0) && (m.responseRate === null) === (m.respondDue === 0);
-      }),
+      fc.property(
+        tallyArb,
+        fc.record({ response: fc.nat(100), onTime: fc.nat(100), satisfaction: fc.integer({ min: 1, max: 100 }) }),
+        (t, w) => {
+          const m = computeMetrics(t, w);
+          for (const rate of [m.responseRate, m.onTimeRate, m.resolutionRate, m.satisfactionRate]) {
+            if (rate !== null && !(rate >= 0 && rate <= 1)) return false;
+          }
+          if (m.score !== null && !(m.score >= 0 && m.score <= 100)) return false;
+          // A rate is null exactly when its denominator is zero.
+          return (m.satisfactionRate === null) === (m.rated === 0) && (m.responseRate === null) === (m.respondDue === 0);
+        },
+      ),
       { numRuns: 300 },
     );
   });

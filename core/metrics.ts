@@ -32,8 +32,7 @@ export const TALLY_KEYS = [
 export type TallyKey = (typeof TALLY_KEYS)[number];
 export type CaseTally = Record<TallyKey, number>;
 
-export const emptyTally = (): CaseTally =>
-  Object.fromEntries(TALLY_KEYS.map((k) => [k, 0])) as CaseTally;
+export const emptyTally = (): CaseTally => Object.fromEntries(TALLY_KEYS.map((k) => [k, 0])) as CaseTally;
 
 /**
  * The contribution of one case, from its stored state alone (no clock: the timer marks lateness
@@ -64,8 +63,7 @@ export function tallyCase(c: Case): CaseTally {
   if (c.status === 'withdrawn') t.withdrawn = 1;
   if (c.overdue) t.overdue = 1;
   if (c.status === 'escalated' || c.escalation) t.escalated = 1;
-  const lateOn = (name: 'respondBy' | 'resolveBy'): boolean =>
-    c.overdueFor !== undefined && c.overdueFor === c.deadlines[name];
+  const lateOn = (name: 'respondBy' | 'resolveBy'): boolean => c.overdueFor !== undefined && c.overdueFor === c.deadlines[name];
   if (c.acceptedAt) {
     t.respondDue = 1;
     if (c.respondedOnTime) t.respondOnTime = 1;
@@ -195,7 +193,11 @@ export function validateWeights(input: unknown): Result<MetricWeights> {
   const parsed = metricWeightsSchema.safeParse(input);
   if (parsed.success) return ok(parsed.data);
   const message = parsed.error.issues.map((i) => i.message).join('；');
-  return fail('INPUT.INVALID', `考核权重无效：${message}`, parsed.error.issues.map((i) => i.path.join('.')));
+  return fail(
+    'INPUT.INVALID',
+    `考核权重无效：${message}`,
+    parsed.error.issues.map((i) => i.path.join('.')),
+  );
 }
 
 function checkedWeights(weights: MetricWeights): MetricWeights {
@@ -389,7 +391,13 @@ export function rankUnits(units: readonly RankInput[], weights: MetricWeights = 
   ] as const) {
     if (!Number.isInteger(v) || v < 0) throw new RangeError(`${label} 必须是非负整数`);
   }
-  const all: RankedUnit[] = units.map((u) => ({ ...u, metrics: computeMetrics(u.tally, weights), rank: null, praised: false, criticised: false }));
+  const all: RankedUnit[] = units.map((u) => ({
+    ...u,
+    metrics: computeMetrics(u.tally, weights),
+    rank: null,
+    praised: false,
+    criticised: false,
+  }));
   const eligible: RankedUnit[] = [];
   const excluded: RankedUnit[] = [];
   for (const u of all) {

@@ -4,13 +4,7 @@
  * JSON, SQLite and the cloud database unchanged.
  */
 
-export const MEMBER_ROLES = [
-  'party_leader',
-  'resident_leader',
-  'grid_worker',
-  'owners_committee',
-  'building_steward',
-] as const;
+export const MEMBER_ROLES = ['party_leader', 'resident_leader', 'grid_worker', 'owners_committee', 'building_steward'] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];
 
 export const ADMIN_ROLES = ['community_admin', 'street_admin'] as const;

@@ -69,7 +69,14 @@ describe('同一角色有多人时', () => {
   });
 
   test('排除的成员（转派时的原办理人）不会被选中', () => {
-    const r = routeCase({ role: 'building_steward', because: '转派后', gridId: GRID, members: [WANG, ZHAO], openWork: {}, exclude: [WANG.id] });
+    const r = routeCase({
+      role: 'building_steward',
+      because: '转派后',
+      gridId: GRID,
+      members: [WANG, ZHAO],
+      openWork: {},
+      exclude: [WANG.id],
+    });
     expect(who(r)).toBe('赵六');
   });
 });

@@ -22,9 +22,7 @@ export const DEFAULT_CATEGORIES: readonly Omit<Category, 'id'>[] = [
   { name: '其他', role: 'grid_worker', kind: 'demand', defaultPublic: true, icon: '💬', active: true, order: 12 },
 ];
 
-export type Route =
-  | { kind: 'member'; member: Member; explanation: string }
-  | { kind: 'queue'; explanation: string };
+export type Route = { kind: 'member'; member: Member; explanation: string } | { kind: 'queue'; explanation: string };
 
 export interface RouteInput {
   /** The role wanted: the category's role, or the role a case is transferred to. */
@@ -66,7 +64,5 @@ export function routeCase(input: RouteInput): Route {
   return { kind: 'queue', explanation: `${input.because}应派给${ROLE_NAMES[input.role]}，网格内暂无在岗人员，进入社区待派单队列` };
 }
 
-export const routeForCategory = (
-  category: Pick<Category, 'name' | 'role'>,
-  rest: Omit<RouteInput, 'role' | 'because'>,
-): Route => routeCase({ ...rest, role: category.role, because: `按类别「${category.name}」` });
+export const routeForCategory = (category: Pick<Category, 'name' | 'role'>, rest: Omit<RouteInput, 'role' | 'because'>): Route =>
+  routeCase({ ...rest, role: category.role, because: `按类别「${category.name}」` });

@@ -65,7 +65,11 @@ describe('居民诉求的办理', () => {
     s.do(wang, { action: 'resolve', result: '更换了老化线路和灯座', photos: ['after-2'] }, cst('2026-03-04 11:00'));
     expect(s.case.resolvedOnTime).toBe(true);
     s.do(REPORTER, { action: 'rate', rating: 'satisfied', comment: '亮了，谢谢' }, cst('2026-03-04 19:00'));
-    expect(s.case).toMatchObject({ status: 'closed', closedAt: cstIso('2026-03-04 19:00'), rating: { value: 'satisfied', comment: '亮了，谢谢' } });
+    expect(s.case).toMatchObject({
+      status: 'closed',
+      closedAt: cstIso('2026-03-04 19:00'),
+      rating: { value: 'satisfied', comment: '亮了，谢谢' },
+    });
     expect(steps(s.events)).toEqual([
       'submit: ∅ → pending',
       'auto_assign: pending → assigned',
@@ -93,7 +97,11 @@ describe('居民诉求的办理', () => {
       supervised: true,
       escalation: { level: 'street', reason: '核查3次未通过，启动督办' },
     });
-    expect(steps(s.events.slice(before))).toEqual(['rate: resolved → processing', 'supervise: processing → processing', 'escalate: processing → escalated']);
+    expect(steps(s.events.slice(before))).toEqual([
+      'rate: resolved → processing',
+      'supervise: processing → processing',
+      'escalate: processing → escalated',
+    ]);
     expect(s.events.slice(before).map((e) => e.actor.role)).toEqual(['resident', 'system', 'system']);
     expect(s.noticesOf('admin_supervision').map((n) => n.recipientOpenid)).toEqual([COMMUNITY_INBOX]);
     expect(s.noticesOf('admin_escalation').map((n) => n.recipientOpenid)).toEqual([STREET_INBOX]);
@@ -109,7 +117,11 @@ describe('居民诉求的办理', () => {
     expect(code(s.try(SYSTEM, { action: 'auto_close' }, cst('2026-03-09 14:59')))).toBe('CASE.INVALID_TRANSITION');
     s.do(SYSTEM, { action: 'auto_close' }, cst('2026-03-09 15:00'));
     expect(s.case).toMatchObject({ status: 'closed', closedAt: cstIso('2026-03-09 15:00'), rating: { value: 'satisfied', auto: true } });
-    expect(s.events.at(-1)).toMatchObject({ action: 'auto_close', note: '7天内未评价，系统自动办结', actor: { role: 'system', name: '系统' } });
+    expect(s.events.at(-1)).toMatchObject({
+      action: 'auto_close',
+      note: '7天内未评价，系统自动办结',
+      actor: { role: 'system', name: '系统' },
+    });
     expect(s.noticesOf('case_closed').map((n) => n.recipientOpenid)).toEqual([REPORTER.openid]);
     // Too late to rate by hand now.
     expect(code(s.try(REPORTER, { action: 'rate', rating: 'unsatisfied', comment: '没修好' }, cst('2026-03-09 16:00')))).toBe(
@@ -154,8 +166,16 @@ describe('派单与转派', () => {
     expect(s.noticesOf('admin_unassigned').map((n) => n.recipientOpenid)).toEqual([COMMUNITY_INBOX]);
 
     s.do(COMMUNITY_ADMIN, { action: 'assign', member: ZHANG, note: '物管员休假，请居民小组长协调' }, cst('2026-03-02 10:00'));
-    expect(s.case).toMatchObject({ status: 'assigned', holder: { memberId: ZHANG.id, role: 'resident_leader' }, assignedAt: cstIso('2026-03-02 10:00') });
-    expect(s.events.at(-1)).toMatchObject({ action: 'assign', note: '派给居民小组长 张**：物管员休假，请居民小组长协调', actor: { role: 'community_admin', name: '孙**' } });
+    expect(s.case).toMatchObject({
+      status: 'assigned',
+      holder: { memberId: ZHANG.id, role: 'resident_leader' },
+      assignedAt: cstIso('2026-03-02 10:00'),
+    });
+    expect(s.events.at(-1)).toMatchObject({
+      action: 'assign',
+      note: '派给居民小组长 张**：物管员休假，请居民小组长协调',
+      actor: { role: 'community_admin', name: '孙**' },
+    });
     expect(wall(s.case.deadlines.respondBy!)).toBe('2026-03-03 10:00');
     expect(s.noticesOf('task_new').map((n) => n.recipientOpenid)).toEqual([ZHANG.openid]);
 
@@ -259,7 +279,15 @@ describe('巡查上报', () => {
   });
 
   test('当场办结须写结果、传照片；只有本网格的小组成员可以巡查上报', () => {
-    const input = { id: 'case-patrol-2', place: PLACE, category: category('安全隐患'), description: '电动车楼道充电', photos: [], isPublic: true, policyId: 'three-day' };
+    const input = {
+      id: 'case-patrol-2',
+      place: PLACE,
+      category: category('安全隐患'),
+      description: '电动车楼道充电',
+      photos: [],
+      isPublic: true,
+      policyId: 'three-day',
+    };
     const now = ctxAt(cst('2026-03-02 15:00'));
     expect(code(openCase(input, { action: 'close_on_spot', result: '', photos: ['a'] }, li, now))).toBe('CASE.RESULT_REQUIRED');
     expect(code(openCase(input, { action: 'close_on_spot', result: '已劝离', photos: [] }, li, now))).toBe('CASE.PHOTOS_REQUIRED');
@@ -271,7 +299,13 @@ describe('巡查上报', () => {
   });
 
   test('网格员巡查上报本该自己办的事，自动受理', () => {
-    const s = Story.submit({ at: cst('2026-03-02 15:00'), category: '安全隐患', by: li, action: 'patrol_report', description: '消防栓被遮挡' });
+    const s = Story.submit({
+      at: cst('2026-03-02 15:00'),
+      category: '安全隐患',
+      by: li,
+      action: 'patrol_report',
+      description: '消防栓被遮挡',
+    });
     expect(s.case).toMatchObject({ status: 'processing', source: 'patrol', acceptedAt: cstIso('2026-03-02 15:00'), respondedOnTime: true });
     expect(steps(s.events)).toEqual(['patrol_report: ∅ → pending', 'auto_assign: pending → assigned', 'accept: assigned → processing']);
     expect(s.events.map((e) => e.note)).toEqual(['巡查发现', '按类别「安全隐患」派给网格员 李**', '上报人即办理人，自动受理']);
@@ -279,7 +313,13 @@ describe('巡查上报', () => {
   });
 
   test('谁上报、谁核查：网格员巡查上报的维修由物管员办理，网格员评价', () => {
-    const s = Story.submit({ at: cst('2026-03-02 15:00'), category: '设施维修', by: li, action: 'patrol_report', description: '单元门闭门器损坏' });
+    const s = Story.submit({
+      at: cst('2026-03-02 15:00'),
+      category: '设施维修',
+      by: li,
+      action: 'patrol_report',
+      description: '单元门闭门器损坏',
+    });
     expect(s.case).toMatchObject({ status: 'assigned', holder: { memberId: WANG.id } });
     s.do(wang, ACCEPT, cst('2026-03-02 15:10')).do(wang, RESOLVE, cst('2026-03-02 17:00'));
     expect(s.noticesOf('case_resolved').map((n) => n.recipientOpenid)).toEqual([LI.openid]);
@@ -326,7 +366,12 @@ describe('吹哨报到', () => {
     s.do(COMMUNITY_ADMIN, { action: 'escalate', reason: '社区无法独立处置' }, cst('2026-03-02 11:00'));
     expect(s.case.escalation?.level).toBe('street');
     s.do(STREET_ADMIN, { action: 'dispatch_department', department: HOUSING, note: '请尽快鉴定' }, cst('2026-03-02 14:00'));
-    expect(s.case.escalation).toMatchObject({ level: 'department', departmentId: HOUSING.id, departmentName: '住建局', reason: '请尽快鉴定' });
+    expect(s.case.escalation).toMatchObject({
+      level: 'department',
+      departmentId: HOUSING.id,
+      departmentName: '住建局',
+      reason: '请尽快鉴定',
+    });
     expect(s.events.at(-1)?.note).toBe('请住建局在24小时内到场报到：请尽快鉴定');
     expect(s.noticesOf('department_dispatch').map((n) => n.recipientOpenid)).toEqual([`department:${HOUSING.id}`]);
     expect(s.case.dueAt).toBe(cstIso('2026-03-03 14:00'));
@@ -372,7 +417,12 @@ describe('吹哨报到', () => {
     s.do(REPORTER, unsatisfied('只清理了一半'), cst('2026-03-03 18:00'));
     expect(s.case).toMatchObject({ status: 'pending', reworkCount: 1 });
     expect(s.case.holder).toBeUndefined();
-    expect(s.noticesOf('admin_unassigned').map((n) => n.body).at(-1)).toContain('回炉整改：只清理了一半');
+    expect(
+      s
+        .noticesOf('admin_unassigned')
+        .map((n) => n.body)
+        .at(-1),
+    ).toContain('回炉整改：只清理了一半');
     s.do(COMMUNITY_ADMIN, { action: 'assign', member: LI }, cst('2026-03-04 09:00')).do(li, ACCEPT, cst('2026-03-04 09:30'));
     expect(s.status).toBe('processing');
   });

@@ -6,7 +6,17 @@
 import chineseDays from 'chinese-days/dist/chinese-days.json';
 import { openCase, transition, type Command, type CreateCommand, type TransitionContext } from './case-lifecycle';
 import type { Result } from './errors';
-import { SYSTEM_ACTOR, type Actor, type Case, type CaseEvent, type Category, type Member, type MemberRole, type Notice, type Severity } from './model';
+import {
+  SYSTEM_ACTOR,
+  type Actor,
+  type Case,
+  type CaseEvent,
+  type Category,
+  type Member,
+  type MemberRole,
+  type Notice,
+  type Severity,
+} from './model';
 import { DEFAULT_CATEGORIES, routeCase, routeForCategory, type Route } from './route-case';
 import { THREE_DAY_POLICY, type TimePolicy } from './time-policy';
 import { makeWorkCalendar, type WorkCalendar } from './working-days';
@@ -49,7 +59,18 @@ export const OTHER_GRID = 'grid-xingfu-2';
 export const PLACE = { streetId: STREET, communityId: COMMUNITY, gridId: GRID, buildingId: 'building-3' };
 
 export function member(id: string, name: string, role: MemberRole, extra: Partial<Member> = {}): Member {
-  return { id, openid: `wx-${id}`, name, role, streetId: STREET, communityId: COMMUNITY, gridId: GRID, onDuty: true, active: true, ...extra };
+  return {
+    id,
+    openid: `wx-${id}`,
+    name,
+    role,
+    streetId: STREET,
+    communityId: COMMUNITY,
+    gridId: GRID,
+    onDuty: true,
+    active: true,
+    ...extra,
+  };
 }
 
 /** The five-role group of the grid (and a second building steward). */
@@ -126,7 +147,13 @@ export class Story {
   notices: Notice[];
   policy: TimePolicy;
   calendar: WorkCalendar;
-  constructor(c: Case, events: CaseEvent[], notices: Notice[], policy: TimePolicy = THREE_DAY_POLICY, calendar: WorkCalendar = CHINA_CALENDAR) {
+  constructor(
+    c: Case,
+    events: CaseEvent[],
+    notices: Notice[],
+    policy: TimePolicy = THREE_DAY_POLICY,
+    calendar: WorkCalendar = CHINA_CALENDAR,
+  ) {
     this.case = c;
     this.policy = policy;
     this.calendar = calendar;

@@ -184,7 +184,11 @@ describe('催办与超时', () => {
   test('三日办结超时自动吹哨；5341只通知管理员不自动吹哨', () => {
     const three = Story.submit({ at: cst('2026-03-02 09:00') }).do(WANG_ACTOR, ACCEPT, cst('2026-03-02 09:10'));
     const due = three.case.deadlines.resolveBy!;
-    expect(clockVerdict(THREE_DAY_POLICY, three.case, new Date(due))).toMatchObject({ due: 'overdue', deadline: 'resolveBy', escalate: true });
+    expect(clockVerdict(THREE_DAY_POLICY, three.case, new Date(due))).toMatchObject({
+      due: 'overdue',
+      deadline: 'resolveBy',
+      escalate: true,
+    });
     three.do(SYSTEM, { action: 'mark_overdue' }, new Date(due));
     expect(three.case).toMatchObject({ status: 'escalated', escalation: { level: 'community' }, overdue: true });
     expect(three.actions.slice(-2)).toEqual(['mark_overdue', 'escalate']);
@@ -230,7 +234,10 @@ describe('同时有两个期限时', () => {
   const CUSTOM: TimePolicy = {
     ...FIVE_341_POLICY,
     id: 'custom',
-    limits: { ...FIVE_341_POLICY.limits, complex: { respond: { amount: 5, unit: 'minutes' }, resolve: { amount: 4, unit: 'hours' }, escalate: { amount: 24, unit: 'hours' } } },
+    limits: {
+      ...FIVE_341_POLICY.limits,
+      complex: { respond: { amount: 5, unit: 'minutes' }, resolve: { amount: 4, unit: 'hours' }, escalate: { amount: 24, unit: 'hours' } },
+    },
   };
 
   test('受理超时标记后，上报街道的期限接着计时，到期自动吹哨至街道', () => {

@@ -202,7 +202,12 @@ export function clockVerdict(policy: TimePolicy, c: Case, now: Date): ClockVerdi
   if (running.name === 'rateBy') return now.getTime() >= deadline ? { due: 'auto_close', at: running.at } : { due: 'none' };
   if (now.getTime() >= deadline) {
     if (isMarkedLate(c, running)) return { due: 'none' };
-    return { due: 'overdue', deadline: running.name, at: running.at, escalate: policy.autoEscalateOnOverdue || running.name === 'escalateBy' };
+    return {
+      due: 'overdue',
+      deadline: running.name,
+      at: running.at,
+      escalate: policy.autoEscalateOnOverdue || running.name === 'escalateBy',
+    };
   }
   const start = Date.parse(running.startedAt);
   const remindAt = start + (deadline - start) * policy.reminderShare;

@@ -54,7 +54,8 @@ function sendError(reply: FastifyReply, error: DomainError): FastifyReply {
 export function sniffImage(buf: Buffer): 'jpg' | 'png' | 'webp' | undefined {
   if (buf.length >= 3 && buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff) return 'jpg';
   if (buf.length >= 8 && buf.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
-  if (buf.length >= 12 && buf.subarray(0, 4).toString('latin1') === 'RIFF' && buf.subarray(8, 12).toString('latin1') === 'WEBP') return 'webp';
+  if (buf.length >= 12 && buf.subarray(0, 4).toString('latin1') === 'RIFF' && buf.subarray(8, 12).toString('latin1') === 'WEBP')
+    return 'webp';
   return undefined;
 }
 
@@ -99,7 +100,8 @@ export async function buildHost(opts: HostOptions): Promise<{ app: FastifyInstan
     const status = err.statusCode ?? 500;
     if (status === 413 || err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || err.code === 'FST_REQ_FILE_TOO_LARGE')
       return sendError(reply.code(413), { code: 'INPUT.TOO_LARGE', message: '提交的内容过大' });
-    if (status >= 400 && status < 500) return reply.code(400).send({ ok: false, error: { code: 'INPUT.INVALID', message: '请求格式不正确' } });
+    if (status >= 400 && status < 500)
+      return reply.code(400).send({ ok: false, error: { code: 'INPUT.INVALID', message: '请求格式不正确' } });
     console.error(err);
     return reply.code(500).send({ ok: false, error: { code: 'INTERNAL', message: '服务器开小差了，请稍后再试' } });
   });
@@ -137,7 +139,9 @@ export async function buildHost(opts: HostOptions): Promise<{ app: FastifyInstan
     if (!kind) return sendError(reply, { code: 'FILE.INVALID', message: '只支持 JPG、PNG、WebP 图片' });
     const fileId = `${randomBytes(16).toString('hex')}.${kind}`;
     await writeFile(join(uploads, fileId), buf, { flag: 'wx' });
-    await writeFile(join(uploads, `${fileId}.json`), JSON.stringify({ owner: who.openid, size: buf.length, at: now().toISOString() }), { flag: 'wx' });
+    await writeFile(join(uploads, `${fileId}.json`), JSON.stringify({ owner: who.openid, size: buf.length, at: now().toISOString() }), {
+      flag: 'wx',
+    });
     return reply.send({ ok: true, data: { fileId } });
   });
 
@@ -166,7 +170,10 @@ export async function buildHost(opts: HostOptions): Promise<{ app: FastifyInstan
     }
     if (!allowed) return notFound();
     const ext = fileId.split('.').pop() as keyof typeof MIME;
-    return reply.header('cache-control', 'private, max-age=3600').type(MIME[ext]).send(await readFile(path));
+    return reply
+      .header('cache-control', 'private, max-age=3600')
+      .type(MIME[ext])
+      .send(await readFile(path));
   });
 
   app.get('/exports/:id', async (req, reply) => {
@@ -183,7 +190,8 @@ export async function buildHost(opts: HostOptions): Promise<{ app: FastifyInstan
   app.post('/api/:fn', async (req, reply) => {
     const { fn } = req.params as { fn: string };
     const f = Object.prototype.hasOwnProperty.call(FUNCTIONS, fn) ? FUNCTIONS[fn] : undefined;
-    if (!f) return reply.code(404).send({ ok: false, error: { code: 'INPUT.UNKNOWN_ACTION', message: `云函数不存在：${fn.slice(0, 32)}` } });
+    if (!f)
+      return reply.code(404).send({ ok: false, error: { code: 'INPUT.UNKNOWN_ACTION', message: `云函数不存在：${fn.slice(0, 32)}` } });
     const who = callerOf(req);
     if (who.error) return sendError(reply, who.error);
     const result = await f.handle(req.body, who.openid, deps);

@@ -10,13 +10,23 @@ mkdirSync('test-results', { recursive: true });
 const steps = [
   { name: 'typecheck', title: '类型检查', cmd: ['npm', 'run', '--silent', 'typecheck'] },
   { name: 'lint', title: '代码规范与格式', cmd: ['npm', 'run', '--silent', 'lint'] },
-  { name: 'jest', title: '单元与集成测试', jest: 'test-results/jest.json', cmd: ['npx', 'jest', '--ci', '--json', '--outputFile=test-results/jest.json'] },
+  {
+    name: 'jest',
+    title: '单元与集成测试',
+    jest: 'test-results/jest.json',
+    cmd: ['npx', 'jest', '--ci', '--json', '--outputFile=test-results/jest.json'],
+  },
   { name: 'build:weapp', title: '构建小程序（weapp）', cmd: ['npm', 'run', '--silent', 'build:weapp'] },
   { name: 'build:h5', title: '构建 H5', cmd: ['npm', 'run', '--silent', 'build:h5'] },
   { name: 'build:functions', title: '构建云函数', cmd: ['npm', 'run', '--silent', 'build:functions'] },
   { name: 'build-check', title: '构建检查（包大小、云函数加载）', cmd: ['node', 'scripts/build-check.mjs'] },
   { name: 'browser', title: '准备浏览器', cmd: ['bash', 'scripts/ensure-browser.sh'] },
-  { name: 'e2e', title: '端到端测试（Chromium）', jest: 'test-results/e2e.json', cmd: ['npx', 'jest', '-c', 'tests/e2e/jest.e2e.config.js', '--ci', '--json', '--outputFile=test-results/e2e.json'] },
+  {
+    name: 'e2e',
+    title: '端到端测试（Chromium）',
+    jest: 'test-results/e2e.json',
+    cmd: ['npx', 'jest', '-c', 'tests/e2e/jest.e2e.config.js', '--ci', '--json', '--outputFile=test-results/e2e.json'],
+  },
 ];
 
 let passed = 0;

@@ -14,8 +14,18 @@ export interface WxCloud {
   getWXContext(): { OPENID?: string };
   uploadFile(o: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>;
   openapi: {
-    security: { msgSecCheck(o: { openid: string; scene: number; version: number; content: string }): Promise<{ result?: { suggest?: string } }> };
-    subscribeMessage: { send(o: { touser: string; templateId: string; page: string; data: Record<string, { value: string }>; miniprogramState?: string }): Promise<unknown> };
+    security: {
+      msgSecCheck(o: { openid: string; scene: number; version: number; content: string }): Promise<{ result?: { suggest?: string } }>;
+    };
+    subscribeMessage: {
+      send(o: {
+        touser: string;
+        templateId: string;
+        page: string;
+        data: Record<string, { value: string }>;
+        miniprogramState?: string;
+      }): Promise<unknown>;
+    };
   };
 }
 

@@ -29,7 +29,11 @@ import { action, defineFunction } from './define';
 
 export const WEIGHTS_SETTING_ID = 'metricWeights';
 
-const periodInput = z.union([z.enum(['month', 'quarter']), z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/), z.string().regex(/^\d{4}-Q[1-4]$/)]);
+const periodInput = z.union([
+  z.enum(['month', 'quarter']),
+  z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+  z.string().regex(/^\d{4}-Q[1-4]$/),
+]);
 const scopeInput = { communityId: id.optional(), gridId: id.optional(), period: periodInput.optional() };
 
 /** `month` / `quarter` mean the current one, in China time. */
@@ -99,7 +103,8 @@ export const board = defineFunction('board', {
       const byCategory = new Map<string, TallyRow[]>();
       for (const r of inPeriod) byCategory.set(r.categoryId, [...(byCategory.get(r.categoryId) ?? []), r]);
       const quarter = periodOf(now.toISOString(), 'quarter');
-      const quarterRows = period === quarter ? inPeriod : await tallyRows(deps.store, monthsOfPeriod(quarter), input.communityId, input.gridId);
+      const quarterRows =
+        period === quarter ? inPeriod : await tallyRows(deps.store, monthsOfPeriod(quarter), input.communityId, input.gridId);
       return ok({
         scope: {
           communityId: input.communityId,
@@ -116,7 +121,13 @@ export const board = defineFunction('board', {
         byCategory: [...byCategory.entries()]
           .map(([categoryId, rs]) => {
             const t = sum(rs);
-            return { categoryId, categoryName: dir.categories.get(categoryId)?.name ?? '其他', received: t.received, closed: t.closed, satisfactionRate: computeMetrics(t, weights).satisfactionRate };
+            return {
+              categoryId,
+              categoryName: dir.categories.get(categoryId)?.name ?? '其他',
+              received: t.received,
+              closed: t.closed,
+              satisfactionRate: computeMetrics(t, weights).satisfactionRate,
+            };
           })
           .sort((a, b) => b.received - a.received),
         trend: trendMonths.map((month) => {
@@ -142,7 +153,9 @@ export const board = defineFunction('board', {
       const weights = await weightsOf(deps.store);
       const units =
         level === 'grid'
-          ? [...dir.grids.values()].filter((g) => g.active && (!input.communityId || g.communityId === input.communityId)).map((g) => ({ id: g.id, name: `${dir.communities.get(g.communityId)?.name ?? ''} ${g.name}` }))
+          ? [...dir.grids.values()]
+              .filter((g) => g.active && (!input.communityId || g.communityId === input.communityId))
+              .map((g) => ({ id: g.id, name: `${dir.communities.get(g.communityId)?.name ?? ''} ${g.name}` }))
           : [...dir.communities.values()].filter((c) => c.active).map((c) => ({ id: c.id, name: c.name }));
       const ranking = rankUnits(
         units.map((u) => ({ ...u, tally: sum(rows.filter((r) => (level === 'grid' ? r.gridId : r.communityId) === u.id)) })),
@@ -174,7 +187,10 @@ export const board = defineFunction('board', {
         limit: input.limit ?? 20,
       });
       // Merged duplicates and private cases never show.
-      return ok({ items: page.items.filter((c) => c.isPublic && c.status !== 'merged').map((c) => publicCase(c, dir)), nextCursor: page.nextCursor });
+      return ok({
+        items: page.items.filter((c) => c.isPublic && c.status !== 'merged').map((c) => publicCase(c, dir)),
+        nextCursor: page.nextCursor,
+      });
     },
   }),
 
@@ -201,7 +217,13 @@ export const board = defineFunction('board', {
         grid: { id: grid.id, name: grid.name, communityName: dir.communities.get(grid.communityId)?.name, households: grid.households },
         members: MEMBER_ROLES.map((role) => {
           const m = members.find((x) => x.role === role);
-          return { role, roleName: ROLE_NAMES[role], duties: ROLE_DUTIES[role], name: m ? maskPersonName(m.name) : '（空缺）', onDuty: m?.onDuty ?? false };
+          return {
+            role,
+            roleName: ROLE_NAMES[role],
+            duties: ROLE_DUTIES[role],
+            name: m ? maskPersonName(m.name) : '（空缺）',
+            onDuty: m?.onDuty ?? false,
+          };
         }),
       });
     },

@@ -6,7 +6,18 @@
 import { z } from 'zod';
 import { fail, ok, type Result } from '../../core/errors';
 import { routeCase, routeForCategory } from '../../core/route-case';
-import { MEMBER_ROLES, OPEN_STATUSES, ROLE_DUTIES, ROLE_NAMES, SEVERITIES, STATUS_NAMES, type Actor, type Case, type CaseStatus, type Member } from '../../core/model';
+import {
+  MEMBER_ROLES,
+  OPEN_STATUSES,
+  ROLE_DUTIES,
+  ROLE_NAMES,
+  SEVERITIES,
+  STATUS_NAMES,
+  type Actor,
+  type Case,
+  type CaseStatus,
+  type Member,
+} from '../../core/model';
 import { applyCommand, createCase } from '../services/case-service';
 import { gridMembers, invalidateDirectory, policyFor, type Directory } from '../services/directory';
 import { caseCard, caseDetail, timelineView } from '../services/views';
@@ -22,7 +33,11 @@ const TASK_TABS: Record<string, CaseStatus[]> = {
   open: [...OPEN_STATUSES],
 };
 
-const requestId = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/);
+const requestId = z
+  .string()
+  .min(8)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
 
 /** The member records the caller is bound to. */
 function myMemberIds(actor: Actor): string[] {
@@ -37,14 +52,27 @@ function canSee(actor: Actor, c: Case): boolean {
   return actor.grants.some((g) => g.memberId && g.gridId === c.place.gridId);
 }
 
-const visible = (call: AuthedCall) => (c: Case): Result<void> =>
-  canSee(call.actor, c) ? ok(undefined) : fail('CASE.NOT_FOUND', '诉求不存在或不在您的网格');
+const visible =
+  (call: AuthedCall) =>
+  (c: Case): Result<void> =>
+    canSee(call.actor, c) ? ok(undefined) : fail('CASE.NOT_FOUND', '诉求不存在或不在您的网格');
 
 async function stepResult(r: Awaited<ReturnType<typeof applyCommand>>) {
-  return r.ok ? ok({ caseId: r.value.case.id, status: r.value.case.status, statusName: STATUS_NAMES[r.value.case.status], version: r.value.case.version }) : r;
+  return r.ok
+    ? ok({
+        caseId: r.value.case.id,
+        status: r.value.case.status,
+        statusName: STATUS_NAMES[r.value.case.status],
+        version: r.value.case.version,
+      })
+    : r;
 }
 
-function memberPlace(dir: Directory, actor: Actor, buildingId: string): Result<{ streetId: string; communityId: string; gridId: string; buildingId: string }> {
+function memberPlace(
+  dir: Directory,
+  actor: Actor,
+  buildingId: string,
+): Result<{ streetId: string; communityId: string; gridId: string; buildingId: string }> {
   const b = dir.buildings.get(buildingId);
   if (!b || !b.active) return fail('PLACE.NOT_FOUND', '请选择有效的楼栋');
   if (!actor.grants.some((g) => g.memberId && g.gridId === b.gridId)) return fail('CASE.FORBIDDEN', '只能上报本网格内的问题');
@@ -62,7 +90,15 @@ export const member = defineFunction('member', {
   /** An admin's one-time invite code binds this WeChat user to a member record. */
   bindInvite: action({
     auth: 'user',
-    input: z.strictObject({ code: z.string().trim().min(4).max(16).regex(/^[A-Za-z0-9]+$/), name: requiredText(20).optional() }),
+    input: z.strictObject({
+      code: z
+        .string()
+        .trim()
+        .min(4)
+        .max(16)
+        .regex(/^[A-Za-z0-9]+$/),
+      name: requiredText(20).optional(),
+    }),
     run: async (input, { deps, actor, dir, now }) => {
       const code = input.code.toUpperCase();
       const invite = await deps.store.getRef('invites', code);
@@ -73,7 +109,13 @@ export const member = defineFunction('member', {
       if (m.openid && m.openid !== actor.openid && !m.openid.startsWith('member:'))
         return fail('AUTH.INVITE_INVALID', '该成员已绑定其他微信，请联系社区');
       const at = now.toISOString();
-      const account = (await deps.store.getRef('accounts', actor.openid)) ?? { id: actor.openid, openid: actor.openid, name: input.name ?? m.name, roles: [], createdAt: at };
+      const account = (await deps.store.getRef('accounts', actor.openid)) ?? {
+        id: actor.openid,
+        openid: actor.openid,
+        name: input.name ?? m.name,
+        roles: [],
+        createdAt: at,
+      };
       const grant = { role: m.role, streetId: m.streetId, communityId: m.communityId, gridId: m.gridId, memberId: m.id };
       const roles = account.roles.filter((r) => r.memberId !== m.id);
       await deps.store.putRef('accounts', { ...account, roles: [...roles, grant] });
@@ -100,18 +142,39 @@ export const member = defineFunction('member', {
       if (!me) return notMember();
       const members = await gridMembers(deps.store, me.gridId);
       return ok({
-        me: { memberId: me.id, role: me.role, roleName: ROLE_NAMES[me.role], duties: ROLE_DUTIES[me.role], onDuty: me.onDuty, gridId: me.gridId, gridName: dir.grids.get(me.gridId)?.name, communityName: dir.communities.get(me.communityId)?.name },
+        me: {
+          memberId: me.id,
+          role: me.role,
+          roleName: ROLE_NAMES[me.role],
+          duties: ROLE_DUTIES[me.role],
+          onDuty: me.onDuty,
+          gridId: me.gridId,
+          gridName: dir.grids.get(me.gridId)?.name,
+          communityName: dir.communities.get(me.communityId)?.name,
+        },
         members: members
           .filter((m) => m.active)
           .sort((a, b) => MEMBER_ROLES.indexOf(a.role) - MEMBER_ROLES.indexOf(b.role))
-          .map((m) => ({ memberId: m.id, name: m.name, role: m.role, roleName: ROLE_NAMES[m.role], duties: ROLE_DUTIES[m.role], onDuty: m.onDuty, phone: m.phone })),
+          .map((m) => ({
+            memberId: m.id,
+            name: m.name,
+            role: m.role,
+            roleName: ROLE_NAMES[m.role],
+            duties: ROLE_DUTIES[m.role],
+            onDuty: m.onDuty,
+            phone: m.phone,
+          })),
       });
     },
   }),
 
   listTasks: action({
     auth: 'user',
-    input: z.strictObject({ status: z.enum(['assigned', 'processing', 'resolved', 'closed', 'open']).optional(), cursor: z.string().max(400).optional(), limit: z.number().int().min(1).max(50).optional() }),
+    input: z.strictObject({
+      status: z.enum(['assigned', 'processing', 'resolved', 'closed', 'open']).optional(),
+      cursor: z.string().max(400).optional(),
+      limit: z.number().int().min(1).max(50).optional(),
+    }),
     run: async (input, { deps, actor, dir }) => {
       if (myMemberIds(actor).length === 0) return notMember();
       const tab = input.status ?? 'open';
@@ -144,7 +207,12 @@ export const member = defineFunction('member', {
   acceptCase: action({
     auth: 'user',
     input: z.strictObject({ caseId: id }),
-    run: async (input, call) => stepResult(await applyCommand(call.deps, call.dir, input.caseId, call.actor, () => ok({ action: 'accept' }), call.now, { check: visible(call) })),
+    run: async (input, call) =>
+      stepResult(
+        await applyCommand(call.deps, call.dir, input.caseId, call.actor, () => ok({ action: 'accept' }), call.now, {
+          check: visible(call),
+        }),
+      ),
   }),
 
   addProgress: action({
@@ -152,10 +220,18 @@ export const member = defineFunction('member', {
     input: z.strictObject({ caseId: id, note: requiredText(500), photos: photos.optional() }),
     run: async (input, call) =>
       stepResult(
-        await applyCommand(call.deps, call.dir, input.caseId, call.actor, () => ok({ action: 'progress', note: input.note, photos: input.photos }), call.now, {
-          check: visible(call),
-          retryOnConflict: true,
-        }),
+        await applyCommand(
+          call.deps,
+          call.dir,
+          input.caseId,
+          call.actor,
+          () => ok({ action: 'progress', note: input.note, photos: input.photos }),
+          call.now,
+          {
+            check: visible(call),
+            retryOnConflict: true,
+          },
+        ),
       ),
   }),
 
@@ -163,7 +239,17 @@ export const member = defineFunction('member', {
     auth: 'user',
     input: z.strictObject({ caseId: id, result: requiredText(500), photos }),
     run: async (input, call) =>
-      stepResult(await applyCommand(call.deps, call.dir, input.caseId, call.actor, () => ok({ action: 'resolve', result: input.result, photos: input.photos }), call.now, { check: visible(call) })),
+      stepResult(
+        await applyCommand(
+          call.deps,
+          call.dir,
+          input.caseId,
+          call.actor,
+          () => ok({ action: 'resolve', result: input.result, photos: input.photos }),
+          call.now,
+          { check: visible(call) },
+        ),
+      ),
   }),
 
   transferCase: action({
@@ -200,7 +286,17 @@ export const member = defineFunction('member', {
     auth: 'user',
     input: z.strictObject({ caseId: id, reason: requiredText(200) }),
     run: async (input, call) =>
-      stepResult(await applyCommand(call.deps, call.dir, input.caseId, call.actor, () => ok({ action: 'escalate', reason: input.reason }), call.now, { check: visible(call) })),
+      stepResult(
+        await applyCommand(
+          call.deps,
+          call.dir,
+          input.caseId,
+          call.actor,
+          () => ok({ action: 'escalate', reason: input.reason }),
+          call.now,
+          { check: visible(call) },
+        ),
+      ),
   }),
 
   reportPatrolCase: action({
@@ -242,14 +338,28 @@ export const member = defineFunction('member', {
       );
       if (!r.ok) return r;
       const c = r.value.result.case;
-      return ok({ caseId: c.id, status: c.status, statusName: STATUS_NAMES[c.status], holder: caseCard(c, dir).holder, replayed: r.value.replayed });
+      return ok({
+        caseId: c.id,
+        status: c.status,
+        statusName: STATUS_NAMES[c.status],
+        holder: caseCard(c, dir).holder,
+        replayed: r.value.replayed,
+      });
     },
   }),
 
   /** 微小事件当场办结: one step, with a photo of the result. */
   closeOnSpot: action({
     auth: 'user',
-    input: z.strictObject({ requestId, categoryId: id, buildingId: id, description: requiredText(500), result: requiredText(500), photos: photos.min(1), isPublic: z.boolean().optional() }),
+    input: z.strictObject({
+      requestId,
+      categoryId: id,
+      buildingId: id,
+      description: requiredText(500),
+      result: requiredText(500),
+      photos: photos.min(1),
+      isPublic: z.boolean().optional(),
+    }),
     run: async (input, { deps, dir, actor, now }) => {
       const place = memberPlace(dir, actor, input.buildingId);
       if (!place.ok) return place;

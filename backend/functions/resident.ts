@@ -43,7 +43,15 @@ export const resident = defineFunction('resident', {
         items: [...dir.categories.values()]
           .filter((c) => c.active)
           .sort((a, b) => a.order - b.order)
-          .map((c) => ({ id: c.id, name: c.name, role: c.role, roleName: ROLE_NAMES[c.role], kind: c.kind, icon: c.icon ?? '', defaultPublic: c.defaultPublic })),
+          .map((c) => ({
+            id: c.id,
+            name: c.name,
+            role: c.role,
+            roleName: ROLE_NAMES[c.role],
+            kind: c.kind,
+            icon: c.icon ?? '',
+            defaultPublic: c.defaultPublic,
+          })),
       }),
   }),
 
@@ -79,11 +87,17 @@ export const resident = defineFunction('resident', {
   submitCase: action({
     auth: 'user',
     input: z.strictObject({
-      requestId: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/),
+      requestId: z
+        .string()
+        .min(8)
+        .max(64)
+        .regex(/^[A-Za-z0-9_-]+$/),
       categoryId: id,
       buildingId: id.optional(),
       gridId: id.optional(),
-      location: z.strictObject({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180), address: requiredText(100) }).optional(),
+      location: z
+        .strictObject({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180), address: requiredText(100) })
+        .optional(),
       description: requiredText(500),
       isPublic: z.boolean(),
       photos: photos.optional(),
@@ -96,7 +110,13 @@ export const resident = defineFunction('resident', {
       const replay = await deps.store.findCaseIdByRequest(requestKey);
       const category = dir.categories.get(input.categoryId);
       if (!category || !category.active) return fail('CATEGORY.NOT_FOUND', '请选择有效的问题类别');
-      let place: { streetId: string; communityId: string; gridId: string; buildingId?: string; location?: { latitude: number; longitude: number; address: string } };
+      let place: {
+        streetId: string;
+        communityId: string;
+        gridId: string;
+        buildingId?: string;
+        location?: { latitude: number; longitude: number; address: string };
+      };
       if (input.buildingId) {
         const b = dir.buildings.get(input.buildingId);
         if (!b || !b.active) return fail('PLACE.NOT_FOUND', '请选择有效的楼栋');
@@ -154,7 +174,11 @@ export const resident = defineFunction('resident', {
 
   listMyCases: action({
     auth: 'user',
-    input: z.strictObject({ status: z.enum(['all', 'open', 'resolved', 'closed']).optional(), cursor: cursor.optional(), limit: z.number().int().min(1).max(50).optional() }),
+    input: z.strictObject({
+      status: z.enum(['all', 'open', 'resolved', 'closed']).optional(),
+      cursor: cursor.optional(),
+      limit: z.number().int().min(1).max(50).optional(),
+    }),
     run: async (input, { deps, dir, actor }) => {
       const page = await deps.store.listCases({
         reporterOpenid: actor.openid,
@@ -182,10 +206,18 @@ export const resident = defineFunction('resident', {
     auth: 'user',
     input: z.strictObject({ caseId: id, note: requiredText(500), photos: photos.optional() }),
     run: async (input, call) => {
-      const r = await applyCommand(call.deps, call.dir, input.caseId, call.actor, () => ok({ action: 'supplement', note: input.note, photos: input.photos }), call.now, {
-        check: mine(call),
-        retryOnConflict: true,
-      });
+      const r = await applyCommand(
+        call.deps,
+        call.dir,
+        input.caseId,
+        call.actor,
+        () => ok({ action: 'supplement', note: input.note, photos: input.photos }),
+        call.now,
+        {
+          check: mine(call),
+          retryOnConflict: true,
+        },
+      );
       return r.ok ? ok({ caseId: input.caseId, status: r.value.case.status, version: r.value.case.version }) : r;
     },
   }),
@@ -194,7 +226,15 @@ export const resident = defineFunction('resident', {
     auth: 'user',
     input: z.strictObject({ caseId: id, reason: text(200).optional() }),
     run: async (input, call) => {
-      const r = await applyCommand(call.deps, call.dir, input.caseId, call.actor, () => ok({ action: 'withdraw', reason: input.reason }), call.now, { check: mine(call) });
+      const r = await applyCommand(
+        call.deps,
+        call.dir,
+        input.caseId,
+        call.actor,
+        () => ok({ action: 'withdraw', reason: input.reason }),
+        call.now,
+        { check: mine(call) },
+      );
       return r.ok ? ok({ caseId: input.caseId, status: r.value.case.status, version: r.value.case.version }) : r;
     },
   }),
@@ -203,11 +243,25 @@ export const resident = defineFunction('resident', {
     auth: 'user',
     input: z.strictObject({ caseId: id, rating: z.enum(RATINGS), comment: text(500).optional() }),
     run: async (input, call) => {
-      const r = await applyCommand(call.deps, call.dir, input.caseId, call.actor, () => ok({ action: 'rate', rating: input.rating, comment: input.comment }), call.now, {
-        check: mine(call),
-      });
+      const r = await applyCommand(
+        call.deps,
+        call.dir,
+        input.caseId,
+        call.actor,
+        () => ok({ action: 'rate', rating: input.rating, comment: input.comment }),
+        call.now,
+        {
+          check: mine(call),
+        },
+      );
       return r.ok
-        ? ok({ caseId: input.caseId, status: r.value.case.status, statusName: STATUS_NAMES[r.value.case.status], reworkCount: r.value.case.reworkCount, version: r.value.case.version })
+        ? ok({
+            caseId: input.caseId,
+            status: r.value.case.status,
+            statusName: STATUS_NAMES[r.value.case.status],
+            reworkCount: r.value.case.reworkCount,
+            version: r.value.case.version,
+          })
         : r;
     },
   }),
@@ -216,10 +270,18 @@ export const resident = defineFunction('resident', {
     auth: 'user',
     input: caseIdInput,
     run: async (input, call) => {
-      const r = await applyCommand(call.deps, call.dir, input.caseId, call.actor, () => ok({ action: 'remind', note: '居民催办' }), call.now, {
-        check: mine(call),
-        retryOnConflict: true,
-      });
+      const r = await applyCommand(
+        call.deps,
+        call.dir,
+        input.caseId,
+        call.actor,
+        () => ok({ action: 'remind', note: '居民催办' }),
+        call.now,
+        {
+          check: mine(call),
+          retryOnConflict: true,
+        },
+      );
       return r.ok ? ok({ caseId: input.caseId }) : r;
     },
   }),
@@ -264,7 +326,10 @@ export const resident = defineFunction('resident', {
     auth: 'user',
     input: z.strictObject({ before: z.string().max(40).optional(), limit: z.number().int().min(1).max(50).optional() }),
     run: async (input, { deps, actor }) => {
-      const [items, unread] = await Promise.all([deps.store.listInbox(actor.openid, input.limit ?? 20, input.before), deps.store.countUnread(actor.openid)]);
+      const [items, unread] = await Promise.all([
+        deps.store.listInbox(actor.openid, input.limit ?? 20, input.before),
+        deps.store.countUnread(actor.openid),
+      ]);
       return ok({ items, unread, nextBefore: items.length === (input.limit ?? 20) ? items[items.length - 1]?.at : undefined });
     },
   }),
@@ -281,9 +346,20 @@ export const resident = defineFunction('resident', {
   /** The result of the client's `requestSubscribeMessage`: each accepted template is one message of quota. */
   recordSubscriptions: action({
     auth: 'user',
-    input: z.strictObject({ results: z.record(z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/), z.enum(['accept', 'reject', 'ban', 'filter'])) }),
+    input: z.strictObject({
+      results: z.record(
+        z
+          .string()
+          .min(1)
+          .max(64)
+          .regex(/^[A-Za-z0-9_-]+$/),
+        z.enum(['accept', 'reject', 'ban', 'filter']),
+      ),
+    }),
     run: async (input, { deps, actor }) => {
-      const accepted = Object.entries(input.results).filter(([, v]) => v === 'accept').map(([k]) => k);
+      const accepted = Object.entries(input.results)
+        .filter(([, v]) => v === 'accept')
+        .map(([k]) => k);
       if (accepted.length > 10) return fail('INPUT.INVALID', '一次最多记录10个订阅');
       for (const t of accepted) await deps.store.addSubscriptionQuota(actor.openid, t, 1);
       return ok({ accepted: accepted.length });

@@ -27,7 +27,13 @@ export async function runTimerTick(deps: Deps, sender?: SubscribeSender, batch =
   const now = deps.now();
   const dir = await loadDirectory(deps.store, now.getTime());
   const due = await deps.store.listDueCases(now.toISOString(), batch);
-  const report: TickReport = { looked: due.length, reminded: 0, overdue: 0, autoClosed: 0, notifications: { claimed: 0, sent: 0, retried: 0, failed: 0 } };
+  const report: TickReport = {
+    looked: due.length,
+    reminded: 0,
+    overdue: 0,
+    autoClosed: 0,
+    notifications: { claimed: 0, sent: 0, retried: 0, failed: 0 },
+  };
   for (const c of due) {
     let did: Command['action'] | undefined;
     const r = await applyCommand(
@@ -38,7 +44,13 @@ export async function runTimerTick(deps: Deps, sender?: SubscribeSender, batch =
       (fresh) => {
         const v = clockVerdict(policyFor(dir, fresh.place.communityId), fresh, now);
         const cmd: Command | undefined =
-          v.due === 'remind' ? { action: 'remind' } : v.due === 'overdue' ? { action: 'mark_overdue' } : v.due === 'auto_close' ? { action: 'auto_close' } : undefined;
+          v.due === 'remind'
+            ? { action: 'remind' }
+            : v.due === 'overdue'
+              ? { action: 'mark_overdue' }
+              : v.due === 'auto_close'
+                ? { action: 'auto_close' }
+                : undefined;
         did = cmd?.action;
         return cmd ? ok(cmd) : { ok: false, error: { code: 'CASE.INVALID_TRANSITION', message: '无需处理' } };
       },

@@ -96,7 +96,16 @@ async function deliver(
   const n = item.notice;
   const next: OutboxItem = { ...item, done: { ...item.done }, attempts: item.attempts + 1 };
   if (!next.done.inbox) {
-    await store.addInboxMessage({ id: n.key, openid: n.recipientOpenid, caseId: n.caseId, kind: n.kind, title: n.title, body: n.body, at: n.at, read: false });
+    await store.addInboxMessage({
+      id: n.key,
+      openid: n.recipientOpenid,
+      caseId: n.caseId,
+      kind: n.kind,
+      title: n.title,
+      body: n.body,
+      at: n.at,
+      read: false,
+    });
     next.done.inbox = true;
     // Record it before anything else can fail, so the message centre never gets it twice.
     await store.saveOutbox({ ...next, status: 'queued' });
@@ -108,7 +117,12 @@ async function deliver(
     else {
       let outcome: SendOutcome;
       try {
-        outcome = await sender.send({ touser: n.recipientOpenid, templateId: def.templateId, page: `pages-resident/case/index?id=${encodeURIComponent(n.caseId)}`, data: templateData(def, n) });
+        outcome = await sender.send({
+          touser: n.recipientOpenid,
+          templateId: def.templateId,
+          page: `pages-resident/case/index?id=${encodeURIComponent(n.caseId)}`,
+          data: templateData(def, n),
+        });
       } catch (err) {
         outcome = { ok: false, errCode: -1, errMsg: err instanceof Error ? err.message : String(err) };
       }
@@ -126,7 +140,11 @@ async function deliver(
           await store.saveOutbox({ ...next, status: 'failed' });
           return 'failed';
         }
-        await store.saveOutbox({ ...next, status: 'queued', nextAttemptAt: new Date(now.getTime() + backoffMs(next.attempts)).toISOString() });
+        await store.saveOutbox({
+          ...next,
+          status: 'queued',
+          nextAttemptAt: new Date(now.getTime() + backoffMs(next.attempts)).toISOString(),
+        });
         return 'retried';
       }
     }

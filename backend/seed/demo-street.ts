@@ -7,7 +7,17 @@
 import { openCase, transition, type Command, type TransitionResult } from '../../core/case-lifecycle';
 import { DEFAULT_CATEGORIES, routeForCategory } from '../../core/route-case';
 import { FIVE_341_POLICY, THREE_DAY_POLICY } from '../../core/time-policy';
-import { MEMBER_ROLES, type Actor, type Case, type CaseEvent, type Category, type Member, type MemberRole, type Notice, SYSTEM_ACTOR } from '../../core/model';
+import {
+  MEMBER_ROLES,
+  type Actor,
+  type Case,
+  type CaseEvent,
+  type Category,
+  type Member,
+  type MemberRole,
+  type Notice,
+  SYSTEM_ACTOR,
+} from '../../core/model';
 import { buildCalendar } from '../calendar';
 import type { Account, Building, Community, Department, Grid } from '../store/ref-docs';
 import type { Store } from '../store/store.port';
@@ -28,7 +38,28 @@ function mulberry32(seed: number): () => number {
 }
 
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '胡', '朱', '高', '林', '何', '郭', '马', '罗'];
-const GIVEN = ['建国', '秀英', '志强', '丽华', '海燕', '国庆', '桂兰', '文斌', '晓东', '玉梅', '德明', '春花', '勇', '静', '磊', '芳', '军', '敏', '涛', '红'];
+const GIVEN = [
+  '建国',
+  '秀英',
+  '志强',
+  '丽华',
+  '海燕',
+  '国庆',
+  '桂兰',
+  '文斌',
+  '晓东',
+  '玉梅',
+  '德明',
+  '春花',
+  '勇',
+  '静',
+  '磊',
+  '芳',
+  '军',
+  '敏',
+  '涛',
+  '红',
+];
 
 const COMMUNITIES: { id: string; name: string; kind: 'city' | 'rural'; policyId: string; grids: string[] }[] = [
   { id: 'sf-yuyuan', name: '渝园社区', kind: 'city', policyId: 'three-day', grids: ['第一网格', '第二网格'] },
@@ -93,31 +124,82 @@ export async function seedDemoStreet(store: Store, now: Date, caseCount = 200, s
     const community: Community = { id: c.id, streetId: STREET_ID, name: c.name, kind: c.kind, policyId: c.policyId, active: true };
     await store.putRef('communities', community);
     const adminOpenid = `demo-admin-${ci + 1}`;
-    accounts.push({ id: adminOpenid, openid: adminOpenid, name: nextName(), roles: [{ role: 'community_admin', streetId: STREET_ID, communityId: c.id }], createdAt: at });
+    accounts.push({
+      id: adminOpenid,
+      openid: adminOpenid,
+      name: nextName(),
+      roles: [{ role: 'community_admin', streetId: STREET_ID, communityId: c.id }],
+      createdAt: at,
+    });
     for (const [gi, gname] of c.grids.entries()) {
-      const grid: Grid = { id: `${c.id}-g${gi + 1}`, streetId: STREET_ID, communityId: c.id, name: gname, households: c.kind === 'city' ? 420 + gi * 30 : 260 + gi * 20, active: true };
+      const grid: Grid = {
+        id: `${c.id}-g${gi + 1}`,
+        streetId: STREET_ID,
+        communityId: c.id,
+        name: gname,
+        households: c.kind === 'city' ? 420 + gi * 30 : 260 + gi * 20,
+        active: true,
+      };
       grids.push(grid);
       await store.putRef('grids', grid);
       for (let bi = 1; bi <= 4; bi++) {
-        const b: Building = { id: `${grid.id}-b${bi}`, streetId: STREET_ID, communityId: c.id, gridId: grid.id, name: `${gi * 4 + bi}栋`, active: true };
+        const b: Building = {
+          id: `${grid.id}-b${bi}`,
+          streetId: STREET_ID,
+          communityId: c.id,
+          gridId: grid.id,
+          name: `${gi * 4 + bi}栋`,
+          active: true,
+        };
         buildings.push(b);
         await store.putRef('buildings', b);
       }
       for (const role of MEMBER_ROLES) {
         const mid = `${grid.id}-${role}`;
         const openid = `demo-${ci + 1}${gi + 1}-${role.replace('_', '-')}`;
-        const m: Member = { id: mid, openid, name: nextName(), role, streetId: STREET_ID, communityId: c.id, gridId: grid.id, onDuty: true, active: true, phone: `1390000${String(ci * 100 + gi * 10 + MEMBER_ROLES.indexOf(role)).padStart(4, '0')}` };
+        const m: Member = {
+          id: mid,
+          openid,
+          name: nextName(),
+          role,
+          streetId: STREET_ID,
+          communityId: c.id,
+          gridId: grid.id,
+          onDuty: true,
+          active: true,
+          phone: `1390000${String(ci * 100 + gi * 10 + MEMBER_ROLES.indexOf(role)).padStart(4, '0')}`,
+        };
         members.push(m);
         await store.putRef('members', m);
-        accounts.push({ id: openid, openid, name: m.name, phone: m.phone, roles: [{ role, streetId: STREET_ID, communityId: c.id, gridId: grid.id, memberId: mid }], createdAt: at });
+        accounts.push({
+          id: openid,
+          openid,
+          name: m.name,
+          phone: m.phone,
+          roles: [{ role, streetId: STREET_ID, communityId: c.id, gridId: grid.id, memberId: mid }],
+          createdAt: at,
+        });
       }
     }
   }
-  accounts.push({ id: 'demo-street-admin', openid: 'demo-street-admin', name: nextName(), roles: [{ role: 'street_admin', streetId: STREET_ID }], createdAt: at });
+  accounts.push({
+    id: 'demo-street-admin',
+    openid: 'demo-street-admin',
+    name: nextName(),
+    roles: [{ role: 'street_admin', streetId: STREET_ID }],
+    createdAt: at,
+  });
   for (const [i, d] of DEPARTMENTS.entries())
-    accounts.push({ id: `demo-dept-${i + 1}`, openid: `demo-dept-${i + 1}`, name: nextName(), roles: [{ role: 'department', streetId: STREET_ID, departmentId: d.id }], createdAt: at });
+    accounts.push({
+      id: `demo-dept-${i + 1}`,
+      openid: `demo-dept-${i + 1}`,
+      name: nextName(),
+      roles: [{ role: 'department', streetId: STREET_ID, departmentId: d.id }],
+      createdAt: at,
+    });
   const residents: Account[] = [];
-  for (let i = 1; i <= 6; i++) residents.push({ id: `demo-resident-${i}`, openid: `demo-resident-${i}`, name: nextName(), roles: [], createdAt: at });
+  for (let i = 1; i <= 6; i++)
+    residents.push({ id: `demo-resident-${i}`, openid: `demo-resident-${i}`, name: nextName(), roles: [], createdAt: at });
   accounts.push(...residents);
   for (const a of accounts) await store.putRef('accounts', a);
 
@@ -126,9 +208,18 @@ export async function seedDemoStreet(store: Store, now: Date, caseCount = 200, s
     const a = accounts.find((x) => x.roles.some((r) => r.role === 'community_admin' && r.communityId === communityId))!;
     return { openid: a.openid, name: a.name, grants: a.roles.map((r) => ({ ...r })) };
   };
-  const streetAdmin: Actor = { openid: 'demo-street-admin', name: accounts.find((a) => a.openid === 'demo-street-admin')!.name, grants: [{ role: 'street_admin', streetId: STREET_ID }] };
-  const actorOfMember = (m: Member): Actor => ({ openid: m.openid!, name: m.name, grants: [{ role: m.role, streetId: m.streetId, communityId: m.communityId, gridId: m.gridId, memberId: m.id }] });
-  const policyOf = (communityId: string) => (COMMUNITIES.find((c) => c.id === communityId)!.policyId === '5341' ? FIVE_341_POLICY : THREE_DAY_POLICY);
+  const streetAdmin: Actor = {
+    openid: 'demo-street-admin',
+    name: accounts.find((a) => a.openid === 'demo-street-admin')!.name,
+    grants: [{ role: 'street_admin', streetId: STREET_ID }],
+  };
+  const actorOfMember = (m: Member): Actor => ({
+    openid: m.openid!,
+    name: m.name,
+    grants: [{ role: m.role, streetId: m.streetId, communityId: m.communityId, gridId: m.gridId, memberId: m.id }],
+  });
+  const policyOf = (communityId: string) =>
+    COMMUNITIES.find((c) => c.id === communityId)!.policyId === '5341' ? FIVE_341_POLICY : THREE_DAY_POLICY;
 
   const openWork: Record<string, number> = {};
   let written = 0;
@@ -180,8 +271,8 @@ export async function seedDemoStreet(store: Store, now: Date, caseCount = 200, s
       return true;
     };
     const fast = policy.id === '5341';
-    const respondMs = fast ? (rnd() < 0.85 ? 3 * MINUTE : 12 * MINUTE) : (rnd() < 0.85 ? 3 * HOUR : 30 * HOUR);
-    const resolveMs = fast ? (rnd() < 0.8 ? 25 * MINUTE : 3 * HOUR) : (rnd() < 0.8 ? 30 * HOUR : 6 * 24 * HOUR);
+    const respondMs = fast ? (rnd() < 0.85 ? 3 * MINUTE : 12 * MINUTE) : rnd() < 0.85 ? 3 * HOUR : 30 * HOUR;
+    const resolveMs = fast ? (rnd() < 0.8 ? 25 * MINUTE : 3 * HOUR) : rnd() < 0.8 ? 30 * HOUR : 6 * 24 * HOUR;
     const fate = rnd();
     if (c.status === 'pending') {
       if (fate < 0.6) {
@@ -190,7 +281,8 @@ export async function seedDemoStreet(store: Store, now: Date, caseCount = 200, s
       }
     }
     if (fate < 0.03) step({ action: 'withdraw', reason: '问题已自行解决' }, reporter, HOUR);
-    else if (fate < 0.06) step({ action: 'reject', reason: '不属于社区受理范围，已告知居民向相关部门反映' }, adminOf(c.place.communityId), 2 * HOUR);
+    else if (fate < 0.06)
+      step({ action: 'reject', reason: '不属于社区受理范围，已告知居民向相关部门反映' }, adminOf(c.place.communityId), 2 * HOUR);
     if (c.status === 'assigned' && c.holder) {
       const holder = gridMembersList.find((m) => m.id === c.holder!.memberId)!;
       const h = actorOfMember(holder);
@@ -202,14 +294,34 @@ export async function seedDemoStreet(store: Store, now: Date, caseCount = 200, s
             step({ action: 'escalate', reason: '需街道协调职能部门' }, adminOf(c.place.communityId), 3 * HOUR);
             const d = pick(DEPARTMENTS);
             if (step({ action: 'dispatch_department', department: d }, streetAdmin, 2 * HOUR))
-              step({ action: 'department_report', note: '已到现场，正在处置' }, { openid: `demo-dept-${DEPARTMENTS.indexOf(d) + 1}`, name: '部门', grants: [{ role: 'department', streetId: STREET_ID, departmentId: d.id }] }, 10 * HOUR);
+              step(
+                { action: 'department_report', note: '已到现场，正在处置' },
+                {
+                  openid: `demo-dept-${DEPARTMENTS.indexOf(d) + 1}`,
+                  name: '部门',
+                  grants: [{ role: 'department', streetId: STREET_ID, departmentId: d.id }],
+                },
+                10 * HOUR,
+              );
           }
         }
         const st = (): Case['status'] => c.status;
-        const resolver = st() === 'escalated' && c.escalation?.level === 'department'
-          ? { openid: `demo-dept-${DEPARTMENTS.findIndex((d) => d.id === c.escalation!.departmentId) + 1}`, name: '部门', grants: [{ role: 'department' as const, streetId: STREET_ID, departmentId: c.escalation.departmentId! }] }
-          : st() === 'escalated' ? (c.escalation?.level === 'street' ? streetAdmin : adminOf(c.place.communityId)) : h;
-        if (rnd() < 0.85 && step({ action: 'resolve', result: '已处理完毕，现场已恢复正常', photos: [`demo-after-${i}.jpg`] }, resolver, resolveMs)) {
+        const resolver =
+          st() === 'escalated' && c.escalation?.level === 'department'
+            ? {
+                openid: `demo-dept-${DEPARTMENTS.findIndex((d) => d.id === c.escalation!.departmentId) + 1}`,
+                name: '部门',
+                grants: [{ role: 'department' as const, streetId: STREET_ID, departmentId: c.escalation.departmentId! }],
+              }
+            : st() === 'escalated'
+              ? c.escalation?.level === 'street'
+                ? streetAdmin
+                : adminOf(c.place.communityId)
+              : h;
+        if (
+          rnd() < 0.85 &&
+          step({ action: 'resolve', result: '已处理完毕，现场已恢复正常', photos: [`demo-after-${i}.jpg`] }, resolver, resolveMs)
+        ) {
           const r = rnd();
           if (r < 0.62) step({ action: 'rate', rating: 'satisfied', comment: '处理及时，谢谢' }, reporter, 5 * HOUR);
           else if (r < 0.78) step({ action: 'rate', rating: 'basically_satisfied' }, reporter, 8 * HOUR);
@@ -224,10 +336,16 @@ export async function seedDemoStreet(store: Store, now: Date, caseCount = 200, s
     // Let the clock catch up with what happened while nobody acted, as the timer would have.
     for (let guard = 0; guard < 4 && c.nextCheckAt && Date.parse(c.nextCheckAt) < now.getTime(); guard++) {
       const when = Date.parse(c.nextCheckAt) - t;
-      const action: Command = c.status === 'resolved' ? { action: 'auto_close' } : Date.parse(c.nextCheckAt) >= Date.parse(c.dueAt ?? '9999') ? { action: 'mark_overdue' } : { action: 'remind' };
+      const action: Command =
+        c.status === 'resolved'
+          ? { action: 'auto_close' }
+          : Date.parse(c.nextCheckAt) >= Date.parse(c.dueAt ?? '9999')
+            ? { action: 'mark_overdue' }
+            : { action: 'remind' };
       if (!step(action, SYSTEM_ACTOR, Math.max(when, 0))) break;
     }
-    if (c.holder?.memberId && ['assigned', 'processing', 'escalated'].includes(c.status)) openWork[c.holder.memberId] = (openWork[c.holder.memberId] ?? 0) + 1;
+    if (c.holder?.memberId && ['assigned', 'processing', 'escalated'].includes(c.status))
+      openWork[c.holder.memberId] = (openWork[c.holder.memberId] ?? 0) + 1;
     // Demo photos are not real files; keep the cases honest about that.
     c.photos = [];
     for (const e of events) delete e.photos;
@@ -238,7 +356,16 @@ export async function seedDemoStreet(store: Store, now: Date, caseCount = 200, s
     for (const n of await expandNotices(store, notices)) {
       const age = now.getTime() - Date.parse(n.at);
       if (age > 7 * 24 * HOUR) continue;
-      await store.addInboxMessage({ id: n.key, openid: n.recipientOpenid, caseId: n.caseId, kind: n.kind, title: n.title, body: n.body, at: n.at, read: age > 2 * 24 * HOUR });
+      await store.addInboxMessage({
+        id: n.key,
+        openid: n.recipientOpenid,
+        caseId: n.caseId,
+        kind: n.kind,
+        title: n.title,
+        body: n.body,
+        at: n.at,
+        read: age > 2 * 24 * HOUR,
+      });
     }
   }
   return { cases: written, personas: accounts.length };

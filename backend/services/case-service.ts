@@ -33,7 +33,9 @@ export async function expandNotices(store: Store, notices: Notice[]): Promise<No
     }
     accounts ??= await store.listRef('accounts');
     const [, scope, id] = m;
-    const people = (accounts as { openid: string; roles: { role: string; communityId?: string; streetId?: string; departmentId?: string }[] }[]).filter((a) =>
+    const people = (
+      accounts as { openid: string; roles: { role: string; communityId?: string; streetId?: string; departmentId?: string }[] }[]
+    ).filter((a) =>
       a.roles.some((r) =>
         scope === 'community'
           ? r.role === 'community_admin' && r.communityId === id
@@ -107,7 +109,12 @@ export async function createCase(
   const r = openCase(input, cmd, actor, contextFor(dir, input.place.communityId, now));
   if (!r.ok) return r;
   const notices = await expandNotices(deps.store, r.value.notices);
-  const committed = await deps.store.commit({ creates: [{ case: r.value.case, requestKey }], updates: [], events: r.value.events, notices });
+  const committed = await deps.store.commit({
+    creates: [{ case: r.value.case, requestKey }],
+    updates: [],
+    events: r.value.events,
+    notices,
+  });
   if (!committed.ok) {
     // Two retries of one request raced: the other one created the case.
     const again = await deps.store.findCaseIdByRequest(requestKey);

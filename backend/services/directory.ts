@@ -65,7 +65,10 @@ export function policyFor(dir: Directory, communityId: string): TimePolicy {
   return (c && dir.policies.get(c.policyId)) ?? dir.policies.get('three-day') ?? POLICY_PRESETS[0]!;
 }
 
-export function placeName(dir: Directory, p: { communityId: string; gridId: string; buildingId?: string; location?: { address: string } }): string {
+export function placeName(
+  dir: Directory,
+  p: { communityId: string; gridId: string; buildingId?: string; location?: { address: string } },
+): string {
   const parts = [dir.communities.get(p.communityId)?.name, dir.grids.get(p.gridId)?.name];
   if (p.buildingId) parts.push(dir.buildings.get(p.buildingId)?.name);
   else if (p.location) parts.push(p.location.address);

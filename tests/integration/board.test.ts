@@ -24,7 +24,13 @@ async function allCases() {
 
 describe('公示栏', () => {
   it('本季度的数字与诉求本身一致', async () => {
-    const s = await env.ok<{ period: string; metrics: Record<string, number | null>; trend: unknown[]; byCategory: unknown[]; quarterFlag: { flagged: boolean } }>('board', undefined, 'summary', { period: 'quarter' });
+    const s = await env.ok<{
+      period: string;
+      metrics: Record<string, number | null>;
+      trend: unknown[];
+      byCategory: unknown[];
+      quarterFlag: { flagged: boolean };
+    }>('board', undefined, 'summary', { period: 'quarter' });
     expect(s.period).toBe('2026-Q4');
     const cases = (await allCases()).filter((c) => c.createdAt >= '2026-09-30T16:00:00.000Z');
     const expected = computeMetrics(tallyCases(cases));
@@ -37,7 +43,10 @@ describe('公示栏', () => {
   });
 
   it('社区和网格范围；不存在的范围给出中文错误', async () => {
-    const c = await env.ok<{ scope: { name: string }; metrics: { received: number } }>('board', undefined, 'summary', { communityId: 'sf-yuyuan', period: 'quarter' });
+    const c = await env.ok<{ scope: { name: string }; metrics: { received: number } }>('board', undefined, 'summary', {
+      communityId: 'sf-yuyuan',
+      period: 'quarter',
+    });
     expect(c.scope.name).toBe('渝园社区');
     const g = await env.ok<{ metrics: { received: number } }>('board', undefined, 'summary', { gridId: 'sf-yuyuan-g1', period: 'quarter' });
     expect(g.metrics.received).toBeLessThanOrEqual(c.metrics.received);
@@ -46,7 +55,12 @@ describe('公示栏', () => {
   });
 
   it('网格排名：表扬前列、点名末位', async () => {
-    const r = await env.ok<{ units: { id: string; rank?: number }[]; praised: unknown[]; criticised: unknown[] }>('board', undefined, 'rankings', { level: 'grid', period: 'quarter' });
+    const r = await env.ok<{ units: { id: string; rank?: number }[]; praised: unknown[]; criticised: unknown[] }>(
+      'board',
+      undefined,
+      'rankings',
+      { level: 'grid', period: 'quarter' },
+    );
     expect(r.units).toHaveLength(6);
     expect(r.praised.length).toBeGreaterThan(0);
     const c = await env.ok<{ units: unknown[] }>('board', undefined, 'rankings', { level: 'community', period: 'quarter' });
@@ -54,7 +68,9 @@ describe('公示栏', () => {
   });
 
   it('公示牌列出网格五员及职责，姓名脱敏', async () => {
-    const r = await env.ok<{ members: { roleName: string; name: string; duties: string }[] }>('board', undefined, 'gridRoster', { gridId: 'sf-yuyuan-g1' });
+    const r = await env.ok<{ members: { roleName: string; name: string; duties: string }[] }>('board', undefined, 'gridRoster', {
+      gridId: 'sf-yuyuan-g1',
+    });
     expect(r.members.map((m) => m.roleName)).toEqual(['党小组长', '居民小组长', '网格员', '业委会成员', '楼栋物管员']);
     for (const m of r.members) expect(m.name).toMatch(/^.{1,2}\*\*$/);
   });
@@ -64,7 +80,10 @@ describe('公示栏', () => {
     let cursor: string | undefined;
     let pages = 0;
     do {
-      const page = await env.ok<{ items: { id: string }[]; nextCursor?: string }>('board', undefined, 'listCases', { limit: 20, ...(cursor ? { cursor } : {}) });
+      const page = await env.ok<{ items: { id: string }[]; nextCursor?: string }>('board', undefined, 'listCases', {
+        limit: 20,
+        ...(cursor ? { cursor } : {}),
+      });
       for (const c of page.items) {
         expect(seen.has(c.id)).toBe(false);
         seen.add(c.id);
@@ -111,7 +130,8 @@ describe('公示栏隐私', () => {
     await env.ok('member', P.steward11, 'acceptCase', { caseId: pub.caseId });
     await env.ok('member', P.steward11, 'addProgress', { caseId: pub.caseId, note: `已联系${planted.name}（${planted.phone}）` });
     const responses: unknown[] = [];
-    for (const params of [{}, { period: 'quarter' }, { communityId: 'sf-yuyuan' }, { gridId: 'sf-yuyuan-g1' }]) responses.push(await env.ok('board', undefined, 'summary', params));
+    for (const params of [{}, { period: 'quarter' }, { communityId: 'sf-yuyuan' }, { gridId: 'sf-yuyuan-g1' }])
+      responses.push(await env.ok('board', undefined, 'summary', params));
     responses.push(await env.ok('board', undefined, 'rankings', {}));
     responses.push(await env.ok('board', undefined, 'gridRoster', { gridId: 'sf-yuyuan-g1' }));
     responses.push(await env.ok('board', undefined, 'listCases', { limit: 50 }));

@@ -35,13 +35,21 @@ async function startHost(devLogin = true): Promise<Host> {
   };
 }
 
+// Replies are JSON whose shape each test asserts itself.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+
 async function post(host: Host, path: string, body: unknown, token?: string) {
   const res = await fetch(host.url + path, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
-  return { status: res.status, headers: res.headers, body: (await res.json()) as { ok: boolean; data?: any; error?: { code: string; message: string } } };
+  return {
+    status: res.status,
+    headers: res.headers,
+    body: (await res.json()) as { ok: boolean; data?: Json; error?: { code: string; message: string } },
+  };
 }
 
 async function login(host: Host, openid: string): Promise<string> {
@@ -60,14 +68,32 @@ afterEach(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const submitBody = (requestId: string) => ({ action: 'submitCase', requestId, categoryId: REPAIR, buildingId: BUILDING, description: '楼道灯坏了', isPublic: true });
+const submitBody = (requestId: string) => ({
+  action: 'submitCase',
+  requestId,
+  categoryId: REPAIR,
+  buildingId: BUILDING,
+  description: '楼道灯坏了',
+  isPublic: true,
+});
 
 describe('本地服务的 HTTP 约定', () => {
   it('列出演示身份并登录；调用带身份', async () => {
     const res = await fetch(`${host.url}/auth/dev-personas`);
     const personas = (await res.json()) as { data: { items: { openid: string; roles: string[] }[] } };
     const roles = new Set(personas.data.items.flatMap((p) => p.roles));
-    for (const r of ['resident', 'party_leader', 'resident_leader', 'grid_worker', 'owners_committee', 'building_steward', 'community_admin', 'street_admin', 'department']) expect(roles).toContain(r);
+    for (const r of [
+      'resident',
+      'party_leader',
+      'resident_leader',
+      'grid_worker',
+      'owners_committee',
+      'building_steward',
+      'community_admin',
+      'street_admin',
+      'department',
+    ])
+      expect(roles).toContain(r);
     const token = await login(host, P.resident);
     const r = await post(host, '/api/resident', submitBody('http-00001'), token);
     expect(r.status).toBe(200);
@@ -130,7 +156,9 @@ describe('幂等与并发', () => {
     const steward = await login(host, P.steward11);
     const { body } = await post(host, '/api/resident', submitBody('race-000001'), resident);
     const caseId = body.data.caseId as string;
-    const replies = await Promise.all(Array.from({ length: 50 }, () => post(host, '/api/member', { action: 'acceptCase', caseId }, steward)));
+    const replies = await Promise.all(
+      Array.from({ length: 50 }, () => post(host, '/api/member', { action: 'acceptCase', caseId }, steward)),
+    );
     const wins = replies.filter((r) => r.body.ok);
     expect(wins).toHaveLength(1);
     for (const r of replies.filter((x) => !x.body.ok)) {
@@ -168,7 +196,11 @@ describe('照片上传', () => {
   const upload = async (token: string | undefined, content: Buffer, name: string, type: string) => {
     const form = new FormData();
     form.append('file', new Blob([content], { type }), name);
-    const res = await fetch(`${host.url}/api/upload`, { method: 'POST', body: form, headers: token ? { authorization: `Bearer ${token}` } : {} });
+    const res = await fetch(`${host.url}/api/upload`, {
+      method: 'POST',
+      body: form,
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
     return { status: res.status, body: (await res.json()) as { ok: boolean; data?: { fileId: string }; error?: { code: string } } };
   };
 
@@ -179,7 +211,9 @@ describe('照片上传', () => {
     const fileId = ok.body.data!.fileId;
     expect(fileId).toMatch(/\.png$/);
     expect((await upload(token, Buffer.from('<svg onload="alert(1)"/>'), 'x.svg', 'image/svg+xml')).body.error?.code).toBe('FILE.INVALID');
-    expect((await upload(token, Buffer.from('<?php system($_GET[1]); ?>'), 'shell.jpg', 'image/jpeg')).body.error?.code).toBe('FILE.INVALID');
+    expect((await upload(token, Buffer.from('<?php system($_GET[1]); ?>'), 'shell.jpg', 'image/jpeg')).body.error?.code).toBe(
+      'FILE.INVALID',
+    );
     expect((await upload(undefined, png, 'a.png', 'image/png')).status).toBe(401);
     const own = await fetch(`${host.url}/files/${fileId}?token=${encodeURIComponent(token)}`);
     expect(own.status).toBe(200);

@@ -9,7 +9,14 @@ beforeEach(async () => {
 });
 afterEach(async () => env.close());
 
-type Submitted = { caseId: string; status: string; holder?: { role: string; name: string }; routeExplanation: string; dueAt?: string; replayed: boolean };
+type Submitted = {
+  caseId: string;
+  status: string;
+  holder?: { role: string; name: string };
+  routeExplanation: string;
+  dueAt?: string;
+  replayed: boolean;
+};
 
 const submit = (overrides: Record<string, unknown> = {}, openid: string = P.resident) =>
   env.ok<Submitted>('resident', openid, 'submitCase', {
@@ -70,7 +77,13 @@ describe('居民上报', () => {
   });
 
   it('没有登录不能上报', async () => {
-    const r = await env.call('resident', undefined, 'submitCase', { requestId: 'anon-00001', categoryId: REPAIR, buildingId: BUILDING, description: 'x', isPublic: true });
+    const r = await env.call('resident', undefined, 'submitCase', {
+      requestId: 'anon-00001',
+      categoryId: REPAIR,
+      buildingId: BUILDING,
+      description: 'x',
+      isPublic: true,
+    });
     expect(r.ok ? 'ok' : r.error.code).toBe('AUTH.REQUIRED');
   });
 
@@ -78,7 +91,13 @@ describe('居民上报', () => {
     env.deps.limits.submissionsPerDay = 2;
     await submit();
     await submit();
-    const r = await env.call('resident', P.resident, 'submitCase', { requestId: 'third-0001', categoryId: REPAIR, buildingId: BUILDING, description: '第三件', isPublic: true });
+    const r = await env.call('resident', P.resident, 'submitCase', {
+      requestId: 'third-0001',
+      categoryId: REPAIR,
+      buildingId: BUILDING,
+      description: '第三件',
+      isPublic: true,
+    });
     expect(r.ok ? 'ok' : r.error.code).toBe('RATE.LIMITED');
     env.advance(DAY);
     expect((await submit()).status).toBe('assigned');
@@ -103,7 +122,11 @@ describe('成员办理与居民评价', () => {
     let mine = await env.ok<{ case: { status: string; allowedActions: string[] } }>('resident', P.resident, 'getCase', { caseId });
     expect(mine.case.status).toBe('resolved');
     expect(mine.case.allowedActions).toContain('rate');
-    const rework = await env.ok<{ status: string; reworkCount: number }>('resident', P.resident, 'rateCase', { caseId, rating: 'unsatisfied', comment: '二楼的灯还是不亮' });
+    const rework = await env.ok<{ status: string; reworkCount: number }>('resident', P.resident, 'rateCase', {
+      caseId,
+      rating: 'unsatisfied',
+      comment: '二楼的灯还是不亮',
+    });
     expect(rework).toMatchObject({ status: 'processing', reworkCount: 1 });
     await env.ok('member', P.steward11, 'resolveCase', { caseId, result: '二楼灯也已更换', photos: ['a1b2c3d4e5f6a7b9.jpg'] });
     const closed = await env.ok<{ status: string }>('resident', P.resident, 'rateCase', { caseId, rating: 'satisfied' });
@@ -158,7 +181,12 @@ describe('成员办理与居民评价', () => {
       photos: ['a1b2c3d4e5f6a7c0.jpg'],
     });
     expect(spot.status).toBe('closed');
-    const outside = await env.call('member', P.worker11, 'reportPatrolCase', { requestId: 'patrol-0002', categoryId: 'cat-04', buildingId: 'sf-xinglong-g1-b1', description: '别的网格' });
+    const outside = await env.call('member', P.worker11, 'reportPatrolCase', {
+      requestId: 'patrol-0002',
+      categoryId: 'cat-04',
+      buildingId: 'sf-xinglong-g1-b1',
+      description: '别的网格',
+    });
     expect(outside.ok ? 'ok' : outside.error.code).toBe('CASE.FORBIDDEN');
   });
 
@@ -171,7 +199,10 @@ describe('成员办理与居民评价', () => {
 
   it('附议公开诉求，不能重复附议；私密诉求不能附议', async () => {
     const { caseId } = await submit();
-    const similar = await env.ok<{ items: { id: string }[] }>('resident', P.resident2, 'findSimilar', { categoryId: REPAIR, buildingId: BUILDING });
+    const similar = await env.ok<{ items: { id: string }[] }>('resident', P.resident2, 'findSimilar', {
+      categoryId: REPAIR,
+      buildingId: BUILDING,
+    });
     expect(similar.items.map((c) => c.id)).toContain(caseId);
     expect((await env.ok<{ supportCount: number }>('resident', P.resident2, 'supportCase', { caseId })).supportCount).toBe(1);
     const twice = await env.call('resident', P.resident2, 'supportCase', { caseId });

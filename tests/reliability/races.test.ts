@@ -27,7 +27,11 @@ beforeAll(async () => {
     tokens[who] = await login(host.url, who);
   const form = new FormData();
   form.append('file', new Blob([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex')], { type: 'image/png' }), 'after.png');
-  const res = await fetch(`${host.url}/api/upload`, { method: 'POST', body: form, headers: { authorization: `Bearer ${tokens[P.steward11]}` } });
+  const res = await fetch(`${host.url}/api/upload`, {
+    method: 'POST',
+    body: form,
+    headers: { authorization: `Bearer ${tokens[P.steward11]}` },
+  });
   PHOTO = ((await res.json()) as { data: { fileId: string } }).data.fileId;
 });
 afterAll(async () => {

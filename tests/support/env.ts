@@ -38,7 +38,10 @@ export async function makeEnv(opts: { seedCases?: number; start?: Date; limits?:
   const deps: Deps = {
     store,
     now: () => new Date(clock.now),
-    newId: makeIdFactory(() => clock.now, () => ((seq = (seq * 9301 + 49297) % 233280), seq / 233280)),
+    newId: makeIdFactory(
+      () => clock.now,
+      () => ((seq = (seq * 9301 + 49297) % 233280), seq / 233280),
+    ),
     limits: { ...DEFAULT_LIMITS, ...opts.limits },
   };
   const call = async (fn: string, openid: string | undefined, action: string, params: Record<string, unknown> = {}) => {
