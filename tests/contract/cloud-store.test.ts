@@ -1,0 +1,224 @@
+import { CLOUD_COLLECTIONS, CLOUD_INDEXES, CloudStore } from '../../backend/store/cloud-store';
+import { StoredRecordError } from '../../backend/store/schemas';
+import { FakeCloudDb } from '../support/fake-cloud-db';
+import { at, createChange, makeCase, makeNotice, updateOf } from '../support/case-factory';
+import { describeStoreContract } from './store.contract';
+
+describeStoreContract('CloudStore', async () => new CloudStore(new FakeCloudDb()));
+
+describe('the fake cloud database behaves like the real one where the store relies on it', () => {
+  it('rejects doc().get() on a missing document, as the SDK does', async () => {
+    const db = new FakeCloudDb();
+    await expect(db.collection('x').doc('nope').get()).rejects.toMatchObject({ errMsg: expect.stringContaining('does not exist') });
+    await db
+      .collection('x')
+      .doc('a')
+      .set({ data: { n: 1 } });
+    expect((await db.collection('x').doc('a').get()).data).toEqual({ _id: 'a', n: 1 });
+  });
+
+  it('returns at most 100 documents per get(), 100 when no limit is given', async () => {
+    const db = new FakeCloudDb();
+    for (let i = 0; i < 130; i++)
+      await db
+        .collection('x')
+        .doc(`d${String(i).padStart(3, '0')}`)
+        .set({ data: { i } });
+    expect((await db.collection('x').get()).data).toHaveLength(100);
+    expect((await db.collection('x').limit(500).get()).data).toHaveLength(100);
+    expect((await db.collection('x').orderBy('i', 'desc').skip(120).limit(50).get()).data.map((d) => d.i)).toEqual([
+      9, 8, 7, 6, 5, 4, 3, 2, 1, 0,
+    ]);
+    expect(
+      (
+        await db
+          .collection('x')
+          .where({ i: db.command.gte(125) })
+          .count()
+      ).total,
+    ).toBe(5);
+  });
+
+  it('translates db.command conditions', async () => {
+    const db = new FakeCloudDb();
+    const _ = db.command;
+    for (const [id, a, b] of [
+      ['1', 1, 'x'],
+      ['2', 2, 'y'],
+      ['3', 3, 'x'],
+    ] as const)
+      await db
+        .collection('x')
+        .doc(id)
+        .set({ data: { a, b, nested: { c: a } } });
+    const ids = async (cond: object) => (await db.collection('x').where(cond).orderBy('_id', 'asc').get()).data.map((d) => d._id);
+    expect(await ids({ b: 'x' })).toEqual(['1', '3']);
+    expect(await ids({ a: _.in([1, 2]), b: _.neq('x') })).toEqual(['2']);
+    expect(await ids(_.or([{ a: _.lt(2) }, { a: _.gt(2) }]))).toEqual(['1', '3']);
+    expect(await ids(_.and([{ a: _.gte(2) }, { a: _.lte(2) }]))).toEqual(['2']);
+    expect(await ids({ nested: { c: 3 } })).toEqual(['3']);
+    await db
+      .collection('x')
+      .where({ b: 'x' })
+      .update({ data: { a: _.inc(10) } });
+    expect(await ids({ a: _.gt(10) })).toEqual(['1', '3']);
+  });
+
+  it('refuses _id and operators where the SDK does', async () => {
+    const db = new FakeCloudDb();
+    await expect(
+      db
+        .collection('x')
+        .doc('a')
+        .set({ data: { _id: 'a' } }),
+    ).rejects.toMatchObject({ errMsg: expect.stringContaining('_id') });
+    await expect(
+      db
+        .collection('x')
+        .doc('a')
+        .set({ data: { n: db.command.inc(1) } }),
+    ).rejects.toThrow(/operator/);
+    await expect(
+      db
+        .collection('x')
+        .doc('a')
+        .set({ data: { n: undefined } }),
+    ).rejects.toThrow(/undefined/);
+  });
+
+  it('commits a transaction whole or not at all', async () => {
+    const db = new FakeCloudDb();
+    await expect(
+      db.runTransaction(async (t) => {
+        await t
+          .collection('x')
+          .doc('a')
+          .set({ data: { n: 1 } });
+        expect((await t.collection('x').doc('a').get()).data).toEqual({ _id: 'a', n: 1 });
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(db.peek('x', 'a')).toBeUndefined();
+    expect(
+      await db.runTransaction(
+        async (t) => (
+          await t
+            .collection('x')
+            .doc('a')
+            .set({ data: { n: 2 } }),
+          'done'
+        ),
+      ),
+    ).toBe('done');
+    expect(db.peek('x', 'a')).toEqual({ _id: 'a', n: 2 });
+  });
+
+  it('makes the later of two transactions writing one document retry, and allows no queries inside', async () => {
+    const db = new FakeCloudDb();
+    await db
+      .collection('x')
+      .doc('a')
+      .set({ data: { n: 0 } });
+    const bump = () =>
+      db.runTransaction(async (t) => {
+        const { data } = await t.collection('x').doc('a').get();
+        await t
+          .collection('x')
+          .doc('a')
+          .set({ data: { n: (data as { n: number }).n + 1 } });
+      });
+    await Promise.all([bump(), bump(), bump()]);
+    expect(db.peek('x', 'a')).toEqual({ _id: 'a', n: 3 });
+    expect(db.stats.conflicts).toBeGreaterThan(0);
+    await expect(db.runTransaction(async (t) => (t.collection('x') as unknown as { where: () => void }).where())).rejects.toThrow();
+  });
+});
+
+describe('CloudStore on the cloud database', () => {
+  it('names an index for every collection it queries', () => {
+    const names = new Set<string>((Object.values(CLOUD_COLLECTIONS) as unknown[]).filter((v): v is string => typeof v === 'string'));
+    for (const ix of CLOUD_INDEXES) expect(names).toContain(ix.collection);
+    for (const queried of ['cases', 'case_events', 'outbox', 'inbox_messages', 'tallies'])
+      expect(CLOUD_INDEXES.some((ix) => ix.collection === queried)).toBe(true);
+  });
+
+  it('keeps the case whole under `case` with the list fields at the top level', async () => {
+    const db = new FakeCloudDb();
+    const store = new CloudStore(db);
+    const c = makeCase({
+      holder: { openid: 'mem-1', role: 'building_steward', name: '李四', memberId: 'm-1' },
+      status: 'assigned',
+      dueAt: at(60),
+    });
+    expect((await store.commit(createChange(c, { requestKey: 'res-1:x' }))).ok).toBe(true);
+    expect(db.peek('cases', c.id)).toMatchObject({
+      _id: c.id,
+      communityId: 'comm-1',
+      holderOpenid: 'mem-1',
+      holderMemberId: 'm-1',
+      dueKey: at(60),
+      version: 1,
+      case: c,
+    });
+    expect(db.peek('case_requests', 'res-1:x')).toMatchObject({ caseId: c.id });
+    expect(db.peek('case_events', `${c.id}:1`)).toMatchObject({ caseId: c.id, seq: 1 });
+    // A field removed from the case disappears from the document.
+    const { holder: _h, ...rest } = c;
+    const { change } = updateOf(rest as typeof c, { status: 'pending' });
+    expect((await store.commit(change)).ok).toBe(true);
+    expect(db.peek('cases', c.id)).not.toHaveProperty('holderOpenid');
+  });
+
+  it('explains a damaged document', async () => {
+    const db = new FakeCloudDb();
+    const store = new CloudStore(db);
+    const c = makeCase();
+    expect((await store.commit(createChange(c))).ok).toBe(true);
+    const doc = db.peek('cases', c.id)!;
+    db.poke('cases', { ...doc, case: { ...(doc.case as object), status: 'lost', reporter: undefined } });
+    const error = await store.getCase(c.id).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoredRecordError);
+    expect((error as Error).message).toMatch(new RegExp(`^存储记录损坏：cases/${c.id}`));
+    expect((error as StoredRecordError).issues.join('\n')).toMatch(/reporter/);
+    db.poke('grids', { _id: 'g1', id: 'g1' });
+    await expect(store.listRef('grids')).rejects.toThrow(/存储记录损坏：grids\/g1/);
+    db.poke('tallies', { _id: 't', communityId: 'c', gridId: 'g', month: '2026-03', categoryId: 'x', tally: { received: 'many' } });
+    await expect(store.readTallies({ fromMonth: '2026-01', toMonth: '2026-12' })).rejects.toThrow(/tally\.received/);
+  });
+
+  it('writes nothing when the database fails half-way through a commit', async () => {
+    let failOutbox = true;
+    const db = new FakeCloudDb({
+      beforeOperation: (op, collection) => {
+        if (failOutbox && op === 'transaction.set' && collection === 'outbox') throw new Error('network timeout');
+      },
+    });
+    const store = new CloudStore(db);
+    const c = makeCase();
+    const r = await store.commit(createChange(c, { requestKey: 'res-1:y', notices: [makeNotice(c, 1, 'mem-1')] }));
+    expect(r.ok ? 'ok' : r.error.code).toBe('INTERNAL');
+    expect(await store.getCase(c.id)).toBeUndefined();
+    expect(await store.findCaseIdByRequest('res-1:y')).toBeUndefined();
+    expect(db.dump('case_events')).toEqual([]);
+    expect(db.dump('tallies')).toEqual([]);
+    failOutbox = false;
+    expect((await store.commit(createChange(c, { requestKey: 'res-1:y', notices: [makeNotice(c, 1, 'mem-1')] }))).ok).toBe(true);
+  });
+
+  it('turns racing updates into one winner through the database’s write conflicts', async () => {
+    const db = new FakeCloudDb();
+    const store = new CloudStore(db);
+    const c = makeCase();
+    expect((await store.commit(createChange(c))).ok).toBe(true);
+    const racers = Array.from({ length: 4 }, (_, i) => updateOf(c, { status: 'assigned' }, { note: `racer ${i}` }));
+    const results = await Promise.all(racers.map((r) => store.commit(r.change)));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok).map((r) => (r.ok ? '' : r.error.code))).toEqual([
+      'CASE.CONFLICT',
+      'CASE.CONFLICT',
+      'CASE.CONFLICT',
+    ]);
+    expect(await store.getTimeline(c.id)).toHaveLength(2);
+    expect(db.stats.conflicts).toBeGreaterThan(0);
+  });
+});
