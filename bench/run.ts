@@ -135,7 +135,7 @@ async function httpBench(file: string, dataDir: string, label: string): Promise<
       body: JSON.stringify({ openid: 'demo-resident-1' }),
     });
     const token = ((await login.json()) as { data: { token: string } }).data.token;
-    const run = `${Date.now().toString(36)}${label}`;
+    const run = Date.now().toString(36);
     const submit = await load(
       host.port,
       '/api/resident',
@@ -228,7 +228,8 @@ async function main(): Promise<void> {
       const shapes = await caseShapes(store, NOW);
       const secs = await importSynthetic(store, shapes, size, NOW);
       put('写入历史诉求（批量事务）', 's', label, round(secs, 1), '100 万件 < 120 s');
-      put('数据库文件', 'MB', label, round(statSync(file).size / 1024 / 1024, 0));
+      const wal = existsSync(`${file}-wal`) ? statSync(`${file}-wal`).size : 0;
+      put('数据库文件', 'MB', label, round((statSync(file).size + wal) / 1024 / 1024, 0));
       await handlerLatencies(store, label);
       await store.close();
       await httpBench(file, dir, label);

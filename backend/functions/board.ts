@@ -94,17 +94,16 @@ export const board = defineFunction('board', {
       const weights = await weightsOf(deps.store);
       const trendMonths = lastMonths(now, 6);
       const months = monthsOfPeriod(period);
-      const [rows, trendRows] = await Promise.all([
-        tallyRows(deps.store, months, input.communityId, input.gridId),
-        tallyRows(deps.store, trendMonths, input.communityId, input.gridId),
-      ]);
+      const quarter = periodOf(now.toISOString(), 'quarter');
+      const quarterMonths = monthsOfPeriod(quarter);
+      // One read of the counters covers the period, the trend and the quarter flag.
+      const rows = await tallyRows(deps.store, [...months, ...trendMonths, ...quarterMonths], input.communityId, input.gridId);
       const inPeriod = rows.filter((r) => months.includes(r.month));
       const total = sum(inPeriod);
       const byCategory = new Map<string, TallyRow[]>();
       for (const r of inPeriod) byCategory.set(r.categoryId, [...(byCategory.get(r.categoryId) ?? []), r]);
-      const quarter = periodOf(now.toISOString(), 'quarter');
-      const quarterRows =
-        period === quarter ? inPeriod : await tallyRows(deps.store, monthsOfPeriod(quarter), input.communityId, input.gridId);
+      const quarterRows = rows.filter((r) => quarterMonths.includes(r.month));
+      const trendRows = rows;
       return ok({
         scope: {
           communityId: input.communityId,
