@@ -1,0 +1,200 @@
+/**
+ * Who may call what: every resident and member action × every kind of caller, in scope and out of
+ * scope. Nothing allowed that should not be, nothing refused that should be. (The admin function
+ * has its own table in admin.test.ts.)
+ */
+import { FUNCTIONS } from '../../backend/functions';
+import { BUILDING, makeEnv, P, REPAIR, type TestEnv } from '../support/env';
+
+type Who =
+  | 'reporter'
+  | 'otherResident'
+  | 'holder'
+  | 'sameGridMember'
+  | 'otherGridMember'
+  | 'admin'
+  | 'otherAdmin'
+  | 'street'
+  | 'department'
+  | 'anonymous';
+const WHO: Record<Who, string | undefined> = {
+  reporter: P.resident,
+  otherResident: P.resident2,
+  holder: P.steward11,
+  sameGridMember: P.worker11,
+  otherGridMember: P.steward12,
+  admin: P.admin1,
+  otherAdmin: P.admin2,
+  street: P.street,
+  department: P.dept1,
+  anonymous: undefined,
+};
+const ALL = Object.keys(WHO) as Who[];
+const REFUSALS = ['AUTH.REQUIRED', 'AUTH.FORBIDDEN', 'CASE.FORBIDDEN', 'CASE.NOT_FOUND'];
+
+/** A case in the state each action needs, and the params to call it with. */
+type Setup = (env: TestEnv, caseId: string) => Promise<Record<string, unknown>>;
+interface Row {
+  fn: 'resident' | 'member';
+  action: string;
+  allowed: Who[];
+  setup: Setup;
+  /** A refusal code beyond the usual ones that this action gives for some callers. */
+  alsoRefusedWith?: string;
+}
+
+const PHOTO = 'a1b2c3d4e5f6a7b8.jpg';
+const accept = async (env: TestEnv, caseId: string) => env.ok('member', P.steward11, 'acceptCase', { caseId });
+const resolve = async (env: TestEnv, caseId: string) => {
+  await accept(env, caseId);
+  await env.ok('member', P.steward11, 'resolveCase', { caseId, result: '已修好', photos: [PHOTO] });
+};
+const id =
+  (params: Record<string, unknown> = {}): Setup =>
+  async (_e, caseId) => ({ caseId, ...params });
+let n = 0;
+const fresh =
+  (extra: Record<string, unknown> = {}): Setup =>
+  async () => ({ requestId: `auth-${n++}-req`, ...extra });
+
+const ROWS: Row[] = [
+  // resident: public reference data is for everyone, the rest needs a login and one's own case
+  { fn: 'resident', action: 'listCategories', allowed: ALL, setup: async () => ({}) },
+  { fn: 'resident', action: 'listPlaces', allowed: ALL, setup: async () => ({}) },
+  {
+    fn: 'resident',
+    action: 'submitCase',
+    allowed: ALL.filter((w) => w !== 'anonymous'),
+    setup: fresh({ categoryId: REPAIR, buildingId: BUILDING, description: '路灯坏了', isPublic: true }),
+  },
+  { fn: 'resident', action: 'listMyCases', allowed: ALL.filter((w) => w !== 'anonymous'), setup: async () => ({}) },
+  { fn: 'resident', action: 'getCase', allowed: ['reporter'], setup: id() },
+  { fn: 'resident', action: 'supplementCase', allowed: ['reporter'], setup: id({ note: '补充：二楼也不亮' }) },
+  { fn: 'resident', action: 'withdrawCase', allowed: ['reporter'], setup: id() },
+  { fn: 'resident', action: 'remindCase', allowed: ['reporter'], setup: id() },
+  {
+    fn: 'resident',
+    action: 'rateCase',
+    allowed: ['reporter'],
+    setup: async (env, caseId) => (await resolve(env, caseId), { caseId, rating: 'satisfied' }),
+  },
+  {
+    fn: 'resident',
+    action: 'supportCase',
+    allowed: ALL.filter((w) => w !== 'anonymous' && w !== 'reporter'),
+    setup: id(),
+    alsoRefusedWith: 'CASE.INVALID_TRANSITION', // 不能附议自己的诉求
+  },
+  {
+    fn: 'resident',
+    action: 'findSimilar',
+    allowed: ALL.filter((w) => w !== 'anonymous'),
+    setup: async () => ({ categoryId: REPAIR, buildingId: BUILDING }),
+  },
+  { fn: 'resident', action: 'listMessages', allowed: ALL.filter((w) => w !== 'anonymous'), setup: async () => ({}) },
+  { fn: 'resident', action: 'markMessagesRead', allowed: ALL.filter((w) => w !== 'anonymous'), setup: async () => ({ ids: 'all' }) },
+  {
+    fn: 'resident',
+    action: 'recordSubscriptions',
+    allowed: ALL.filter((w) => w !== 'anonymous'),
+    setup: async () => ({ results: { tmplA: 'accept' } }),
+  },
+  { fn: 'resident', action: 'subscribeTemplates', allowed: ALL.filter((w) => w !== 'anonymous'), setup: async () => ({}) },
+  { fn: 'resident', action: 'profile', allowed: ALL.filter((w) => w !== 'anonymous'), setup: async () => ({}) },
+  // member: members of the grid see its cases; only the holder works them
+  { fn: 'member', action: 'myGroup', allowed: ['holder', 'sameGridMember', 'otherGridMember'], setup: async () => ({}) },
+  { fn: 'member', action: 'listTasks', allowed: ['holder', 'sameGridMember', 'otherGridMember'], setup: async () => ({}) },
+  // The reporter may read their own case through either function.
+  { fn: 'member', action: 'getCase', allowed: ['reporter', 'holder', 'sameGridMember'], setup: id() },
+  { fn: 'member', action: 'acceptCase', allowed: ['holder'], setup: id() },
+  {
+    fn: 'member',
+    action: 'addProgress',
+    allowed: ['holder'],
+    setup: async (env, caseId) => (await accept(env, caseId), { caseId, note: '已到现场' }),
+  },
+  {
+    fn: 'member',
+    action: 'resolveCase',
+    allowed: ['holder'],
+    setup: async (env, caseId) => (await accept(env, caseId), { caseId, result: '已修好', photos: [PHOTO] }),
+  },
+  { fn: 'member', action: 'transferCase', allowed: ['holder'], setup: id({ toRole: 'grid_worker', reason: '需要网格员处理' }) },
+  {
+    fn: 'member',
+    action: 'escalateCase',
+    allowed: ['holder'],
+    setup: async (env, caseId) => (await accept(env, caseId), { caseId, reason: '需要社区协调' }),
+  },
+  {
+    fn: 'member',
+    action: 'reportPatrolCase',
+    allowed: ['holder', 'sameGridMember'],
+    setup: fresh({ categoryId: 'cat-04', buildingId: BUILDING, description: '楼道堆物' }),
+  },
+  {
+    fn: 'member',
+    action: 'closeOnSpot',
+    allowed: ['holder', 'sameGridMember'],
+    setup: fresh({ categoryId: 'cat-02', buildingId: BUILDING, description: '门口垃圾', result: '已清理', photos: [PHOTO] }),
+  },
+  { fn: 'member', action: 'subscribeTemplates', allowed: ['holder', 'sameGridMember', 'otherGridMember'], setup: async () => ({}) },
+  { fn: 'member', action: 'setOnDuty', allowed: ['holder', 'sameGridMember', 'otherGridMember'], setup: async () => ({ onDuty: true }) },
+];
+
+let env: TestEnv;
+beforeAll(async () => {
+  env = await makeEnv({ limits: { submissionsPerDay: 100_000 } });
+});
+afterAll(async () => env.close());
+
+it('表格覆盖居民和成员云函数的每一个操作', () => {
+  for (const fn of ['resident', 'member'] as const) {
+    const covered = ROWS.filter((r) => r.fn === fn)
+      .map((r) => r.action)
+      .sort();
+    expect(covered).toEqual(
+      Object.keys(FUNCTIONS[fn]!.actions)
+        .filter((a) => a !== 'bindInvite')
+        .sort(),
+    );
+  }
+});
+
+describe.each(ROWS)('$fn.$action', (row) => {
+  it.each(ALL)('%s', async (who) => {
+    const { caseId } = await env.ok<{ caseId: string }>('resident', P.resident, 'submitCase', {
+      requestId: `auth-case-${n++}`,
+      categoryId: REPAIR,
+      buildingId: BUILDING,
+      description: '楼道灯坏了',
+      isPublic: true,
+    });
+    const params = await row.setup(env, caseId);
+    const before = await env.store.getCase(caseId);
+    const r = await env.call(row.fn, WHO[who], row.action, params);
+    if (row.allowed.includes(who)) {
+      expect(r.ok ? 'ok' : `${r.error.code} ${r.error.message}`).toBe('ok');
+    } else {
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect([...REFUSALS, row.alsoRefusedWith]).toContain(r.error.code);
+      // A refusal changes nothing.
+      expect((await env.store.getCase(caseId))?.version).toBe(before?.version);
+    }
+  });
+});
+
+it('邀请码只能绑定一次', async () => {
+  const { id: memberId } = await env.ok<{ id: string }>('admin', P.admin1, 'createMember', {
+    gridId: 'sf-yuyuan-g1',
+    role: 'party_leader',
+    name: '赵新成',
+  });
+  const { code } = await env.ok<{ code: string }>('admin', P.admin1, 'createInvite', { memberId });
+  const first = await env.call('member', 'demo-resident-5', 'bindInvite', { code });
+  expect(first.ok ? 'ok' : first.error.message).toBe('ok');
+  const second = await env.call('member', 'demo-resident-6', 'bindInvite', { code });
+  expect(second.ok ? 'ok' : second.error.code).toBe('AUTH.INVITE_INVALID');
+  const bad = await env.call('member', 'demo-resident-6', 'bindInvite', { code: 'NOPE1234' });
+  expect(bad.ok ? 'ok' : bad.error.code).toBe('AUTH.INVITE_INVALID');
+});
