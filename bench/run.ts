@@ -213,11 +213,61 @@ function miniProgramFigures(): void {
   }
 }
 
+/**
+ * 公示栏数字可见时间: headless Chromium on localhost, a host on the seeded demo street serving
+ * dist-h5; from the start of navigation until the board's numbers are painted. Each run is a
+ * fresh browser context (cold cache), as for somebody opening a shared link.
+ */
+async function boardVisibleFigure(runs = 5): Promise<void> {
+  const name = '公示栏数字可见时间';
+  const target = '< 1500 ms';
+  if (!existsSync(join('dist-h5', 'index.html'))) return put(name, 'ms', '—', '未构建（npm run build:h5）', target);
+  const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+  if (!existsSync(chromePath)) return put(name, 'ms', '—', `未找到 Chromium（${chromePath}）`, target);
+  const { startHost } = await import('../tests/e2e/support/host');
+  const { timeBoardNumbers } = await import('../tests/e2e/support/board-timing');
+  const { chromium } = await import('playwright-core');
+  const host = await startHost();
+  const browser = await chromium.launch({
+    executablePath: chromePath,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  try {
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const context = await browser.newContext({
+        viewport: { width: 375, height: 667 },
+        deviceScaleFactor: 2,
+        isMobile: true,
+        locale: 'zh-CN',
+      });
+      const page = await context.newPage();
+      times.push((await timeBoardNumbers(page, host.url)).sinceNavigation);
+      await context.close();
+    }
+    put(name, 'ms', '—', round(pct(times, 50), 0), target);
+  } finally {
+    await browser.close();
+    await host.stop({ removeData: true });
+  }
+}
+
 async function main(): Promise<void> {
   mkdirSync('bench-results', { recursive: true });
   if (!existsSync('bench/wx-server-sdk-stub.js')) throw new Error('missing stub');
   bundleFigures();
   miniProgramFigures();
+  await boardVisibleFigure();
   for (const size of SIZES) {
     const label = size >= 1_000_000 ? `${size / 1_000_000} 百万件` : `${size / 10_000} 万件`;
     const dir = mkdtempSync(join(tmpdir(), 'wuyuan-bench-'));

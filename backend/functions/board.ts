@@ -13,6 +13,7 @@ import {
   emptyTally,
   monthsOfPeriod,
   periodOf,
+  periodRange,
   previousPeriod,
   rankUnits,
   satisfactionFlag,
@@ -94,7 +95,8 @@ export const board = defineFunction('board', {
       const weights = await weightsOf(deps.store);
       const trendMonths = lastMonths(now, 6);
       const months = monthsOfPeriod(period);
-      const quarter = periodOf(now.toISOString(), 'quarter');
+      // The 80% flag is judged by quarter: the chosen quarter, or the quarter of the chosen month.
+      const quarter = /Q/.test(period) ? period : periodOf(periodRange(period).from, 'quarter');
       const quarterMonths = monthsOfPeriod(quarter);
       // One read of the counters covers the period, the trend and the quarter flag.
       const rows = await tallyRows(deps.store, [...months, ...trendMonths, ...quarterMonths], input.communityId, input.gridId);
@@ -126,13 +128,14 @@ export const board = defineFunction('board', {
               received: t.received,
               closed: t.closed,
               satisfactionRate: computeMetrics(t, weights).satisfactionRate,
+              rated: t.rated,
             };
           })
           .sort((a, b) => b.received - a.received),
         trend: trendMonths.map((month) => {
           const t = sum(trendRows.filter((r) => r.month === month));
           const m = computeMetrics(t, weights);
-          return { month, received: t.received, closed: t.closed, satisfactionRate: m.satisfactionRate };
+          return { month, received: t.received, closed: t.closed, satisfactionRate: m.satisfactionRate, rated: t.rated };
         }),
         quarterFlag: { quarter, ...satisfactionFlag(sum(quarterRows)) },
       });

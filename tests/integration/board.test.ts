@@ -42,6 +42,16 @@ describe('公示栏', () => {
     expect(s.byCategory.length).toBeGreaterThan(3);
   });
 
+  it('选定季度时按该季度判定80%满意率红线；趋势给出评价件数', async () => {
+    const s = await env.ok<{ quarterFlag: { quarter: string; rated: number }; trend: { rated: number }[] }>('board', undefined, 'summary', {
+      period: '2026-Q3',
+    });
+    expect(s.quarterFlag.quarter).toBe('2026-Q3');
+    const q3 = (await allCases()).filter((c) => c.createdAt >= '2026-06-30T16:00:00.000Z' && c.createdAt < '2026-09-30T16:00:00.000Z');
+    expect(s.quarterFlag.rated).toBe(tallyCases(q3).rated);
+    expect(s.trend.reduce((n, m) => n + m.rated, 0)).toBeGreaterThan(0);
+  });
+
   it('社区和网格范围；不存在的范围给出中文错误', async () => {
     const c = await env.ok<{ scope: { name: string }; metrics: { received: number } }>('board', undefined, 'summary', {
       communityId: 'sf-yuyuan',

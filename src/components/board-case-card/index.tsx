@@ -1,0 +1,45 @@
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import type { PublicCase } from '../../services/board-api';
+import { BOARD_ROUTES } from '../../utils/board-case';
+import { formatDuration } from '../../utils/board-format';
+import { excerpt, formatTime } from '../../utils/format';
+import { StatusTag } from '../status-tag';
+import './index.scss';
+
+/** One public case in a list: what, where, who handled it and how long it took. */
+export function BoardCaseCard({ item }: { item: PublicCase }) {
+  const taken = formatDuration(item.takenMinutes);
+  return (
+    <View
+      className="board-case"
+      hoverClass="board-case--pressed"
+      data-testid="board-case-card"
+      data-case-id={item.id}
+      onClick={() => void Taro.navigateTo({ url: BOARD_ROUTES.caseDetail(item.id) })}
+    >
+      <View className="board-case__head">
+        <Text className="board-case__category">{item.categoryName}</Text>
+        <StatusTag status={item.status} statusName={item.statusName} />
+      </View>
+      <View className="board-case__desc">{excerpt(item.description, 44)}</View>
+      <View className="board-case__meta">
+        <Text>📍 {item.placeName}</Text>
+        <Text>{formatTime(item.createdAt)}</Text>
+      </View>
+      <View className="board-case__meta">
+        <Text className="board-case__holder">{item.holder ? `${item.holder.roleName} ${item.holder.name}` : '等待派单'}</Text>
+        <Text className={taken ? 'board-case__taken' : item.overdue ? 'board-case__late' : ''}>{timeText(item, taken)}</Text>
+      </View>
+      {item.supportCount > 0 ? <View className="board-case__support">👍 {item.supportCount} 人附议</View> : null}
+    </View>
+  );
+}
+
+/** 用时 36分钟 once resolved; while open, how long it has waited so far (and whether that is late). */
+function timeText(item: PublicCase, taken: string): string {
+  if (taken) return `用时 ${taken}`;
+  const waited = formatDuration((Date.now() - Date.parse(item.createdAt)) / 60000);
+  if (item.overdue) return waited ? `已超时 · 已过 ${waited}` : '已超时';
+  return waited ? `已过 ${waited}` : '';
+}

@@ -1,0 +1,341 @@
+import { useMemo, useState } from 'react';
+import Taro, { usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { BigButton } from '../../components/big-button';
+import { BoardCaseCard } from '../../components/board-case-card';
+import { BarChart, ColumnChart, RateColumnChart } from '../../components/board-chart';
+import { Chips, ScopePicker } from '../../components/board-scope';
+import { CountTile, RateTile } from '../../components/board-stat';
+import { EmptyState, ErrorLine, Loading, SectionTitle } from '../../components/notice';
+import { PageShell } from '../../components/page-shell';
+import { boardApi, type BoardMetrics, type BoardScope, type BoardSummary, type RankedUnit } from '../../services/board-api';
+import { BOARD_ROUTES, compareGridNames } from '../../utils/board-case';
+import { describeMetricRate, describeWeights, formatRate, formatScore, numeratorOf, RATE_INFO, RATE_KEYS } from '../../utils/board-format';
+import { isMonth, isQuarter, monthAxisLabels, periodLabel } from '../../utils/board-period';
+import { useKeyedRemote } from '../../utils/board-remote';
+import './index.scss';
+
+const PASS_MARK = 0.8;
+
+/** 公示栏: what the street, a community or a grid did, for everyone to see. No login. */
+export default function BoardPage() {
+  const { params } = useRouter();
+  const [scope, setScope] = useState<BoardScope>(() => ({
+    communityId: params.communityId || undefined,
+    gridId: params.communityId && params.gridId ? params.gridId : undefined,
+  }));
+  const [period, setPeriod] = useState<string>(() => {
+    const p = params.period ?? '';
+    return p === 'quarter' || isMonth(p) || isQuarter(p) ? p : 'month';
+  });
+  const [level, setLevel] = useState<'grid' | 'community'>('grid');
+  const now = useMemo(() => new Date(), []);
+
+  const scopeKey = `${scope.communityId ?? ''}|${scope.gridId ?? ''}`;
+  // The figures first: they are what people open the board for.
+  const summary = useKeyedRemote(() => boardApi.summary(scope, period), `${scopeKey}|${period}`);
+  const places = useKeyedRemote(() => boardApi.listPlaces(), 'places');
+  const rankLevel = scope.communityId ? 'grid' : level;
+  const ranking = useKeyedRemote(
+    () => boardApi.rankings(rankLevel, scope.communityId, period),
+    `${rankLevel}|${scope.communityId ?? ''}|${period}`,
+  );
+  const latest = useKeyedRemote(() => boardApi.listCases({ ...scope, limit: 3 }), scopeKey);
+
+  usePullDownRefresh(() => {
+    void Promise.all([summary.reload(), ranking.reload(), latest.reload()]).finally(() => Taro.stopPullDownRefresh());
+  });
+  useShareAppMessage(() => ({ title: '五员共治 · 公示栏', path: BOARD_ROUTES.board }));
+
+  const communities = places.data?.communities ?? [];
+  const s = summary.data;
+  const fresh = summary.dataKey === `${scopeKey}|${period}`;
+
+  return (
+    <PageShell className="board" testId="page-board" requireIdentity={false}>
+      <View className="board__hero">
+        <View className="board__title">公示栏</View>
+        <View className="board__scope-name" data-testid="board-scope-name">
+          {s ? `${s.scope.name} · ${periodLabel(s.period)}` : '办了什么，大家都看得见'}
+        </View>
+      </View>
+
+      {communities.length ? (
+        <ScopePicker communities={communities} scope={scope} onScope={setScope} period={period} onPeriod={setPeriod} now={now} />
+      ) : null}
+
+      <ErrorLine message={summary.error} onRetry={() => void summary.reload()} testId="summary-error" />
+      {summary.loading && !s ? <Loading text="正在读取数字…" /> : null}
+      {s ? <Figures summary={s} stale={!fresh} /> : null}
+
+      {s ? (
+        <>
+          <SectionTitle>近6个月 受理与办结</SectionTitle>
+          <View className="card">
+            <ColumnChart
+              testId="chart-trend"
+              labels={monthAxisLabels(s.trend.map((t) => t.month))}
+              series={[
+                { name: '受理', tone: 'received', values: s.trend.map((t) => t.received) },
+                { name: '办结', tone: 'closed', values: s.trend.map((t) => t.closed) },
+              ]}
+            />
+          </View>
+
+          <SectionTitle>近6个月 满意率</SectionTitle>
+          <View className="card">
+            <RateColumnChart
+              testId="chart-satisfaction"
+              labels={monthAxisLabels(s.trend.map((t) => t.month))}
+              rates={s.trend.map((t) => t.satisfactionRate)}
+              threshold={PASS_MARK}
+              thresholdLabel="80% 达标线"
+            />
+            <View className="board__chart-note">满意率 = 满意和基本满意的件数 ÷ 居民已评价的件数；没有评价的月份不画柱子。</View>
+          </View>
+
+          <SectionTitle>各类诉求（{periodLabel(s.period)}）</SectionTitle>
+          <View className="card">
+            {s.byCategory.length ? (
+              <BarChart
+                testId="chart-category"
+                totalName="受理"
+                partName="其中已办结"
+                rows={s.byCategory.map((c) => ({
+                  key: c.categoryId,
+                  label: c.categoryName,
+                  total: c.received,
+                  part: Math.min(c.closed, c.received),
+                  caption: `受理 ${c.received} 件 · 办结 ${c.closed} 件`,
+                }))}
+              />
+            ) : (
+              <EmptyState icon="📊" title="这段时间没有诉求" />
+            )}
+          </View>
+        </>
+      ) : null}
+
+      <Rankings
+        ranking={ranking.data}
+        error={ranking.error}
+        loading={ranking.loading}
+        onRetry={() => void ranking.reload()}
+        showLevel={!scope.communityId}
+        level={level}
+        onLevel={setLevel}
+        highlight={scope.gridId}
+      />
+
+      <SectionTitle>五员公示牌</SectionTitle>
+      <View className="card board__rosters" data-testid="roster-links">
+        <View className="board__hint">每个网格都有一个「五员共治小组」，点网格看看谁在为您服务。</View>
+        {communities
+          .filter((c) => !scope.communityId || c.id === scope.communityId)
+          .flatMap((c) =>
+            [...c.grids]
+              .sort((a, b) => compareGridNames(a.name, b.name))
+              .filter((g) => !scope.gridId || g.id === scope.gridId)
+              .map((g) => (
+                <View
+                  key={g.id}
+                  className="board__roster-link"
+                  hoverClass="board__roster-link--pressed"
+                  data-testid={`roster-link-${g.id}`}
+                  onClick={() => void Taro.navigateTo({ url: BOARD_ROUTES.roster(g.id) })}
+                >
+                  <Text>
+                    {c.name} {g.name}
+                  </Text>
+                  <Text className="board__chevron">›</Text>
+                </View>
+              )),
+          )}
+        {places.loading && !places.data ? <Loading /> : null}
+        <ErrorLine message={places.error} onRetry={() => void places.reload()} testId="places-error" />
+      </View>
+
+      <SectionTitle>最新公开的诉求</SectionTitle>
+      <ErrorLine message={latest.error} onRetry={() => void latest.reload()} testId="latest-error" />
+      {latest.loading && !latest.data ? <Loading /> : null}
+      {latest.data && latest.data.items.length === 0 ? <EmptyState icon="📭" title="还没有公开的诉求" /> : null}
+      <View data-testid="latest-cases">
+        {(latest.data?.items ?? []).map((c) => (
+          <BoardCaseCard key={c.id} item={c} />
+        ))}
+      </View>
+      <BigButton kind="secondary" testId="all-cases" onClick={() => void Taro.navigateTo({ url: BOARD_ROUTES.cases(scope) })}>
+        查看全部公开诉求
+      </BigButton>
+      <View className="board__footer">
+        <View>名字和门牌号已隐去，照片经社区审核后才公开。数字随每件诉求的办理实时更新。</View>
+        {s ? <View>综合得分的权重：{describeWeights(s.weights)}。</View> : null}
+      </View>
+    </PageShell>
+  );
+}
+
+/** The counts, the four rates, the combined score and the quarter's verdict. */
+function Figures({ summary, stale }: { summary: BoardSummary; stale: boolean }) {
+  const m = summary.metrics;
+  const q = summary.quarterFlag;
+  return (
+    <View className={`board__figures ${stale ? 'board__figures--stale' : ''}`} data-testid="board-figures" data-period={summary.period}>
+      <View className="board-stats">
+        <CountTile label="受理" value={m.received} testId="figure-received" />
+        <CountTile label="办理中" value={m.open} note="含待居民评价" testId="figure-open" />
+        <CountTile label="已办结" value={m.closed} testId="figure-closed" />
+        <CountTile label="超时" value={m.overdue} tone="alert" testId="figure-overdue" />
+      </View>
+      <View className="board__tap-hint">点按下面的比率，查看它是按多少件算的</View>
+      <View className="board-stats">
+        {RATE_KEYS.map((key) => (
+          <RateTile
+            key={key}
+            label={RATE_INFO[key].name}
+            value={formatRate(m[key])}
+            warn={key === 'satisfactionRate' && m[key] !== null && m[key]! < PASS_MARK}
+            testId={`rate-${key}`}
+            details={rateDetails(m, key)}
+          />
+        ))}
+        <RateTile
+          wide
+          label="综合得分（满分100）"
+          value={formatScore(m.score)}
+          testId="rate-score"
+          details={[
+            `综合得分 ${formatScore(m.score)} 分`,
+            `按权重合计：${describeWeights(summary.weights)}`,
+            '某项比率暂无可算的件数时，不计入，其余权重按比例放大。',
+          ]}
+        />
+      </View>
+      <View
+        className={`board__flag board__flag--${q.flagged ? 'bad' : q.rate === null ? 'none' : 'good'}`}
+        data-testid="quarter-flag"
+        data-flagged={q.flagged ? 'yes' : 'no'}
+      >
+        <View className="board__flag-title">
+          {q.flagged ? '⚠ ' : q.rate === null ? '' : '✓ '}
+          {periodLabel(q.quarter)}满意率{q.flagged ? '未达标' : q.rate === null ? '' : '达标'}
+        </View>
+        <View className="board__flag-text">{q.label}</View>
+        <View className="board__flag-rule">季度满意率低于80%的，回炉整改。</View>
+      </View>
+    </View>
+  );
+}
+
+function rateDetails(m: BoardMetrics, key: (typeof RATE_KEYS)[number]): string[] {
+  const info = RATE_INFO[key];
+  const n = numeratorOf(m, key);
+  return [
+    describeMetricRate(m, key),
+    n === null ? `暂无${info.denominatorLabel}的诉求，不计算。` : `其中${info.numeratorLabel} ${n} 件。`,
+    info.meaning,
+  ];
+}
+
+interface RankingsProps {
+  ranking?: { level: 'grid' | 'community'; period: string; units: RankedUnit[]; praised: RankedUnit[]; criticised: RankedUnit[] };
+  error?: string;
+  loading: boolean;
+  onRetry: () => void;
+  showLevel: boolean;
+  level: 'grid' | 'community';
+  onLevel: (level: 'grid' | 'community') => void;
+  highlight?: string;
+}
+
+/** 排名: praise for the top (通报表扬), the bottom named (通报批评); units with too few cases are listed, not ranked. */
+function Rankings({ ranking, error, loading, onRetry, showLevel, level, onLevel, highlight }: RankingsProps) {
+  return (
+    <>
+      <SectionTitle>
+        {ranking ? `${ranking.level === 'grid' ? '网格' : '社区'}排名（${periodLabel(ranking.period)}）` : '排名'}
+      </SectionTitle>
+      {showLevel ? (
+        <View className="board__level">
+          <Chips
+            testId="rank-level"
+            value={level}
+            items={[
+              { value: 'grid', label: '网格排名' },
+              { value: 'community', label: '社区排名' },
+            ]}
+            onChange={(v) => onLevel(v === 'community' ? 'community' : 'grid')}
+          />
+        </View>
+      ) : null}
+      <ErrorLine message={error} onRetry={onRetry} testId="ranking-error" />
+      {loading && !ranking ? <Loading /> : null}
+      {ranking ? (
+        <View className="card" data-testid="rankings">
+          {ranking.praised.length ? (
+            <View className="board__verdict board__verdict--praise" data-testid="praised">
+              🏅 通报表扬：{ranking.praised.map((u) => u.name).join('、')}
+            </View>
+          ) : null}
+          {ranking.criticised.length ? (
+            <View className="board__verdict board__verdict--criticise" data-testid="criticised">
+              ⚠ 通报批评：{ranking.criticised.map((u) => u.name).join('、')}
+            </View>
+          ) : null}
+          {ranking.units.map((u) => (
+            <RankRow key={u.id} unit={u} highlight={u.id === highlight} />
+          ))}
+          <View className="board__chart-note">按综合得分排名，得分相同再比满意率、按时办结率、响应率。点按一行看详细比率。</View>
+        </View>
+      ) : null}
+    </>
+  );
+}
+
+function RankRow({ unit, highlight }: { unit: RankedUnit; highlight: boolean }) {
+  const [open, setOpen] = useState(false);
+  const m = unit.metrics;
+  const classes = ['board-rank', highlight ? 'board-rank--mine' : '', unit.rank === null ? 'board-rank--unranked' : '']
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <View className={classes} data-testid="rank-row" data-unit-id={unit.id} onClick={() => setOpen(!open)}>
+      <View className="board-rank__main">
+        <Text
+          className={`board-rank__no ${unit.praised ? 'board-rank__no--praise' : ''} ${unit.criticised ? 'board-rank__no--criticise' : ''}`}
+        >
+          {unit.rank ?? '—'}
+        </Text>
+        <View className="board-rank__body">
+          <View className="board-rank__name">
+            <Text>{unit.name}</Text>
+            {unit.praised ? <Text className="board-rank__tag board-rank__tag--praise">通报表扬</Text> : null}
+            {unit.criticised ? <Text className="board-rank__tag board-rank__tag--criticise">通报批评</Text> : null}
+          </View>
+          <View className="board-rank__sub">{unit.note ?? `受理 ${m.received} 件 · ${describeMetricRate(m, 'satisfactionRate')}`}</View>
+        </View>
+        <View className="board-rank__score">
+          <Text className="board-rank__score-value" data-testid="rank-score">
+            {formatScore(m.score)}
+          </Text>
+          <Text className="board-rank__score-unit">分</Text>
+        </View>
+      </View>
+      {m.score !== null ? (
+        <View className="board-rank__track">
+          <View className="board-rank__bar" style={{ width: `${Math.max(0, Math.min(100, m.score))}%` }} />
+        </View>
+      ) : null}
+      {open ? (
+        <View className="board-rank__details">
+          {RATE_KEYS.map((k) => (
+            <View key={k}>{describeMetricRate(m, k)}</View>
+          ))}
+          <View>
+            超时 {m.overdue} 件 · 回炉整改 {m.rework} 次
+          </View>
+        </View>
+      ) : null}
+    </View>
+  );
+}
