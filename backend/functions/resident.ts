@@ -14,6 +14,7 @@ import { gridMembers, policyFor } from '../services/directory';
 import { caseCard, caseDetail, personView, timelineView } from '../services/views';
 import { cursor, id, phone, photos, requiredText, text } from '../validation';
 import { action, defineFunction, type AuthedCall } from './define';
+import { TEMPLATE_SETTING_ID, type TemplateConfig } from '../notify/dispatcher';
 
 const STATUS_FILTERS: Record<string, CaseStatus[] | undefined> = {
   all: undefined,
@@ -23,6 +24,9 @@ const STATUS_FILTERS: Record<string, CaseStatus[] | undefined> = {
 };
 
 const caseIdInput = z.strictObject({ caseId: id });
+
+/** A resident's notices, most useful first: 请评价, 已受理, 回炉整改, 进展, 已办结. */
+const RESIDENT_NOTICE_KINDS = ['case_resolved', 'case_accepted', 'case_rework', 'case_progress', 'case_closed'] as const;
 
 async function ownCase(call: AuthedCall, caseId: string) {
   const c = await call.deps.store.getCase(caseId);
@@ -363,6 +367,22 @@ export const resident = defineFunction('resident', {
       if (accepted.length > 10) return fail('INPUT.INVALID', '一次最多记录10个订阅');
       for (const t of accepted) await deps.store.addSubscriptionQuota(actor.openid, t, 1);
       return ok({ accepted: accepted.length });
+    },
+  }),
+
+  /**
+   * The subscribe-message templates configured for a resident's notices, for the client's
+   * `requestSubscribeMessage` (WeChat takes at most 3 at a time; the most useful come first).
+   */
+  subscribeTemplates: action({
+    auth: 'user',
+    input: z.strictObject({}),
+    run: async (_i, { deps }) => {
+      const templates = ((await deps.store.getRef('settings', TEMPLATE_SETTING_ID))?.value ?? {}) as TemplateConfig;
+      const ids = RESIDENT_NOTICE_KINDS.map((k) => templates[k]?.templateId).filter(
+        (t): t is string => typeof t === 'string' && t.length > 0,
+      );
+      return ok({ templateIds: [...new Set(ids)].slice(0, 3) });
     },
   }),
 

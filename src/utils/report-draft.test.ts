@@ -17,6 +17,10 @@ describe('draftProblem：按页面的顺序说出第一件还缺的事', () => {
     expect(draftProblem(draft)).toBe(message);
   });
 
+  test('在地图上选了位置时不必选楼栋', () => {
+    expect(draftProblem({ ...ready, buildingId: undefined, mapPlace: true })).toBeUndefined();
+  });
+
   test('正好500字可以提交', () => {
     expect(draftProblem({ ...ready, description: '灯'.repeat(DESCRIPTION_MAX) })).toBeUndefined();
   });

@@ -8,6 +8,8 @@ export const DESCRIPTION_MIN = 5;
 export interface ReportDraft {
   categoryId?: string;
   buildingId?: string;
+  /** A point picked on the map (weapp) within a chosen grid stands in for the building. */
+  mapPlace?: boolean;
   description: string;
   isPublic: boolean;
 }
@@ -27,7 +29,7 @@ export function draftProblem(draft: ReportDraft): string | undefined {
   const result = ReadyDraft.safeParse({
     ...draft,
     categoryId: draft.categoryId ?? '',
-    buildingId: draft.buildingId ?? '',
+    buildingId: draft.mapPlace ? 'map' : (draft.buildingId ?? ''),
   });
   return result.success ? undefined : result.error.issues[0]?.message;
 }

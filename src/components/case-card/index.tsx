@@ -3,11 +3,18 @@ import { Text, View } from '@tarojs/components';
 import { ROUTES } from '../../routes';
 import type { CaseSummary } from '../../services/api-types';
 import { excerpt, formatTime } from '../../utils/format';
+import { timeLeft, timeTaken } from '../../utils/time-left';
 import { StatusTag } from '../status-tag';
 import './index.scss';
 
+/** The list card; the optional fields are what `caseCard` sends besides the summary. */
+export type CaseCardItem = CaseSummary & { resolvedAt?: string; closedAt?: string; reworkCount?: number };
+
+const OPEN = ['pending', 'assigned', 'processing', 'escalated'];
+
 /** One case in a list; tapping it opens the detail. */
-export function CaseCard({ item }: { item: CaseSummary }) {
+export function CaseCard({ item, now }: { item: CaseCardItem; /** The clock for the countdown. @default new Date() */ now?: Date }) {
+  const clock = clockLine(item, now ?? new Date());
   return (
     <View
       className="case-card"
@@ -21,6 +28,11 @@ export function CaseCard({ item }: { item: CaseSummary }) {
         <StatusTag status={item.status} statusName={item.statusName} />
       </View>
       <View className="case-card__desc">{excerpt(item.description, 44)}</View>
+      {clock ? (
+        <View className={`case-card__clock case-card__clock--${clock.tone}`} data-testid="case-card-clock">
+          {clock.text}
+        </View>
+      ) : null}
       <View className="case-card__meta">
         <Text className="case-card__place">📍 {item.placeName}</Text>
       </View>
@@ -34,4 +46,22 @@ export function CaseCard({ item }: { item: CaseSummary }) {
       </View>
     </View>
   );
+}
+
+/** The line that matters most for the status: time left, please rate, or how long it took. */
+function clockLine(item: CaseCardItem, now: Date): { text: string; tone: 'calm' | 'urgent' | 'rate' | 'done' } | undefined {
+  if (OPEN.includes(item.status)) {
+    const left = timeLeft(item.dueAt, now);
+    if (!left) return undefined;
+    return {
+      text: `${left.overdue ? '⚠️' : '⏱'} ${left.text}${(item.reworkCount ?? 0) > 0 ? ' · 回炉整改' : ''}`,
+      tone: left.urgent ? 'urgent' : 'calm',
+    };
+  }
+  if (item.status === 'resolved') return { text: '⭐ 已办好，请您评价', tone: 'rate' };
+  if (item.status === 'closed') {
+    const taken = timeTaken(item.createdAt, item.resolvedAt ?? item.closedAt);
+    return taken ? { text: `✅ ${taken}`, tone: 'done' } : undefined;
+  }
+  return undefined;
 }

@@ -1,21 +1,31 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Input, Switch, Text, Textarea, View } from '@tarojs/components';
+import { Input, Text, Textarea, View } from '@tarojs/components';
 import { BigButton } from '../../components/big-button';
 import { ErrorLine, Loading, SectionTitle } from '../../components/notice';
 import { PageShell } from '../../components/page-shell';
+import { PhotoPicker } from '../../components/photo-picker';
+import { usePhotoUploads } from '../../components/photo-picker/use-photo-uploads';
+import { PlacePicker } from '../../components/place-picker';
 import { ROUTES } from '../../routes';
 import { errorMessage } from '../../services/api-error';
 import type { Category, Community, SubmitCaseResult } from '../../services/api-types';
 import { residentApi } from '../../services/resident-api';
-import { readStorage, STORAGE_KEYS, writeStorage } from '../../services/storage';
+import type { MapLocation, SimilarCase } from '../../services/resident-types';
+import { askSubscriptions, RESIDENT_TEMPLATE_IDS } from '../../services/subscribe';
+import { placeStore } from '../../state/place';
+import { hasContent, reportDraftStore } from '../../state/report-draft';
 import { needsPersona, sessionStore } from '../../state/session';
 import { useStore } from '../../state/use-store';
-import { charCount, formatTime, limitLine } from '../../utils/format';
+import { charCount, excerpt, formatTime, limitLine } from '../../utils/format';
 import { placeLabel, resolvePlace, toChoice, type PlaceChoice } from '../../utils/places';
 import { DESCRIPTION_MAX, draftProblem, newRequestId, phoneProblem } from '../../utils/report-draft';
+import { descriptionHint } from '../../utils/report-hints';
+import { createSimilarSearch, type SimilarSearch } from '../../utils/similar-search';
 import { useRemote } from '../../utils/use-remote';
 import './index.scss';
+
+const IS_WEAPP = process.env.TARO_ENV === 'weapp';
 
 interface FormData {
   categories: Category[];
@@ -27,95 +37,232 @@ const loadForm = async (): Promise<FormData> => {
   return { categories: cats.items, communities: places.communities };
 };
 
+/** The subscribe templates: the server's, else the built-in fallback (weapp only). */
+const loadTemplates = async (): Promise<readonly string[]> => {
+  try {
+    const r = await residentApi.subscribeTemplates();
+    return r.templateIds.length ? r.templateIds : RESIDENT_TEMPLATE_IDS;
+  } catch {
+    return RESIDENT_TEMPLATE_IDS;
+  }
+};
+
 export default function ReportPage() {
   const session = useStore(sessionStore);
   const ready = !needsPersona(session);
   const form = useRemote(loadForm, ready);
+  const templates = useRemote(loadTemplates, ready && IS_WEAPP);
 
-  const [categoryId, setCategoryId] = useState<string>();
-  const [place, setPlace] = useState<PlaceChoice>(() => readStorage<PlaceChoice>(STORAGE_KEYS.lastPlace) ?? {});
+  // A draft left from before (a failed submit, or the page was left) comes back as it was.
+  const [saved] = useState(() => reportDraftStore.get());
+  const restored = hasContent(saved);
+  const [categoryId, setCategoryId] = useState<string | undefined>(saved?.categoryId);
+  const place = useStore(placeStore);
   const [editingPlace, setEditingPlace] = useState(false);
-  const [description, setDescription] = useState('');
-  const [isPublic, setIsPublic] = useState(true);
-  const [contactPhone, setContactPhone] = useState('');
-  // One id per report: a retry after a failure sends the same one, so the case is filed once.
-  const [requestId, setRequestId] = useState(() => newRequestId());
+  const [location, setLocation] = useState<MapLocation | undefined>(saved?.location);
+  const [description, setDescription] = useState(saved?.description ?? '');
+  const [isPublic, setIsPublic] = useState<boolean | undefined>(saved?.isPublic);
+  const [contactPhone, setContactPhone] = useState(saved?.contactPhone ?? '');
+  const [requestId, setRequestId] = useState(() => saved?.requestId ?? newRequestId());
+  const photos = usePhotoUploads(undefined, saved?.photos ?? []);
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<string>();
+  const [failedOnce, setFailedOnce] = useState(false);
   const [result, setResult] = useState<SubmitCaseResult>();
+  const [showRestored, setShowRestored] = useState(restored);
 
   const categories = form.data?.categories ?? [];
   const communities = form.data?.communities ?? [];
   const category = categories.find((c) => c.id === categoryId);
   const resolved = useMemo(() => resolvePlace(communities, place), [communities, place]);
-  const placeComplete = Boolean(resolved.building);
+  const byMap = Boolean(location && resolved.grid);
+  const placeComplete = Boolean(resolved.building) || byMap;
   const showPlacePickers = editingPlace || !placeComplete;
+  const publicNow = isPublic ?? category?.defaultPublic ?? true;
 
-  // Once the tree is known, keep only the ids that still exist (and the obvious single choices).
+  // Keep the draft while the app runs (photos: only the uploaded ones).
   useEffect(() => {
-    if (form.data) setPlace(toChoice(resolvePlace(form.data.communities, readStorage<PlaceChoice>(STORAGE_KEYS.lastPlace) ?? {})));
+    if (result) return;
+    reportDraftStore.set({
+      requestId,
+      categoryId,
+      description,
+      isPublic,
+      contactPhone,
+      location,
+      photos: photos.items.filter((p) => p.status === 'done'),
+    });
+  }, [requestId, categoryId, description, isPublic, contactPhone, location, photos.items, result]);
+
+  // 已有相同问题，是否附议？ — same building and category, looked up when typing pauses.
+  const [similar, setSimilar] = useState<SimilarCase[]>([]);
+  const [dismissedKey, setDismissedKey] = useState<string>();
+  const searchRef = useRef<SimilarSearch>();
+  if (!searchRef.current) {
+    searchRef.current = createSimilarSearch<SimilarCase>({
+      fetch: async (q) => (await residentApi.findSimilar(q)).items,
+      onResult: setSimilar,
+    });
+  }
+  const buildingId = byMap ? undefined : resolved.building?.id;
+  useEffect(() => {
+    if (ready) searchRef.current!.update({ categoryId, buildingId });
+  }, [ready, categoryId, buildingId, description]);
+  useEffect(() => () => searchRef.current?.cancel(), []);
+  const similarKey = `${categoryId}|${buildingId}`;
+  const offered = dismissedKey === similarKey ? [] : similar;
+  const [supported, setSupported] = useState<{ supportCount: number }>();
+  const [supporting, setSupporting] = useState<string>();
+
+  // Only the obvious single choices are filled in; ids that no longer exist are dropped.
+  useEffect(() => {
+    if (!form.data) return;
+    const r = resolvePlace(form.data.communities, placeStore.get());
+    const clean = toChoice(r);
+    if (JSON.stringify(clean) !== JSON.stringify(placeStore.get())) placeStore.set(clean);
   }, [form.data]);
+
+  useEffect(() => {
+    if (photos.lastError) void Taro.showToast({ title: photos.lastError, icon: 'none', duration: 2500 });
+  }, [photos.lastError]);
 
   const chooseCategory = (c: Category) => {
     setCategoryId(c.id);
-    setIsPublic(c.defaultPublic);
+    // Each category has its own default; disputes and family matters stay private.
+    setIsPublic(undefined);
     setSubmitError(undefined);
   };
 
   const choosePlace = (next: PlaceChoice) => {
-    setPlace(next);
+    placeStore.set(next);
     setSubmitError(undefined);
     const r = resolvePlace(communities, next);
     if (r.building) {
-      writeStorage(STORAGE_KEYS.lastPlace, toChoice(r));
+      setLocation(undefined);
       setEditingPlace(false);
     }
   };
 
-  const phone = contactPhone.trim();
-  const problem = draftProblem({ categoryId, buildingId: resolved.building?.id, description, isPublic }) ?? phoneProblem(phone);
+  const pickOnMap = async () => {
+    if (!resolved.grid) {
+      void Taro.showToast({ title: '请先选择社区和网格', icon: 'none' });
+      return;
+    }
+    try {
+      const res = await Taro.chooseLocation({});
+      const address = [res.name, res.address].filter(Boolean).join(' · ').slice(0, 100) || '地图选点';
+      setLocation({ latitude: res.latitude, longitude: res.longitude, address });
+      setEditingPlace(false);
+      setSubmitError(undefined);
+    } catch {
+      // Cancelled, or location not allowed: the building chips still work.
+    }
+  };
 
-  const submit = async () => {
+  const phone = contactPhone.trim();
+  const problem =
+    draftProblem({ categoryId, buildingId: resolved.building?.id, mapPlace: byMap, description, isPublic: publicNow }) ??
+    photos.problem ??
+    phoneProblem(phone);
+
+  const submit = () => {
     if (submitting) return;
     if (problem) {
       setSubmitError(problem);
       return;
     }
+    // WeChat shows the subscribe dialog only from a tap, so it is asked here, before any await.
+    const subscribing = askSubscriptions(templates.data ?? RESIDENT_TEMPLATE_IDS);
+    void send(subscribing);
+  };
+
+  const send = async (subscribing: ReturnType<typeof askSubscriptions>) => {
     setSubmitting(true);
     setSubmitError(undefined);
     try {
       const res = await residentApi.submitCase({
         requestId,
         categoryId: categoryId!,
-        buildingId: resolved.building!.id,
+        ...(byMap ? { gridId: resolved.grid!.id, location } : { buildingId: resolved.building!.id }),
         description: description.trim(),
-        isPublic,
+        isPublic: publicNow,
+        ...(photos.fileIds.length ? { photos: photos.fileIds } : {}),
         ...(phone ? { contactPhone: phone } : {}),
       });
-      Taro.hideToast();
+      reportDraftStore.set(undefined);
       setResult(res);
-      Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
+      void Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
+      void subscribing.then((answers) => (answers ? residentApi.recordSubscriptions(answers) : undefined)).catch(() => undefined);
     } catch (e) {
-      // Keep everything typed; the next tap retries with the same requestId.
+      // Everything typed stays; the next tap retries with the same requestId.
       setSubmitError(errorMessage(e));
-      Taro.showToast({ title: errorMessage(e), icon: 'none', duration: 3000 });
+      setFailedOnce(true);
     } finally {
       setSubmitting(false);
     }
   };
 
-  const startAnother = () => {
+  const support = async (c: SimilarCase) => {
+    if (supporting) return;
+    setSupporting(c.id);
+    try {
+      const r = await residentApi.supportCase(c.id);
+      setSupported({ supportCount: r.supportCount });
+      void Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
+    } catch (e) {
+      void Taro.showToast({ title: errorMessage(e), icon: 'none', duration: 3000 });
+    } finally {
+      setSupporting(undefined);
+    }
+  };
+
+  const startAgain = () => {
     setResult(undefined);
+    setSupported(undefined);
     setCategoryId(undefined);
     setDescription('');
+    setIsPublic(undefined);
     setContactPhone('');
+    setLocation(undefined);
+    photos.reset();
+    setSubmitError(undefined);
+    setFailedOnce(false);
+    setShowRestored(false);
     setRequestId(newRequestId());
+    reportDraftStore.set(undefined);
   };
 
   if (result) {
     return (
       <PageShell className="report" testId="page-report">
-        <Confirmation result={result} onAnother={startAnother} />
+        <Confirmation result={result} onAnother={startAgain} />
+      </PageShell>
+    );
+  }
+
+  if (supported) {
+    return (
+      <PageShell className="report" testId="page-report">
+        <View className="confirm" data-testid="support-done">
+          <View className="confirm__mark">✓</View>
+          <View className="confirm__title">已附议</View>
+          <View className="card confirm__text">
+            共有 <Text className="report__strong">{supported.supportCount}</Text>{' '}
+            位居民附议了这个问题。不用重复上报，处理进展会在公示栏公开。
+          </View>
+          <BigButton
+            onClick={() => {
+              startAgain();
+              void Taro.switchTab({ url: ROUTES.home });
+            }}
+            testId="support-home"
+          >
+            返回首页
+          </BigButton>
+          <BigButton kind="plain" onClick={() => setSupported(undefined)} testId="support-continue">
+            我的情况不一样，继续上报
+          </BigButton>
+        </View>
       </PageShell>
     );
   }
@@ -129,6 +276,15 @@ export default function ReportPage() {
 
       {form.data ? (
         <View>
+          {showRestored ? (
+            <View className="report__restored" data-testid="draft-restored">
+              <Text>已恢复您上次没提交的内容</Text>
+              <View className="report__restored-clear" onClick={startAgain}>
+                清空重写
+              </View>
+            </View>
+          ) : null}
+
           <SectionTitle>① 遇到了什么问题？</SectionTitle>
           <View className="report__categories" data-testid="category-grid">
             {categories.map((c) => (
@@ -162,12 +318,24 @@ export default function ReportPage() {
             ② 问题在哪里？
           </SectionTitle>
           {showPlacePickers ? (
-            <PlacePickers communities={communities} choice={place} onChange={choosePlace} />
+            <PlacePicker communities={communities} choice={place} onChange={choosePlace} />
           ) : (
             <View className="card report__place" data-testid="place-summary">
-              📍 {placeLabel(resolved)}
+              {byMap ? (
+                <>
+                  <View>📍 {location!.address}</View>
+                  <View className="report__place-sub">{placeLabel({ community: resolved.community, grid: resolved.grid })} · 地图选点</View>
+                </>
+              ) : (
+                <View>📍 {placeLabel(resolved)}</View>
+              )}
             </View>
           )}
+          {IS_WEAPP && showPlacePickers ? (
+            <BigButton kind="plain" onClick={() => void pickOnMap()} testId="pick-on-map">
+              找不到楼栋？在地图上选位置
+            </BigButton>
+          ) : null}
 
           <SectionTitle>③ 说说情况</SectionTitle>
           <View className="card report__desc">
@@ -175,7 +343,7 @@ export default function ReportPage() {
               className="report__textarea"
               value={description}
               maxlength={DESCRIPTION_MAX}
-              placeholder="什么问题、在哪个位置、从什么时候开始。例如：3栋2单元楼道灯坏了一周，晚上看不清。"
+              placeholder={descriptionHint(category)}
               placeholderClass="report__placeholder"
               onInput={(e) => setDescription(e.detail.value)}
               data-testid="description"
@@ -186,36 +354,55 @@ export default function ReportPage() {
           </View>
           <View className="report__hint">说清楚地点和情况，处理人员能更快找到问题。请不要写身份证号、车牌号。</View>
 
+          {offered.length > 0 ? (
+            <SimilarOffer
+              items={offered}
+              supporting={supporting}
+              onSupport={(c) => void support(c)}
+              onDismiss={() => setDismissedKey(similarKey)}
+            />
+          ) : null}
+
+          <View className="report__label-line">拍照片（选填，最多{photos.max}张）</View>
+          <PhotoPicker photos={photos} />
+
+          <SectionTitle>④ 是否公开</SectionTitle>
+          <View className="report__choices" data-testid="public-choice">
+            <Choice on={publicNow} onClick={() => setIsPublic(true)} testId="public-yes" title="公开" text="让邻居看到进展" />
+            <Choice on={!publicNow} onClick={() => setIsPublic(false)} testId="public-no" title="不公开" text="只有办理人员能看到" />
+          </View>
+          <View className="report__public-note" data-testid="public-note">
+            {publicNow
+              ? '公开后，隐去姓名、电话、门牌号等信息的问题描述和办理过程会在公示栏展示。'
+              : '不公开：只有您、办理人员和社区管理员能看到这件诉求。'}
+            {category && !category.defaultPublic ? ' 这类问题默认不公开，保护您和家人的隐私。' : ''}
+          </View>
+
+          <SectionTitle>⑤ 联系电话（选填）</SectionTitle>
           <View className="card report__phone">
-            <View className="report__label">联系电话（选填，只有处理人员能看到）</View>
             <Input
               className="report__input"
               type="number"
               maxlength={13}
               value={contactPhone}
-              placeholder="方便处理人员联系您"
+              placeholder="方便办理人员联系您"
+              placeholderClass="report__placeholder"
               onInput={(e) => setContactPhone(e.detail.value)}
               data-testid="contact-phone"
             />
+            <View className="report__label">只有办理人员和社区管理员能看到，不会公开。</View>
           </View>
 
-          <SectionTitle>④ 是否公开</SectionTitle>
-          <View className="card report__public">
-            <View className="report__public-row">
-              <Text className="report__strong">{isPublic ? '公开到公示栏' : '不公开'}</Text>
-              <Switch checked={isPublic} color="#c62828" onChange={(e) => setIsPublic(e.detail.value)} data-testid="public-switch" />
+          {submitError ? (
+            <View className="report__submit-error" data-testid="submit-error">
+              <Text>{submitError}</Text>
+              {failedOnce ? <View className="report__submit-keep">您填写的内容都还在，可以直接点「重新提交」。</View> : null}
             </View>
-            <View className="report__public-note" data-testid="public-note">
-              {isPublic
-                ? '公开的是：问题类别、去掉个人信息后的描述、办理进度。您的姓名、电话和门牌号不会公开。'
-                : '只有您、处理人员和社区管理员能看到这件诉求。'}
-            </View>
-          </View>
-
-          <ErrorLine message={submitError} testId="submit-error" />
-          <BigButton onClick={() => void submit()} disabled={submitting} testId="submit-button">
-            {submitting ? '正在提交…' : submitError ? '重新提交' : '提交诉求'}
+          ) : null}
+          <BigButton onClick={submit} disabled={submitting} testId="submit-button">
+            {submitting ? '正在提交…' : failedOnce ? '重新提交' : '提交诉求'}
           </BigButton>
+          <View className="report__footnote">提交后，本网格负责的成员会收到任务，并在规定时限内办理。</View>
         </View>
       ) : null}
     </PageShell>
@@ -230,69 +417,62 @@ function CategoryIcon({ icon, name }: { icon?: string; name: string }) {
   return <Text className="category__icon">{icon || Array.from(name)[0]}</Text>;
 }
 
-function PlacePickers({
-  communities,
-  choice,
-  onChange,
-}: {
-  communities: Community[];
-  choice: PlaceChoice;
-  onChange: (c: PlaceChoice) => void;
-}) {
-  const r = resolvePlace(communities, choice);
+function Choice({ on, onClick, testId, title, text }: { on: boolean; onClick: () => void; testId: string; title: string; text: string }) {
   return (
-    <View className="card places" data-testid="place-pickers">
-      <View className="places__label">社区</View>
-      <View className="places__chips">
-        {communities.map((c) => (
-          <Chip key={c.id} on={r.community?.id === c.id} testId={`community-${c.id}`} onClick={() => onChange({ communityId: c.id })}>
-            {c.name}
-          </Chip>
-        ))}
+    <View
+      className={`choice ${on ? 'choice--on' : ''}`}
+      hoverClass="choice--pressed"
+      onClick={onClick}
+      data-testid={testId}
+      aria-checked={on}
+    >
+      <View className="choice__title">
+        {on ? '◉ ' : '○ '}
+        {title}
       </View>
-      {r.community ? (
-        <>
-          <View className="places__label">网格</View>
-          <View className="places__chips">
-            {r.community.grids.map((g) => (
-              <Chip
-                key={g.id}
-                on={r.grid?.id === g.id}
-                testId={`grid-${g.id}`}
-                onClick={() => onChange({ communityId: r.community!.id, gridId: g.id })}
-              >
-                {g.name}
-              </Chip>
-            ))}
-          </View>
-        </>
-      ) : null}
-      {r.grid ? (
-        <>
-          <View className="places__label">楼栋</View>
-          <View className="places__chips">
-            {r.grid.buildings.map((b) => (
-              <Chip
-                key={b.id}
-                on={r.building?.id === b.id}
-                testId={`building-${b.id}`}
-                onClick={() => onChange({ communityId: r.community!.id, gridId: r.grid!.id, buildingId: b.id })}
-              >
-                {b.name}
-              </Chip>
-            ))}
-          </View>
-        </>
-      ) : null}
+      <View className="choice__text">{text}</View>
     </View>
   );
 }
 
-function Chip({ on, onClick, testId, children }: { on: boolean; onClick: () => void; testId: string; children: string }) {
+function SimilarOffer({
+  items,
+  supporting,
+  onSupport,
+  onDismiss,
+}: {
+  items: SimilarCase[];
+  supporting?: string;
+  onSupport: (c: SimilarCase) => void;
+  onDismiss: () => void;
+}) {
   return (
-    <View className={`chip ${on ? 'chip--on' : ''}`} hoverClass="chip--pressed" onClick={onClick} data-testid={testId}>
-      {on ? '✓ ' : ''}
-      {children}
+    <View className="similar" data-testid="similar-offer">
+      <View className="similar__title">已有相同问题，是否附议？</View>
+      <View className="similar__text">同一楼栋已经有人反映了这类问题。附议后办理人员会知道有更多人关心，不用重复上报。</View>
+      {items.slice(0, 3).map((c) => (
+        <View key={c.id} className="similar__item" data-testid="similar-item" data-case-id={c.id}>
+          <View className="similar__desc">{excerpt(c.description, 40)}</View>
+          <View className="similar__meta">
+            {c.statusName} · {formatTime(c.createdAt)}
+            {c.supportCount ? ` · ${c.supportCount}人附议` : ''}
+          </View>
+          {c.mine ? (
+            <BigButton kind="secondary" onClick={() => void Taro.navigateTo({ url: ROUTES.caseDetail(c.id) })} testId="similar-mine">
+              这是我报的，去看看进度
+            </BigButton>
+          ) : c.supported ? (
+            <View className="similar__done">您已附议过</View>
+          ) : (
+            <BigButton onClick={() => onSupport(c)} disabled={supporting === c.id} testId="similar-support">
+              {supporting === c.id ? '正在附议…' : '附议'}
+            </BigButton>
+          )}
+        </View>
+      ))}
+      <View className="similar__dismiss" onClick={onDismiss} data-testid="similar-dismiss">
+        不是同一件事，继续上报
+      </View>
     </View>
   );
 }
@@ -332,12 +512,13 @@ function Confirmation({ result, onAnother }: { result: SubmitCaseResult; onAnoth
         ) : null}
         {result.dueAt && result.limitText ? (
           <View className="confirm__row">
-            <Text className="confirm__key">最晚</Text>
+            <Text className="confirm__key">{result.status === 'assigned' ? '最晚受理' : '最晚'}</Text>
             <Text className="confirm__value">{formatTime(result.dueAt)}</Text>
           </View>
         ) : null}
         {result.routeExplanation ? <View className="confirm__route">{result.routeExplanation}</View> : null}
       </View>
+      <View className="confirm__next">有进展时会在「消息」里告诉您；办好后请您评价。</View>
       <BigButton onClick={() => void Taro.redirectTo({ url: ROUTES.caseDetail(result.caseId) })} testId="confirm-detail">
         查看办理进度
       </BigButton>

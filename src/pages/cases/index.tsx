@@ -7,21 +7,23 @@ import { EmptyState, ErrorLine, Loading } from '../../components/notice';
 import { PageShell } from '../../components/page-shell';
 import { ROUTES } from '../../routes';
 import { errorMessage } from '../../services/api-error';
-import type { CaseListFilter, CaseSummary } from '../../services/api-types';
+import type { CaseListFilter } from '../../services/api-types';
 import { residentApi } from '../../services/resident-api';
+import type { ResidentCaseCard } from '../../services/resident-types';
 import { needsPersona, sessionStore } from '../../state/session';
+import { refreshUnread } from '../../state/unread';
 import { useStore } from '../../state/use-store';
 import './index.scss';
 
-const FILTERS: ReadonlyArray<{ value: CaseListFilter; label: string }> = [
-  { value: 'all', label: '全部' },
-  { value: 'open', label: '办理中' },
-  { value: 'resolved', label: '待评价' },
-  { value: 'closed', label: '已办结' },
+const FILTERS: ReadonlyArray<{ value: CaseListFilter; label: string; empty: string }> = [
+  { value: 'all', label: '全部', empty: '还没有诉求' },
+  { value: 'open', label: '办理中', empty: '没有正在办理的诉求' },
+  { value: 'resolved', label: '待评价', empty: '没有等您评价的诉求' },
+  { value: 'closed', label: '已办结', empty: '还没有办结的诉求' },
 ];
 
 interface ListState {
-  items: CaseSummary[];
+  items: ResidentCaseCard[];
   nextCursor?: string;
   loaded: boolean;
   loading: boolean;
@@ -72,6 +74,7 @@ export default function CasesPage() {
   useDidShow(() => {
     if (shown.current && ready) void load(false);
     shown.current = true;
+    if (ready) void refreshUnread();
   });
   usePullDownRefresh(() => {
     void load(false).finally(() => Taro.stopPullDownRefresh());
@@ -87,8 +90,10 @@ export default function CasesPage() {
           <View
             key={f.value}
             className={`cases__filter ${filter === f.value ? 'cases__filter--on' : ''}`}
+            hoverClass="cases__filter--pressed"
             onClick={() => setFilter(f.value)}
             data-testid={`filter-${f.value}`}
+            aria-selected={filter === f.value}
           >
             {f.label}
           </View>
@@ -98,7 +103,7 @@ export default function CasesPage() {
       <ErrorLine message={list.error} onRetry={() => void load(list.items.length > 0)} />
       {list.loading && !list.loaded ? <Loading /> : null}
       {list.loaded && list.items.length === 0 ? (
-        <EmptyState icon="📭" title="还没有诉求">
+        <EmptyState icon="📭" title={FILTERS.find((f) => f.value === filter)?.empty ?? '还没有诉求'}>
           <BigButton kind="secondary" onClick={() => void Taro.navigateTo({ url: ROUTES.report })}>
             我要上报
           </BigButton>

@@ -1,36 +1,55 @@
-import { useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { BigButton } from '../../components/big-button';
 import { CaseCard } from '../../components/case-card';
 import { EmptyState, ErrorLine, Loading, SectionTitle } from '../../components/notice';
 import { PageShell } from '../../components/page-shell';
+import { PlacePicker } from '../../components/place-picker';
 import { ROUTES } from '../../routes';
 import { residentApi } from '../../services/resident-api';
+import { placeStore } from '../../state/place';
 import { needsPersona, sessionStore } from '../../state/session';
+import { refreshUnread, unreadStore } from '../../state/unread';
 import { useStore } from '../../state/use-store';
+import { resolvePlace, type PlaceChoice } from '../../utils/places';
+import { openBoard } from '../../utils/resident-routes';
 import { FIVE_ROLES } from '../../utils/roles';
 import { useRemote } from '../../utils/use-remote';
 import './index.scss';
 
 const OPEN_SHOWN = 5;
 
+const loadMyCases = async () => {
+  const [open, toRate] = await Promise.all([residentApi.listMyCases({ status: 'open' }), residentApi.listMyCases({ status: 'resolved' })]);
+  return { open: open.items, toRate: toRate.items };
+};
+
+const ROLE_ICONS: Record<string, string> = Object.fromEntries(FIVE_ROLES.map((r) => [r.role, r.icon]));
+
 export default function HomePage() {
   const session = useStore(sessionStore);
   const ready = !needsPersona(session);
-  const openCases = useRemote(() => residentApi.listMyCases({ status: 'open' }), ready);
+  const cases = useRemote(loadMyCases, ready);
   const shown = useRef(false);
 
-  // Back from 上报 or a detail page: the list may have changed.
+  // Back from 上报 or a detail page: the lists may have changed.
   useDidShow(() => {
-    if (shown.current && ready) void openCases.reload();
+    if (shown.current && ready) void cases.reload();
     shown.current = true;
+    if (ready) void refreshUnread();
   });
   usePullDownRefresh(() => {
-    void openCases.reload().finally(() => Taro.stopPullDownRefresh());
+    void Promise.all([cases.reload(), refreshUnread(true)]).finally(() => Taro.stopPullDownRefresh());
   });
+  // Somebody just picked (H5) or the app just started: how many messages are new.
+  useEffect(() => {
+    if (ready) void refreshUnread(true);
+  }, [ready, session.token]);
+  const unread = useStore(unreadStore);
 
-  const items = openCases.data?.items ?? [];
+  const open = cases.data?.open ?? [];
+  const toRate = cases.data?.toRate ?? [];
   const name = session.persona?.name;
 
   return (
@@ -45,6 +64,29 @@ export default function HomePage() {
         <Text className="home__hero-sub">报修、纠纷、隐患、求助都可以</Text>
       </BigButton>
 
+      {unread > 0 ? (
+        <View
+          className="home__unread"
+          hoverClass="home__unread--pressed"
+          onClick={() => void Taro.switchTab({ url: ROUTES.messages })}
+          data-testid="home-unread"
+        >
+          <Text>🔔 您有 {unread} 条新消息</Text>
+          <Text className="home__unread-go">查看 ›</Text>
+        </View>
+      ) : null}
+
+      {toRate.length > 0 ? (
+        <>
+          <SectionTitle>等您评价</SectionTitle>
+          <View data-testid="to-rate-cases">
+            {toRate.slice(0, OPEN_SHOWN).map((c) => (
+              <CaseCard key={c.id} item={c} />
+            ))}
+          </View>
+        </>
+      ) : null}
+
       <SectionTitle
         extra={
           <View className="home__more" hoverClass="home__more--pressed" onClick={() => void Taro.switchTab({ url: ROUTES.cases })}>
@@ -54,31 +96,122 @@ export default function HomePage() {
       >
         正在办理
       </SectionTitle>
-      <ErrorLine message={openCases.error} onRetry={() => void openCases.reload()} />
-      {openCases.loading && !openCases.data ? <Loading /> : null}
-      {openCases.data && items.length === 0 ? (
+      <ErrorLine message={cases.error} onRetry={() => void cases.reload()} />
+      {cases.loading && !cases.data ? <Loading /> : null}
+      {cases.data && open.length === 0 ? (
         <EmptyState icon="🌤️" title="没有正在办理的诉求">
           遇到问题，点上面的「我要上报」
         </EmptyState>
       ) : null}
       <View data-testid="open-cases">
-        {items.slice(0, OPEN_SHOWN).map((c) => (
+        {open.slice(0, OPEN_SHOWN).map((c) => (
           <CaseCard key={c.id} item={c} />
         ))}
       </View>
 
-      <SectionTitle>谁来帮您</SectionTitle>
-      <View className="card home__roles">
-        {FIVE_ROLES.map((r) => (
-          <View key={r.role} className="home__role">
-            <Text className="home__role-icon">{r.icon}</Text>
-            <View className="home__role-body">
-              <View className="home__role-name">{r.name}</View>
-              <View className="home__role-duty">{r.duty}</View>
-            </View>
-          </View>
-        ))}
+      <GridBoard ready={ready} />
+
+      <View className="card home__board" hoverClass="home__board--pressed" onClick={openBoard} data-testid="open-board">
+        <Text className="home__board-icon">📊</Text>
+        <View className="home__board-body">
+          <View className="home__board-title">公示栏</View>
+          <View className="home__board-text">看看全街道办了多少事、群众满不满意</View>
+        </View>
+        <Text className="home__board-arrow">›</Text>
       </View>
     </PageShell>
+  );
+}
+
+/** 公示牌: the five-role group of the resident's grid, or a picker to say which grid that is. */
+function GridBoard({ ready }: { ready: boolean }) {
+  const place = useStore(placeStore);
+  const [picking, setPicking] = useState(false);
+  // While changing, the new choice stays here until a grid is picked; 取消 keeps the old one.
+  const [pending, setPending] = useState<PlaceChoice>({});
+  const gridId = place.gridId;
+  const roster = useRemote(() => residentApi.gridRoster(gridId!), ready && Boolean(gridId));
+  const needPlaces = ready && (picking || !gridId);
+  const places = useRemote(() => residentApi.listPlaces(), needPlaces);
+
+  const lastGrid = useRef(gridId);
+  useEffect(() => {
+    if (gridId && gridId !== lastGrid.current && ready) void roster.reload();
+    lastGrid.current = gridId;
+  }, [gridId, ready]);
+
+  const choose = (next: PlaceChoice) => {
+    const r = resolvePlace(places.data?.communities ?? [], next);
+    if (!r.grid) return setPending(next);
+    // A building of the old grid would not belong to the new one.
+    placeStore.set({
+      communityId: r.community?.id,
+      gridId: r.grid.id,
+      buildingId: r.grid.id === place.gridId ? place.buildingId : undefined,
+    });
+    setPicking(false);
+    setPending({});
+  };
+
+  const title = roster.data && !picking ? `${roster.data.grid.communityName ?? ''}${roster.data.grid.name} 五员共治小组` : '谁来帮您';
+
+  return (
+    <View data-testid="grid-board">
+      <SectionTitle
+        extra={
+          gridId && !picking ? (
+            <View className="home__more" onClick={() => setPicking(true)} data-testid="grid-change">
+              更换
+            </View>
+          ) : null
+        }
+      >
+        {title}
+      </SectionTitle>
+      {!gridId || picking ? (
+        <View data-testid="grid-picker">
+          <View className="home__pick-hint">选择您住的社区和网格，看看为您服务的五员共治小组。</View>
+          <ErrorLine message={places.error} onRetry={() => void places.reload()} />
+          {places.loading && !places.data ? <Loading /> : null}
+          {places.data ? (
+            <PlacePicker communities={places.data.communities} choice={pending} onChange={choose} depth="grid" testId="grid-pickers" />
+          ) : null}
+          {picking ? (
+            <BigButton
+              kind="plain"
+              onClick={() => {
+                setPicking(false);
+                setPending({});
+              }}
+            >
+              取消
+            </BigButton>
+          ) : null}
+        </View>
+      ) : (
+        <>
+          <ErrorLine message={roster.error} onRetry={() => void roster.reload()} />
+          {roster.loading && !roster.data ? <Loading /> : null}
+          {roster.data ? (
+            <View className="card home__roles" data-testid="grid-roster">
+              {roster.data.members.map((m) => (
+                <View key={m.role} className="home__role" data-testid="roster-member">
+                  <Text className="home__role-icon">{ROLE_ICONS[m.role] ?? '👤'}</Text>
+                  <View className="home__role-body">
+                    <View className="home__role-name">
+                      {m.roleName}
+                      <Text className="home__role-person">{m.name}</Text>
+                      {!m.onDuty && m.name !== '（空缺）' ? <Text className="home__role-off">暂不在岗</Text> : null}
+                    </View>
+                    <View className="home__role-duty">{m.duties}</View>
+                  </View>
+                </View>
+              ))}
+              <View className="home__roles-note">按问题类别，您的诉求会自动交给其中负责的那一位。</View>
+            </View>
+          ) : null}
+        </>
+      )}
+    </View>
   );
 }

@@ -1,0 +1,43 @@
+/**
+ * 订阅消息模板：街道管理员在「管理」里配置的居民通知模板，居民上报时由小程序请求订阅。
+ */
+import { makeEnv, P, type TestEnv } from '../support/env';
+
+let env: TestEnv;
+beforeEach(async () => {
+  env = await makeEnv();
+});
+afterEach(async () => env.close());
+
+const fields = { thing1: 'title', time2: 'time' } as const;
+
+describe('居民的订阅消息模板', () => {
+  it('没有配置时为空，小程序就不请求订阅', async () => {
+    const r = await env.ok<{ templateIds: string[] }>('resident', P.resident, 'subscribeTemplates', {});
+    expect(r.templateIds).toEqual([]);
+  });
+
+  it('只给居民的通知，请评价在前，去重后最多3个', async () => {
+    await env.ok('admin', P.street, 'setTemplates', {
+      templates: {
+        case_accepted: { templateId: 'TPL_ACCEPTED', fields },
+        case_resolved: { templateId: 'TPL_RESOLVED', fields },
+        case_rework: { templateId: 'TPL_ACCEPTED', fields },
+        case_progress: { templateId: 'TPL_PROGRESS', fields },
+        case_closed: { templateId: 'TPL_CLOSED', fields },
+        task_new: { templateId: 'TPL_MEMBER_TASK', fields },
+      },
+    });
+    const r = await env.ok<{ templateIds: string[] }>('resident', P.resident, 'subscribeTemplates', {});
+    expect(r.templateIds).toEqual(['TPL_RESOLVED', 'TPL_ACCEPTED', 'TPL_PROGRESS']);
+  });
+
+  it('记录同意的订阅，供之后发送', async () => {
+    const r = await env.ok<{ accepted: number }>('resident', P.resident, 'recordSubscriptions', {
+      results: { TPL_RESOLVED: 'accept', TPL_ACCEPTED: 'reject' },
+    });
+    expect(r.accepted).toBe(1);
+    expect(await env.store.takeSubscriptionQuota(P.resident, 'TPL_RESOLVED')).toBe(true);
+    expect(await env.store.takeSubscriptionQuota(P.resident, 'TPL_ACCEPTED')).toBe(false);
+  });
+});
