@@ -584,10 +584,12 @@ export class CloudStore implements Store {
       : { items };
   }
 
-  async countCases(query: CaseFilter): Promise<number> {
+  async countCases(query: CaseFilter, cap?: number): Promise<number> {
     const conds = this.caseConds(query);
     if (!conds) return 0;
-    return (await this.where(CLOUD_COLLECTIONS.cases, conds).count()).total;
+    // The cloud database counts on the server from its indexes; the cap only bounds the answer.
+    const total = (await this.where(CLOUD_COLLECTIONS.cases, conds).count()).total;
+    return cap === undefined ? total : Math.min(total, Math.max(0, Math.floor(cap)));
   }
 
   async getTimeline(caseId: string): Promise<CaseEvent[]> {

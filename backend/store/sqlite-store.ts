@@ -175,6 +175,42 @@ const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (kind, id)
   ) WITHOUT ROWID;
   `,
+  // 2 — open work per member, kept by triggers so routing reads one small row per member
+  // instead of counting a grid's open cases on every submit.
+  `
+  CREATE TABLE member_load (
+    grid_id   TEXT NOT NULL,
+    member_id TEXT NOT NULL,
+    open      INTEGER NOT NULL,
+    PRIMARY KEY (grid_id, member_id)
+  ) WITHOUT ROWID;
+  INSERT INTO member_load (grid_id, member_id, open)
+    SELECT grid_id, holder_member_id, COUNT(*) FROM cases
+    WHERE holder_member_id IS NOT NULL AND status IN ('pending', 'assigned', 'processing', 'escalated')
+    GROUP BY grid_id, holder_member_id;
+  CREATE TRIGGER member_load_insert AFTER INSERT ON cases
+    WHEN NEW.holder_member_id IS NOT NULL AND NEW.status IN ('pending', 'assigned', 'processing', 'escalated')
+  BEGIN
+    INSERT INTO member_load (grid_id, member_id, open) VALUES (NEW.grid_id, NEW.holder_member_id, 1)
+      ON CONFLICT (grid_id, member_id) DO UPDATE SET open = open + 1;
+  END;
+  CREATE TRIGGER member_load_update_old AFTER UPDATE OF status, holder_member_id, grid_id ON cases
+    WHEN OLD.holder_member_id IS NOT NULL AND OLD.status IN ('pending', 'assigned', 'processing', 'escalated')
+  BEGIN
+    UPDATE member_load SET open = open - 1 WHERE grid_id = OLD.grid_id AND member_id = OLD.holder_member_id;
+  END;
+  CREATE TRIGGER member_load_update_new AFTER UPDATE OF status, holder_member_id, grid_id ON cases
+    WHEN NEW.holder_member_id IS NOT NULL AND NEW.status IN ('pending', 'assigned', 'processing', 'escalated')
+  BEGIN
+    INSERT INTO member_load (grid_id, member_id, open) VALUES (NEW.grid_id, NEW.holder_member_id, 1)
+      ON CONFLICT (grid_id, member_id) DO UPDATE SET open = open + 1;
+  END;
+  CREATE TRIGGER member_load_delete AFTER DELETE ON cases
+    WHEN OLD.holder_member_id IS NOT NULL AND OLD.status IN ('pending', 'assigned', 'processing', 'escalated')
+  BEGIN
+    UPDATE member_load SET open = open - 1 WHERE grid_id = OLD.grid_id AND member_id = OLD.holder_member_id;
+  END;
+  `,
 ];
 
 const CASE_COLUMNS = [
@@ -543,10 +579,14 @@ export class SqliteStore implements Store {
     return { clauses, params };
   }
 
-  async countCases(query: CaseFilter): Promise<number> {
+  async countCases(query: CaseFilter, cap?: number): Promise<number> {
     const { clauses, params } = this.filterSql(query);
-    const sql = 'SELECT COUNT(*) AS n FROM cases' + (clauses.length ? ` WHERE ${clauses.join(' AND ')}` : '');
-    return Number((this.stmt(sql).get(...params) as Row).n);
+    const where = clauses.length ? ` WHERE ${clauses.join(' AND ')}` : '';
+    if (cap !== undefined) {
+      const n = Math.max(0, Math.floor(cap));
+      return Number((this.stmt(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM cases${where} LIMIT ${n})`).get(...params) as Row).n);
+    }
+    return Number((this.stmt(`SELECT COUNT(*) AS n FROM cases${where}`).get(...params) as Row).n);
   }
 
   async getTimeline(caseId: string): Promise<CaseEvent[]> {
@@ -555,11 +595,7 @@ export class SqliteStore implements Store {
   }
 
   async openWorkByMember(gridId: string): Promise<Record<string, number>> {
-    const rows = this.stmt(
-      `SELECT holder_member_id AS member, COUNT(*) AS n FROM cases
-       WHERE grid_id = ? AND status IN (${OPEN_STATUSES.map(() => '?').join(', ')}) AND holder_member_id IS NOT NULL
-       GROUP BY holder_member_id`,
-    ).all(gridId, ...OPEN_STATUSES) as Row[];
+    const rows = this.stmt('SELECT member_id AS member, open AS n FROM member_load WHERE grid_id = ? AND open > 0').all(gridId) as Row[];
     return Object.fromEntries(rows.map((r) => [String(r.member), Number(r.n)]));
   }
 

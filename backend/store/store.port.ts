@@ -104,7 +104,8 @@ export interface Store {
   getCase(id: string): Promise<Case | undefined>;
   findCaseIdByRequest(requestKey: string): Promise<string | undefined>;
   listCases(query: CaseQuery): Promise<CasePage>;
-  countCases(query: Omit<CaseQuery, 'cursor' | 'limit' | 'order'>): Promise<number>;
+  /** How many cases match; with `cap`, counting stops there (the answer is at most `cap`), so a count stays cheap at any size. */
+  countCases(query: Omit<CaseQuery, 'cursor' | 'limit' | 'order'>, cap?: number): Promise<number>;
   getTimeline(caseId: string): Promise<CaseEvent[]>;
   /** Open cases held by each member of a grid, by member id. */
   openWorkByMember(gridId: string): Promise<Record<string, number>>;
@@ -112,7 +113,6 @@ export interface Store {
   listDueCases(now: string, limit: number): Promise<Case[]>;
   /** Cases a reporter filed since a time (for per-user limits). */
   countCasesByReporterSince(openid: string, since: string): Promise<number>;
-  /** Whether someone already supported (附议) a case; recorded by `commit` through the case's supporters. */
   commit(change: CaseChange): Promise<Result<void>>;
 
   // ——— board counters, kept by `commit` from `tallyCase(before)` → `tallyCase(after)` ———

@@ -446,6 +446,13 @@ export function describeStoreContract(name: string, make: () => Promise<Store>):
         expect(await store.listDueCases(at(-1), 10)).toEqual([]);
       });
 
+      it('counts matching cases, stopping at a cap', async () => {
+        const all = await store.countCases({});
+        expect(all).toBe(cases.length);
+        expect(await store.countCases({}, 3)).toBe(Math.min(3, all));
+        expect(await store.countCases({}, all + 10)).toBe(all);
+      });
+
       it('counts open work per member of a grid', async () => {
         const expected: Record<string, number> = {};
         for (const c of cases)
