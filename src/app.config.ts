@@ -1,10 +1,25 @@
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/cases/index', 'pages/messages/index', 'pages/me/index'],
+  pages: ['pages/index/index', 'pages/cases/index', 'pages/work/index', 'pages/messages/index', 'pages/me/index'],
   // Pages a resident opens from the tabs; loaded when first needed.
   subPackages: [
     {
       root: 'pages-resident',
-      pages: ['report/index', 'case/index'],
+      pages: ['report/index', 'case/index', 'privacy/index'],
+    },
+    // 公示栏: public, no login; linked from 首页.
+    {
+      root: 'pages-board',
+      pages: ['index/index', 'cases/index', 'case/index', 'roster/index'],
+    },
+    // 工作台: the five-role members' tasks, patrol reports, their group.
+    {
+      root: 'pages-member',
+      pages: ['bind/index', 'tasks/index', 'task/index', 'patrol/index', 'group/index'],
+    },
+    // 管理: community and street admins, departments.
+    {
+      root: 'pages-admin',
+      pages: ['cases/index', 'case/index', 'org/index', 'config/index', 'stats/index', 'weekly/index', 'communities/index'],
     },
   ],
   window: {
@@ -15,6 +30,8 @@ export default defineAppConfig({
     backgroundColor: '#f5f5f2',
   },
   tabBar: {
+    // Drawn by src/custom-tab-bar (the work tab shows only for staff); H5 draws it in PageShell.
+    custom: true,
     color: '#5f5f5f',
     selectedColor: '#c62828',
     backgroundColor: '#ffffff',
@@ -32,6 +49,7 @@ export default defineAppConfig({
         iconPath: 'assets/tabbar/cases.png',
         selectedIconPath: 'assets/tabbar/cases-active.png',
       },
+      { pagePath: 'pages/work/index', text: '工作台' },
       {
         pagePath: 'pages/messages/index',
         text: '消息',
@@ -41,8 +59,14 @@ export default defineAppConfig({
       { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tabbar/me.png', selectedIconPath: 'assets/tabbar/me-active.png' },
     ],
   },
+  // WeChat privacy: 上报 may pick a point on the map (chooseLocation) when no building fits.
+  requiredPrivateInfos: ['chooseLocation'],
+  permission: {
+    'scope.userLocation': { desc: '用于在地图上选择问题所在的位置，方便网格员找到现场' },
+  },
   // The report page may preload with the home page so that 我要上报 opens at once.
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['pages-resident'] },
+    'pages/work/index': { network: 'all', packages: ['pages-member', 'pages-admin'] },
   },
 });

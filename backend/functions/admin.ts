@@ -66,6 +66,9 @@ import type { CaseQuery, Store } from '../store/store.port';
 import { cursor, fileId, id, phone, photos, requiredText, text } from '../validation';
 import { action, defineFunction, type ActionDef, type AuthedCall } from './define';
 
+/** The most a list counts before it says 「1000+」. */
+const TOTAL_CAP = 1000;
+
 // ——— who may call, and where they reach ———
 
 type StaffRole = 'community_admin' | 'street_admin' | 'department';
@@ -587,7 +590,15 @@ export const admin = defineFunction('admin', {
       if (input.cursor) q.cursor = input.cursor;
       try {
         const page = await deps.store.listCases(q);
-        return ok({ items: page.items.map((c) => caseCard(c, dir)), nextCursor: page.nextCursor });
+        // The first page also says how many match, so a long list can say "共 N 件".
+        const { cursor: _c, limit: _l, order: _o, ...where } = q;
+        // Counting stops at a cap so a long list stays fast at any size ("共 1000+ 件").
+        const total = input.cursor ? undefined : await deps.store.countCases(where, TOTAL_CAP + 1);
+        return ok({
+          items: page.items.map((c) => caseCard(c, dir)),
+          nextCursor: page.nextCursor,
+          ...(total === undefined ? {} : { total: Math.min(total, TOTAL_CAP), totalCapped: total > TOTAL_CAP }),
+        });
       } catch (err) {
         if ((err as { code?: unknown }).code === 'INPUT.INVALID') return fail('INPUT.INVALID', (err as Error).message);
         throw err;
@@ -1274,4 +1285,57 @@ export const admin = defineFunction('admin', {
       summary,
     });
   }),
+
+  /** The weekly report as a spreadsheet, for the office's files and the street's meeting. */
+  exportWeeklyReport: staffAction(
+    ADMINS,
+    z.strictObject({ weekOf: localDate.optional(), communityId: id.optional() }),
+    async (input, call) => {
+      if (!call.deps.saveExport) return fail('INTERNAL', '当前环境不支持导出文件');
+      // The same figures the page shows: the report action itself computes them.
+      const r = await admin.actions.weeklyReport!.run(input, call);
+      if (!r.ok) return r;
+      const w = r.value as WeeklyView;
+      const rows: (string | number)[][] = [
+        ['本周新增', '—', w.counts.new],
+        ['本周办结', '—', w.counts.closed],
+        ['本周超时', '—', w.counts.overdue],
+        ['巡查上报', '—', w.counts.patrol],
+        ...w.topCategories.map((t) => ['高频问题', t.categoryName, t.count]),
+        ...w.hotSpots.grids.map((g) => ['热点网格', g.gridName, g.count]),
+        ...w.hotSpots.gridCategories.map((g) => ['热点问题', `${g.gridName}「${g.categoryName}」`, g.count]),
+        ...w.blindSpots.noPatrol.map((g) => ['盲点：无巡查上报', g.gridName, '—']),
+        ...w.blindSpots.noCases.map((g) => ['盲点：无诉求', g.gridName, '—']),
+        ...w.overdueCases.map((c) => ['超时诉求', `${c.id} ${c.placeName} ${c.categoryName}（${c.statusName}）`, '—']),
+        ...w.summary.map((line) => ['小结', line, '—']),
+      ];
+      const table: LedgerTable = {
+        sheetName: '周报',
+        title: `${w.scopeName} 治理周报（${w.weekStart} 至 ${w.weekEnd}）`,
+        columns: [
+          { label: '项目', width: 16 },
+          { label: '内容', width: 48 },
+          { label: '数量', width: 8 },
+        ],
+        rows,
+      };
+      const bytes = await buildWorkbook(table);
+      const fileName = `weekly-${input.communityId ?? 'scope'}-${w.weekStart}.xlsx`;
+      const saved = await call.deps.saveExport(fileName, bytes, call.actor.openid);
+      return ok({ ...saved, fileName, rowCount: rows.length, sheetName: table.sheetName });
+    },
+  ),
 });
+
+/** What `weeklyReport` answers, as the export reads it. */
+interface WeeklyView {
+  scopeName: string;
+  weekStart: string;
+  weekEnd: string;
+  counts: { new: number; closed: number; overdue: number; patrol: number };
+  topCategories: { categoryName: string; count: number }[];
+  hotSpots: { grids: { gridName: string; count: number }[]; gridCategories: { gridName: string; categoryName: string; count: number }[] };
+  blindSpots: { noCases: { gridName: string }[]; noPatrol: { gridName: string }[] };
+  overdueCases: { id: string; placeName: string; categoryName: string; statusName: string }[];
+  summary: string[];
+}

@@ -24,6 +24,10 @@ import { caseCard, caseDetail, timelineView } from '../services/views';
 import { id, photos, requiredText } from '../validation';
 import { action, defineFunction, type AuthedCall } from './define';
 import type { Store } from '../store/store.port';
+import { TEMPLATE_SETTING_ID, type TemplateConfig } from '../notify/dispatcher';
+
+/** The notices a member gets, most wanted first: WeChat asks for at most three templates at a time. */
+const MEMBER_NOTICE_KINDS = ['task_new', 'task_reminder', 'task_overdue', 'task_transferred', 'task_rated'] as const;
 
 const TASK_TABS: Record<string, CaseStatus[]> = {
   assigned: ['assigned'],
@@ -385,6 +389,21 @@ export const member = defineFunction('member', {
       if (!r.ok) return r;
       const c = r.value.result.case;
       return ok({ caseId: c.id, status: c.status, statusName: STATUS_NAMES[c.status], replayed: r.value.replayed });
+    },
+  }),
+
+  /**
+   * The subscribe-message templates a member's app asks the user to accept (new task first), from
+   * the street's configuration; empty when none is configured, and the app then asks nothing.
+   */
+  subscribeTemplates: action({
+    auth: 'user',
+    input: z.strictObject({}),
+    run: async (_i, { deps, actor }) => {
+      if (myMemberIds(actor).length === 0) return notMember();
+      const stored = (await deps.store.getRef('settings', TEMPLATE_SETTING_ID))?.value as TemplateConfig | undefined;
+      const ids = MEMBER_NOTICE_KINDS.map((k) => stored?.[k]?.templateId).filter((t): t is string => typeof t === 'string' && t !== '');
+      return ok({ templateIds: [...new Set(ids)] });
     },
   }),
 

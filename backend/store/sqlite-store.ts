@@ -12,7 +12,7 @@
  */
 import Database from 'better-sqlite3';
 import type { Case, CaseEvent } from '../../core/model';
-import { CASE_STATUSES, OPEN_STATUSES } from '../../core/model';
+import { CASE_STATUSES } from '../../core/model';
 import { fail, ok, type Result } from '../../core/errors';
 import { TALLY_KEYS, emptyTally, isZeroTally, tallyCase, type CaseTally } from '../../core/metrics';
 import type {

@@ -639,6 +639,30 @@ describe('考核、台账、周报', () => {
     expect(mine.scopeName).toBe('渝园社区');
     for (const g of mine.hotSpots.grids) expect(g.gridId.startsWith('sf-yuyuan') || g.gridId === EMPTY_GRID).toBe(true);
   });
+
+  it('exportWeeklyReport: the weekly figures as a sheet', async () => {
+    const report = data<{ counts: { new: number }; summary: string[] }>(
+      await w.admin(P.streetAdmin, 'weeklyReport', { weekOf: '2026-11-18' }),
+    );
+    const r = data<{ url: string; rowCount: number }>(await w.admin(P.streetAdmin, 'exportWeeklyReport', { weekOf: '2026-11-18' }));
+    const sheet = await readSheet(r.url);
+    expect(sheet.title).toContain('2026-11-16 至 2026-11-22');
+    expect(sheet.header).toEqual(['项目', '内容', '数量']);
+    expect(sheet.rows).toHaveLength(r.rowCount);
+    expect(sheet.rows[0]).toEqual(['本周新增', '—', String(report.counts.new)]);
+    expect(sheet.rows.filter((row) => row[0] === '小结').map((row) => row[1])).toEqual(report.summary);
+  });
+
+  it('listCases: the first page says how many match', async () => {
+    const first = data<{ items: unknown[]; total: number; nextCursor?: string }>(
+      await w.admin(P.communityAdmin, 'listCases', { statuses: [...OPEN_STATUSES], limit: 5 }),
+    );
+    expect(first.total).toBe(await w.store.countCases({ communityId: YUYUAN, statuses: [...OPEN_STATUSES] }));
+    const next = data<{ total?: number }>(
+      await w.admin(P.communityAdmin, 'listCases', { statuses: [...OPEN_STATUSES], cursor: first.nextCursor }),
+    );
+    expect(next.total).toBeUndefined();
+  });
 });
 
 // ——— invalid input changes nothing ———
@@ -819,6 +843,7 @@ const SCOPE_TABLE: Record<string, Row> = {
   stats: { params: async () => ({ communityId: YUYUAN, period: '2026-11', groupBy: 'grid' }), expect: ADMIN_COMMUNITY },
   exportLedger: { params: async () => ({ kind: 'cases', communityId: YUYUAN }), expect: ADMIN_COMMUNITY },
   weeklyReport: { params: async () => ({ communityId: YUYUAN }), expect: ADMIN_COMMUNITY },
+  exportWeeklyReport: { params: async () => ({ communityId: YUYUAN }), expect: ADMIN_COMMUNITY },
 };
 
 describe('权限表：每个操作 × 每类调用者', () => {

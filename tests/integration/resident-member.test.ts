@@ -190,6 +190,20 @@ describe('成员办理与居民评价', () => {
     expect(outside.ok ? 'ok' : outside.error.code).toBe('CASE.FORBIDDEN');
   });
 
+  it('订阅消息模板：按社区配置给出新任务等模板，未配置时为空，居民不能取', async () => {
+    expect(await env.ok('member', P.worker11, 'subscribeTemplates', {})).toEqual({ templateIds: [] });
+    await env.ok('admin', P.street, 'setTemplates', {
+      templates: {
+        task_reminder: { templateId: 'tpl-remind', fields: { thing1: 'title' } },
+        task_new: { templateId: 'tpl-new', fields: { thing1: 'title' } },
+        case_resolved: { templateId: 'tpl-resident', fields: { thing1: 'title' } },
+      },
+    });
+    expect(await env.ok('member', P.worker11, 'subscribeTemplates', {})).toEqual({ templateIds: ['tpl-new', 'tpl-remind'] });
+    const r = await env.call('member', P.resident, 'subscribeTemplates', {});
+    expect(r.ok ? 'ok' : r.error.code).toBe('AUTH.FORBIDDEN');
+  });
+
   it('居民撤回后办理人不能再受理', async () => {
     const { caseId } = await submit();
     await env.ok('resident', P.resident, 'withdrawCase', { caseId, reason: '已经修好了' });

@@ -14,6 +14,7 @@ import { useStore } from '../../state/use-store';
 import { placeLabel, resolvePlace, type PlaceChoice } from '../../utils/places';
 import { openBoard, RESIDENT_ROUTES } from '../../utils/resident-routes';
 import { FIVE_ROLES, roleName } from '../../utils/roles';
+import { STAFF_ROUTES } from '../../utils/staff-routes';
 import { useRemote } from '../../utils/use-remote';
 import './index.scss';
 
@@ -129,6 +130,13 @@ export default function MePage() {
           testId="open-privacy"
         />
         <LinkRow icon="📊" title="公示栏" text="全街道的办理情况和五员共治小组" onClick={openBoard} testId="me-open-board" />
+        <LinkRow
+          icon="🪪"
+          title="绑定五员身份"
+          text="小组成员输入社区给的邀请码"
+          onClick={() => void Taro.navigateTo({ url: STAFF_ROUTES.bind() })}
+          testId="open-bind"
+        />
       </View>
 
       {IS_H5 ? (

@@ -1,0 +1,59 @@
+import type { ReactNode } from 'react';
+import { Text, View } from '@tarojs/components';
+import type { StaffCaseCard } from '../../services/member-api';
+import { excerpt, formatTime } from '../../utils/format';
+import { countdown } from '../../utils/staff-deadline';
+import { StatusTag } from '../status-tag';
+import { StaffTag } from '../staff-ui';
+import './index.scss';
+
+interface StaffTaskCardProps {
+  item: StaffCaseCard;
+  /** The time the countdown is measured from (passed so a list ticks together). */
+  now: Date;
+  onOpen: () => void;
+  /** Show who holds it (admin lists). @default false */
+  showHolder?: boolean;
+  /** A big action under the card, such as one-tap 受理. */
+  action?: ReactNode;
+}
+
+/** A task or case in a staff list: what, where, and how much time is left — red when late. */
+export function StaffTaskCard({ item, now, onOpen, showHolder = false, action }: StaffTaskCardProps) {
+  const clock = countdown(item, now);
+  return (
+    <View
+      className={`staff-task ${clock.urgency === 'overdue' ? 'staff-task--overdue' : ''}`}
+      data-testid="staff-task-card"
+      data-case-id={item.id}
+      data-urgency={clock.urgency}
+    >
+      <View className="staff-task__body" hoverClass="staff-task__body--pressed" onClick={onOpen} data-testid="staff-task-open">
+        <View className="staff-task__head">
+          <Text className="staff-task__category">{item.categoryName}</Text>
+          <StatusTag status={item.status} statusName={item.statusName} />
+        </View>
+        {clock.text ? (
+          <View className={`staff-task__clock staff-task__clock--${clock.urgency}`} data-testid="staff-task-clock">
+            {clock.urgency === 'overdue' ? '⏰ ' : '⏱ '}
+            {clock.text}
+          </View>
+        ) : null}
+        <View className="staff-task__desc">{excerpt(item.description, 40)}</View>
+        <View className="staff-task__place">📍 {item.placeName}</View>
+        <View className="staff-task__meta">
+          <Text>{formatTime(item.createdAt)}</Text>
+          <View className="staff-task__tags">
+            {item.severity !== 'simple' ? <StaffTag tone="red">{item.severityName}</StaffTag> : null}
+            {item.reworkCount > 0 ? <StaffTag tone="orange">回炉{item.reworkCount}次</StaffTag> : null}
+            {item.overdue && clock.urgency !== 'overdue' ? <StaffTag tone="orange">曾超时</StaffTag> : null}
+            {showHolder ? (
+              <Text className="staff-task__holder">{item.holder ? `${item.holder.roleName} ${item.holder.name}` : '未派单'}</Text>
+            ) : null}
+          </View>
+        </View>
+      </View>
+      {action ? <View className="staff-task__action">{action}</View> : null}
+    </View>
+  );
+}

@@ -1,0 +1,148 @@
+import type { PropsWithChildren, ReactNode } from 'react';
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import './index.scss';
+
+/**
+ * Small pieces the staff pages share: chips, key–value rows, count tiles, tags and a phone link.
+ * Every tap target is at least 44 px high (88 design px) for a thumb on the move.
+ */
+
+export interface ChipOption<T extends string> {
+  value: T;
+  label: string;
+  /** A number shown after the label (counts). */
+  count?: number;
+}
+
+interface ChipsProps<T extends string> {
+  options: ReadonlyArray<ChipOption<T>>;
+  value: T | undefined;
+  onChange: (value: T) => void;
+  /** Each chip gets data-testid `${testId}-${value}`. */
+  testId: string;
+  /** One line that scrolls sideways instead of wrapping. @default false */
+  scroll?: boolean;
+}
+
+/** A row of choices, one of them on. */
+export function StaffChips<T extends string>({ options, value, onChange, testId, scroll = false }: ChipsProps<T>) {
+  return (
+    <View className={`staff-chips ${scroll ? 'staff-chips--scroll' : ''}`} data-testid={testId}>
+      {options.map((o) => (
+        <View
+          key={o.value}
+          className={`staff-chip ${o.value === value ? 'staff-chip--on' : ''}`}
+          hoverClass="staff-chip--pressed"
+          onClick={() => onChange(o.value)}
+          data-testid={`${testId}-${o.value}`}
+        >
+          {o.label}
+          {o.count !== undefined ? <Text className="staff-chip__count">{o.count}</Text> : null}
+        </View>
+      ))}
+    </View>
+  );
+}
+
+/** label … value, one line of a detail card. */
+export function StaffRow({ label, children, testId }: PropsWithChildren<{ label: string; testId?: string }>) {
+  return (
+    <View className="staff-row">
+      <Text className="staff-row__key">{label}</Text>
+      <View className="staff-row__value" data-testid={testId}>
+        {children}
+      </View>
+    </View>
+  );
+}
+
+export type Tone = 'red' | 'orange' | 'green' | 'blue' | 'grey';
+
+export function StaffTag({ tone = 'grey', children, testId }: PropsWithChildren<{ tone?: Tone; testId?: string }>) {
+  return (
+    <Text className={`staff-tag staff-tag--${tone}`} data-testid={testId}>
+      {children}
+    </Text>
+  );
+}
+
+interface TileProps {
+  label: string;
+  value: number | string;
+  /** Red when it needs attention. */
+  alert?: boolean;
+  onClick?: () => void;
+  testId?: string;
+  hint?: string;
+}
+
+/** A big number with its label; tapping opens what it counts. */
+export function StaffTile({ label, value, alert = false, onClick, testId, hint }: TileProps) {
+  return (
+    <View
+      className={`staff-tile ${alert ? 'staff-tile--alert' : ''}`}
+      hoverClass={onClick ? 'staff-tile--pressed' : 'none'}
+      onClick={onClick}
+      data-testid={testId}
+    >
+      <Text className="staff-tile__value">{value}</Text>
+      <Text className="staff-tile__label">{label}</Text>
+      {hint ? <Text className="staff-tile__hint">{hint}</Text> : null}
+    </View>
+  );
+}
+
+export function StaffTiles({ children }: PropsWithChildren) {
+  return <View className="staff-tiles">{children}</View>;
+}
+
+/** A grid of big entry buttons (icon over label). */
+export function StaffEntry({
+  icon,
+  label,
+  onClick,
+  testId,
+  badge,
+}: {
+  icon: string;
+  label: string;
+  onClick: () => void;
+  testId?: string;
+  badge?: ReactNode;
+}) {
+  return (
+    <View className="staff-entry" hoverClass="staff-entry--pressed" onClick={onClick} data-testid={testId}>
+      <Text className="staff-entry__icon">{icon}</Text>
+      <Text className="staff-entry__label">{label}</Text>
+      {badge ? <View className="staff-entry__badge">{badge}</View> : null}
+    </View>
+  );
+}
+
+export function StaffEntries({ children }: PropsWithChildren) {
+  return <View className="staff-entries">{children}</View>;
+}
+
+/** A phone number that calls when tapped. */
+export function PhoneLink({ phone, testId }: { phone: string; testId?: string }) {
+  return (
+    <View
+      className="staff-phone"
+      hoverClass="staff-phone--pressed"
+      onClick={() => void Taro.makePhoneCall({ phoneNumber: phone }).catch(() => undefined)}
+      data-testid={testId}
+    >
+      📞 {phone}
+    </View>
+  );
+}
+
+/** A plain note in a soft box (why something is read-only, what a limit means). */
+export function StaffNote({ children, tone = 'grey', testId }: PropsWithChildren<{ tone?: 'grey' | 'red' | 'green'; testId?: string }>) {
+  return (
+    <View className={`staff-note staff-note--${tone}`} data-testid={testId}>
+      {children}
+    </View>
+  );
+}

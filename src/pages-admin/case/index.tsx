@@ -1,0 +1,506 @@
+import { useEffect, useState } from 'react';
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { Image, Input, Text, View } from '@tarojs/components';
+import { BigButton } from '../../components/big-button';
+import { EmptyState, ErrorLine, Loading, SectionTitle } from '../../components/notice';
+import { PageShell } from '../../components/page-shell';
+import { StaffActionForm } from '../../components/staff-action-form';
+import { StaffCaseSummary } from '../../components/staff-case-summary';
+import { StaffTimeline } from '../../components/staff-timeline';
+import { StaffChips, StaffNote, StaffTag } from '../../components/staff-ui';
+import { adminApi, type AdminMember } from '../../services/admin-api';
+import { errorMessage, isApiError } from '../../services/api-error';
+import type { Severity, StaffCaseDetail } from '../../services/member-api';
+import { useSignedIn, useStaffProfile } from '../../state/staff-profile';
+import { accessOf } from '../../utils/staff-access';
+import { OPEN_STATUS_CODES } from '../../utils/staff-case-filter';
+import { photoSrc } from '../../utils/staff-photo';
+import { useRemote } from '../../utils/use-remote';
+import './index.scss';
+
+type Panel = 'assign' | 'escalate' | 'dispatch' | 'report' | 'resolve' | 'reject' | 'merge' | 'supervise';
+
+const SEVERITIES: ReadonlyArray<{ value: Severity; label: string }> = [
+  { value: 'simple', label: '一般' },
+  { value: 'complex', label: '复杂' },
+  { value: 'major', label: '重大' },
+];
+
+const STAGE_NAMES = { before: '上报', progress: '进展', after: '办理后' } as const;
+
+/** One case with every admin action the rules allow now: 派单/改派, 等级, 吹哨, 派遣部门, 报到, 办结, 不予受理, 合并, 照片, 公开, 督办. */
+export default function AdminCasePage() {
+  const router = useRouter();
+  const caseId = decodeURIComponent(router.params.id ?? '');
+  const signedIn = useSignedIn();
+  const remote = useRemote(() => adminApi.getCase(caseId), signedIn && Boolean(caseId));
+  const access = accessOf(useStaffProfile().profile);
+  const [panel, setPanel] = useState<Panel>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const [gone, setGone] = useState<string>();
+
+  usePullDownRefresh(() => {
+    void remote.reload().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  const c = remote.data?.case;
+  const can = (a: string) => Boolean(c?.allowedActions.includes(a));
+  const level = c?.escalation?.level;
+
+  const done = async (message: string) => {
+    setPanel(undefined);
+    setError(undefined);
+    Taro.showToast({ title: message, icon: 'success' });
+    // A department's case leaves its reach once resolved: say so rather than fail to reload it.
+    const stillMine = await adminApi.getCase(caseId).then(
+      () => true,
+      (e: unknown) => !(isApiError(e) && e.code === 'CASE.NOT_FOUND'),
+    );
+    if (!stillMine) {
+      setGone(message);
+      return;
+    }
+    await remote.reload();
+    // Back to the top, where the new status is.
+    void Taro.pageScrollTo({ scrollTop: 0, duration: 200 }).catch(() => undefined);
+  };
+
+  /** A one-tap change (severity, public, photos): the page keeps its place and says what failed. */
+  const quick = async (run: () => Promise<unknown>, message: string) => {
+    if (busy) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      await run();
+      await done(message);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const open = (p: Panel) => {
+    setError(undefined);
+    setPanel(p);
+  };
+
+  const canEscalate = can('escalate') && level !== 'street' && level !== 'department';
+  const canDispatch = can('dispatch_department') && level === 'street';
+  const canReport = can('department_report') && level === 'department' && !c?.escalation?.reportedAt;
+  const canResolve = can('resolve') && !(access.department && !access.communityAdmin && !access.streetAdmin && !c?.escalation?.reportedAt);
+
+  return (
+    <PageShell className="admin-case" testId="page-admin-case">
+      {!caseId ? <EmptyState icon="🔍" title="没有找到这件案件" /> : null}
+      {gone ? (
+        <View data-testid="case-gone">
+          <EmptyState icon="✅" title={gone}>
+            这件已交居民评价，不再在您的待办中。
+          </EmptyState>
+          <BigButton
+            onClick={() => void Taro.navigateBack().catch(() => Taro.switchTab({ url: '/pages/work/index' }))}
+            testId="case-gone-back"
+          >
+            返回
+          </BigButton>
+        </View>
+      ) : null}
+      <ErrorLine message={remote.error} onRetry={() => void remote.reload()} />
+      {remote.loading && !c ? <Loading /> : null}
+      {c && !gone ? (
+        <View>
+          <StaffCaseSummary c={c} />
+          <ErrorLine message={error} testId="admin-case-error" />
+
+          {panel === 'assign' ? (
+            <AssignPanel c={c} onDone={() => void done(c.holder ? '已改派' : '已派单')} onCancel={() => setPanel(undefined)} />
+          ) : null}
+          {panel === 'dispatch' ? (
+            <DispatchPanel caseId={c.id} onDone={() => void done('已派遣部门')} onCancel={() => setPanel(undefined)} />
+          ) : null}
+          {panel === 'merge' ? <MergePanel c={c} onDone={() => void done('已合并')} onCancel={() => setPanel(undefined)} /> : null}
+          {panel === 'escalate' ? (
+            <StaffActionForm
+              title="吹哨：报街道协调"
+              label="吹哨理由"
+              placeholder="例如：涉及多个部门，社区无法单独解决，请街道协调。"
+              submitText="确认吹哨"
+              onSubmit={async (reason) => {
+                await adminApi.escalateCase(c.id, reason);
+                await done('已吹哨');
+              }}
+              onCancel={() => setPanel(undefined)}
+              testId="form-escalate"
+            />
+          ) : null}
+          {panel === 'reject' ? (
+            <StaffActionForm
+              title="不予受理"
+              label="理由"
+              placeholder="例如：不属于社区受理范围，已告知居民向市场监管部门反映。居民会看到这段话。"
+              submitText="确认不予受理"
+              onSubmit={async (reason) => {
+                await adminApi.rejectCase(c.id, reason);
+                await done('已不予受理');
+              }}
+              onCancel={() => setPanel(undefined)}
+              testId="form-reject"
+            />
+          ) : null}
+          {panel === 'supervise' ? (
+            <StaffActionForm
+              title="挂牌督办"
+              label="督办理由"
+              placeholder="例如：多次回炉，居民反映强烈。"
+              submitText="确认督办"
+              onSubmit={async (reason) => {
+                await adminApi.superviseCase(c.id, reason);
+                await done('已督办');
+              }}
+              onCancel={() => setPanel(undefined)}
+              testId="form-supervise"
+            />
+          ) : null}
+          {panel === 'report' ? (
+            <StaffActionForm
+              title="到场报到"
+              label="报到情况"
+              placeholder="例如：已到现场，正在调查处置。"
+              max={500}
+              photos="optional"
+              submitText="确认报到"
+              onSubmit={async (note, photos) => {
+                await adminApi.departmentReport(c.id, note, photos);
+                await done('已报到');
+              }}
+              onCancel={() => setPanel(undefined)}
+              testId="form-report"
+            />
+          ) : null}
+          {panel === 'resolve' ? (
+            <StaffActionForm
+              title="办结"
+              label="办理结果"
+              placeholder="办理经过和结果，居民会看到。"
+              max={500}
+              photos="required"
+              photoHint="请拍办理后的现场"
+              submitText="确认办结"
+              onSubmit={async (result, photos) => {
+                await adminApi.resolveCase(c.id, result, photos);
+                await done('已办结');
+              }}
+              onCancel={() => setPanel(undefined)}
+              testId="form-resolve"
+            />
+          ) : null}
+
+          {!panel ? (
+            <View className="admin-case__actions" data-testid="admin-actions">
+              {can('assign') ? (
+                <BigButton onClick={() => open('assign')} testId="action-assign">
+                  {c.status === 'pending' ? '👤 派单' : '👤 改派'}
+                </BigButton>
+              ) : null}
+              {canReport ? (
+                <BigButton onClick={() => open('report')} testId="action-report">
+                  📍 到场报到
+                </BigButton>
+              ) : null}
+              {canDispatch ? (
+                <BigButton onClick={() => open('dispatch')} testId="action-dispatch">
+                  🏛️ 派遣部门报到
+                </BigButton>
+              ) : null}
+              {canResolve ? (
+                <BigButton kind="secondary" onClick={() => open('resolve')} testId="action-resolve">
+                  ✅ 办结
+                </BigButton>
+              ) : null}
+              <View className="admin-case__grid">
+                {canEscalate ? (
+                  <BigButton kind="secondary" onClick={() => open('escalate')} testId="action-escalate">
+                    📣 吹哨
+                  </BigButton>
+                ) : null}
+                {can('reject') ? (
+                  <BigButton kind="secondary" onClick={() => open('reject')} testId="action-reject">
+                    🚫 不予受理
+                  </BigButton>
+                ) : null}
+                {can('merge') ? (
+                  <BigButton kind="secondary" onClick={() => open('merge')} testId="action-merge">
+                    🔗 合并重复
+                  </BigButton>
+                ) : null}
+                {can('supervise') && !c.supervised ? (
+                  <BigButton kind="secondary" onClick={() => open('supervise')} testId="action-supervise">
+                    🔔 督办
+                  </BigButton>
+                ) : null}
+              </View>
+            </View>
+          ) : null}
+
+          {can('set_severity') ? (
+            <View className="card">
+              <View className="admin-case__label">等级</View>
+              <StaffChips
+                options={SEVERITIES}
+                value={c.severity}
+                onChange={(s) => {
+                  if (s !== c.severity)
+                    void quick(() => adminApi.setSeverity(c.id, s), '已设为' + SEVERITIES.find((x) => x.value === s)!.label);
+                }}
+                testId="severity"
+              />
+              <View className="admin-case__hint">等级决定办理时限：复杂、重大的按时限方案上报街道。</View>
+            </View>
+          ) : null}
+
+          {can('set_public') ? (
+            <View className="card">
+              <View className="admin-case__label">公示栏</View>
+              <StaffChips
+                options={[
+                  { value: 'public', label: '公开' },
+                  { value: 'private', label: '不公开' },
+                ]}
+                value={c.isPublic ? 'public' : 'private'}
+                onChange={(v) => {
+                  if ((v === 'public') !== c.isPublic)
+                    void quick(() => adminApi.setCasePublic(c.id, v === 'public'), v === 'public' ? '已公开' : '已设为不公开');
+                }}
+                testId="public"
+              />
+              <View className="admin-case__hint">公开的诉求在公示栏显示去掉个人信息的描述；矛盾纠纷、家庭事务建议不公开。</View>
+            </View>
+          ) : null}
+
+          {can('approve_photos') && c.photos.length > 0 ? <PhotoReview c={c} busy={busy} onChange={quick} /> : null}
+
+          <SectionTitle>办理经过</SectionTitle>
+          <StaffTimeline events={remote.data!.timeline} caseId={c.id} />
+        </View>
+      ) : null}
+    </PageShell>
+  );
+}
+
+/** Photos stay off the board until approved (faces, door numbers, plates). */
+function PhotoReview({
+  c,
+  busy,
+  onChange,
+}: {
+  c: StaffCaseDetail;
+  busy: boolean;
+  onChange: (run: () => Promise<unknown>, message: string) => Promise<void>;
+}) {
+  return (
+    <View className="card" data-testid="photo-review">
+      <View className="admin-case__label">照片审核（公开前请确认无人脸、门牌、车牌）</View>
+      <View className="admin-case__photos">
+        {c.photos.map((p) => (
+          <View key={p.fileId} className="admin-case__photo">
+            <Image className="admin-case__photo-img" src={photoSrc(p.fileId, c.id)} mode="aspectFill" />
+            <View className="admin-case__photo-meta">
+              <Text>{STAGE_NAMES[p.stage]}</Text>
+              <View
+                className={`admin-case__photo-toggle ${p.approved ? 'admin-case__photo-toggle--on' : ''}`}
+                onClick={() =>
+                  void onChange(() => adminApi.approvePhotos(c.id, [p.fileId], !p.approved), p.approved ? '已取消公开' : '已同意公开')
+                }
+                data-testid="photo-approve"
+              >
+                {p.approved ? '✓ 可公开' : '不公开'}
+              </View>
+            </View>
+          </View>
+        ))}
+      </View>
+      <View className="staff-form__buttons">
+        <BigButton
+          kind="secondary"
+          disabled={busy}
+          onClick={() => void onChange(() => adminApi.approvePhotos(c.id, 'all', false), '全部不公开')}
+          testId="photos-none"
+        >
+          全部不公开
+        </BigButton>
+        <BigButton
+          disabled={busy}
+          onClick={() => void onChange(() => adminApi.approvePhotos(c.id, 'all', true), '全部可公开')}
+          testId="photos-all"
+        >
+          全部可公开
+        </BigButton>
+      </View>
+    </View>
+  );
+}
+
+/** 派单 / 改派: the members of the case's grid first, then the rest of the community. */
+function AssignPanel({ c, onDone, onCancel }: { c: StaffCaseDetail; onDone: () => void; onCancel: () => void }) {
+  const [wide, setWide] = useState(false);
+  const members = useRemote(() => adminApi.listMembers(wide ? { communityId: c.place.communityId } : { gridId: c.place.gridId }), true);
+  const [busy, setBusy] = useState<string>();
+  const [error, setError] = useState<string>();
+  useEffect(() => {
+    if (wide) void members.reload();
+  }, [wide]);
+
+  const assign = async (m: AdminMember) => {
+    if (busy) return;
+    setBusy(m.id);
+    setError(undefined);
+    try {
+      await adminApi.assignCase(c.id, m.id);
+      onDone();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  const list = (members.data?.items ?? []).filter((m) => m.active);
+  return (
+    <View className="card admin-case__panel" data-testid="assign-panel">
+      <View className="admin-case__panel-title">{c.holder ? '改派给' : '派单给'}</View>
+      <View className="admin-case__hint">当前类别「{c.categoryName}」。休息中的成员也可以派，但请先电话确认。</View>
+      <ErrorLine message={members.error ?? error} onRetry={members.error ? () => void members.reload() : undefined} />
+      {members.loading && !members.data ? <Loading /> : null}
+      {list.map((m) => (
+        <View key={m.id} className="admin-case__member" data-testid="assign-member" data-member-id={m.id} data-role={m.role}>
+          <View className="admin-case__member-info">
+            <View className="admin-case__member-name">
+              {m.roleName} {m.name}
+            </View>
+            <View className="admin-case__member-meta">
+              {wide ? `${m.gridName ?? ''} · ` : ''}
+              <StaffTag tone={m.onDuty ? 'green' : 'grey'}>{m.onDuty ? '在岗' : '休息'}</StaffTag>
+              {!m.bound ? <StaffTag tone="orange">未绑定微信</StaffTag> : null}
+            </View>
+          </View>
+          <View className="admin-case__member-go" onClick={() => void assign(m)} data-testid="assign-to">
+            {busy === m.id ? '…' : '派给TA'}
+          </View>
+        </View>
+      ))}
+      {!wide ? (
+        <BigButton kind="plain" onClick={() => setWide(true)} testId="assign-wide">
+          显示本社区其他网格的成员
+        </BigButton>
+      ) : null}
+      <BigButton kind="secondary" onClick={onCancel} testId="assign-cancel">
+        取消
+      </BigButton>
+    </View>
+  );
+}
+
+/** 部门报到: the street picks a department; it must report on site within the policy's limit (24 小时). */
+function DispatchPanel({ caseId, onDone, onCancel }: { caseId: string; onDone: () => void; onCancel: () => void }) {
+  const departments = useRemote(() => adminApi.listDepartments(), true);
+  const [departmentId, setDepartmentId] = useState<string>();
+  return (
+    <StaffActionForm
+      title="派遣职能部门到场报到"
+      label="说明"
+      placeholder="选填：需要部门做什么。"
+      optionalText
+      submitText="派遣"
+      extra={
+        <View>
+          <ErrorLine message={departments.error} onRetry={() => void departments.reload()} />
+          <StaffChips
+            options={(departments.data?.items ?? []).filter((d) => d.active).map((d) => ({ value: d.id, label: d.name }))}
+            value={departmentId}
+            onChange={setDepartmentId}
+            testId="dispatch-department"
+          />
+          <StaffNote>部门须在 24 小时内到场报到（以本社区时限方案为准），超时会提醒街道。</StaffNote>
+        </View>
+      }
+      extraProblem={departmentId ? undefined : '请选择职能部门'}
+      onSubmit={async (note) => {
+        await adminApi.dispatchDepartment(caseId, departmentId!, note || undefined);
+        onDone();
+      }}
+      onCancel={onCancel}
+      testId="form-dispatch"
+    />
+  );
+}
+
+/** 合并重复: open cases of the same grid and category first; any case id in reach otherwise. */
+function MergePanel({ c, onDone, onCancel }: { c: StaffCaseDetail; onDone: () => void; onCancel: () => void }) {
+  const similar = useRemote(
+    () =>
+      adminApi.listCases({ gridId: c.place.gridId, categoryId: c.categoryId, statuses: [...OPEN_STATUS_CODES, 'resolved'] }, undefined, 20),
+    true,
+  );
+  const [target, setTarget] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+
+  const merge = async (intoCaseId: string) => {
+    if (busy) return;
+    if (!intoCaseId.trim()) {
+      setError('请选择或输入要合并到的诉求编号');
+      return;
+    }
+    setBusy(true);
+    setError(undefined);
+    try {
+      await adminApi.mergeCases(c.id, intoCaseId.trim());
+      onDone();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const candidates = (similar.data?.items ?? []).filter((x) => x.id !== c.id);
+  return (
+    <View className="card admin-case__panel" data-testid="merge-panel">
+      <View className="admin-case__panel-title">合并到另一件（本件将标为已合并）</View>
+      <ErrorLine message={similar.error ?? error} />
+      {similar.loading && !similar.data ? <Loading /> : null}
+      {similar.data && candidates.length === 0 ? <StaffNote>本网格没有同类别的未结诉求，可输入编号。</StaffNote> : null}
+      {candidates.map((x) => (
+        <View key={x.id} className="admin-case__member" data-testid="merge-candidate">
+          <View className="admin-case__member-info">
+            <View className="admin-case__member-name">{x.description.slice(0, 24)}</View>
+            <View className="admin-case__member-meta">
+              {x.statusName} · {x.placeName}
+            </View>
+          </View>
+          <View className="admin-case__member-go" onClick={() => void merge(x.id)} data-testid="merge-into">
+            合并到这件
+          </View>
+        </View>
+      ))}
+      <View className="staff-form__label">或输入编号</View>
+      <Input
+        className="staff-form__input"
+        value={target}
+        placeholder="C2026…"
+        onInput={(e) => setTarget(e.detail.value)}
+        data-testid="merge-target"
+      />
+      <View className="staff-form__buttons">
+        <BigButton kind="secondary" onClick={onCancel} testId="merge-cancel">
+          取消
+        </BigButton>
+        <BigButton disabled={busy} onClick={() => void merge(target)} testId="merge-submit">
+          合并
+        </BigButton>
+      </View>
+    </View>
+  );
+}

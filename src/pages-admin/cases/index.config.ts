@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '案件',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 160,
+});

@@ -1,0 +1,228 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { BigButton } from '../../components/big-button';
+import { EmptyState, ErrorLine, Loading } from '../../components/notice';
+import { PageShell } from '../../components/page-shell';
+import { StaffTaskCard } from '../../components/staff-task-card';
+import { StaffChips, type ChipOption } from '../../components/staff-ui';
+import { adminApi, type AdminCategory, type AdminGrid } from '../../services/admin-api';
+import { errorMessage } from '../../services/api-error';
+import type { StaffCaseCard } from '../../services/member-api';
+import {
+  DATE_CHOICES,
+  EMPTY_FILTER,
+  SEVERITY_CHOICES,
+  STATUS_CHOICES,
+  extraFilterCount,
+  filterFromParams,
+  toListQuery,
+  type CaseFilter,
+} from '../../utils/staff-case-filter';
+import { mergePage } from '../../utils/staff-deadline';
+import { byName } from '../../utils/staff-sort';
+import { STAFF_ROUTES } from '../../utils/staff-routes';
+import { useRemote } from '../../utils/use-remote';
+import './index.scss';
+import { useSignedIn } from '../../state/staff-profile';
+
+interface ListState {
+  items: StaffCaseCard[];
+  nextCursor?: string;
+  /** 「1000」 or 「1000+」 when the count stopped at its cap. */
+  total?: string;
+  loaded: boolean;
+  loading: boolean;
+  error?: string;
+}
+const EMPTY: ListState = { items: [], loaded: false, loading: false };
+const ALL = '__all';
+
+interface Options {
+  grids: AdminGrid[];
+  categories: AdminCategory[];
+}
+
+/** Grids and categories to filter by; a department has neither (it sees only what it was sent). */
+const loadOptions = async (): Promise<Options> => {
+  const [grids, categories] = await Promise.all([
+    adminApi.listGrids().catch(() => ({ items: [] as AdminGrid[] })),
+    adminApi.listCategories().catch(() => ({ items: [] as AdminCategory[] })),
+  ]);
+  return { grids: grids.items, categories: categories.items };
+};
+
+/** 案件: every case in reach, filtered by status, community, grid, category, severity, lateness and date; 20 a page. */
+export default function AdminCasesPage() {
+  const router = useRouter();
+  const [filter, setFilter] = useState<CaseFilter>(() => filterFromParams(router.params));
+  const [panel, setPanel] = useState(false);
+  const [list, setList] = useState<ListState>(EMPTY);
+  const signedIn = useSignedIn();
+  const options = useRemote(loadOptions, signedIn);
+  const latest = useRef(0);
+  const shown = useRef(false);
+
+  const load = useCallback(
+    async (more: boolean) => {
+      const mine = ++latest.current;
+      const cursor = more ? list.nextCursor : undefined;
+      if (more && !cursor) return;
+      setList((s) => ({ ...s, loading: true, error: undefined }));
+      try {
+        const page = await adminApi.listCases(toListQuery(filter, new Date()), cursor);
+        if (mine !== latest.current) return;
+        setList((s) => ({
+          items: more ? mergePage(s.items, page.items) : page.items,
+          nextCursor: page.nextCursor,
+          total: more ? s.total : page.total === undefined ? undefined : `${page.total}${page.totalCapped ? '+' : ''}`,
+          loaded: true,
+          loading: false,
+        }));
+      } catch (e) {
+        if (mine === latest.current) setList((s) => ({ ...s, loading: false, error: errorMessage(e) }));
+      }
+    },
+    [filter, list.nextCursor],
+  );
+
+  useEffect(() => {
+    if (!signedIn) return;
+    setList(EMPTY);
+    void load(false);
+  }, [filter, signedIn]);
+  useDidShow(() => {
+    if (shown.current && signedIn) void load(false);
+    shown.current = true;
+  });
+  usePullDownRefresh(() => {
+    void load(false).finally(() => Taro.stopPullDownRefresh());
+  });
+  useReachBottom(() => {
+    if (!list.loading && list.nextCursor) void load(true);
+  });
+
+  const set = (patch: Partial<CaseFilter>) => setFilter((f) => ({ ...f, ...patch }));
+  const grids = options.data?.grids ?? [];
+  const categories = options.data?.categories ?? [];
+  const communities = useMemo(() => {
+    const m = new Map<string, string>();
+    for (const g of grids) m.set(g.communityId, g.communityName);
+    return [...m.entries()].map(([id, name]) => ({ id, name }));
+  }, [grids]);
+  const gridChoices = grids
+    .filter((g) => g.active && (!filter.communityId || g.communityId === filter.communityId))
+    .sort((a, b) => a.communityName.localeCompare(b.communityName, 'zh') || byName(a, b));
+  const extra = extraFilterCount(filter);
+  const now = new Date();
+
+  const withAll = <T extends string>(opts: ChipOption<T>[]): ChipOption<string>[] => [{ value: ALL, label: '全部' }, ...opts];
+
+  return (
+    <PageShell className="admin-cases" testId="page-admin-cases">
+      <StaffChips options={STATUS_CHOICES} value={filter.status} onChange={(status) => set({ status })} testId="case-status" scroll />
+      <View className="admin-cases__bar">
+        <Text className="admin-cases__total" data-testid="case-total">
+          {list.total !== undefined ? `共 ${list.total} 件` : list.loaded ? `已显示 ${list.items.length} 件` : ''}
+        </Text>
+        <View className="admin-cases__bar-actions">
+          <View
+            className={`admin-cases__toggle ${filter.overdue ? 'admin-cases__toggle--on' : ''}`}
+            onClick={() => set({ overdue: !filter.overdue, ...(filter.overdue ? {} : { status: 'open' as const }) })}
+            data-testid="filter-overdue"
+          >
+            ⏰ 只看超时
+          </View>
+          <View
+            className={`admin-cases__toggle ${panel ? 'admin-cases__toggle--on' : ''}`}
+            onClick={() => setPanel(!panel)}
+            data-testid="filter-toggle"
+          >
+            筛选{extra ? `（${extra}）` : ''}
+          </View>
+        </View>
+      </View>
+
+      {panel ? (
+        <View className="card admin-cases__panel" data-testid="filter-panel">
+          {communities.length > 1 ? (
+            <View>
+              <View className="staff-form__label">社区</View>
+              <StaffChips
+                options={withAll(communities.map((c) => ({ value: c.id, label: c.name })))}
+                value={filter.communityId ?? ALL}
+                onChange={(v) => set({ communityId: v === ALL ? undefined : v, gridId: undefined })}
+                testId="filter-community"
+              />
+            </View>
+          ) : null}
+          {gridChoices.length > 0 ? (
+            <View>
+              <View className="staff-form__label">网格</View>
+              <StaffChips
+                options={withAll(
+                  gridChoices.map((g) => ({
+                    value: g.id,
+                    label: communities.length > 1 && !filter.communityId ? `${g.communityName}${g.name}` : g.name,
+                  })),
+                )}
+                value={filter.gridId ?? ALL}
+                onChange={(v) => set({ gridId: v === ALL ? undefined : v })}
+                testId="filter-grid"
+              />
+            </View>
+          ) : null}
+          {categories.length > 0 ? (
+            <View>
+              <View className="staff-form__label">类别</View>
+              <StaffChips
+                options={withAll(categories.filter((c) => c.active).map((c) => ({ value: c.id, label: c.name })))}
+                value={filter.categoryId ?? ALL}
+                onChange={(v) => set({ categoryId: v === ALL ? undefined : v })}
+                testId="filter-category"
+              />
+            </View>
+          ) : null}
+          <View className="staff-form__label">等级</View>
+          <StaffChips
+            options={withAll([...SEVERITY_CHOICES])}
+            value={filter.severity ?? ALL}
+            onChange={(v) => set({ severity: v === ALL ? undefined : (v as CaseFilter['severity']) })}
+            testId="filter-severity"
+          />
+          <View className="staff-form__label">提交时间</View>
+          <StaffChips options={DATE_CHOICES} value={filter.date} onChange={(date) => set({ date })} testId="filter-date" />
+          <View className="staff-form__buttons">
+            <BigButton kind="secondary" onClick={() => setFilter({ ...EMPTY_FILTER })} testId="filter-clear">
+              清除筛选
+            </BigButton>
+            <BigButton onClick={() => setPanel(false)} testId="filter-done">
+              完成
+            </BigButton>
+          </View>
+        </View>
+      ) : null}
+
+      <ErrorLine message={list.error} onRetry={() => void load(list.items.length > 0)} />
+      {list.loading && !list.loaded ? <Loading /> : null}
+      {list.loaded && list.items.length === 0 ? <EmptyState icon="🗂️" title="没有符合条件的案件" /> : null}
+      <View data-testid="admin-case-list">
+        {list.items.map((c) => (
+          <StaffTaskCard
+            key={c.id}
+            item={c}
+            now={now}
+            showHolder
+            onOpen={() => void Taro.navigateTo({ url: STAFF_ROUTES.adminCase(c.id) })}
+          />
+        ))}
+      </View>
+      {list.nextCursor ? (
+        <BigButton kind="plain" disabled={list.loading} onClick={() => void load(true)} testId="load-more">
+          {list.loading ? '正在加载…' : `加载更多（已显示 ${list.items.length}${list.total !== undefined ? ` / ${list.total}` : ''}）`}
+        </BigButton>
+      ) : null}
+      {list.loaded && !list.nextCursor && list.items.length > 0 ? <View className="admin-cases__end">没有更多了</View> : null}
+    </PageShell>
+  );
+}

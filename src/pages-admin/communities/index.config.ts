@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '各社区',
+  enablePullDownRefresh: true,
+});

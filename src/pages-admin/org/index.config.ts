@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '网格与人员',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,114 @@
+import { useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Input, Text, View } from '@tarojs/components';
+import { BigButton } from '../../components/big-button';
+import { ErrorLine, SectionTitle } from '../../components/notice';
+import { PageShell } from '../../components/page-shell';
+import { StaffNote } from '../../components/staff-ui';
+import { errorMessage } from '../../services/api-error';
+import { memberApi, type BindResult } from '../../services/member-api';
+import { staffProfileStore, useStaffProfile } from '../../state/staff-profile';
+import { inviteCodeProblem, normaliseInviteCode } from '../../utils/staff-form';
+import { STAFF_ROUTES } from '../../utils/staff-routes';
+import '../../components/staff-ui/index.scss';
+import './index.scss';
+
+/** A member binds their WeChat account once, with the invite code the community gave them. */
+export default function BindPage() {
+  const router = useRouter();
+  const { profile } = useStaffProfile();
+  const [code, setCode] = useState(() => normaliseInviteCode(decodeURIComponent(router.params.code ?? '')));
+  const [name, setName] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const [result, setResult] = useState<BindResult>();
+
+  const bind = async () => {
+    if (busy) return;
+    const c = normaliseInviteCode(code);
+    const problem = inviteCodeProblem(c);
+    if (problem) {
+      setError(problem);
+      return;
+    }
+    setBusy(true);
+    setError(undefined);
+    try {
+      const r = await memberApi.bindInvite(c, name.trim() || undefined);
+      setResult(r);
+      // The tab bar and the work page read the roles from the profile.
+      await staffProfileStore.reload();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (result) {
+    return (
+      <PageShell className="bind" testId="page-bind">
+        <View className="bind__done" data-testid="bind-result">
+          <View className="bind__mark">✓</View>
+          <View className="bind__title">绑定成功</View>
+          <View className="card">
+            <View className="bind__role" data-testid="bind-role">
+              {result.roleName}
+            </View>
+            <View className="bind__place" data-testid="bind-place">
+              {result.communityName} {result.gridName}
+            </View>
+            <SectionTitle>您的职责</SectionTitle>
+            <View className="bind__duties" data-testid="bind-duties">
+              {result.duties}
+            </View>
+          </View>
+          <BigButton hero onClick={() => void Taro.switchTab({ url: STAFF_ROUTES.work })} testId="bind-go-work">
+            进入工作台
+          </BigButton>
+        </View>
+      </PageShell>
+    );
+  }
+
+  return (
+    <PageShell className="bind" testId="page-bind">
+      <View className="bind__intro">
+        五员共治小组成员（党小组长、居民小组长、网格员、业委会成员、楼栋物管员）请输入社区发给您的邀请码，每个邀请码只能用一次。
+      </View>
+      {profile?.memberships.length ? (
+        <StaffNote tone="green" testId="bind-already">
+          您已绑定：
+          {profile.memberships.map((m) => `${m.communityName ?? ''} ${m.gridName ?? ''} ${m.roleName}`).join('；')}
+        </StaffNote>
+      ) : null}
+      <View className="card">
+        <View className="staff-form__label">邀请码</View>
+        <Input
+          className="staff-form__input bind__code"
+          value={code}
+          maxlength={16}
+          placeholder="8位字母或数字"
+          onInput={(e) => setCode(e.detail.value.toUpperCase())}
+          data-testid="bind-code"
+        />
+        <View className="staff-form__label">
+          您的姓名 <Text className="bind__optional">（选填）</Text>
+        </View>
+        <Input
+          className="staff-form__input"
+          value={name}
+          maxlength={20}
+          placeholder="方便社区核对"
+          onInput={(e) => setName(e.detail.value)}
+          data-testid="bind-name"
+        />
+      </View>
+      <ErrorLine message={error} testId="bind-error" />
+      <BigButton onClick={() => void bind()} disabled={busy} testId="bind-submit">
+        {busy ? '正在绑定…' : '绑定'}
+      </BigButton>
+      <View className="bind__help">没有邀请码？请联系社区（网格与人员 → 成员 → 邀请码）。</View>
+    </PageShell>
+  );
+}

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '巡查上报',
+});

@@ -1,0 +1,193 @@
+import { useState } from 'react';
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import { BigButton } from '../../components/big-button';
+import { EmptyState, ErrorLine, Loading, SectionTitle } from '../../components/notice';
+import { PageShell } from '../../components/page-shell';
+import { StaffActionForm } from '../../components/staff-action-form';
+import { StaffCaseSummary } from '../../components/staff-case-summary';
+import { StaffTimeline } from '../../components/staff-timeline';
+import { StaffChips } from '../../components/staff-ui';
+import { errorMessage } from '../../services/api-error';
+import { memberApi, type MemberRole } from '../../services/member-api';
+import { useRemote } from '../../utils/use-remote';
+import './index.scss';
+import { useSignedIn } from '../../state/staff-profile';
+
+type Form = 'progress' | 'resolve' | 'transfer' | 'escalate';
+
+const ROLES: ReadonlyArray<{ value: MemberRole; label: string }> = [
+  { value: 'party_leader', label: '党小组长' },
+  { value: 'resident_leader', label: '居民小组长' },
+  { value: 'grid_worker', label: '网格员' },
+  { value: 'owners_committee', label: '业委会成员' },
+  { value: 'building_steward', label: '楼栋物管员' },
+];
+
+/** One task: what and where, the resident's phone, what happened so far, and the next step. */
+export default function TaskPage() {
+  const router = useRouter();
+  const caseId = decodeURIComponent(router.params.id ?? '');
+  const signedIn = useSignedIn();
+  const remote = useRemote(() => memberApi.getCase(caseId), signedIn && Boolean(caseId));
+  const [form, setForm] = useState<Form>();
+  const [accepting, setAccepting] = useState(false);
+  const [error, setError] = useState<string>();
+  const [toRole, setToRole] = useState<MemberRole>();
+
+  usePullDownRefresh(() => {
+    void remote.reload().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  const c = remote.data?.case;
+  const can = (a: string) => Boolean(c?.allowedActions.includes(a));
+
+  const done = async (message: string) => {
+    setForm(undefined);
+    setError(undefined);
+    Taro.showToast({ title: message, icon: 'success' });
+    await remote.reload();
+    // Back to the top, where the new status is.
+    void Taro.pageScrollTo({ scrollTop: 0, duration: 200 }).catch(() => undefined);
+  };
+
+  const accept = async () => {
+    if (accepting) return;
+    setAccepting(true);
+    setError(undefined);
+    try {
+      await memberApi.acceptCase(caseId);
+      await done('已受理');
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setAccepting(false);
+    }
+  };
+
+  return (
+    <PageShell className="task" testId="page-task">
+      {!caseId ? <EmptyState icon="🔍" title="没有找到这件任务" /> : null}
+      <ErrorLine message={remote.error} onRetry={() => void remote.reload()} />
+      {remote.loading && !c ? <Loading /> : null}
+      {c ? (
+        <View>
+          <StaffCaseSummary c={c} />
+
+          <ErrorLine message={error} testId="task-error" />
+          {can('accept') ? (
+            <BigButton hero onClick={() => void accept()} disabled={accepting} testId="task-accept">
+              {accepting ? '正在受理…' : '受理'}
+            </BigButton>
+          ) : null}
+
+          {form === 'progress' ? (
+            <StaffActionForm
+              title="记录进展"
+              label="进展说明"
+              placeholder="例如：已到现场查看，联系了维修师傅，明天上午更换。"
+              max={500}
+              photos="optional"
+              submitText="提交进展"
+              onSubmit={async (note, photos) => {
+                await memberApi.addProgress(caseId, note, photos);
+                await done('已记录');
+              }}
+              onCancel={() => setForm(undefined)}
+              testId="form-progress"
+            />
+          ) : null}
+          {form === 'resolve' ? (
+            <StaffActionForm
+              title="办结"
+              label="办理结果"
+              placeholder="例如：已更换楼道灯，现场恢复正常。"
+              max={500}
+              photos="required"
+              photoHint="请拍办理后的现场，居民会看到"
+              submitText="确认办结"
+              onSubmit={async (result, photos) => {
+                await memberApi.resolveCase(caseId, result, photos);
+                await done('已办结');
+              }}
+              onCancel={() => setForm(undefined)}
+              testId="form-resolve"
+            />
+          ) : null}
+          {form === 'transfer' ? (
+            <StaffActionForm
+              title="转派给小组其他成员"
+              label="转派理由"
+              placeholder="例如：属于邻里纠纷，请居民小组长调解。"
+              submitText="确认转派"
+              extra={
+                <View>
+                  <View className="staff-form__label">转给</View>
+                  <StaffChips
+                    options={ROLES.filter((r) => r.value !== c.holder?.role)}
+                    value={toRole}
+                    onChange={setToRole}
+                    testId="transfer-role"
+                  />
+                </View>
+              }
+              extraProblem={toRole ? undefined : '请选择转给哪个角色'}
+              onSubmit={async (reason) => {
+                await memberApi.transferCase(caseId, toRole!, reason);
+                await done('已转派');
+              }}
+              onCancel={() => setForm(undefined)}
+              testId="form-transfer"
+            />
+          ) : null}
+          {form === 'escalate' ? (
+            <StaffActionForm
+              title="吹哨：报告社区"
+              label="吹哨理由"
+              placeholder="例如：涉及多户和物业，需要社区协调。"
+              submitText="确认吹哨"
+              onSubmit={async (reason) => {
+                await memberApi.escalateCase(caseId, reason);
+                await done('已吹哨');
+              }}
+              onCancel={() => setForm(undefined)}
+              testId="form-escalate"
+            />
+          ) : null}
+
+          {!form ? (
+            <View className="task__actions">
+              {can('progress') ? (
+                <BigButton kind="secondary" onClick={() => setForm('progress')} testId="task-progress">
+                  📝 记录进展
+                </BigButton>
+              ) : null}
+              {can('resolve') ? (
+                <BigButton onClick={() => setForm('resolve')} testId="task-resolve">
+                  ✅ 办结
+                </BigButton>
+              ) : null}
+              {can('transfer') || can('escalate') ? (
+                <View className="task__row">
+                  {can('transfer') ? (
+                    <BigButton kind="secondary" onClick={() => setForm('transfer')} testId="task-transfer">
+                      🔁 转派
+                    </BigButton>
+                  ) : null}
+                  {can('escalate') ? (
+                    <BigButton kind="secondary" onClick={() => setForm('escalate')} testId="task-escalate">
+                      📣 吹哨
+                    </BigButton>
+                  ) : null}
+                </View>
+              ) : null}
+            </View>
+          ) : null}
+
+          <SectionTitle>办理经过</SectionTitle>
+          <StaffTimeline events={remote.data!.timeline} caseId={c.id} />
+        </View>
+      ) : null}
+    </PageShell>
+  );
+}

@@ -1,0 +1,87 @@
+/**
+ * Deadlines as a member on the move reads them: how long is left (or how late it is), how urgent
+ * that is, and the task list in the order to work it. Pure: `now` is passed in.
+ */
+
+export type Urgency = 'overdue' | 'soon' | 'normal' | 'none';
+
+/** The fields of a task card the deadline helpers read. */
+export interface DeadlineCard {
+  id: string;
+  status: string;
+  createdAt: string;
+  dueAt?: string;
+  /** Ever late on any deadline (the server's flag). */
+  overdue?: boolean;
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+/** Within this much of the deadline a task turns orange. */
+const SOON_MS = 2 * HOUR;
+/** …or within this share of its whole window, for short limits such as 5341's 30 minutes. */
+const SOON_SHARE = 0.25;
+
+/** Statuses whose clock still runs for the member: late or not, they are waiting for someone. */
+const RUNNING = new Set(['pending', 'assigned', 'processing', 'escalated']);
+
+/** 3天2小时 / 2小时15分 / 12分 / 不到1分钟 */
+export function spanText(ms: number): string {
+  const abs = Math.abs(ms);
+  if (abs < MINUTE) return '不到1分钟';
+  const days = Math.floor(abs / DAY);
+  const hours = Math.floor((abs % DAY) / HOUR);
+  const minutes = Math.floor((abs % HOUR) / MINUTE);
+  if (days > 0) return hours > 0 ? `${days}天${hours}小时` : `${days}天`;
+  if (hours > 0) return minutes > 0 ? `${hours}小时${minutes}分` : `${hours}小时`;
+  return `${minutes}分钟`;
+}
+
+export function urgencyOf(card: DeadlineCard, now: Date): Urgency {
+  if (!card.dueAt || !RUNNING.has(card.status)) return 'none';
+  const due = Date.parse(card.dueAt);
+  if (!Number.isFinite(due)) return 'none';
+  const left = due - now.getTime();
+  if (left <= 0) return 'overdue';
+  const window = due - Date.parse(card.createdAt);
+  if (left <= SOON_MS || (window > 0 && left <= window * SOON_SHARE)) return 'soon';
+  return 'normal';
+}
+
+export interface Countdown {
+  urgency: Urgency;
+  /** 剩 2小时15分 / 已超时 3小时 / empty when no clock runs. */
+  text: string;
+}
+
+export function countdown(card: DeadlineCard, now: Date): Countdown {
+  const urgency = urgencyOf(card, now);
+  if (urgency === 'none') return { urgency, text: '' };
+  const left = Date.parse(card.dueAt!) - now.getTime();
+  return { urgency, text: left <= 0 ? `已超时 ${spanText(left)}` : `剩 ${spanText(left)}` };
+}
+
+const RANK: Record<Urgency, number> = { overdue: 0, soon: 1, normal: 2, none: 3 };
+
+/**
+ * The order to work tasks in: late ones first (the latest of them first), then by the deadline
+ * that comes next, then the tasks without a running clock, oldest first. Stable for equal keys.
+ */
+export function sortByUrgency<T extends DeadlineCard>(cards: readonly T[], now: Date): T[] {
+  const key = (c: T) => {
+    const u = urgencyOf(c, now);
+    const due = c.dueAt ? Date.parse(c.dueAt) : Number.POSITIVE_INFINITY;
+    return { rank: RANK[u], due: u === 'none' ? Date.parse(c.createdAt) : due };
+  };
+  return cards
+    .map((c, i) => ({ c, i, k: key(c) }))
+    .sort((a, b) => a.k.rank - b.k.rank || a.k.due - b.k.due || a.i - b.i)
+    .map((x) => x.c);
+}
+
+/** Adds the next page to a list already shown, dropping duplicates (a task may move between pages). */
+export function mergePage<T extends { id: string }>(shown: readonly T[], page: readonly T[]): T[] {
+  const seen = new Set(shown.map((c) => c.id));
+  return [...shown, ...page.filter((c) => !seen.has(c.id))];
+}

@@ -1,0 +1,24 @@
+/** Every staff page URL in one place (paths as in app.config.ts). */
+const q = (base: string, params: Record<string, string | undefined>): string => {
+  const parts = Object.entries(params)
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => `${k}=${encodeURIComponent(v!)}`);
+  return parts.length ? `${base}?${parts.join('&')}` : base;
+};
+
+export const STAFF_ROUTES = {
+  work: '/pages/work/index',
+  bind: (code?: string) => q('/pages-member/bind/index', { code }),
+  tasks: (tab?: string) => q('/pages-member/tasks/index', { tab }),
+  task: (caseId: string) => q('/pages-member/task/index', { id: caseId }),
+  patrol: (mode: 'report' | 'spot') => q('/pages-member/patrol/index', { mode }),
+  group: '/pages-member/group/index',
+  /** `filter` is `filterToParams(…)`. */
+  adminCases: (filter?: string) => (filter ? `/pages-admin/cases/index?${filter}` : '/pages-admin/cases/index'),
+  adminCase: (caseId: string) => q('/pages-admin/case/index', { id: caseId }),
+  org: (communityId?: string) => q('/pages-admin/org/index', { communityId }),
+  config: '/pages-admin/config/index',
+  stats: (groupBy?: string) => q('/pages-admin/stats/index', { groupBy }),
+  weekly: '/pages-admin/weekly/index',
+  communities: '/pages-admin/communities/index',
+} as const;
