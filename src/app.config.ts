@@ -1,5 +1,5 @@
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/cases/index', 'pages/work/index', 'pages/messages/index', 'pages/me/index'],
+  pages: ['pages/index/index', 'pages/cases/index', 'pages/workbench/index', 'pages/messages/index', 'pages/me/index'],
   // Pages a resident opens from the tabs; loaded when first needed.
   subPackages: [
     {
@@ -49,7 +49,7 @@ export default defineAppConfig({
         iconPath: 'assets/tabbar/cases.png',
         selectedIconPath: 'assets/tabbar/cases-active.png',
       },
-      { pagePath: 'pages/work/index', text: '工作台' },
+      { pagePath: 'pages/workbench/index', text: '工作台' },
       {
         pagePath: 'pages/messages/index',
         text: '消息',
@@ -67,6 +67,6 @@ export default defineAppConfig({
   // The report page may preload with the home page so that 我要上报 opens at once.
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['pages-resident'] },
-    'pages/work/index': { network: 'all', packages: ['pages-member', 'pages-admin'] },
+    'pages/workbench/index': { network: 'all', packages: ['pages-member', 'pages-admin'] },
   },
 });

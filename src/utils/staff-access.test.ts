@@ -30,7 +30,7 @@ describe('the work tab', () => {
   });
 
   test('页面路径对应标签', () => {
-    expect(tabOfPath('/pages/work/index')).toBe('work');
+    expect(tabOfPath('/pages/workbench/index')).toBe('work');
     expect(tabOfPath('pages/index/index?x=1')).toBe('home');
     expect(tabOfPath('/pages-member/tasks/index')).toBeUndefined();
     expect(tabOfPath(undefined)).toBeUndefined();

@@ -67,7 +67,7 @@ export interface TabItem {
 export const TAB_ITEMS: readonly TabItem[] = [
   { key: 'home', pagePath: 'pages/index/index', text: '首页' },
   { key: 'cases', pagePath: 'pages/cases/index', text: '我的诉求' },
-  { key: 'work', pagePath: 'pages/work/index', text: '工作台' },
+  { key: 'work', pagePath: 'pages/workbench/index', text: '工作台' },
   { key: 'messages', pagePath: 'pages/messages/index', text: '消息' },
   { key: 'me', pagePath: 'pages/me/index', text: '我的' },
 ];
@@ -78,7 +78,7 @@ export function visibleTabs(p: StaffProfile | undefined): TabItem[] {
   return TAB_ITEMS.flatMap((t) => (t.key !== 'work' ? [t] : label ? [{ ...t, text: label }] : []));
 }
 
-/** The tab a page path belongs to (`/pages/work/index?x=1` → work), if any. */
+/** The tab a page path belongs to (`/pages/workbench/index?x=1` → work), if any. */
 export function tabOfPath(path: string | undefined): TabKey | undefined {
   if (!path) return undefined;
   const clean = path.replace(/^\/+/, '').replace(/[?#].*$/, '');

@@ -7,7 +7,7 @@ const q = (base: string, params: Record<string, string | undefined>): string => 
 };
 
 export const STAFF_ROUTES = {
-  work: '/pages/work/index',
+  work: '/pages/workbench/index',
   bind: (code?: string) => q('/pages-member/bind/index', { code }),
   tasks: (tab?: string) => q('/pages-member/tasks/index', { tab }),
   task: (caseId: string) => q('/pages-member/task/index', { id: caseId }),

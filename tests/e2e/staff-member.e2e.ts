@@ -175,7 +175,7 @@ test('新网格员用邀请码绑定，受理、拍照记进展、办结', () =>
       await m.goto(`${host.url}/#/pages-member/group/index`);
       await visible(m, 'page-group').locator('[data-testid="group-member"]').nth(5).waitFor();
       await member.screenshot('group');
-      await m.goto(`${host.url}/#/pages/work/index`);
+      await m.goto(`${host.url}/#/pages/workbench/index`);
       await tap(visible(m, 'duty-off'));
       await waitText(m, 'duty-state', '休息');
       await settle(m);

@@ -100,7 +100,7 @@ export default function AdminCasePage() {
             这件已交居民评价，不再在您的待办中。
           </EmptyState>
           <BigButton
-            onClick={() => void Taro.navigateBack().catch(() => Taro.switchTab({ url: '/pages/work/index' }))}
+            onClick={() => void Taro.navigateBack().catch(() => Taro.switchTab({ url: '/pages/workbench/index' }))}
             testId="case-gone-back"
           >
             返回
