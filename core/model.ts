@@ -329,22 +329,24 @@ export interface Notice {
   at: string;
 }
 
-export type NoticeKind =
-  | 'case_accepted'
-  | 'case_progress'
-  | 'case_resolved'
-  | 'case_rework'
-  | 'case_closed'
-  | 'task_new'
-  | 'task_reminder'
-  | 'task_overdue'
-  | 'task_rated'
-  | 'task_transferred'
-  | 'task_cancelled'
-  | 'task_supplement'
-  | 'admin_unassigned'
-  | 'admin_overdue'
-  | 'admin_escalation'
-  | 'admin_low_rating'
-  | 'admin_supervision'
-  | 'department_dispatch';
+export const NOTICE_KINDS = [
+  'case_accepted',
+  'case_progress',
+  'case_resolved',
+  'case_rework',
+  'case_closed',
+  'task_new',
+  'task_reminder',
+  'task_overdue',
+  'task_rated',
+  'task_transferred',
+  'task_cancelled',
+  'task_supplement',
+  'admin_unassigned',
+  'admin_overdue',
+  'admin_escalation',
+  'admin_low_rating',
+  'admin_supervision',
+  'department_dispatch',
+] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];

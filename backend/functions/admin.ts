@@ -28,7 +28,7 @@ import {
   type CaseStatus,
   type Category,
   type Member,
-  type NoticeKind,
+  NOTICE_KINDS,
 } from '../../core/model';
 import {
   DEFAULT_WEIGHTS,
@@ -274,31 +274,6 @@ const policySchema = z.strictObject({
   communityId: id.optional(),
 });
 const PRESET_IDS = new Set(POLICY_PRESETS.map((p) => p.id));
-
-const NOTICE_KINDS = [
-  'case_accepted',
-  'case_progress',
-  'case_resolved',
-  'case_rework',
-  'case_closed',
-  'task_new',
-  'task_reminder',
-  'task_overdue',
-  'task_rated',
-  'task_transferred',
-  'task_cancelled',
-  'task_supplement',
-  'admin_unassigned',
-  'admin_overdue',
-  'admin_escalation',
-  'admin_low_rating',
-  'admin_supervision',
-  'department_dispatch',
-] as const satisfies readonly NoticeKind[];
-// Every kind of notice can be given a template: the list above must name them all.
-type MissingKinds = Exclude<NoticeKind, (typeof NOTICE_KINDS)[number]>;
-const allKindsListed: [MissingKinds] extends [never] ? true : false = true;
-void allKindsListed;
 
 const templatesSchema = z.partialRecord(
   z.enum(NOTICE_KINDS),

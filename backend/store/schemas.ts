@@ -25,10 +25,10 @@ import {
   type LedgerInfo,
   type Member,
   type Notice,
-  type NoticeKind,
   type PersonRef,
   type Photo,
   type Place,
+  NOTICE_KINDS,
 } from '../../core/model';
 import type { ErrorCode } from '../../core/errors';
 import { TALLY_KEYS, type CaseTally } from '../../core/metrics';
@@ -86,31 +86,9 @@ const CASE_ACTIONS = [
   'set_public',
   'approve_photos',
 ] as const satisfies readonly CaseAction[];
-const NOTICE_KINDS = [
-  'case_accepted',
-  'case_progress',
-  'case_resolved',
-  'case_rework',
-  'case_closed',
-  'task_new',
-  'task_reminder',
-  'task_overdue',
-  'task_rated',
-  'task_transferred',
-  'task_cancelled',
-  'task_supplement',
-  'admin_unassigned',
-  'admin_overdue',
-  'admin_escalation',
-  'admin_low_rating',
-  'admin_supervision',
-  'department_dispatch',
-] as const satisfies readonly NoticeKind[];
 // The reverse direction: every action and notice kind of the model is listed above.
 const _allActions: Exclude<CaseAction, (typeof CASE_ACTIONS)[number]> extends never ? true : never = true;
-const _allNoticeKinds: Exclude<NoticeKind, (typeof NOTICE_KINDS)[number]> extends never ? true : never = true;
 void _allActions;
-void _allNoticeKinds;
 
 // ——— cases ———
 
