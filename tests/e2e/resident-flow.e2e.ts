@@ -495,8 +495,13 @@ test('大字模式：每个页面在 375 宽下字更大、不溢出；补充、
   await shot('case-supplement-large');
   await press(visible(page, 'supplement-submit'));
   await visible(page, 'timeline').locator('[data-action="supplement"]').waitFor();
-  await press(visible(page, 'action-withdraw'));
-  await page.getByText('确定撤回').click();
+  // The action bar re-renders once the supplement reloads the case: tap again until the dialog shows.
+  const confirmWithdraw = page.getByText('确定撤回');
+  for (let i = 0; i < 4 && !(await confirmWithdraw.isVisible()); i++) {
+    await press(visible(page, 'action-withdraw'));
+    await confirmWithdraw.waitFor({ timeout: 4000 }).catch(() => undefined);
+  }
+  await confirmWithdraw.click();
   await until(caseStatus, (s) => s === 'withdrawn');
   await shot('case-withdrawn-large');
   expect(session.pageErrors).toEqual([]);
