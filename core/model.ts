@@ -215,32 +215,34 @@ export interface LedgerInfo {
   fixableToday?: boolean;
 }
 
-export type CaseAction =
-  | 'submit'
-  | 'auto_assign'
-  | 'assign'
-  | 'accept'
-  | 'progress'
-  | 'transfer'
-  | 'escalate'
-  | 'dispatch_department'
-  | 'department_report'
-  | 'resolve'
-  | 'rate'
-  | 'auto_close'
-  | 'reject'
-  | 'withdraw'
-  | 'merge'
-  | 'supplement'
-  | 'support'
-  | 'remind'
-  | 'mark_overdue'
-  | 'supervise'
-  | 'patrol_report'
-  | 'close_on_spot'
-  | 'set_severity'
-  | 'set_public'
-  | 'approve_photos';
+export const CASE_ACTIONS = [
+  'submit',
+  'auto_assign',
+  'assign',
+  'accept',
+  'progress',
+  'transfer',
+  'escalate',
+  'dispatch_department',
+  'department_report',
+  'resolve',
+  'rate',
+  'auto_close',
+  'reject',
+  'withdraw',
+  'merge',
+  'supplement',
+  'support',
+  'remind',
+  'mark_overdue',
+  'supervise',
+  'patrol_report',
+  'close_on_spot',
+  'set_severity',
+  'set_public',
+  'approve_photos',
+] as const;
+export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 export const ACTION_NAMES: Record<CaseAction, string> = {
   submit: '提交诉求',

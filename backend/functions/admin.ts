@@ -563,21 +563,16 @@ export const admin = defineFunction('admin', {
       if (input.to) q.createdTo = instantOf(input.to, 'to');
       if (q.createdFrom && q.createdTo && q.createdFrom >= q.createdTo) return fail('INPUT.INVALID', '开始时间须早于结束时间');
       if (input.cursor) q.cursor = input.cursor;
-      try {
-        const page = await deps.store.listCases(q);
-        // The first page also says how many match, so a long list can say "共 N 件".
-        const { cursor: _c, limit: _l, order: _o, ...where } = q;
-        // Counting stops at a cap so a long list stays fast at any size ("共 1000+ 件").
-        const total = input.cursor ? undefined : await deps.store.countCases(where, TOTAL_CAP + 1);
-        return ok({
-          items: page.items.map((c) => caseCard(c, dir)),
-          nextCursor: page.nextCursor,
-          ...(total === undefined ? {} : { total: Math.min(total, TOTAL_CAP), totalCapped: total > TOTAL_CAP }),
-        });
-      } catch (err) {
-        if ((err as { code?: unknown }).code === 'INPUT.INVALID') return fail('INPUT.INVALID', (err as Error).message);
-        throw err;
-      }
+      const page = await deps.store.listCases(q);
+      // The first page also says how many match, so a long list can say "共 N 件".
+      const { cursor: _c, limit: _l, order: _o, ...where } = q;
+      // Counting stops at a cap so a long list stays fast at any size ("共 1000+ 件").
+      const total = input.cursor ? undefined : await deps.store.countCases(where, TOTAL_CAP + 1);
+      return ok({
+        items: page.items.map((c) => caseCard(c, dir)),
+        nextCursor: page.nextCursor,
+        ...(total === undefined ? {} : { total: Math.min(total, TOTAL_CAP), totalCapped: total > TOTAL_CAP }),
+      });
     },
   ),
 

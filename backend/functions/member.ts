@@ -18,7 +18,7 @@ import {
   type CaseStatus,
   type Member,
 } from '../../core/model';
-import { applyCommand, createCase } from '../services/case-service';
+import { applyCommand, createCase, type CommandFor } from '../services/case-service';
 import { gridMembers, invalidateDirectory, policyFor, type Directory } from '../services/directory';
 import { caseCard, caseDetail, timelineView } from '../services/views';
 import { id, photos, requiredText } from '../validation';
@@ -60,6 +60,11 @@ const visible =
   (call: AuthedCall) =>
   (c: Case): Result<void> =>
     canSee(call.actor, c) ? ok(undefined) : fail('CASE.NOT_FOUND', '诉求不存在或不在您的网格');
+
+/** Applies a command to a case the member can see and answers the new status. */
+async function act(call: AuthedCall, caseId: string, commandFor: CommandFor, opts: { retryOnConflict?: boolean } = {}) {
+  return stepResult(await applyCommand(call.deps, call.dir, caseId, call.actor, commandFor, call.now, { ...opts, check: visible(call) }));
+}
 
 async function stepResult(r: Awaited<ReturnType<typeof applyCommand>>) {
   return r.ok
@@ -211,96 +216,46 @@ export const member = defineFunction('member', {
   acceptCase: action({
     auth: 'user',
     input: z.strictObject({ caseId: id }),
-    run: async (input, call) =>
-      stepResult(
-        await applyCommand(call.deps, call.dir, input.caseId, call.actor, () => ok({ action: 'accept' }), call.now, {
-          check: visible(call),
-        }),
-      ),
+    run: async (input, call) => act(call, input.caseId, () => ok({ action: 'accept' })),
   }),
 
   addProgress: action({
     auth: 'user',
     input: z.strictObject({ caseId: id, note: requiredText(500), photos: photos.optional() }),
     run: async (input, call) =>
-      stepResult(
-        await applyCommand(
-          call.deps,
-          call.dir,
-          input.caseId,
-          call.actor,
-          () => ok({ action: 'progress', note: input.note, photos: input.photos }),
-          call.now,
-          {
-            check: visible(call),
-            retryOnConflict: true,
-          },
-        ),
-      ),
+      act(call, input.caseId, () => ok({ action: 'progress', note: input.note, photos: input.photos }), { retryOnConflict: true }),
   }),
 
   resolveCase: action({
     auth: 'user',
     input: z.strictObject({ caseId: id, result: requiredText(500), photos }),
-    run: async (input, call) =>
-      stepResult(
-        await applyCommand(
-          call.deps,
-          call.dir,
-          input.caseId,
-          call.actor,
-          () => ok({ action: 'resolve', result: input.result, photos: input.photos }),
-          call.now,
-          { check: visible(call) },
-        ),
-      ),
+    run: async (input, call) => act(call, input.caseId, () => ok({ action: 'resolve', result: input.result, photos: input.photos })),
   }),
 
   transferCase: action({
     auth: 'user',
     input: z.strictObject({ caseId: id, toRole: z.enum(MEMBER_ROLES), reason: requiredText(200) }),
     run: async (input, call) =>
-      stepResult(
-        await applyCommand(
-          call.deps,
-          call.dir,
-          input.caseId,
-          call.actor,
-          async (c) => {
-            const members = await gridMembers(call.deps.store, c.place.gridId);
-            const openWork = await call.deps.store.openWorkByMember(c.place.gridId);
-            const route = routeCase({
-              role: input.toRole,
-              because: '',
-              gridId: c.place.gridId,
-              members,
-              openWork,
-              exclude: c.holder?.memberId ? [c.holder.memberId] : [],
-              fallback: false,
-            });
-            return ok({ action: 'transfer', toRole: input.toRole, reason: input.reason, route });
-          },
-          call.now,
-          { check: visible(call) },
-        ),
-      ),
+      act(call, input.caseId, async (c) => {
+        const members = await gridMembers(call.deps.store, c.place.gridId);
+        const openWork = await call.deps.store.openWorkByMember(c.place.gridId);
+        const route = routeCase({
+          role: input.toRole,
+          because: '',
+          gridId: c.place.gridId,
+          members,
+          openWork,
+          exclude: c.holder?.memberId ? [c.holder.memberId] : [],
+          fallback: false,
+        });
+        return ok({ action: 'transfer', toRole: input.toRole, reason: input.reason, route });
+      }),
   }),
 
   escalateCase: action({
     auth: 'user',
     input: z.strictObject({ caseId: id, reason: requiredText(200) }),
-    run: async (input, call) =>
-      stepResult(
-        await applyCommand(
-          call.deps,
-          call.dir,
-          input.caseId,
-          call.actor,
-          () => ok({ action: 'escalate', reason: input.reason }),
-          call.now,
-          { check: visible(call) },
-        ),
-      ),
+    run: async (input, call) => act(call, input.caseId, () => ok({ action: 'escalate', reason: input.reason })),
   }),
 
   reportPatrolCase: action({

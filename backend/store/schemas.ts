@@ -17,7 +17,6 @@ import {
   RATINGS,
   SEVERITIES,
   type Case,
-  type CaseAction,
   type CaseDeadlines,
   type CaseEvent,
   type Category,
@@ -29,6 +28,7 @@ import {
   type Photo,
   type Place,
   NOTICE_KINDS,
+  CASE_ACTIONS,
 } from '../../core/model';
 import type { ErrorCode } from '../../core/errors';
 import { TALLY_KEYS, type CaseTally } from '../../core/metrics';
@@ -59,36 +59,6 @@ const count = z.number().int().nonnegative();
 const instant = z.iso.datetime({ offset: true });
 
 const ACTOR_ROLES = [...ALL_ROLES, 'system'] as const;
-const CASE_ACTIONS = [
-  'submit',
-  'auto_assign',
-  'assign',
-  'accept',
-  'progress',
-  'transfer',
-  'escalate',
-  'dispatch_department',
-  'department_report',
-  'resolve',
-  'rate',
-  'auto_close',
-  'reject',
-  'withdraw',
-  'merge',
-  'supplement',
-  'support',
-  'remind',
-  'mark_overdue',
-  'supervise',
-  'patrol_report',
-  'close_on_spot',
-  'set_severity',
-  'set_public',
-  'approve_photos',
-] as const satisfies readonly CaseAction[];
-// The reverse direction: every action and notice kind of the model is listed above.
-const _allActions: Exclude<CaseAction, (typeof CASE_ACTIONS)[number]> extends never ? true : never = true;
-void _allActions;
 
 // ——— cases ———
 
