@@ -21,6 +21,7 @@ export async function caseShapes(store: SqliteStore, now: Date): Promise<Shape[]
   const categories = await store.listRef('categories');
   const members = await store.listRef('members');
   const buildings = await store.listRef('buildings');
+  const communities = new Map((await store.listRef('communities')).map((c) => [c.id, c]));
   const shapes: Shape[] = [];
   const ctx = (ms: number) => ({ now: new Date(ms), policy: THREE_DAY_POLICY, calendar });
   const H = 3_600_000;
@@ -40,7 +41,7 @@ export async function caseShapes(store: SqliteStore, now: Date): Promise<Shape[]
     for (const b of buildings.slice(0, 24)) {
       const category: Category = categories[(pi * 7 + shapes.length) % categories.length]!;
       const gm: Member[] = members.filter((m) => m.gridId === b.gridId);
-      const route = routeForCategory(category, { gridId: b.gridId, members: gm, openWork: {} });
+      const route = routeForCategory(category, { gridId: b.gridId, members: gm, openWork: {} }, communities.get(b.communityId));
       const reporter: Actor = { openid: 'bench-resident', name: '测试居民', grants: [] };
       let t = now.getTime() - 10 * 24 * H;
       const r = openCase(

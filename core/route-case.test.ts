@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { MEMBER_ROLES, type Member, type MemberRole } from './model';
-import { DEFAULT_CATEGORIES, routeCase, routeForCategory, type Route } from './route-case';
+import { DEFAULT_CATEGORIES, roleForCategory, routeCase, routeForCategory, type Route } from './route-case';
 import { CHEN, GRID, GROUP, LI, LIU, member, OTHER_GRID, WANG, ZHANG, ZHAO, category } from './test-support';
 
 const byCategory = (name: string, members: readonly Member[], openWork: Record<string, number> = {}): Route =>
@@ -40,6 +40,76 @@ describe('按类别派给五员共治小组中的对应成员', () => {
   test('复姓打码保留复姓', () => {
     const ouyang = member('m-ouyang', '欧阳娜娜', 'building_steward');
     expect(byCategory('设施维修', [ouyang]).explanation).toBe('按类别「设施维修」派给楼栋物管员 欧阳**');
+  });
+});
+
+describe('社区可为本社区改设类别的派单角色', () => {
+  const repair = category('设施维修'); // default: 楼栋物管员
+
+  test('没有改设时用类别的默认角色', () => {
+    expect(roleForCategory(repair)).toBe('building_steward');
+    expect(roleForCategory(repair, {})).toBe('building_steward');
+    expect(roleForCategory(repair, { categoryRoles: {} })).toBe('building_steward');
+    expect(roleForCategory(repair, { categoryRoles: { [category('安全隐患').id]: 'party_leader' } })).toBe('building_steward');
+  });
+
+  test('改设了就用社区的角色', () => {
+    expect(roleForCategory(repair, { categoryRoles: { [repair.id]: 'owners_committee' } })).toBe('owners_committee');
+  });
+
+  test('只认社区自己的设定，不会读到原型上的属性', () => {
+    const odd = { ...repair, id: 'constructor' };
+    expect(roleForCategory(odd, { categoryRoles: {} })).toBe('building_steward');
+    expect(roleForCategory({ ...repair, id: '__proto__' }, { categoryRoles: {} })).toBe('building_steward');
+  });
+
+  test('派单按社区改设的角色，说明仍写明类别', () => {
+    const r = routeForCategory(
+      repair,
+      { gridId: GRID, members: GROUP, openWork: {} },
+      { categoryRoles: { [repair.id]: 'owners_committee' } },
+    );
+    expect(r).toEqual({ kind: 'member', member: CHEN, explanation: '按类别「设施维修」派给业委会成员 陈**' });
+  });
+
+  test('其他社区（没有改设）仍按默认角色', () => {
+    const elsewhere = { categoryRoles: { [category('安全隐患').id]: 'party_leader' as const } };
+    expect(routeForCategory(repair, { gridId: GRID, members: GROUP, openWork: {} }, elsewhere)).toEqual(byCategory('设施维修', GROUP));
+  });
+
+  test('改设的角色无人在岗时，同样转由网格员或进入队列', () => {
+    const roles = { categoryRoles: { [repair.id]: 'party_leader' as const } };
+    const r = routeForCategory(repair, { gridId: GRID, members: [{ ...LIU, onDuty: false }, LI, WANG], openWork: {} }, roles);
+    expect(r).toEqual({
+      kind: 'member',
+      member: LI,
+      explanation: '按类别「设施维修」应派给党小组长，暂无在岗人员，转由网格员 李** 办理',
+    });
+    expect(routeForCategory(repair, { gridId: GRID, members: [WANG], openWork: {} }, roles)).toEqual({
+      kind: 'queue',
+      explanation: '按类别「设施维修」应派给党小组长，网格内暂无在岗人员，进入社区待派单队列',
+    });
+  });
+
+  test('性质：有改设时派给改设角色（或兜底网格员），与直接按该角色派单一致', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...DEFAULT_CATEGORIES.map((c) => c.name)),
+        fc.option(fc.constantFrom<MemberRole>(...MEMBER_ROLES), { nil: undefined }),
+        (name, override) => {
+          const cat = category(name);
+          const community = override ? { categoryRoles: { [cat.id]: override } } : undefined;
+          const expected = routeCase({
+            role: override ?? cat.role,
+            because: `按类别「${name}」`,
+            gridId: GRID,
+            members: GROUP,
+            openWork: {},
+          });
+          expect(routeForCategory(cat, { gridId: GRID, members: GROUP, openWork: {} }, community)).toEqual(expected);
+        },
+      ),
+    );
   });
 });
 

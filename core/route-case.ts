@@ -1,7 +1,8 @@
 /**
- * Routing: category → responsible role → the member of that role in the case's grid
- * (least open work first; off-duty and inactive members skipped) → fallback grid worker →
- * the community dispatch queue. Every route explains itself in Chinese for the timeline.
+ * Routing: category → responsible role (the community's override, else the category's default) →
+ * the member of that role in the case's grid (least open work first; off-duty and inactive members
+ * skipped) → fallback grid worker → the community dispatch queue. Every route explains itself in
+ * Chinese for the timeline.
  */
 import { ROLE_NAMES, type Category, type Member, type MemberRole } from './model';
 import { maskPersonName } from './masking';
@@ -64,5 +65,29 @@ export function routeCase(input: RouteInput): Route {
   return { kind: 'queue', explanation: `${input.because}应派给${ROLE_NAMES[input.role]}，网格内暂无在岗人员，进入社区待派单队列` };
 }
 
-export const routeForCategory = (category: Pick<Category, 'name' | 'role'>, rest: Omit<RouteInput, 'role' | 'because'>): Route =>
-  routeCase({ ...rest, role: category.role, because: `按类别「${category.name}」` });
+/** A community's own choice of role for some categories (category id → role), set by its admin. */
+export interface CategoryRoles {
+  categoryRoles?: Readonly<Record<string, MemberRole>>;
+}
+
+/**
+ * The role a category goes to in a community: the community's override when it has one, else the
+ * category's default role (the street's).
+ */
+export function roleForCategory(category: Pick<Category, 'id' | 'role'>, community?: CategoryRoles): MemberRole {
+  return overriddenRole(category.id, community) ?? category.role;
+}
+
+/** The role a community gives a category of its own accord, if it does. */
+export function overriddenRole(categoryId: string, community?: CategoryRoles): MemberRole | undefined {
+  const roles = community?.categoryRoles;
+  // Own keys only: a category id such as `constructor` must not find Object.prototype.
+  return roles !== undefined && Object.prototype.hasOwnProperty.call(roles, categoryId) ? roles[categoryId] : undefined;
+}
+
+/** Routes by category, with the role the case's community gives that category. */
+export const routeForCategory = (
+  category: Pick<Category, 'id' | 'name' | 'role'>,
+  rest: Omit<RouteInput, 'role' | 'because'>,
+  community?: CategoryRoles,
+): Route => routeCase({ ...rest, role: roleForCategory(category, community), because: `按类别「${category.name}」` });

@@ -28,8 +28,10 @@ import {
   type CaseStatus,
   type Category,
   type Member,
+  type MemberRole,
   NOTICE_KINDS,
 } from '../../core/model';
+import { overriddenRole, roleForCategory } from '../../core/route-case';
 import {
   DEFAULT_WEIGHTS,
   computeMetrics,
@@ -301,6 +303,22 @@ async function weightsOf(store: Store): Promise<MetricWeights> {
 }
 
 const categoryView = (c: Category) => ({ ...c, icon: c.icon ?? '', roleName: ROLE_NAMES[c.role] });
+
+/** The communities (of those given, in their order) that route a category to a role of their own. */
+function overridesOf(category: Category, communities: readonly Community[]) {
+  return communities.flatMap((c) => {
+    const role = overriddenRole(category.id, c);
+    return role ? [{ communityId: c.id, communityName: c.name, role, roleName: ROLE_NAMES[role] }] : [];
+  });
+}
+
+/** The community with its role for a category set; none is kept when it is the category's default. */
+function withCategoryRole(c: Community, category: Category, role: MemberRole | null): Community {
+  const { categoryRoles, ...rest } = c;
+  const others = Object.fromEntries(Object.entries(categoryRoles ?? {}).filter(([categoryId]) => categoryId !== category.id));
+  const roles: Record<string, MemberRole> = role === null || role === category.role ? others : { ...others, [category.id]: role };
+  return Object.keys(roles).length > 0 ? { ...rest, categoryRoles: roles } : rest;
+}
 
 function memberView(m: Member, dir: Directory) {
   return {
@@ -970,8 +988,44 @@ export const admin = defineFunction('admin', {
 
   // ——— configuration ———
 
-  listCategories: staffAction(ADMINS, z.strictObject({}), async (_i, call) =>
-    ok({ items: [...call.dir.categories.values()].sort((a, b) => a.order - b.order || a.id.localeCompare(b.id)).map(categoryView) }),
+  /** The street's categories, each with the communities in reach that route it to a role of their own. */
+  listCategories: staffAction(ADMINS, z.strictObject({}), async (_i, call) => {
+    const { dir, scope } = call;
+    const communities = communitiesOf(scope, dir);
+    if (!communities.ok) return communities;
+    return ok({
+      items: [...dir.categories.values()]
+        .sort((a, b) => a.order - b.order || a.id.localeCompare(b.id))
+        .map((c) => ({ ...categoryView(c), overrides: overridesOf(c, communities.value) })),
+    });
+  }),
+
+  /**
+   * A community's own role for a category (`null`: back to the category's default). The categories
+   * stay the street's; a community admin chooses only who handles them in their community.
+   */
+  setCategoryRole: staffAction(
+    ADMINS,
+    z.strictObject({ communityId: id, categoryId: id, role: z.enum(MEMBER_ROLES).nullable() }),
+    async (input, call) => {
+      const { dir, scope, deps } = call;
+      const cs = communitiesOf(scope, dir, input.communityId);
+      if (!cs.ok) return cs;
+      const category = dir.categories.get(input.categoryId);
+      if (!category || !category.active) return fail('CATEGORY.NOT_FOUND', '类别不存在');
+      // Read afresh: the directory may be seconds old, and writing a stale copy would undo another change.
+      const c = (await deps.store.getRef('communities', cs.value[0]!.id)) ?? cs.value[0]!;
+      const next = withCategoryRole(c, category, input.role);
+      if (overriddenRole(category.id, next) !== overriddenRole(category.id, c)) await writeRef(deps.store, 'communities', next);
+      const role = roleForCategory(category, next);
+      return ok({
+        communityId: c.id,
+        categoryId: category.id,
+        role,
+        roleName: ROLE_NAMES[role],
+        overridden: overriddenRole(category.id, next) !== undefined,
+      });
+    },
   ),
 
   // Categories are shared by every community of the street: only the street edits them.
@@ -1086,7 +1140,9 @@ export const admin = defineFunction('admin', {
     const owner = (p as StoredPolicy).communityId;
     if (owner !== undefined && owner !== c.id) return fail('POLICY.INVALID', '该方案属于其他社区，不能选用');
     if (!dir.policies.has(p.id)) await call.deps.store.putRef('policies', { ...p });
-    await writeRef(call.deps.store, 'communities', { ...c, policyId: p.id });
+    // Read afresh: the directory may be seconds old, and writing a stale copy would undo another change.
+    const fresh = (await call.deps.store.getRef('communities', c.id)) ?? c;
+    await writeRef(call.deps.store, 'communities', { ...fresh, policyId: p.id });
     return ok({ communityId: c.id, policyId: p.id, policyName: p.name });
   }),
 

@@ -276,7 +276,11 @@ export const member = defineFunction('member', {
       if (!category || !category.active) return fail('CATEGORY.NOT_FOUND', '请选择有效的问题类别');
       const members = await gridMembers(deps.store, place.value.gridId);
       const openWork = await deps.store.openWorkByMember(place.value.gridId);
-      const route = routeForCategory(category, { gridId: place.value.gridId, members, openWork });
+      const route = routeForCategory(
+        category,
+        { gridId: place.value.gridId, members, openWork },
+        dir.communities.get(place.value.communityId),
+      );
       const r = await createCase(
         deps,
         dir,

@@ -10,7 +10,7 @@ import { localDateOf, startOfLocalDate } from '../../core/working-days';
 import { ROLE_NAMES, STATUS_NAMES, type CaseStatus, OPEN_STATUSES, FINAL_STATUSES, RATINGS } from '../../core/model';
 import { maskText } from '../../core/masking';
 import { applyCommand, contextFor, createCase } from '../services/case-service';
-import { gridMembers, policyFor } from '../services/directory';
+import { gridMembers, policyFor, roleByCommunity } from '../services/directory';
 import { caseCard, caseDetail, personView, timelineView } from '../services/views';
 import { cursor, id, phone, photos, requiredText, text } from '../validation';
 import { action, defineFunction, type AuthedCall } from './define';
@@ -55,6 +55,7 @@ export const resident = defineFunction('resident', {
             kind: c.kind,
             icon: c.icon ?? '',
             defaultPublic: c.defaultPublic,
+            roleByCommunity: roleByCommunity(dir, c),
           })),
       }),
   }),
@@ -140,7 +141,7 @@ export const resident = defineFunction('resident', {
       }
       const members = await gridMembers(deps.store, place.gridId);
       const openWork = await deps.store.openWorkByMember(place.gridId);
-      const route = routeForCategory(category, { gridId: place.gridId, members, openWork });
+      const route = routeForCategory(category, { gridId: place.gridId, members, openWork }, dir.communities.get(place.communityId));
       const created = await createCase(
         deps,
         dir,

@@ -114,6 +114,7 @@ export async function seedDemoStreet(store: Store, now: Date, caseCount = 200, s
   for (const d of DEPARTMENTS) await store.putRef('departments', { ...d, streetId: STREET_ID, active: true } satisfies Department);
 
   const accounts: Account[] = [];
+  const communities = new Map<string, Community>();
   const members: Member[] = [];
   const grids: Grid[] = [];
   const buildings: Building[] = [];
@@ -122,6 +123,7 @@ export async function seedDemoStreet(store: Store, now: Date, caseCount = 200, s
 
   for (const [ci, c] of COMMUNITIES.entries()) {
     const community: Community = { id: c.id, streetId: STREET_ID, name: c.name, kind: c.kind, policyId: c.policyId, active: true };
+    communities.set(community.id, community);
     await store.putRef('communities', community);
     const adminOpenid = `demo-admin-${ci + 1}`;
     accounts.push({
@@ -237,7 +239,7 @@ export async function seedDemoStreet(store: Store, now: Date, caseCount = 200, s
     const gridMembersList = members.filter((m) => m.gridId === b.gridId);
     // A few members are off duty at times, so some cases fall back or wait in the queue.
     const onDuty = gridMembersList.map((m) => ({ ...m, onDuty: rnd() > 0.06 }));
-    const route = routeForCategory(category, { gridId: b.gridId, members: onDuty, openWork });
+    const route = routeForCategory(category, { gridId: b.gridId, members: onDuty, openWork }, communities.get(b.communityId));
     const id = `C${new Date(t + 8 * HOUR).toISOString().slice(0, 19).replace(/[-T:]/g, '')}${String(i).padStart(6, '0')}`;
     const created = openCase(
       {

@@ -4,7 +4,8 @@
  * per store for a few seconds and dropped at once when an admin changes it.
  */
 import { POLICY_PRESETS, type TimePolicy } from '../../core/time-policy';
-import type { Category, Member } from '../../core/model';
+import { ROLE_NAMES, type Category, type Member, type MemberRole } from '../../core/model';
+import { overriddenRole } from '../../core/route-case';
 import type { WorkCalendar } from '../../core/working-days';
 import { buildCalendar } from '../calendar';
 import type { Building, Community, Department, Grid, StoredPolicy, Street } from '../store/ref-docs';
@@ -77,4 +78,23 @@ export function placeName(
 
 export async function gridMembers(store: Store, gridId: string): Promise<Member[]> {
   return store.listRef('members', { gridId });
+}
+
+/** A role and its Chinese name, as the pages show it. */
+export interface RoleView {
+  role: MemberRole;
+  roleName: string;
+}
+
+/**
+ * The communities that route a category to a role of their own, by community id, with that role;
+ * empty when every community uses the category's default role.
+ */
+export function roleByCommunity(dir: Directory, category: Pick<Category, 'id'>): Record<string, RoleView> {
+  return Object.fromEntries(
+    [...dir.communities.values()].flatMap((c) => {
+      const role = overriddenRole(category.id, c);
+      return role ? [[c.id, { role, roleName: ROLE_NAMES[role] }] as const] : [];
+    }),
+  );
 }

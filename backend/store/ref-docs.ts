@@ -2,7 +2,7 @@
  * Reference documents: the organisation, categories, policies and people. Small collections,
  * stored as whole documents in both adapters and validated with zod when read (`ref-schemas.ts`).
  */
-import type { Category, Member, UserRole } from '../../core/model';
+import type { Category, Member, MemberRole, UserRole } from '../../core/model';
 import type { TimePolicy } from '../../core/time-policy';
 
 export interface Street {
@@ -17,6 +17,11 @@ export interface Community {
   kind: 'city' | 'rural';
   policyId: string;
   active: boolean;
+  /**
+   * The community admin's own choice of role for some categories (category id → role); a category
+   * not named here goes to its default role. The categories themselves are the street's.
+   */
+  categoryRoles?: Record<string, MemberRole>;
 }
 export interface Grid {
   id: string;

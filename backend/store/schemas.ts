@@ -270,6 +270,7 @@ const refShapes = {
     kind: z.enum(['city', 'rural']),
     policyId: str,
     active: z.boolean(),
+    categoryRoles: z.record(z.string(), z.enum(MEMBER_ROLES)).optional(),
   } satisfies Shape<Community>,
   grids: {
     id: nonEmpty,

@@ -28,12 +28,15 @@ export interface PersonView {
 export interface Category {
   id: string;
   name: string;
+  /** The street's default role for the category. */
   role: string;
   roleName: string;
   kind: 'demand' | 'dispute' | 'hazard' | string;
   /** An emoji or an image URL. */
   icon?: string;
   defaultPublic: boolean;
+  /** The communities that route the category to a role of their own, by community id. */
+  roleByCommunity?: Record<string, { role: string; roleName: string }>;
 }
 
 export interface Building {

@@ -166,11 +166,14 @@ const call = <T>(action: string, params: Record<string, unknown> = {}) => callFu
 export interface FormCategory {
   id: string;
   name: string;
+  /** The street's default role for the category. */
   role: string;
   roleName: string;
   kind: string;
   icon: string;
   defaultPublic: boolean;
+  /** The communities that route the category to a role of their own, by community id. */
+  roleByCommunity?: Record<string, { role: string; roleName: string }>;
 }
 
 /** What the patrol forms offer: the street's categories and the buildings of the member's grid. */
@@ -178,6 +181,8 @@ export interface PatrolOptions {
   group: MyGroup;
   categories: FormCategory[];
   buildings: { id: string; name: string }[];
+  /** The community of the member's grid (its choice of role per category applies). */
+  communityId?: string;
 }
 
 interface PlaceTree {
@@ -190,8 +195,9 @@ async function patrolOptions(): Promise<PatrolOptions> {
     callFunction<{ items: FormCategory[] }>('resident', { action: 'listCategories' }),
     callFunction<PlaceTree>('resident', { action: 'listPlaces' }),
   ]);
-  const grid = places.communities.flatMap((c) => c.grids).find((g) => g.id === group.me.gridId);
-  return { group, categories: categories.items, buildings: grid?.buildings ?? [] };
+  const community = places.communities.find((c) => c.grids.some((g) => g.id === group.me.gridId));
+  const grid = community?.grids.find((g) => g.id === group.me.gridId);
+  return { group, categories: categories.items, buildings: grid?.buildings ?? [], communityId: community?.id };
 }
 
 export const memberApi = {

@@ -21,3 +21,16 @@ export const FIVE_ROLES: ReadonlyArray<{ role: string; name: string; duty: strin
   { role: 'owners_committee', name: '业委会成员', duty: '物业服务纠纷，公共设施，维修资金', icon: '🏢' },
   { role: 'building_steward', name: '楼栋物管员', duty: '楼栋水电、电梯、楼道灯维修，保洁，垃圾分类', icon: '🔧' },
 ];
+
+/**
+ * The name of the role a category goes to in a community: the community's own choice when it made
+ * one, else the category's default (also while no community is chosen yet).
+ */
+export function categoryRoleName(
+  category: { roleName: string; roleByCommunity?: Record<string, { roleName: string }> },
+  communityId?: string,
+): string {
+  const own = category.roleByCommunity;
+  const mine = communityId !== undefined && own && Object.prototype.hasOwnProperty.call(own, communityId) ? own[communityId] : undefined;
+  return mine?.roleName ?? category.roleName;
+}

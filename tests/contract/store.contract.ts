@@ -189,6 +189,23 @@ export function describeStoreContract(name: string, make: () => Promise<Store>):
         expect(await store.getRef('streets', 's1')).toEqual(street);
       });
 
+      it('keeps a community’s own roles per category, and reads a community without them', async () => {
+        const plain = { id: 'c1', streetId: 's', name: '渝园社区', kind: 'city' as const, policyId: 'three-day', active: true };
+        await store.putRef('communities', plain);
+        expect(await store.getRef('communities', 'c1')).toEqual(plain);
+        const own = { ...plain, categoryRoles: { 'cat-01': 'owners_committee' as const, 'cat-04': 'party_leader' as const } };
+        await store.putRef('communities', own);
+        expect(await store.getRef('communities', 'c1')).toEqual(own);
+        expect(await store.listRef('communities', { active: true })).toEqual([own]);
+        // Cleared again: the field is gone, not left empty.
+        await store.putRef('communities', plain);
+        expect(await store.getRef('communities', 'c1')).toEqual(plain);
+        await expect(store.putRef('communities', { ...plain, categoryRoles: { 'cat-01': 'mayor' } } as never)).rejects.toThrow(
+          /记录格式不正确/,
+        );
+        expect(await store.getRef('communities', 'c1')).toEqual(plain);
+      });
+
       it('refuses to write a document that does not fit its kind', async () => {
         await expect(store.putRef('grids', { id: 'g1', name: 'x' } as never)).rejects.toThrow(/记录格式不正确/);
         expect(await store.getRef('grids', 'g1')).toBeUndefined();

@@ -7,6 +7,8 @@
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { admin } from '../../backend/functions/admin';
+import { member } from '../../backend/functions/member';
+import { resident } from '../../backend/functions/resident';
 import { invalidateDirectory } from '../../backend/services/directory';
 import { OPEN_STATUSES, type Case } from '../../core/model';
 import { periodRange, tallyCases } from '../../core/metrics';
@@ -496,6 +498,170 @@ describe('配置', () => {
   });
 });
 
+// ——— a community's own role per category ———
+
+describe('社区为本社区改设类别的派单角色', () => {
+  const REPAIR = 'cat-01'; // 设施维修, by default to the building steward
+  const XINGLONG = 'sf-xinglong';
+  const XINGLONG_BUILDING = 'sf-xinglong-g1-b1';
+  type Override = { communityId: string; communityName: string; role: string; roleName: string };
+  type AdminCategory = { id: string; role: string; roleName: string; overrides: Override[] };
+  type PublicCategory = { id: string; role: string; roleName: string; roleByCommunity: Record<string, { role: string; roleName: string }> };
+
+  const communities = () => w.store.listRef('communities');
+  const setRole = (who: string, params: Record<string, unknown>) => w.admin(who, 'setCategoryRole', params);
+  const autoAssignNote = async (caseId: string) => (await w.store.getTimeline(caseId)).find((e) => e.action === 'auto_assign')?.note;
+  const adminCategories = async (who: string) => data<{ items: AdminCategory[] }>(await w.admin(who, 'listCategories', {})).items;
+  const publicCategories = async () => data<{ items: PublicCategory[] }>(await w.resident(P.resident, 'listCategories')).items;
+
+  afterEach(async () => {
+    // Every community back to the street's defaults, so the other tests route as they expect.
+    for (const c of await communities()) {
+      const { categoryRoles: _r, ...rest } = c;
+      await w.store.putRef('communities', rest);
+    }
+    invalidateDirectory(w.store);
+  });
+
+  it('社区书记为本社区改设后，本社区的新诉求派给改设的角色，其他社区仍按默认', async () => {
+    const set = data(await setRole(P.communityAdmin, { communityId: YUYUAN, categoryId: REPAIR, role: 'owners_committee' }));
+    expect(set).toEqual({ communityId: YUYUAN, categoryId: REPAIR, role: 'owners_committee', roleName: '业委会成员', overridden: true });
+    expect((await w.store.getRef('communities', YUYUAN))?.categoryRoles).toEqual({ [REPAIR]: 'owners_committee' });
+
+    const here = await w.submit({ categoryId: REPAIR });
+    expect(here.holder?.role).toBe('owners_committee');
+    expect(here.holder?.memberId).toBe(`${YUYUAN_G1}-owners_committee`);
+    expect(await autoAssignNote(here.id)).toMatch(/^按类别「设施维修」派给业委会成员 /);
+
+    const elsewhere = await w.submit({ categoryId: REPAIR, buildingId: XINGLONG_BUILDING });
+    expect(elsewhere.holder?.role).toBe('building_steward');
+    expect(await autoAssignNote(elsewhere.id)).toMatch(/^按类别「设施维修」派给楼栋物管员 /);
+
+    // A member's patrol report in the community goes the same way.
+    const patrol = await member.handle(
+      {
+        action: 'reportPatrolCase',
+        requestId: `admin-it-patrol-${Math.random().toString(36).slice(2, 10)}`,
+        categoryId: REPAIR,
+        buildingId: 'sf-yuyuan-g1-b2',
+        description: '巡查发现楼道灯不亮',
+      },
+      P.member,
+      w.deps,
+    );
+    const patrolCase = await w.getCase(data<{ caseId: string }>(patrol).caseId);
+    expect(patrolCase.holder?.role).toBe('owners_committee');
+    expect(await autoAssignNote(patrolCase.id)).toMatch(/^按类别「设施维修」派给业委会成员 /);
+  });
+
+  it('选回默认角色、或传 null，都清除改设', async () => {
+    data(await setRole(P.communityAdmin, { communityId: YUYUAN, categoryId: REPAIR, role: 'party_leader' }));
+    const cleared = data(await setRole(P.communityAdmin, { communityId: YUYUAN, categoryId: REPAIR, role: null }));
+    expect(cleared).toEqual({
+      communityId: YUYUAN,
+      categoryId: REPAIR,
+      role: 'building_steward',
+      roleName: '楼栋物管员',
+      overridden: false,
+    });
+    expect(await w.store.getRef('communities', YUYUAN)).not.toHaveProperty('categoryRoles');
+    expect((await w.submit({ categoryId: REPAIR })).holder?.role).toBe('building_steward');
+
+    // Two overrides; choosing the default for one keeps the other.
+    data(await setRole(P.communityAdmin, { communityId: YUYUAN, categoryId: REPAIR, role: 'party_leader' }));
+    data(await setRole(P.communityAdmin, { communityId: YUYUAN, categoryId: 'cat-04', role: 'building_steward' }));
+    const same = data(await setRole(P.communityAdmin, { communityId: YUYUAN, categoryId: REPAIR, role: 'building_steward' }));
+    expect(same).toMatchObject({ role: 'building_steward', overridden: false });
+    expect((await w.store.getRef('communities', YUYUAN))?.categoryRoles).toEqual({ 'cat-04': 'building_steward' });
+    // Clearing what is not set is fine and changes nothing.
+    const before = await communities();
+    data(await setRole(P.communityAdmin, { communityId: YUYUAN, categoryId: REPAIR, role: null }));
+    expect(await communities()).toEqual(before);
+  });
+
+  it('只能改设本社区（街道）的；未知或停用的类别、错误的角色都被拒绝，且不改变任何数据', async () => {
+    data(await setRole(P.communityAdmin, { communityId: YUYUAN, categoryId: REPAIR, role: 'party_leader' }));
+    const before = await communities();
+    const refused = await setRole(P.otherCommunityAdmin, { communityId: YUYUAN, categoryId: REPAIR, role: 'grid_worker' });
+    expect(outcome(refused)).toBe('AUTH.FORBIDDEN');
+    expect(!refused.ok && refused.error.message).toMatch(/[\u4e00-\u9fa5]/);
+    expect(outcome(await setRole(P.communityAdmin, { communityId: XINGLONG, categoryId: REPAIR, role: 'grid_worker' }))).toBe(
+      'AUTH.FORBIDDEN',
+    );
+    expect(outcome(await setRole(P.department, { communityId: YUYUAN, categoryId: REPAIR, role: null }))).toBe('AUTH.FORBIDDEN');
+    expect(outcome(await setRole(P.member, { communityId: YUYUAN, categoryId: REPAIR, role: null }))).toBe('AUTH.FORBIDDEN');
+    expect(outcome(await setRole(P.communityAdmin, { communityId: 'no-such-community', categoryId: REPAIR, role: null }))).toBe(
+      'PLACE.NOT_FOUND',
+    );
+
+    const unknown = await setRole(P.communityAdmin, { communityId: YUYUAN, categoryId: 'cat-no-such', role: 'grid_worker' });
+    expect(outcome(unknown)).toBe('CATEGORY.NOT_FOUND');
+    expect(!unknown.ok && unknown.error.message).toBe('类别不存在');
+    const retired = data<{ id: string }>(
+      await w.admin(P.streetAdmin, 'createCategory', { name: '临时类别', role: 'grid_worker', kind: 'demand', defaultPublic: true }),
+    );
+    data(await w.admin(P.streetAdmin, 'deactivateCategory', { categoryId: retired.id }));
+    expect(outcome(await setRole(P.communityAdmin, { communityId: YUYUAN, categoryId: retired.id, role: 'party_leader' }))).toBe(
+      'CATEGORY.NOT_FOUND',
+    );
+
+    for (const bad of [
+      { communityId: YUYUAN, categoryId: REPAIR, role: 'mayor' },
+      { communityId: YUYUAN, categoryId: REPAIR, role: 'community_admin' },
+      { communityId: YUYUAN, categoryId: REPAIR, role: '' },
+      { communityId: YUYUAN, categoryId: REPAIR },
+      { communityId: YUYUAN, role: 'grid_worker' },
+      { categoryId: REPAIR, role: 'grid_worker' },
+      { communityId: YUYUAN, categoryId: REPAIR, role: 'grid_worker', extra: true },
+    ])
+      expect(outcome(await setRole(P.communityAdmin, bad))).toBe('INPUT.INVALID');
+    expect(await communities()).toEqual(before);
+    // Routing is as it was.
+    expect((await w.submit({ categoryId: REPAIR })).holder?.role).toBe('party_leader');
+  });
+
+  it('街道可为本街道任一社区改设；类别列表只显示管辖范围内的改设，按社区名排序', async () => {
+    data(await setRole(P.communityAdmin, { communityId: YUYUAN, categoryId: REPAIR, role: 'owners_committee' }));
+    data(await setRole(P.streetAdmin, { communityId: XINGLONG, categoryId: REPAIR, role: 'grid_worker' }));
+    data(await setRole(P.streetAdmin, { communityId: 'sf-taoyuan', categoryId: REPAIR, role: 'resident_leader' }));
+    expect((await w.store.getRef('communities', XINGLONG))?.categoryRoles).toEqual({ [REPAIR]: 'grid_worker' });
+
+    const mine = (await adminCategories(P.communityAdmin)).find((c) => c.id === REPAIR)!;
+    expect(mine).toMatchObject({ role: 'building_steward', roleName: '楼栋物管员' });
+    expect(mine.overrides).toEqual([{ communityId: YUYUAN, communityName: '渝园社区', role: 'owners_committee', roleName: '业委会成员' }]);
+    const theirs = (await adminCategories(P.otherCommunityAdmin)).find((c) => c.id === REPAIR)!;
+    expect(theirs.overrides).toEqual([{ communityId: XINGLONG, communityName: '兴隆社区', role: 'grid_worker', roleName: '网格员' }]);
+
+    const street = await adminCategories(P.streetAdmin);
+    const names = ['渝园社区', '兴隆社区', '桃源村社区'].sort((a, b) => a.localeCompare(b, 'zh'));
+    expect(street.find((c) => c.id === REPAIR)!.overrides.map((o) => o.communityName)).toEqual(names);
+    for (const c of street.filter((x) => x.id !== REPAIR)) expect(c.overrides).toEqual([]);
+  });
+
+  it('居民端类别列表给出各社区的改设（roleByCommunity），没有改设时为空对象', async () => {
+    for (const c of await publicCategories()) expect(c.roleByCommunity).toEqual({});
+    data(await setRole(P.communityAdmin, { communityId: YUYUAN, categoryId: REPAIR, role: 'owners_committee' }));
+    const items = await publicCategories();
+    const repair = items.find((c) => c.id === REPAIR)!;
+    expect(repair).toMatchObject({ role: 'building_steward', roleName: '楼栋物管员' });
+    expect(repair.roleByCommunity).toEqual({ [YUYUAN]: { role: 'owners_committee', roleName: '业委会成员' } });
+    for (const c of items.filter((x) => x.id !== REPAIR)) expect(c.roleByCommunity).toEqual({});
+    // Anyone may read it, signed in or not, as the rest of the list.
+    const anonymous = data<{ items: PublicCategory[] }>(await resident.handle({ action: 'listCategories' }, undefined, w.deps));
+    expect(anonymous.items.find((c) => c.id === REPAIR)?.roleByCommunity).toEqual(repair.roleByCommunity);
+  });
+
+  it('改设社区的时限方案不会丢失改设', async () => {
+    data(await setRole(P.communityAdmin, { communityId: YUYUAN, categoryId: REPAIR, role: 'owners_committee' }));
+    data(await w.admin(P.communityAdmin, 'setCommunityPolicy', { communityId: YUYUAN, policyId: '5341' }));
+    data(await w.admin(P.communityAdmin, 'setCommunityPolicy', { communityId: YUYUAN, policyId: 'three-day' }));
+    expect(await w.store.getRef('communities', YUYUAN)).toMatchObject({
+      policyId: 'three-day',
+      categoryRoles: { [REPAIR]: 'owners_committee' },
+    });
+  });
+});
+
 // ——— assessment, ledgers, reports ———
 
 async function casesOf(communityId: string, period: string): Promise<Case[]> {
@@ -835,6 +1001,7 @@ const SCOPE_TABLE: Record<string, Row> = {
   listPolicies: { params: none, expect: ADMIN_ANY },
   savePolicy: { params: async () => ({ policy: customPolicy({ communityId: YUYUAN }) }), expect: ADMIN_COMMUNITY },
   setCommunityPolicy: { params: async () => ({ communityId: YUYUAN, policyId: 'three-day' }), expect: ADMIN_COMMUNITY },
+  setCategoryRole: { params: async () => ({ communityId: YUYUAN, categoryId: 'cat-12', role: null }), expect: ADMIN_COMMUNITY },
   listHolidays: { params: none, expect: ADMIN_ANY },
   setHoliday: { params: async () => ({ date: '2027-01-02', workday: false, note: '元旦' }), expect: STREET },
   getTemplates: { params: none, expect: ADMIN_ANY },

@@ -8,6 +8,7 @@ import { StaffPhotoPicker } from '../../components/staff-photos';
 import { StaffChips, StaffNote } from '../../components/staff-ui';
 import { errorMessage } from '../../services/api-error';
 import { memberApi, type Severity } from '../../services/member-api';
+import { categoryRoleName } from '../../utils/roles';
 import { chars, newRequestId, textProblem } from '../../utils/staff-form';
 import { STAFF_ROUTES } from '../../utils/staff-routes';
 import { useRemote } from '../../utils/use-remote';
@@ -160,7 +161,9 @@ export default function PatrolPage() {
             onChange={chooseCategory}
             testId="patrol-category"
           />
-          {category && !spot ? <View className="patrol__route">将交给本网格的 {category.roleName}</View> : null}
+          {category && !spot ? (
+            <View className="patrol__route">将交给本网格的 {categoryRoleName(category, options.data.communityId)}</View>
+          ) : null}
           <SectionTitle>③ 情况</SectionTitle>
           <Textarea
             className="staff-form__textarea"

@@ -19,6 +19,7 @@ import { needsPersona, sessionStore } from '../../state/session';
 import { useStore } from '../../state/use-store';
 import { charCount, excerpt, formatTime, limitLine } from '../../utils/format';
 import { placeLabel, resolvePlace, toChoice, type PlaceChoice } from '../../utils/places';
+import { categoryRoleName } from '../../utils/roles';
 import { DESCRIPTION_MAX, draftProblem, newRequestId, phoneProblem } from '../../utils/report-draft';
 import { descriptionHint } from '../../utils/report-hints';
 import { createSimilarSearch, type SimilarSearch } from '../../utils/similar-search';
@@ -302,7 +303,7 @@ export default function ReportPage() {
           </View>
           {category ? (
             <View className="report__route" data-testid="category-route">
-              将交给本网格的 <Text className="report__strong">{category.roleName}</Text> 处理
+              将交给本网格的 <Text className="report__strong">{categoryRoleName(category, resolved.community?.id)}</Text> 处理
             </View>
           ) : null}
 
