@@ -31,6 +31,7 @@ const FIELD_NAMES: Record<string, string> = {
   departmentId: '部门',
   name: '名称',
   period: '统计周期',
+  policy: '时限方案',
 };
 
 function describeIssue(issue: z.core.$ZodIssue): string {

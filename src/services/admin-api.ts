@@ -57,7 +57,10 @@ export interface AdminCategory {
   icon: string;
   active: boolean;
   order: number;
+  /** Communities in the caller's scope that send this category to another role. */
+  overrides: { communityId: string; communityName: string; role: MemberRole; roleName: string }[];
 }
+export type CategoryKind = AdminCategory['kind'];
 
 export interface Duration {
   amount: number;
@@ -217,8 +220,17 @@ export const adminApi = {
 
   // ——— configuration ———
   listCategories: () => call<{ items: AdminCategory[] }>('listCategories'),
+  createCategory: (input: { name: string; role: MemberRole; kind: CategoryKind; defaultPublic: boolean; icon?: string }) =>
+    call<AdminCategory>('createCategory', input),
   updateCategory: (categoryId: string, patch: Partial<Pick<AdminCategory, 'name' | 'role' | 'kind' | 'defaultPublic' | 'active'>>) =>
     call<AdminCategory>('updateCategory', { categoryId, ...patch }),
+  /** The role a category goes to in one community; `null` goes back to the street's default. */
+  setCategoryRole: (communityId: string, categoryId: string, role: MemberRole | null) =>
+    call<{ communityId: string; categoryId: string; role: MemberRole; roleName: string; overridden: boolean }>('setCategoryRole', {
+      communityId,
+      categoryId,
+      role,
+    }),
   listPolicies: () => call<{ items: PolicyView[] }>('listPolicies'),
   savePolicy: (policy: Omit<TimePolicy, 'id'> & { id?: string }) => call<TimePolicy>('savePolicy', { policy }),
   setCommunityPolicy: (communityId: string, policyId: string) =>

@@ -1,6 +1,6 @@
 /**
  * 社区书记的管理页：总览 → 待派单 → 派单给成员；吹哨一件、不予受理一件、合并重复一件；案件筛选与分页；
- * 网格户数超过上限时看到服务器的说明；配置只读；考核与导出诉求台账（读回 .xlsx 核对行）；周报。
+ * 网格户数超过上限时看到服务器的说明；节假日只读；考核与导出诉求台账（读回 .xlsx 核对行）；周报。
  */
 import { readFileSync } from 'node:fs';
 import { byTestId, openBrowser, typeInto, visible, type Session } from './support/browser';
@@ -156,14 +156,13 @@ test('社区书记派单、吹哨、不予受理、合并，筛选案件，导�
       await grid.locator('[data-testid="grid-error"]', { hasText: '城市社区每个网格不超过500户' }).waitFor();
       await screenshot('org-households-limit');
 
-      // ——— 配置：社区只读 ———
+      // ——— 配置：节假日由街道设置，社区只读（类别与时限方案的修改见 staff-config） ———
       await page.goto(`${host.url}/#/pages-admin/config/index`);
-      await visible(page, 'config-read-only').waitFor();
       await visible(page, 'category-row').waitFor();
-      await screenshot('config-categories');
-      await tap(visible(page, 'config-section-policies'));
-      await visible(page, 'policy-community').waitFor();
-      await screenshot('config-policies');
+      await tap(visible(page, 'config-section-holidays'));
+      await visible(page, 'config-read-only').waitFor();
+      await expect(visible(page, 'config-holidays').locator('[data-testid="holiday-form"]').count()).resolves.toBe(0);
+      await screenshot('config-holidays');
 
       // ——— 考核与台账 ———
       await page.goto(`${host.url}/#/pages-admin/stats/index`);

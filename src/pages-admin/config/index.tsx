@@ -1,25 +1,16 @@
 import { useEffect, useMemo, useState } from 'react';
-import Taro from '@tarojs/taro';
 import { Input, Picker, Text, View } from '@tarojs/components';
 import { BigButton } from '../../components/big-button';
 import { ErrorLine, Loading } from '../../components/notice';
 import { PageShell } from '../../components/page-shell';
 import { StaffChips, StaffNote, StaffTag } from '../../components/staff-ui';
-import {
-  adminApi,
-  type AdminCategory,
-  type Duration,
-  type PolicyView,
-  type TemplateConfig,
-  type TemplateDef,
-  type TimePolicy,
-} from '../../services/admin-api';
-import { errorMessage } from '../../services/api-error';
-import type { MemberRole, Severity } from '../../services/member-api';
+import { adminApi, type TemplateConfig, type TemplateDef } from '../../services/admin-api';
 import { useStaffProfile } from '../../state/staff-profile';
 import { accessOf } from '../../utils/staff-access';
-import { textProblem } from '../../utils/staff-form';
 import { useRemote } from '../../utils/use-remote';
+import { Categories } from './categories';
+import { Policies } from './policies';
+import { useSave } from './shared';
 import './index.scss';
 
 type Section = 'categories' | 'policies' | 'holidays' | 'templates';
@@ -30,16 +21,7 @@ const SECTIONS: ReadonlyArray<{ value: Section; label: string }> = [
   { value: 'templates', label: '订阅消息' },
 ];
 
-const ROLES: ReadonlyArray<{ value: MemberRole; label: string }> = [
-  { value: 'party_leader', label: '党小组长' },
-  { value: 'resident_leader', label: '居民小组长' },
-  { value: 'grid_worker', label: '网格员' },
-  { value: 'owners_committee', label: '业委会成员' },
-  { value: 'building_steward', label: '楼栋物管员' },
-];
-const KIND_NAMES: Record<string, string> = { demand: '诉求', dispute: '矛盾纠纷', hazard: '安全隐患' };
-
-const READ_ONLY = '类别、节假日和订阅消息模板由街道统一设置，社区只能查看；如需调整请联系街道管理员。';
+const READ_ONLY = '节假日和订阅消息模板由街道统一设置，社区只能查看；如需调整请联系街道管理员。';
 
 /** 配置: categories and their role, the time-limit policy, holiday overrides, subscribe templates. */
 export default function ConfigPage() {
@@ -49,252 +31,11 @@ export default function ConfigPage() {
   return (
     <PageShell className="config" testId="page-config">
       <StaffChips options={SECTIONS} value={section} onChange={setSection} testId="config-section" scroll />
-      {section === 'categories' ? <Categories editable={street} /> : null}
-      {section === 'policies' ? <Policies /> : null}
+      {section === 'categories' ? <Categories street={street} /> : null}
+      {section === 'policies' ? <Policies street={street} /> : null}
       {section === 'holidays' ? <Holidays editable={street} /> : null}
       {section === 'templates' ? <Templates editable={street} /> : null}
     </PageShell>
-  );
-}
-
-function useSave(reload: () => Promise<void>) {
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const save = async (run: () => Promise<unknown>, message: string): Promise<boolean> => {
-    if (busy) return false;
-    setBusy(true);
-    setError(undefined);
-    try {
-      await run();
-      Taro.showToast({ title: message, icon: 'success' });
-      await reload();
-      return true;
-    } catch (e) {
-      setError(errorMessage(e));
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { error, setError, busy, save };
-}
-
-// ——— categories ———
-
-function Categories({ editable }: { editable: boolean }) {
-  const cats = useRemote(() => adminApi.listCategories(), true);
-  const s = useSave(cats.reload);
-  const [open, setOpen] = useState<string>();
-  return (
-    <View data-testid="config-categories">
-      {!editable ? <StaffNote testId="config-read-only">{READ_ONLY}</StaffNote> : null}
-      <StaffNote>居民选择类别后，按这里的对应角色派给本网格的成员。</StaffNote>
-      <ErrorLine message={cats.error ?? s.error} onRetry={cats.error ? () => void cats.reload() : undefined} />
-      {cats.loading && !cats.data ? <Loading /> : null}
-      {(cats.data?.items ?? []).map((c: AdminCategory) => (
-        <View key={c.id} className={`card config__item ${c.active ? '' : 'config__item--off'}`} data-testid="category-row">
-          <View className="config__item-head" onClick={() => editable && setOpen(open === c.id ? undefined : c.id)}>
-            <Text className="config__item-name">
-              {c.icon ? `${c.icon} ` : ''}
-              {c.name}
-            </Text>
-            <Text className="config__item-role">→ {c.roleName}</Text>
-          </View>
-          <View className="config__item-meta">
-            <StaffTag tone={c.kind === 'demand' ? 'grey' : c.kind === 'dispute' ? 'orange' : 'red'}>
-              {KIND_NAMES[c.kind] ?? c.kind}
-            </StaffTag>
-            <StaffTag tone={c.defaultPublic ? 'green' : 'grey'}>{c.defaultPublic ? '默认公开' : '默认不公开'}</StaffTag>
-            {!c.active ? <StaffTag>已停用</StaffTag> : null}
-            {editable ? <Text className="config__edit">{open === c.id ? '收起' : '修改'}</Text> : null}
-          </View>
-          {editable && open === c.id ? (
-            <View className="config__editor">
-              <View className="staff-form__label">派给</View>
-              <StaffChips
-                options={ROLES}
-                value={c.role}
-                onChange={(role) => void s.save(() => adminApi.updateCategory(c.id, { role }), '已修改')}
-                testId={`category-role-${c.id}`}
-              />
-              <StaffChips
-                options={[
-                  { value: 'public', label: '默认公开' },
-                  { value: 'private', label: '默认不公开' },
-                ]}
-                value={c.defaultPublic ? 'public' : 'private'}
-                onChange={(v) => void s.save(() => adminApi.updateCategory(c.id, { defaultPublic: v === 'public' }), '已修改')}
-                testId={`category-public-${c.id}`}
-              />
-              <BigButton
-                kind="plain"
-                onClick={() => void s.save(() => adminApi.updateCategory(c.id, { active: !c.active }), c.active ? '已停用' : '已启用')}
-              >
-                {c.active ? '停用这个类别' : '重新启用'}
-              </BigButton>
-            </View>
-          ) : null}
-        </View>
-      ))}
-    </View>
-  );
-}
-
-// ——— time-limit policies ———
-
-const UNITS: ReadonlyArray<{ value: Duration['unit']; label: string }> = [
-  { value: 'minutes', label: '分钟' },
-  { value: 'hours', label: '小时' },
-  { value: 'workdays', label: '工作日' },
-];
-const SEVERITY_LABELS: Record<Severity, string> = { simple: '一般', complex: '复杂', major: '重大' };
-
-interface PolicyData {
-  policies: PolicyView[];
-  communities: { id: string; name: string }[];
-}
-
-const loadPolicies = async (): Promise<PolicyData> => {
-  const [p, g] = await Promise.all([adminApi.listPolicies(), adminApi.listGrids()]);
-  const m = new Map<string, string>();
-  for (const grid of g.items) m.set(grid.communityId, grid.communityName);
-  return { policies: p.items, communities: [...m.entries()].map(([id, name]) => ({ id, name })) };
-};
-
-function Policies() {
-  const data = useRemote(loadPolicies, true);
-  const s = useSave(data.reload);
-  const [draft, setDraft] = useState<Omit<TimePolicy, 'id'>>();
-  const policies = data.data?.policies ?? [];
-  const communities = data.data?.communities ?? [];
-  const policyOf = (communityId: string) => policies.find((p) => p.usedBy.some((u) => u.id === communityId));
-
-  // The server takes exactly the policy's fields (a strict schema): leave the view's extras out.
-  const startDraft = (p: PolicyView) => {
-    const { id: _id, communityId: _c, preset: _p, summary: _s, usedBy: _u, ...clean } = p;
-    setDraft({ ...clean, name: `${p.name}（自定义）`.slice(0, 30) });
-  };
-
-  return (
-    <View data-testid="config-policies">
-      <StaffNote>
-        三日办结：一般问题3个工作日内办结；5341：5分钟响应、30分钟办结一般问题、4小时办结复杂问题、重大问题1天内拿出方案。工作日按国家法定节假日和调休计算。
-      </StaffNote>
-      <ErrorLine message={data.error ?? s.error} onRetry={data.error ? () => void data.reload() : undefined} />
-      {data.loading && !data.data ? <Loading /> : null}
-      {communities.map((c) => (
-        <View key={c.id} className="card" data-testid="policy-community">
-          <View className="config__item-name">{c.name}</View>
-          <View className="config__muted">当前方案：{policyOf(c.id)?.name ?? '三日办结'}</View>
-          <StaffChips
-            options={policies
-              .filter((p) => p.communityId === undefined || p.communityId === c.id)
-              .map((p) => ({ value: p.id, label: p.name }))}
-            value={policyOf(c.id)?.id}
-            onChange={(policyId) => void s.save(() => adminApi.setCommunityPolicy(c.id, policyId), '已切换方案')}
-            testId={`policy-choose-${c.id}`}
-          />
-        </View>
-      ))}
-      {policies.map((p) => (
-        <View key={p.id} className="card config__item" data-testid="policy-row">
-          <View className="config__item-head">
-            <Text className="config__item-name">{p.name}</Text>
-            <StaffTag tone={p.preset ? 'blue' : 'orange'}>{p.preset ? '预置' : '自定义'}</StaffTag>
-          </View>
-          {p.summary.map((line) => (
-            <View key={line} className="config__muted">
-              {line}
-            </View>
-          ))}
-          <View className="config__muted">
-            部门报到 {p.departmentReport.amount}
-            {UNITS.find((u) => u.value === p.departmentReport.unit)?.label}内 · 评价期 {p.ratingWindowDays} 天 ·{' '}
-            {p.autoEscalateOnOverdue ? '超时自动上报' : '超时提醒'}
-          </View>
-          <View className="config__link" onClick={() => startDraft(p)} data-testid="policy-copy">
-            以此为基础新建自定义方案
-          </View>
-        </View>
-      ))}
-      {draft ? (
-        <PolicyEditor
-          draft={draft}
-          onChange={setDraft}
-          busy={s.busy}
-          onSave={async () => {
-            const problem = textProblem(draft.name, '方案名称', 30);
-            if (problem) {
-              s.setError(problem);
-              return;
-            }
-            if (await s.save(() => adminApi.savePolicy(draft), '已保存方案')) setDraft(undefined);
-          }}
-          onCancel={() => setDraft(undefined)}
-        />
-      ) : null}
-    </View>
-  );
-}
-
-function DurationInput({ value, onChange, testId }: { value: Duration; onChange: (d: Duration) => void; testId: string }) {
-  return (
-    <View className="config__duration">
-      <Input
-        className="staff-form__input config__amount"
-        type="number"
-        value={String(value.amount)}
-        onInput={(e) => onChange({ ...value, amount: Math.max(1, Math.floor(Number(e.detail.value) || 1)) })}
-        data-testid={testId}
-      />
-      <StaffChips options={UNITS} value={value.unit} onChange={(unit) => onChange({ ...value, unit })} testId={`${testId}-unit`} />
-    </View>
-  );
-}
-
-function PolicyEditor({
-  draft,
-  onChange,
-  busy,
-  onSave,
-  onCancel,
-}: {
-  draft: Omit<TimePolicy, 'id'>;
-  onChange: (d: Omit<TimePolicy, 'id'>) => void;
-  busy: boolean;
-  onSave: () => Promise<void>;
-  onCancel: () => void;
-}) {
-  const setLimit = (s: Severity, k: 'respond' | 'resolve', d: Duration) =>
-    onChange({ ...draft, limits: { ...draft.limits, [s]: { ...draft.limits[s], [k]: d } } });
-  return (
-    <View className="card config__editor-card" data-testid="policy-editor">
-      <View className="config__item-name">自定义时限方案</View>
-      <View className="staff-form__label">名称</View>
-      <Input
-        className="staff-form__input"
-        value={draft.name}
-        maxlength={30}
-        onInput={(e) => onChange({ ...draft, name: e.detail.value })}
-        data-testid="policy-name"
-      />
-      {(['simple', 'complex', 'major'] as const).map((s) => (
-        <View key={s}>
-          <View className="staff-form__label">{SEVERITY_LABELS[s]}问题：受理时限</View>
-          <DurationInput value={draft.limits[s].respond} onChange={(d) => setLimit(s, 'respond', d)} testId={`policy-${s}-respond`} />
-          <View className="staff-form__label">{SEVERITY_LABELS[s]}问题：办结时限</View>
-          <DurationInput value={draft.limits[s].resolve} onChange={(d) => setLimit(s, 'resolve', d)} testId={`policy-${s}-resolve`} />
-        </View>
-      ))}
-      <View className="staff-form__buttons">
-        <BigButton kind="secondary" onClick={onCancel}>
-          取消
-        </BigButton>
-        <BigButton disabled={busy} onClick={() => void onSave()} testId="policy-save">
-          保存方案
-        </BigButton>
-      </View>
-    </View>
   );
 }
 
