@@ -14,6 +14,14 @@ const CORE_FORBIDDEN = [
   },
 ];
 
+// `import { z } from 'zod'` binds zod's whole namespace object, locales included, so a bundle keeps
+// all of it (about 450 KB); `import * as z` lets the bundler keep only what is used (about 90 KB).
+const ZOD_WHOLE = {
+  selector:
+    "ImportDeclaration[source.value='zod'][importKind!='type'] > :matches(ImportSpecifier[imported.name='z'], ImportDefaultSpecifier)",
+  message: "Use `import * as z from 'zod'`: it keeps cloud function bundles small.",
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -42,6 +50,7 @@ export default tseslint.config(
       '@typescript-eslint/no-require-imports': 'off',
       '@typescript-eslint/no-explicit-any': 'error',
       'no-control-regex': 'off',
+      'no-restricted-syntax': ['error', ZOD_WHOLE],
     },
   },
   {
@@ -51,6 +60,7 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: CORE_FORBIDDEN }],
       'no-restricted-syntax': [
         'error',
+        ZOD_WHOLE,
         {
           selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
           message: 'The core has no clock: take the time as an argument.',

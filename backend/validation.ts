@@ -2,7 +2,7 @@
  * Input validation at the edge: every action's input is a strict zod schema, and every failure
  * becomes one Chinese sentence naming the field.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { fail, ok, type Result } from '../core/errors';
 
 const FIELD_NAMES: Record<string, string> = {

@@ -3,7 +3,7 @@
  * out whether they are summed from stored counters (the board) or from the cases themselves
  * (assessment).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Case } from './model';
 import { fail, ok, type Result } from './errors';
 import { localDateOf, startOfLocalDate } from './working-days';

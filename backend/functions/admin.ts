@@ -10,7 +10,7 @@
  * found", so ids cannot be probed.
  */
 import { randomInt } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { fail, ok, type Result } from '../../core/errors';
 import {
   CASE_KINDS,

@@ -3,7 +3,7 @@
  * counters kept with every change (never a scan of the cases); cases are the public ones only,
  * masked, with approved photos only and never the reporter.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { fail, ok } from '../../core/errors';
 import { maskPersonName } from '../../core/masking';
 import {

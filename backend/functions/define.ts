@@ -3,7 +3,7 @@
  * The action's params are validated by a strict zod schema before anything runs; an unknown
  * action or field is refused with a Chinese message and nothing is written.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { fail, httpStatusOf, type DomainError, type Result } from '../../core/errors';
 import type { Actor } from '../../core/model';
 import { resolveActor } from '../auth';

@@ -3,7 +3,7 @@
  * record progress, resolve, transfer, blow the whistle, report from patrol, close on the spot,
  * go on or off duty.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { fail, ok, type Result } from '../../core/errors';
 import { routeCase, routeForCategory } from '../../core/route-case';
 import {

@@ -2,7 +2,7 @@
  * `resident`: what any WeChat user does — report, follow, supplement, withdraw, rate, support,
  * read messages.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { fail, ok } from '../../core/errors';
 import { routeForCategory } from '../../core/route-case';
 import { describeDuration } from '../../core/time-policy';

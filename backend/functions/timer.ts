@@ -4,7 +4,7 @@
  * Two ticks at once are safe: every change is a compare-and-set, and a tick that loses the race
  * re-reads the case and finds nothing left to do.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ok } from '../../core/errors';
 import { clockVerdict } from '../../core/time-policy';
 import { SYSTEM_ACTOR } from '../../core/model';

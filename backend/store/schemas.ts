@@ -8,7 +8,7 @@
  * silently stripped. Each shape `satisfies Record<keyof T, …>`, so the type checker insists that
  * every field of the model type has a schema (and no schema field lacks a model field).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   ALL_ROLES,
   CASE_KINDS,
