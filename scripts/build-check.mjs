@@ -16,6 +16,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 
@@ -202,6 +203,15 @@ function checkFunctions() {
       continue;
     }
     const kb = (fs.statSync(bundle).size / 1024).toFixed(1);
+    // What the bundle leaves to require at run time must be Node's own or installed by the cloud
+    // from the function's package.json; anything else would fail there, possibly only on first use.
+    const declared = Object.keys(JSON.parse(fs.readFileSync(path.join(FUNCTIONS_DIR, name, 'package.json'), 'utf8')).dependencies ?? {});
+    const required = [...fs.readFileSync(bundle, 'utf8').matchAll(/(?:require|import)\(["']([^"'./][^"']*)["']\)/g)].map((m) => m[1]);
+    const undeclared = [...new Set(required)].filter(
+      (r) => !builtinModules.includes(r.replace(/^node:/, '')) && !declared.some((d) => r === d || r.startsWith(`${d}/`)),
+    );
+    if (undeclared.length) fail(`${name}: requires ${undeclared.join(', ')}, which its package.json does not declare`);
+    else ok(`${name}: requires only Node built-ins and ${declared.join(', ') || 'nothing else'}`);
     const run = spawnSync(process.execPath, ['-e', LOADER, bundle], { encoding: 'utf8', timeout: 30000, cwd: path.dirname(bundle) });
     if (run.status === 0) ok(`${name}: loads, exports main (${kb} KB)`);
     else {

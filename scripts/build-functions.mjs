@@ -1,13 +1,15 @@
 // Bundles each cloud function with the shared core into cloudfunctions/<name>/index.js
-// (CommonJS, Node 16, wx-server-sdk left for the cloud to install).
+// (CommonJS, Node 16). The dependencies in a function's package.json (wx-server-sdk; the admin
+// function's xlsx writer, loaded only on export) are left for the cloud to install at deploy.
 import { build } from 'esbuild';
-import { readdirSync, existsSync, statSync } from 'node:fs';
+import { readdirSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = 'cloudfunctions';
 const names = readdirSync(root).filter((n) => existsSync(join(root, n, 'index.ts')));
 const started = Date.now();
 for (const name of names) {
+  const deps = Object.keys(JSON.parse(readFileSync(join(root, name, 'package.json'), 'utf8')).dependencies ?? {});
   await build({
     entryPoints: [join(root, name, 'index.ts')],
     outfile: join(root, name, 'index.js'),
@@ -15,7 +17,7 @@ for (const name of names) {
     platform: 'node',
     target: 'node16',
     format: 'cjs',
-    external: ['wx-server-sdk'],
+    external: deps.flatMap((d) => [d, `${d}/*`]),
     minify: true,
     legalComments: 'none',
     logLevel: 'warning',

@@ -6,7 +6,6 @@
  * the contact phone only in the case ledger (the handler and admins may see it), and the dispute
  * and hazard ledgers keep the core's masking of their descriptions.
  */
-import writeXlsxFile from 'write-excel-file/node';
 import type { Cell, SheetData } from 'write-excel-file';
 import { formatLocal } from '../../core/case-lifecycle';
 import {
@@ -199,6 +198,10 @@ export async function buildWorkbook(table: LedgerTable): Promise<Uint8Array> {
     ? [[{ value: table.title, type: String, fontWeight: 'bold', span: table.columns.length }, ...table.columns.slice(1).map(() => null)]]
     : [];
   const data: SheetData = [...title, header, ...body];
+  // Loaded on the first export only: the writer and its zip library are most of the admin function,
+  // and a cold start that does not export should not pay for them. In the cloud it is a dependency
+  // of the admin function's package.json, installed at deploy like wx-server-sdk.
+  const { default: writeXlsxFile } = await import('write-excel-file/node');
   const buffer = await writeXlsxFile(data, {
     buffer: true,
     sheet: table.sheetName,
