@@ -209,6 +209,28 @@ export const CLOUD_INDEXES: readonly CloudIndex[] = [
   },
   {
     collection: 'cases',
+    name: 'grid_category_status_created',
+    fields: [
+      ['gridId', 'asc'],
+      ['categoryId', 'asc'],
+      ['status', 'asc'],
+      ['createdAt', 'desc'],
+      ['_id', 'desc'],
+    ],
+  },
+  {
+    collection: 'cases',
+    name: 'community_category_status_created',
+    fields: [
+      ['communityId', 'asc'],
+      ['categoryId', 'asc'],
+      ['status', 'asc'],
+      ['createdAt', 'desc'],
+      ['_id', 'desc'],
+    ],
+  },
+  {
+    collection: 'cases',
     name: 'public_created',
     fields: [
       ['isPublic', 'asc'],

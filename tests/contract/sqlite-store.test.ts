@@ -144,6 +144,8 @@ describe('SqliteStore internals', () => {
       ['admin: community, newest first', { communityId: 'c', limit: 20 }],
       ['admin: community overdue', { communityId: 'c', statuses: [...OPEN_STATUSES], overdueAt: at(0), order: 'deadline_asc', limit: 20 }],
       ['admin: grid', { gridId: 'g', statuses: ['processing'], limit: 20 }],
+      ['admin: grid and category', { communityId: 'c', gridId: 'g', categoryId: 'x', statuses: ['processing', 'assigned'], limit: 20 }],
+      ['admin: community and category', { communityId: 'c', categoryId: 'x', limit: 20 }],
       ['board', { isPublic: true, limit: 20 }],
       ['board of a community', { communityId: 'c', isPublic: true, limit: 20 }],
       ['street: by status', { statuses: ['escalated'], limit: 20 }],
@@ -165,6 +167,14 @@ describe('SqliteStore internals', () => {
     }
   });
 
+  it('counts a category of a grid or a community from a category index', () => {
+    for (const q of [
+      { communityId: 'c', gridId: 'g', categoryId: 'x', statuses: ['processing', 'assigned'] },
+      { communityId: 'c', categoryId: 'x' },
+    ] satisfies CaseQuery[])
+      expect(store.explainCountCases(q).join(' / ')).toMatch(/USING (COVERING )?INDEX cases_(grid|community)_category /);
+  });
+
   it('plans every filter and order onto an index (no table scan)', () => {
     const filters: CaseQuery[] = [
       { limit: 5 },
@@ -182,7 +192,8 @@ describe('SqliteStore internals', () => {
         for (const lines of store.explainListCases({ ...q, order }))
           expect(lines.join(' / ')).toMatch(/^(SEARCH|SCAN) cases USING (COVERING )?INDEX cases_/);
     expect(planList({ holderOpenid: 'm', statuses: ['closed'] }, 'created_desc')).toEqual({ index: 'cases_holder', split: 'status' });
-    expect(planList({ communityId: 'c', categoryId: 'x' }, 'created_desc')).toEqual({ index: 'cases_community' });
+    expect(planList({ communityId: 'c', categoryId: 'x' }, 'created_desc')).toEqual({ index: 'cases_community_category', split: 'status' });
+    expect(planList({ gridId: 'g', categoryId: 'x' }, 'deadline_asc')).toEqual({ index: 'cases_grid_category', split: 'status' });
     expect(planList({ categoryId: 'x' }, 'created_desc')).toEqual({ index: 'cases_public', split: 'public' });
   });
 
