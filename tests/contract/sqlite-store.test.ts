@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { CASE_STATUSES, OPEN_STATUSES, type Case } from '../../core/model';
 import { TALLY_KEYS, addTally, emptyTally, tallyCase, type CaseTally } from '../../core/metrics';
-import type { CaseQuery } from '../../backend/store/store.port';
+import type { CaseFilter, CaseQuery } from '../../backend/store/store.port';
 import { SqliteStore, planList } from '../../backend/store/sqlite-store';
 import { StoredRecordError } from '../../backend/store/schemas';
 import { encodeCursor, tallyRowId, tallyRowKeyOf } from '../../backend/store/cursor';
@@ -171,7 +171,7 @@ describe('SqliteStore internals', () => {
     for (const q of [
       { communityId: 'c', gridId: 'g', categoryId: 'x', statuses: ['processing', 'assigned'] },
       { communityId: 'c', categoryId: 'x' },
-    ] satisfies CaseQuery[])
+    ] satisfies CaseFilter[])
       expect(store.explainCountCases(q).join(' / ')).toMatch(/USING (COVERING )?INDEX cases_(grid|community)_category /);
   });
 
