@@ -13,6 +13,7 @@ import {
   disputeFollowUpDue,
   ledgerRow,
   ledgerRows,
+  settledAtOf,
   type DisputeColor,
 } from './ledgers';
 
@@ -179,10 +180,23 @@ describe('台账导出', () => {
     ['未登记台账信息的重大事项：按重大矛盾标红', { severity: 'major' }, '红色', '重大', '未化解，暂不回访'],
     ['一般矛盾刚化解：未到回访时间', { ledger: { settledAt: iso('2026-04-10 09:00') } }, '绿色', '一般', '未到回访时间'],
     ['一般矛盾化解满一个月：应回访', { ledger: { settledAt: iso('2026-03-20 09:00') } }, '绿色', '一般', '应回访'],
+    ['居民满意后办结、未另记化解日期：办结即化解', { status: 'closed', closedAt: iso('2026-04-10 09:00') }, '绿色', '一般', '未到回访时间'],
+    ['办结满一个月：应回访', { status: 'closed', closedAt: iso('2026-03-20 09:00') }, '绿色', '一般', '应回访'],
+    ['办结待评价：尚未化解', { status: 'resolved', resolvedAt: iso('2026-04-10 09:00') }, '黄色', '一般', '未化解，暂不回访'],
+    ['不予受理：不算化解', { status: 'rejected', closedAt: iso('2026-04-10 09:00') }, '黄色', '一般', '未化解，暂不回访'],
   ])('%s', (_name, over, color, grade, followUp) => {
     const row = ledgerRow(makeCase(over), NOW);
     expect(row).toMatchObject({ kind: 'dispute', color, grade, followUp });
     expect(disputeColorOf(makeCase(over))).toBe(Object.entries(DISPUTE_COLOR_NAMES).find(([, n]) => n === color)![0]);
+  });
+
+  it('办结的矛盾纠纷以办结日为化解日期，记录的化解日期优先', () => {
+    const closed = makeCase({ status: 'closed', closedAt: iso('2026-04-10 16:00') });
+    expect(settledAtOf(closed)).toBe(closed.closedAt);
+    expect(ledgerRow(closed, NOW)).toMatchObject({ settledOn: '2026-04-10', nextFollowUpOn: '2026-05-10', followUp: '未到回访时间' });
+    const recorded = makeCase({ status: 'closed', closedAt: iso('2026-04-10 16:00'), ledger: { settledAt: iso('2026-04-08 10:00') } });
+    expect(ledgerRow(recorded, NOW)).toMatchObject({ settledOn: '2026-04-08', nextFollowUpOn: '2026-05-08' });
+    expect(settledAtOf(makeCase({ kind: 'hazard', status: 'closed', closedAt: iso('2026-04-10 16:00') }))).toBeUndefined();
   });
 
   it('隐患台账：按容纳人数与能否当日整改定级', () => {

@@ -161,10 +161,19 @@ const localDay = (at: string | undefined): string => (at ? localDateOf(instant(a
 /** A reporter or party named in the case: their names are masked in the description too. */
 const namesIn = (c: Case): string[] => [c.reporter.name, c.holder?.name].filter((n): n is string => !!n);
 
+/**
+ * When a dispute was settled (化解): the date a mediator recorded, else the day the case closed —
+ * the resident rated it 满意 / 基本满意, or the rating window passed. Without this fallback nothing
+ * in the app ever turned a dispute green or started its follow-up visits.
+ */
+export function settledAtOf(c: Case): string | undefined {
+  return c.ledger?.settledAt ?? (c.kind === 'dispute' && c.status === 'closed' ? c.closedAt : undefined);
+}
+
 /** The colour of a dispute case: a settlement date makes it green; otherwise the stored colour, else the facts. */
 export function disputeColorOf(c: Case): DisputeColor {
   const l = c.ledger ?? {};
-  if (l.settledAt) return 'green';
+  if (settledAtOf(c)) return 'green';
   // The stored colour carries the mediator's judgement (可能激化) that the facts do not hold.
   return l.disputeColor ?? classifyDispute({ major: isMajorDispute(c), settled: false });
 }
@@ -196,13 +205,14 @@ export function ledgerRow(c: Case, now: Date): LedgerRow {
   const l = c.ledger ?? {};
   if (c.kind === 'dispute') {
     const major = isMajorDispute(c);
-    const followUp = l.settledAt ? disputeFollowUpDue({ settledAt: l.settledAt, lastFollowUpAt: l.lastFollowUpAt, major }, now) : undefined;
+    const settledAt = settledAtOf(c);
+    const followUp = settledAt ? disputeFollowUpDue({ settledAt, lastFollowUpAt: l.lastFollowUpAt, major }, now) : undefined;
     return {
       kind: 'dispute',
       ...common,
       color: DISPUTE_COLOR_NAMES[disputeColorOf(c)],
       grade: major ? SEVERITY_NAMES.major : SEVERITY_NAMES.simple,
-      settledOn: localDay(l.settledAt),
+      settledOn: localDay(settledAt),
       lastFollowUpOn: localDay(l.lastFollowUpAt),
       nextFollowUpOn: followUp ? localDateOf(new Date(followUp.nextAt)) : EMPTY_CELL,
       followUp: !followUp ? '未化解，暂不回访' : followUp.due ? '应回访' : '未到回访时间',
