@@ -9,6 +9,7 @@ import { adminApi, type AdminGrid, type AdminMember, type Invite } from '../../s
 import { errorMessage } from '../../services/api-error';
 import type { MemberRole } from '../../services/member-api';
 import { isPhone, textProblem } from '../../utils/staff-form';
+import { deactivatedNote } from '../../utils/staff-org';
 import { byName } from '../../utils/staff-sort';
 import { useRemote } from '../../utils/use-remote';
 import './index.scss';
@@ -150,6 +151,8 @@ function GridCard({
   const [households, setHouseholds] = useState<string>();
   const [building, setBuilding] = useState('');
   const [adding, setAdding] = useState<MemberRole>();
+  // After a member is stopped: how many open cases they still hold (to be reassigned by hand).
+  const [stopped, setStopped] = useState<{ text: string; open: number }>();
   const members = grid.members.filter((m) => m.active);
 
   const saveHouseholds = async () => {
@@ -262,8 +265,11 @@ function GridCard({
             <View
               className="org__chip-button org__chip-button--danger"
               onClick={async () => {
-                if (await confirm('停用成员', `停用 ${m.roleName} ${m.name} 后不再派新任务，绑定的微信失去该身份。`))
-                  void change.run(() => adminApi.deactivateMember(m.id), '已停用');
+                if (!(await confirm('停用成员', `停用 ${m.roleName} ${m.name} 后不再派新任务，绑定的微信失去该身份。`))) return;
+                let open = 0;
+                setStopped(undefined);
+                if (await change.run(async () => (open = (await adminApi.deactivateMember(m.id)).openCases), '已停用'))
+                  setStopped({ text: deactivatedNote(m, open), open });
               }}
               data-testid="member-deactivate"
             >
@@ -273,6 +279,11 @@ function GridCard({
           {invite?.memberId === m.id ? <InviteCard invite={invite} onClose={onCloseInvite} /> : null}
         </View>
       ))}
+      {stopped ? (
+        <StaffNote tone={stopped.open > 0 ? 'red' : 'green'} testId="member-deactivated">
+          {stopped.text}
+        </StaffNote>
+      ) : null}
       {grid.missingRoles.length ? (
         <StaffNote tone="red" testId="grid-missing">
           缺：{grid.missingRoles.map((r) => r.roleName).join('、')}
