@@ -19,6 +19,8 @@ import { caseShapes, importSynthetic } from './synthetic';
 const SIZES = (process.env.BENCH_SIZES ?? '10000,1000000').split(',').map(Number);
 const LOAD_SECONDS = Number(process.env.BENCH_SECONDS ?? '5');
 const ITER = Number(process.env.BENCH_ITER ?? '300');
+/** The residents the submit load sends as: 16 clients, 16 people (one person's daily count stays small). */
+const BENCH_CLIENTS = Array.from({ length: 16 }, (_, i) => `bench-client-${String(i + 1).padStart(2, '0')}`);
 const NOW = new Date();
 
 type Row = { name: string; unit: string; target?: string; values: Record<string, number | string> };
@@ -81,13 +83,14 @@ function startChild(file: string, dataDir: string): Promise<{ port: number; kill
   });
 }
 
-async function load(port: number, path: string, body: (i: number) => string, token: string, seconds: number, clients = 16) {
+/** Each client sends as its own person (`tokens[client % tokens.length]`), as 16 residents would. */
+async function load(port: number, path: string, body: (i: number) => string, tokens: string[], seconds: number, clients = 16) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
   const lat: number[] = [];
   let errors = 0;
   let n = 0;
   const end = performance.now() + seconds * 1000;
-  const one = (i: number) =>
+  const one = (i: number, token: string) =>
     new Promise<void>((resolve) => {
       const payload = body(i);
       const t = performance.now();
@@ -117,8 +120,8 @@ async function load(port: number, path: string, body: (i: number) => string, tok
     });
   const started = performance.now();
   await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (performance.now() < end) await one(n++);
+    Array.from({ length: clients }, async (_, client) => {
+      while (performance.now() < end) await one(n++, tokens[client % tokens.length]!);
     }),
   );
   agent.destroy();
@@ -129,12 +132,15 @@ async function load(port: number, path: string, body: (i: number) => string, tok
 async function httpBench(file: string, dataDir: string, label: string): Promise<void> {
   const host = await startChild(file, dataDir);
   try {
-    const login = await fetch(`http://127.0.0.1:${host.port}/auth/dev-login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ openid: 'demo-resident-1' }),
-    });
-    const token = ((await login.json()) as { data: { token: string } }).data.token;
+    const tokens: string[] = [];
+    for (const openid of BENCH_CLIENTS) {
+      const login = await fetch(`http://127.0.0.1:${host.port}/auth/dev-login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ openid }),
+      });
+      tokens.push(((await login.json()) as { data: { token: string } }).data.token);
+    }
     const run = Date.now().toString(36);
     const submit = await load(
       host.port,
@@ -148,10 +154,10 @@ async function httpBench(file: string, dataDir: string, label: string): Promise<
           description: '基准测试：楼道灯坏了',
           isPublic: true,
         }),
-      token,
+      tokens,
       LOAD_SECONDS,
     );
-    const noop = await load(host.port, '/bench/noop', () => '{}', token, LOAD_SECONDS);
+    const noop = await load(host.port, '/bench/noop', () => '{}', tokens, LOAD_SECONDS);
     put('提交诉求 吞吐（16 并发）', '次/秒', label, round(submit.rps, 0));
     put('提交诉求 p50', 'ms', label, round(submit.p50));
     put('提交诉求 p95', 'ms', label, round(submit.p95), '< 20 ms（100 万件）');
@@ -275,6 +281,8 @@ async function main(): Promise<void> {
     try {
       const store = SqliteStore.open(file);
       await seedDemoStreet(store, NOW, 0);
+      for (const openid of BENCH_CLIENTS)
+        await store.putRef('accounts', { id: openid, openid, name: '基准居民', roles: [], createdAt: NOW.toISOString() });
       const shapes = await caseShapes(store, NOW);
       const secs = await importSynthetic(store, shapes, size, NOW);
       put('写入历史诉求（批量事务）', 's', label, round(secs, 1), '100 万件 < 120 s');

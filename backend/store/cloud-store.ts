@@ -21,6 +21,7 @@ import { fail, ok, type Result } from '../../core/errors';
 import { TALLY_KEYS, addTally, isZeroTally, type CaseTally } from '../../core/metrics';
 import type {
   CaseChange,
+  CaseFilter,
   CaseOrder,
   CasePage,
   CaseQuery,
@@ -419,8 +420,6 @@ const EQUAL_FILTERS = [
   ['severity', 'severity'],
   ['isPublic', 'isPublic'],
 ] as const satisfies readonly (readonly [keyof CaseQuery, keyof CaseDocFields])[];
-
-type CaseFilter = Omit<CaseQuery, 'cursor' | 'limit' | 'order'>;
 
 /** The database refuses more per read. */
 const PAGE = 100;

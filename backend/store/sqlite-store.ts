@@ -3,9 +3,10 @@
  *
  * Durability: WAL with `synchronous = FULL`, so a commit the caller saw acknowledged survives a
  * power cut (NORMAL may lose the last transactions on power loss — not acceptable here).
- * better-sqlite3 is synchronous; the port's promises are simply resolved ones, and two calls in the
- * same process can never interleave. Writes take the write lock up front (`BEGIN IMMEDIATE`) so
- * that another process cannot slip in between a read and the write that depends on it.
+ * better-sqlite3 is synchronous, so two calls in the same process never interleave; case commits
+ * are grouped (see `commit`) so that concurrent ones share one fsync. Writes take the write lock up
+ * front (`BEGIN IMMEDIATE`) so that another process cannot slip in between a read and the write
+ * that depends on it.
  *
  * Cases are stored whole as JSON, with the fields the lists filter and sort on copied into indexed
  * columns. Lists page by key (sort key, id) — never OFFSET — with one index per list shape.
@@ -17,6 +18,7 @@ import { fail, ok, type Result } from '../../core/errors';
 import { TALLY_KEYS, emptyTally, isZeroTally, tallyCase, type CaseTally } from '../../core/metrics';
 import type {
   CaseChange,
+  CaseFilter,
   CaseOrder,
   CasePage,
   CaseQuery,
@@ -294,8 +296,6 @@ const EQUAL_FILTERS = [
   ['severity', 'severity'],
 ] as const satisfies readonly (readonly [keyof CaseQuery, (typeof CASE_COLUMNS)[number]])[];
 
-type CaseFilter = Omit<CaseQuery, 'cursor' | 'limit' | 'order'>;
-
 interface SqlPart {
   sql: string;
   params: unknown[];
@@ -314,6 +314,8 @@ export class SqliteStore implements Store {
   private readonly statements = new Map<string, Database.Statement>();
   /** Cases imported since the WAL was last checkpointed (see `importCases`). */
   private importedSinceCheckpoint = 0;
+  /** Case changes waiting for the next group commit (see `commit`). */
+  private queued: { change: CaseChange; resolve: (r: Result<void>) => void; reject: (e: unknown) => void }[] = [];
 
   private constructor(private readonly db: Db) {}
 
@@ -627,13 +629,57 @@ export class SqliteStore implements Store {
     return Number(row.n);
   }
 
+  /**
+   * New cases are group-committed: those that arrive while one event-loop turn runs are written in
+   * one transaction, each in its own savepoint (a refused one rolls back alone), so they share one
+   * fsync. Every promise settles after that transaction is durable, so an acknowledgement still
+   * means the case survives a crash or a power cut. Updates commit at once, as before: a handler
+   * reads a case and writes it back with no other request in between, which keeps version
+   * conflicts (「案件已被他人更新」) as rare as they can be.
+   */
   async commit(change: CaseChange): Promise<Result<void>> {
-    return this.commitNow(change);
-  }
-
-  private commitNow(change: CaseChange): Result<void> {
     const shape = checkChangeShape(change);
     if (!shape.ok) return shape;
+    if (change.updates.length > 0) return this.applyChange(change);
+    return new Promise((resolve, reject) => {
+      this.queued.push({ change, resolve, reject });
+      if (this.queued.length === 1) setImmediate(() => this.flushCommits());
+    });
+  }
+
+  /** Writes every queued change; see `commit`. */
+  private flushCommits(): void {
+    const batch = this.queued.splice(0);
+    if (batch.length === 0 || !this.db.open) {
+      for (const item of batch) item.reject(new Error('数据库已关闭'));
+      return;
+    }
+    const outcomes: ({ result: Result<void> } | { thrown: unknown })[] = [];
+    try {
+      this.db
+        .transaction(() => {
+          for (const { change } of batch) {
+            try {
+              outcomes.push({ result: this.applyChange(change) });
+            } catch (e) {
+              outcomes.push({ thrown: e }); // its savepoint is rolled back; the others still commit
+            }
+          }
+        })
+        .immediate();
+    } catch (e) {
+      for (const item of batch) item.reject(e);
+      return;
+    }
+    batch.forEach((item, i) => {
+      const o = outcomes[i]!;
+      if ('result' in o) item.resolve(o.result);
+      else item.reject(o.thrown);
+    });
+  }
+
+  /** One change in its own transaction, or in a savepoint of the group commit's. */
+  private applyChange(change: CaseChange): Result<void> {
     const events = eventsByCase(change.events);
     const run = this.db.transaction((): void => {
       const pairs: { before?: Case; after: Case }[] = [];
@@ -910,6 +956,7 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     if (!this.db.open) return;
+    this.flushCommits(); // nothing queued is dropped
     this.db.close();
   }
 }

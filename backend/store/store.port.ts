@@ -47,6 +47,9 @@ export interface CaseQuery {
   limit: number;
 }
 
+/** What a case list is filtered by, without its paging. */
+export type CaseFilter = Omit<CaseQuery, 'cursor' | 'limit' | 'order'>;
+
 export interface CasePage {
   items: Case[];
   nextCursor?: string;
@@ -105,7 +108,7 @@ export interface Store {
   findCaseIdByRequest(requestKey: string): Promise<string | undefined>;
   listCases(query: CaseQuery): Promise<CasePage>;
   /** How many cases match; with `cap`, counting stops there (the answer is at most `cap`), so a count stays cheap at any size. */
-  countCases(query: Omit<CaseQuery, 'cursor' | 'limit' | 'order'>, cap?: number): Promise<number>;
+  countCases(query: CaseFilter, cap?: number): Promise<number>;
   getTimeline(caseId: string): Promise<CaseEvent[]>;
   /** Open cases held by each member of a grid, by member id. */
   openWorkByMember(gridId: string): Promise<Record<string, number>>;

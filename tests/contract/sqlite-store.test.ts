@@ -95,6 +95,36 @@ describe('SqliteStore on a file', () => {
     await reopened.close();
   });
 
+  it('group-commits concurrent new cases: a refused one rolls back alone, the others are durable', async () => {
+    const store = SqliteStore.open(file);
+    const cases = Array.from({ length: 30 }, () => makeCase());
+    const twin = makeCase();
+    const results = await Promise.all([
+      ...cases.map((c, i) => store.commit(createChange(c, { requestKey: `res-1:g${i}` }))),
+      // The same request again, in the same turn: it meets the first inside the shared transaction.
+      store.commit(createChange(twin, { requestKey: 'res-1:g3' })),
+    ]);
+    expect(results.slice(0, 30).every((r) => r.ok)).toBe(true);
+    expect(results[30]).toMatchObject({ ok: false, error: { code: 'CASE.CONFLICT', details: { reason: 'duplicate_request' } } });
+    await store.close();
+    const reopened = SqliteStore.open(file);
+    for (const c of cases) expect(await reopened.getCase(c.id)).toEqual(c);
+    expect(await reopened.getCase(twin.id)).toBeUndefined();
+    expect(await reopened.countCases({})).toBe(30);
+    await reopened.close();
+  });
+
+  it('writes a queued new case before closing, and only then acknowledges it', async () => {
+    const store = SqliteStore.open(file);
+    const c = makeCase();
+    const pending = store.commit(createChange(c));
+    await store.close();
+    expectOk(await pending);
+    const reopened = SqliteStore.open(file);
+    expect(await reopened.getCase(c.id)).toEqual(c);
+    await reopened.close();
+  });
+
   it('keeps compare-and-set across two connections to the same file', async () => {
     const a = SqliteStore.open(file);
     const b = SqliteStore.open(file);
@@ -168,10 +198,11 @@ describe('SqliteStore internals', () => {
   });
 
   it('counts a category of a grid or a community from a category index', () => {
-    for (const q of [
+    const filters: CaseFilter[] = [
       { communityId: 'c', gridId: 'g', categoryId: 'x', statuses: ['processing', 'assigned'] },
       { communityId: 'c', categoryId: 'x' },
-    ] satisfies CaseFilter[])
+    ];
+    for (const q of filters)
       expect(store.explainCountCases(q).join(' / ')).toMatch(/USING (COVERING )?INDEX cases_(grid|community)_category /);
   });
 
