@@ -219,6 +219,10 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX cases_grid_category ON cases (grid_id, category_id, status, created_at, id);
   CREATE INDEX cases_community_category ON cases (community_id, category_id, status, created_at, id);
   `,
+  // 4 — the list indexes set aside during a bulk import (see \`beginBulkImport\`), to be rebuilt.
+  `
+  CREATE TABLE set_aside_indexes (name TEXT PRIMARY KEY, sql TEXT NOT NULL);
+  `,
 ];
 
 const CASE_COLUMNS = [
@@ -334,6 +338,7 @@ export class SqliteStore implements Store {
       const store = new SqliteStore(db);
       store.migrate();
       store.syncTallyColumns();
+      store.rebuildSetAsideIndexes(); // a bulk import that stopped half way left some out
       // No ANALYZE / PRAGMA optimize: lists name their index (planList), and sampled statistics
       // misled the planner at a million cases.
       return store;
@@ -759,6 +764,52 @@ export class SqliteStore implements Store {
        ON CONFLICT (community_id, grid_id, month, category_id) DO UPDATE SET
        ${TALLY_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`,
     ).run(key.communityId, key.gridId, key.month, key.categoryId, ...TALLY_KEYS.map((k) => delta[k]));
+  }
+
+  /**
+   * Before a large import (a million cases): sets the list indexes aside — every non-unique index
+   * of cases and events; the keys and unique indexes that catch duplicates stay — so rows go in
+   * without updating a dozen B-trees each, and `endBulkImport` builds each index once, sorted.
+   * Lists that name an index fail until then; a process that dies in between gets them back the
+   * next time the file is opened.
+   */
+  beginBulkImport(): void {
+    this.db
+      .transaction(() => {
+        const indexes = this.db
+          .prepare(
+            `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('cases', 'events')
+             AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'`,
+          )
+          .all() as { name: string; sql: string }[];
+        const keep = this.db.prepare('INSERT INTO set_aside_indexes (name, sql) VALUES (?, ?) ON CONFLICT (name) DO NOTHING');
+        for (const ix of indexes) {
+          keep.run(ix.name, ix.sql);
+          this.db.exec(`DROP INDEX ${ix.name}`);
+        }
+      })
+      .immediate();
+    this.statements.clear(); // prepared lists name indexes that are gone for now
+  }
+
+  /** After a bulk import: builds the indexes `beginBulkImport` set aside. */
+  endBulkImport(): void {
+    this.rebuildSetAsideIndexes();
+  }
+
+  private rebuildSetAsideIndexes(): void {
+    const rows = this.db.prepare('SELECT name, sql FROM set_aside_indexes').all() as { name: string; sql: string }[];
+    if (rows.length === 0) return;
+    this.db
+      .transaction(() => {
+        for (const ix of rows) {
+          const exists = this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?").get(ix.name);
+          if (!exists) this.db.exec(ix.sql);
+        }
+        this.db.exec('DELETE FROM set_aside_indexes');
+      })
+      .immediate();
+    this.statements.clear();
   }
 
   /**

@@ -95,6 +95,49 @@ describe('SqliteStore on a file', () => {
     await reopened.close();
   });
 
+  const indexesOf = (f: string): string[] => {
+    const db = new Database(f, { readonly: true });
+    const rows = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").all() as {
+      sql: string;
+    }[];
+    db.close();
+    return rows.map((r) => r.sql);
+  };
+
+  it('bulk import: sets the list indexes aside and builds them again, lists and duplicates unchanged', async () => {
+    const store = SqliteStore.open(file);
+    const before = indexesOf(file);
+    const first = makeCase();
+    const item = (c: Case, requestKey?: string) => ({ case: c, events: [makeEvent(c, 1)], ...(requestKey ? { requestKey } : {}) });
+    expectOk(await store.importCases([item(first, 'res-1:bulk')]));
+    store.beginBulkImport();
+    expect(indexesOf(file).length).toBeLessThan(before.length);
+    const batch = Array.from({ length: 50 }, (_, i) => item(makeCase({ createdAt: at(i) })));
+    expectOk(await store.importCases(batch));
+    // The keys that catch duplicates are still there while the list indexes are aside.
+    const again = await store.importCases([item(makeCase(), 'res-1:bulk')]);
+    expect(again.ok ? 'ok' : again.error.code).toBe('CASE.CONFLICT');
+    store.endBulkImport();
+    expect(indexesOf(file)).toEqual(before);
+    const page = await store.listCases({ communityId: first.place.communityId, limit: 60 });
+    expect(page.items.map((c) => c.id).sort()).toEqual([first, ...batch.map((b) => b.case)].map((c) => c.id).sort());
+    await store.close();
+  });
+
+  it('bulk import cut short: the next open builds the indexes that were set aside', async () => {
+    const store = SqliteStore.open(file);
+    const before = indexesOf(file);
+    store.beginBulkImport();
+    const c = makeCase();
+    expectOk(await store.importCases([{ case: c, events: [makeEvent(c, 1)] }]));
+    await store.close(); // the importing process stops here
+    expect(indexesOf(file).length).toBeLessThan(before.length);
+    const reopened = SqliteStore.open(file);
+    expect(indexesOf(file)).toEqual(before);
+    expect((await reopened.listCases({ statuses: ['pending'], limit: 5 })).items).toHaveLength(1);
+    await reopened.close();
+  });
+
   it('group-commits concurrent new cases: a refused one rolls back alone, the others are durable', async () => {
     const store = SqliteStore.open(file);
     const cases = Array.from({ length: 30 }, () => makeCase());
