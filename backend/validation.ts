@@ -4,6 +4,7 @@
  */
 import * as z from 'zod';
 import { fail, ok, type Result } from '../core/errors';
+import { MAX_FOLLOW_UP_NOTE, MAX_VENUE_CAPACITY } from '../core/ledgers';
 
 const FIELD_NAMES: Record<string, string> = {
   action: '操作',
@@ -32,14 +33,32 @@ const FIELD_NAMES: Record<string, string> = {
   name: '名称',
   period: '统计周期',
   policy: '时限方案',
+  entry: '台账登记',
 };
 
-function describeIssue(issue: z.core.$ZodIssue): string {
+/** Fields inside an object field, named on their own (`entry.venueCapacity` → 场所容纳人数). */
+const NESTED_FIELD_NAMES: Record<string, Record<string, string>> = {
+  entry: { kind: '台账登记类别', venueCapacity: '场所容纳人数', fixableToday: '能否当日整改', color: '风险等级', note: '回访情况' },
+};
+
+/** The value at a path of the request, to tell a missing field from one of the wrong type. */
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let v = data;
+  for (const k of path) {
+    if (v === null || typeof v !== 'object' || !Object.hasOwn(v, k)) return undefined;
+    v = (v as Record<PropertyKey, unknown>)[k];
+  }
+  return v;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
   const key = issue.path.length ? String(issue.path[0]) : '';
-  const field = key ? `「${FIELD_NAMES[key] ?? key}」` : '请求';
+  const nested = issue.path.length > 1 ? NESTED_FIELD_NAMES[key]?.[String(issue.path[1])] : undefined;
+  const field = nested ? `「${nested}」` : key ? `「${FIELD_NAMES[key] ?? key}」` : '请求';
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? `缺少${field}` : `${field}类型不正确`;
+      // zod does not keep the input on an issue: look the field up in the request.
+      return (issue.input ?? valueAt(data, issue.path)) === undefined ? `缺少${field}` : `${field}类型不正确`;
     case 'too_big':
       return issue.origin === 'string'
         ? `${field}过长（最多${String(issue.maximum)}字）`
@@ -67,7 +86,7 @@ export function parseInput<S extends z.ZodType>(schema: S, data: unknown): Resul
   const first = r.error.issues[0];
   return fail(
     'INPUT.INVALID',
-    first ? describeIssue(first) : '请求参数有误',
+    first ? describeIssue(first, data) : '请求参数有误',
     r.error.issues.slice(0, 5).map((i) => ({ path: i.path.map(String), code: i.code })),
   );
 }
@@ -94,3 +113,15 @@ export const fileId = z
 export const photos = z.array(fileId).max(9);
 export const phone = z.string().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/);
 export const cursor = z.string().max(400);
+
+/** One ledger entry (core/ledgers.ts `LedgerEntry`), told apart by its kind. */
+export const ledgerEntry = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('hazard'),
+    venueCapacity: z.number().int().min(0).max(MAX_VENUE_CAPACITY),
+    fixableToday: z.boolean(),
+  }),
+  z.strictObject({ kind: z.literal('dispute_risk'), color: z.enum(['red', 'yellow']) }),
+  z.strictObject({ kind: z.literal('settled') }),
+  z.strictObject({ kind: z.literal('follow_up'), note: requiredText(MAX_FOLLOW_UP_NOTE) }),
+]);

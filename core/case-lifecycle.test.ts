@@ -169,6 +169,7 @@ const COMMANDS: Record<TransitionAction, (c: Case) => Command> = {
   set_severity: () => ({ action: 'set_severity', severity: 'complex' }),
   set_public: () => ({ action: 'set_public', isPublic: false }),
   approve_photos: () => ({ action: 'approve_photos', fileIds: 'all', approved: true }),
+  ledger: () => ({ action: 'ledger', entry: { kind: 'settled' } }),
 };
 
 /**
@@ -233,6 +234,8 @@ const OUTCOME: Record<TransitionAction, (row: Row, who: Who) => string> = {
   set_severity: (row) => stay(row, 'set_severity'),
   set_public: (row) => stay(row, 'set_public'),
   approve_photos: (row) => stay(row, 'approve_photos'),
+  // The table's cases are repairs, which keep no ledger; disputes and hazards are tested below.
+  ledger: () => refused('LEDGER.WRONG_KIND'),
 };
 
 const LEVEL_NAMES = { community: '社区', street: '街道', department: '职能部门' } as const;
@@ -380,7 +383,7 @@ describe('规则表的关键行（手写核对）', () => {
             actions: OPEN_ROWS.includes(row.name) ? ['support'] : [],
           });
   });
-  test('已合并的诉求谁都不能再操作；已办结的只能由管理员设置公开和审核照片', () => {
+  test('已合并的诉求谁都不能再操作；已办结的只能由管理员设置公开、审核照片和登记台账，办理人登记台账', () => {
     const merged = ROWS.merged[0].build();
     const closed = ROWS.closed[0].build();
     for (const who of WHO) {
@@ -388,9 +391,15 @@ describe('规则表的关键行（手写核对）', () => {
       const admin = who === 'communityAdmin' || who === 'streetAdmin';
       expect({ who, actions: allowedActions(ACTORS[who], closed) }).toEqual({
         who,
-        actions: admin ? ['set_public', 'approve_photos'] : [],
+        actions: admin ? ['set_public', 'approve_photos', 'ledger'] : who === 'holder' ? ['ledger'] : [],
       });
     }
+  });
+  test('台账登记：办理人和本社区、本街道管理员；办结后仍可登记（回访），不予受理、撤回、合并的不再登记', () => {
+    expect(whoMay('ledger')).toEqual([
+      ...every(['待派单'], ['communityAdmin', 'streetAdmin']),
+      ...every([...HELD_OPEN_ROWS, '待评价', '已办结'], ['holder', 'communityAdmin', 'streetAdmin']),
+    ]);
   });
 });
 

@@ -8,6 +8,7 @@
  * time of the change.
  */
 import { fail, ok, type DomainError, type Result } from './errors';
+import { ledgerChange, type LedgerEntry } from './ledgers';
 import { maskPersonName } from './masking';
 import {
   ACTION_NAMES,
@@ -80,7 +81,8 @@ export type Command =
   | { action: 'supervise'; reason: string }
   | { action: 'set_severity'; severity: Severity }
   | { action: 'set_public'; isPublic: boolean }
-  | { action: 'approve_photos'; fileIds: string[] | 'all'; approved: boolean };
+  | { action: 'approve_photos'; fileIds: string[] | 'all'; approved: boolean }
+  | { action: 'ledger'; entry: LedgerEntry };
 
 export type TransitionAction = Command['action'];
 
@@ -101,6 +103,8 @@ const ALL_BUT_MERGED: readonly CaseStatus[] = [
   'rejected',
   'withdrawn',
 ];
+/** Ledger entries: while the case is worked and after it closed (回访), not once refused or withdrawn. */
+const LEDGER_STATUSES: readonly CaseStatus[] = ALL_BUT_MERGED.filter((s) => s !== 'withdrawn' && s !== 'rejected');
 
 /**
  * Who may do what in which status. A relation not listed is refused (`CASE.FORBIDDEN`); a listed
@@ -129,6 +133,7 @@ export const RULES: Readonly<Record<TransitionAction, Rule>> = {
   set_severity: { from: OPEN, by: ADMINS },
   set_public: { from: ALL_BUT_MERGED, by: ADMINS },
   approve_photos: { from: ALL_BUT_MERGED, by: ADMINS },
+  ledger: { from: LEDGER_STATUSES, by: ['holder', ...ADMINS] },
 };
 
 export const TRANSITION_ACTIONS = Object.keys(RULES) as TransitionAction[];
@@ -664,6 +669,14 @@ function apply(b: Builder, cmd: Command, rel: Set<Relation>): DomainError | unde
       });
       if (changed === 0) return { code: 'CASE.INVALID_TRANSITION', message: '没有需要审核的照片' };
       b.event('approve_photos', `${cmd.approved ? '审核通过' : '撤销公开'}照片${changed}张`);
+      return undefined;
+    }
+    case 'ledger': {
+      // The ledgers are the office's records: no status moves and nobody is notified.
+      const r = ledgerChange(before, cmd.entry, b.at);
+      if (!r.ok) return r.error;
+      n.ledger = r.value.ledger;
+      b.event('ledger', r.value.note);
       return undefined;
     }
   }

@@ -16,6 +16,10 @@ export type ErrorCode =
   | 'CASE.NO_MEMBER'
   | 'CASE.MERGE_SELF'
   | 'CASE.TOO_MANY_PHOTOS'
+  | 'LEDGER.WRONG_KIND'
+  | 'LEDGER.SETTLED'
+  | 'LEDGER.NOT_SETTLED'
+  | 'LEDGER.UNCHANGED'
   | 'INPUT.INVALID'
   | 'INPUT.UNKNOWN_ACTION'
   | 'INPUT.TOO_LARGE'
@@ -72,6 +76,10 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'CASE.CONFLICT':
     case 'CASE.INVALID_TRANSITION':
     case 'CASE.ALREADY_SUPPORTED':
+    case 'LEDGER.WRONG_KIND':
+    case 'LEDGER.SETTLED':
+    case 'LEDGER.NOT_SETTLED':
+    case 'LEDGER.UNCHANGED':
       return 409;
     case 'RATE.LIMITED':
       return 429;

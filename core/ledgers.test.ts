@@ -11,8 +11,10 @@ import {
   classifyHazard,
   disputeColorOf,
   disputeFollowUpDue,
+  ledgerChange,
   ledgerRow,
   ledgerRows,
+  ledgerState,
   settledAtOf,
   type DisputeColor,
 } from './ledgers';
@@ -263,5 +265,65 @@ describe('台账导出', () => {
     ];
     expect(ledgerRows(cases, 'dispute', NOW).map((r) => r.caseId)).toEqual(['z', 'a', 'b']);
     expect(ledgerRows(cases, 'hazard', NOW).map((r) => r.caseId)).toEqual(['h']);
+  });
+});
+
+describe('台账登记与案件页上的台账', () => {
+  const AT = iso('2026-04-20 10:00');
+  const NOW_STATE = cst('2026-04-20 10:00');
+
+  it('登记不改动传入的案件；容纳恰好30人且不能当日整改为红色', () => {
+    const c = makeCase({ kind: 'hazard', ledger: { hazardColor: 'blue' } });
+    const snapshot = JSON.stringify(c);
+    const r = ledgerChange(c, { kind: 'hazard', venueCapacity: 30, fixableToday: false }, AT);
+    expect(r).toEqual({
+      ok: true,
+      value: {
+        ledger: { venueCapacity: 30, fixableToday: false, hazardColor: 'red' },
+        note: '隐患台账：场所约30人，不能当日整改，标为红色',
+      },
+    });
+    expect(JSON.stringify(c)).toBe(snapshot);
+  });
+
+  it('登记化解记下登记的时间，保留原有的台账信息', () => {
+    const c = makeCase({ ledger: { disputeColor: 'red', disputeMajor: true } });
+    expect(ledgerChange(c, { kind: 'settled' }, AT)).toEqual({
+      ok: true,
+      value: { ledger: { disputeColor: 'red', disputeMajor: true, settledAt: AT }, note: '纠纷台账：矛盾已化解' },
+    });
+  });
+
+  it('未登记的隐患为未分级；未化解的纠纷不回访；普通诉求没有台账', () => {
+    expect(ledgerState(makeCase({ kind: 'hazard' }), NOW_STATE)).toEqual({ kind: 'hazard', colorName: '未分级' });
+    expect(ledgerState(makeCase({ ledger: { disputeColor: 'red' } }), NOW_STATE)).toEqual({
+      kind: 'dispute',
+      color: 'red',
+      colorName: '红色',
+      colorMeaning: '可能激化的重大矛盾',
+      major: false,
+      risk: 'red',
+      settledRecorded: false,
+      followUpDue: false,
+    });
+    expect(ledgerState(makeCase({ severity: 'major' }), NOW_STATE)).toMatchObject({ color: 'red', major: true, followUpDue: false });
+    expect(ledgerState(makeCase({ kind: 'demand' }), NOW_STATE)).toBeUndefined();
+  });
+
+  it('化解满一个月应回访，回访后重新计算', () => {
+    const settled = makeCase({ ledger: { settledAt: iso('2026-03-15 16:00') } });
+    expect(ledgerState(settled, NOW_STATE)).toMatchObject({
+      color: 'green',
+      settledAt: iso('2026-03-15 16:00'),
+      settledRecorded: true,
+      nextFollowUpAt: iso('2026-04-15 00:00'),
+      followUpDue: true,
+    });
+    const visited = makeCase({ ledger: { settledAt: iso('2026-03-15 16:00'), lastFollowUpAt: iso('2026-04-16 09:00') } });
+    expect(ledgerState(visited, NOW_STATE)).toMatchObject({
+      lastFollowUpAt: iso('2026-04-16 09:00'),
+      nextFollowUpAt: iso('2026-05-16 00:00'),
+      followUpDue: false,
+    });
   });
 });

@@ -2,6 +2,7 @@
  * The two ledgers (台账) kept besides the case list: disputes in red / yellow / green (seed 001)
  * and hazards in red / orange / blue (seed 004). Pure: the caller passes `now`.
  */
+import { fail, ok, type Result } from './errors';
 import { STATUS_NAMES, SEVERITY_NAMES, type Case, type LedgerInfo } from './model';
 import { maskText } from './masking';
 import { addLocalDays, localDateOf, startOfLocalDate } from './working-days';
@@ -238,4 +239,144 @@ export function ledgerRows<K extends 'dispute' | 'hazard'>(cases: readonly Case[
     .filter((c) => c.kind === kind && c.status !== 'merged')
     .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((c) => ledgerRow(c, now) as Extract<LedgerRow, { kind: K }>);
+}
+
+// ——— recording ledger entries (the `ledger` command) ———
+
+/**
+ * What a handler or an admin records for the ledgers: a hazard's facts (the colour follows from
+ * them), a dispute's risk (可能激化 → red, 持续关注 → yellow), its settlement (化解), and a
+ * follow-up visit after it (回访).
+ */
+export type LedgerEntry =
+  | { kind: 'hazard'; venueCapacity: number; fixableToday: boolean }
+  | { kind: 'dispute_risk'; color: 'red' | 'yellow' }
+  | { kind: 'settled' }
+  | { kind: 'follow_up'; note: string };
+
+export const LEDGER_ENTRY_KINDS = ['hazard', 'dispute_risk', 'settled', 'follow_up'] as const satisfies readonly LedgerEntry['kind'][];
+
+/** The largest venue a hazard may name (a stadium; anything more is a typing slip). */
+export const MAX_VENUE_CAPACITY = 100_000;
+/** The longest follow-up note, in characters as people count them. */
+export const MAX_FOLLOW_UP_NOTE = 200;
+
+const RISK_NOTES: Readonly<Record<'red' | 'yellow', string>> = {
+  red: '红色（可能激化）',
+  yellow: '黄色（持续关注）',
+};
+
+/**
+ * The ledger after one entry and the note for the timeline, or why it is refused. Pure: `at` is
+ * the time of the change. The entry may come from outside as anything; a malformed one is refused.
+ */
+export function ledgerChange(c: Case, entry: LedgerEntry, at: string): Result<{ ledger: LedgerInfo; note: string }> {
+  const before: LedgerInfo = c.ledger ?? {};
+  const kind = (entry as { kind?: unknown } | undefined)?.kind;
+  switch (kind) {
+    case 'hazard': {
+      const e = entry as Extract<LedgerEntry, { kind: 'hazard' }>;
+      if (c.kind !== 'hazard') return fail('LEDGER.WRONG_KIND', '只有安全隐患类诉求才登记隐患台账');
+      if (!Number.isInteger(e.venueCapacity) || e.venueCapacity < 0 || e.venueCapacity > MAX_VENUE_CAPACITY)
+        return fail('INPUT.INVALID', `场所容纳人数须为0到${MAX_VENUE_CAPACITY}之间的整数`);
+      if (typeof e.fixableToday !== 'boolean') return fail('INPUT.INVALID', '请选择能否当日整改');
+      if (before.venueCapacity === e.venueCapacity && before.fixableToday === e.fixableToday)
+        return fail('LEDGER.UNCHANGED', '隐患台账信息未变化');
+      const color = classifyHazard(e);
+      return ok({
+        ledger: { ...before, venueCapacity: e.venueCapacity, fixableToday: e.fixableToday, hazardColor: color },
+        note: `隐患台账：场所约${e.venueCapacity}人，${e.fixableToday ? '能当日整改' : '不能当日整改'}，标为${HAZARD_COLOR_NAMES[color]}`,
+      });
+    }
+    case 'dispute_risk': {
+      const e = entry as Extract<LedgerEntry, { kind: 'dispute_risk' }>;
+      if (c.kind !== 'dispute') return fail('LEDGER.WRONG_KIND', '只有矛盾纠纷类诉求才登记纠纷台账');
+      if (e.color !== 'red' && e.color !== 'yellow') return fail('INPUT.INVALID', '风险等级只能标为红色或黄色');
+      if (settledAtOf(c)) return fail('LEDGER.SETTLED', '矛盾已化解，不再调整风险等级');
+      if (before.disputeColor === e.color) return fail('LEDGER.UNCHANGED', `已标为${RISK_NOTES[e.color]}`);
+      return ok({ ledger: { ...before, disputeColor: e.color }, note: `纠纷台账：标为${RISK_NOTES[e.color]}` });
+    }
+    case 'settled': {
+      if (c.kind !== 'dispute') return fail('LEDGER.WRONG_KIND', '只有矛盾纠纷类诉求才登记纠纷台账');
+      if (before.settledAt) return fail('LEDGER.SETTLED', '已登记化解');
+      return ok({ ledger: { ...before, settledAt: at }, note: '纠纷台账：矛盾已化解' });
+    }
+    case 'follow_up': {
+      const e = entry as Extract<LedgerEntry, { kind: 'follow_up' }>;
+      if (c.kind !== 'dispute') return fail('LEDGER.WRONG_KIND', '只有矛盾纠纷类诉求才登记纠纷台账');
+      const note = typeof e.note === 'string' ? e.note.trim() : '';
+      if (!note) return fail('CASE.REASON_REQUIRED', '请填写回访情况');
+      if (Array.from(note).length > MAX_FOLLOW_UP_NOTE) return fail('INPUT.INVALID', `回访情况不能超过${MAX_FOLLOW_UP_NOTE}字`);
+      // Visits are those after a settlement: before it there is nothing to follow up yet.
+      if (!settledAtOf(c)) return fail('LEDGER.NOT_SETTLED', '矛盾尚未化解，化解后才登记回访');
+      return ok({ ledger: { ...before, lastFollowUpAt: at }, note: `回访：${note}` });
+    }
+    default:
+      return fail('INPUT.INVALID', '不支持的台账登记');
+  }
+}
+
+// ——— the ledger as staff see it on a case ———
+
+export type LedgerState =
+  | {
+      kind: 'dispute';
+      color: DisputeColor;
+      colorName: string;
+      colorMeaning: string;
+      major: boolean;
+      /** The risk a mediator recorded, if any (the colour may come from the severity instead). */
+      risk?: 'red' | 'yellow';
+      /** When it was settled: the recorded date, else the day it closed. */
+      settledAt?: string;
+      /** Whether the settlement was recorded (not only inferred from closing). */
+      settledRecorded: boolean;
+      lastFollowUpAt?: string;
+      /** From the start of this day the next visit is due; absent before settlement. */
+      nextFollowUpAt?: string;
+      followUpDue: boolean;
+    }
+  | {
+      kind: 'hazard';
+      color?: HazardColor;
+      /** 红色 / 橙色 / 蓝色, or 未分级 before the facts are recorded. */
+      colorName: string;
+      colorMeaning?: string;
+      venueCapacity?: number;
+      fixableToday?: boolean;
+    };
+
+/** A dispute's or a hazard's ledger as of `now`, for the case page; undefined for other cases. */
+export function ledgerState(c: Case, now: Date): LedgerState | undefined {
+  const l = c.ledger ?? {};
+  if (c.kind === 'dispute') {
+    const color = disputeColorOf(c);
+    const major = isMajorDispute(c);
+    const settledAt = settledAtOf(c);
+    const followUp = settledAt ? disputeFollowUpDue({ settledAt, lastFollowUpAt: l.lastFollowUpAt, major }, now) : undefined;
+    return {
+      kind: 'dispute',
+      color,
+      colorName: DISPUTE_COLOR_NAMES[color],
+      colorMeaning: DISPUTE_COLOR_MEANINGS[color],
+      major,
+      ...(l.disputeColor === 'red' || l.disputeColor === 'yellow' ? { risk: l.disputeColor } : {}),
+      ...(settledAt ? { settledAt } : {}),
+      settledRecorded: l.settledAt !== undefined,
+      ...(l.lastFollowUpAt ? { lastFollowUpAt: l.lastFollowUpAt } : {}),
+      ...(followUp ? { nextFollowUpAt: followUp.nextAt } : {}),
+      followUpDue: followUp?.due ?? false,
+    };
+  }
+  if (c.kind === 'hazard') {
+    const color = hazardColorOf(c);
+    return {
+      kind: 'hazard',
+      ...(color ? { color, colorMeaning: HAZARD_COLOR_MEANINGS[color] } : {}),
+      colorName: color ? HAZARD_COLOR_NAMES[color] : UNCLASSIFIED,
+      ...(l.venueCapacity !== undefined ? { venueCapacity: l.venueCapacity } : {}),
+      ...(l.fixableToday !== undefined ? { fixableToday: l.fixableToday } : {}),
+    };
+  }
+  return undefined;
 }

@@ -17,6 +17,7 @@ import {
   type CaseEvent,
   type Member,
 } from './model';
+import { classifyHazard, settledAtOf, type LedgerEntry } from './ledgers';
 import { routeCase, routeForCategory } from './route-case';
 import { clockVerdict, FIVE_341_POLICY, THREE_DAY_POLICY, type TimePolicy } from './time-policy';
 import {
@@ -95,6 +96,7 @@ const COMMAND_KINDS = [
   'set_severity',
   'set_public',
   'approve_photos',
+  'ledger',
 ] as const;
 
 /** The steps that move a case along come more often than the bookkeeping ones, and endings seldom. */
@@ -122,6 +124,8 @@ const step: fc.Arbitrary<Step> = fc.record({
     { weight: 4, arbitrary: fc.constantFrom(...COMMAND_KINDS.filter((k) => !ENDINGS.includes(k))) },
     { weight: 1, arbitrary: fc.constantFrom(...ENDINGS) },
     { weight: 2, arbitrary: fc.constant('timer' as const) },
+    // Ledger entries need the right kind of case and often a settled one: tried more often.
+    { weight: 2, arbitrary: fc.constant('ledger' as const) },
   ),
   who: fc.oneof({ weight: 3, arbitrary: fc.constant(-1) }, { weight: 1, arbitrary: fc.nat(PEOPLE.length - 1) }),
   // Mostly minutes and hours, sometimes days (up to a fortnight).
@@ -196,6 +200,27 @@ function commandFor(s: Step, c: Case, members: readonly Member[]): Command {
       return { action: 'set_public', isPublic: s.flag };
     case 'approve_photos':
       return { action: 'approve_photos', fileIds: s.flag ? 'all' : ['before-1'], approved: s.pick % 2 === 0 };
+    case 'ledger': {
+      // Every kind of entry on every kind of case: the wrong kind is refused, the right one goes through.
+      const entries: LedgerEntry[] = [
+        { kind: 'hazard', venueCapacity: [0, 29, 30, 500, -1][s.pick % 5]!, fixableToday: s.flag },
+        { kind: 'dispute_risk', color: s.flag ? 'red' : 'yellow' },
+        { kind: 'settled' },
+        { kind: 'follow_up', note: s.text },
+      ];
+      // Mostly an entry that fits the case as it stands, so that stories get as far as 回访.
+      const fitting =
+        c.kind === 'hazard'
+          ? entries[0]
+          : c.kind === 'dispute'
+            ? settledAtOf(c)
+              ? entries[3]
+              : s.flag
+                ? entries[2]
+                : entries[1]
+            : undefined;
+      return { action: 'ledger', entry: fitting && s.pick % 3 !== 0 ? fitting : entries[s.pick % entries.length]! };
+    }
     case 'timer':
       throw new Error('the timer decides its own command');
   }
@@ -359,6 +384,35 @@ describe('随机操作序列下诉求始终完整', () => {
       ),
       RUNS,
     );
+  });
+
+  test('台账只记在对应类别上：隐患颜色与登记的事实一致，化解、回访、风险只属于纠纷，回访不早于化解', () => {
+    const recorded = new Set<string>();
+    fc.assert(
+      fc.property(stories, ([open, steps]) =>
+        play(open, steps, ({ c, events }) => {
+          const last = events[events.length - 1]!;
+          if (last.action === 'ledger') recorded.add(last.note!.slice(0, 3));
+          const l = c.ledger;
+          if (!l) return;
+          if (c.kind !== 'hazard') expect([l.venueCapacity, l.fixableToday, l.hazardColor]).toEqual([undefined, undefined, undefined]);
+          if (c.kind !== 'dispute') expect([l.disputeColor, l.settledAt, l.lastFollowUpAt]).toEqual([undefined, undefined, undefined]);
+          if (l.venueCapacity !== undefined)
+            expect(l.hazardColor).toBe(classifyHazard({ venueCapacity: l.venueCapacity, fixableToday: l.fixableToday! }));
+          if (l.lastFollowUpAt) {
+            // A visit is recorded only once the dispute counts as settled.
+            expect(settledAtOf(c)).toBeDefined();
+            const visit = events.filter((e) => e.action === 'ledger' && e.note?.startsWith('回访：')).at(-1)!;
+            expect(visit.at).toBe(l.lastFollowUpAt);
+          }
+          // Ledger entries never move a case along.
+          for (const e of events) if (e.action === 'ledger') expect(e.fromStatus).toBe(e.toStatus);
+        }),
+      ),
+      RUNS,
+    );
+    // The stories did record every kind of entry (隐患台账 / 纠纷台账 / 回访：).
+    expect([...recorded].sort()).toEqual(['回访：', '隐患台', '纠纷台'].sort());
   });
 
   test('状态与字段一致', () => {

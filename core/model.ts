@@ -241,6 +241,7 @@ export const CASE_ACTIONS = [
   'set_severity',
   'set_public',
   'approve_photos',
+  'ledger',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -270,6 +271,7 @@ export const ACTION_NAMES: Record<CaseAction, string> = {
   set_severity: '设定等级',
   set_public: '设置公开',
   approve_photos: '审核照片',
+  ledger: '台账登记',
 };
 
 /** One line of a case's append-only timeline. */

@@ -2,7 +2,8 @@
  * Whole stories, as the people who live them would tell them. Each step happens at an explicit
  * China time; the calendar is the official one.
  */
-import { openCase, type Command } from './case-lifecycle';
+import { openCase, transition, type Command } from './case-lifecycle';
+import { disputeColorOf, hazardColorOf, ledgerRow, ledgerState, type LedgerEntry } from './ledgers';
 import type { CaseEvent } from './model';
 import { routeForCategory } from './route-case';
 import { FIVE_341_POLICY } from './time-policy';
@@ -21,6 +22,7 @@ import {
   HOUSING_DEPT,
   LI,
   NEIGHBOUR,
+  OTHER_COMMUNITY_ADMIN,
   PLACE,
   REPORTER,
   RESOLVE,
@@ -448,5 +450,234 @@ describe('调整等级', () => {
     s.do(COMMUNITY_ADMIN, { action: 'set_severity', severity: 'complex' }, cst('2026-03-02 09:10'));
     expect(wall(s.case.deadlines.resolveBy!)).toBe('2026-03-02 13:04');
     expect(s.case.deadlines.escalateBy).toBeUndefined();
+  });
+});
+
+describe('台账登记', () => {
+  const ledger = (entry: LedgerEntry): Command => ({ action: 'ledger', entry });
+  const refusal = (r: { ok: boolean; error?: { code: string; message: string } }) => (r.ok ? 'ok' : r.error);
+  /** A hazard filed by a resident and handled by the grid worker 李娜. */
+  const hazard = () =>
+    Story.submit({ at: cst('2026-03-02 09:00'), category: '安全隐患', description: '棋牌室楼道堆放杂物，灭火器过期' }).do(
+      li,
+      ACCEPT,
+      cst('2026-03-02 09:20'),
+    );
+  /** A neighbours' dispute handled by the resident leader 张伟. */
+  const dispute = () =>
+    Story.submit({ at: cst('2026-03-02 09:00'), category: '邻里纠纷', description: '楼上漏水，两家争吵' }).do(
+      zhang,
+      ACCEPT,
+      cst('2026-03-02 09:20'),
+    );
+
+  test('隐患：办理人登记场所容纳人数和能否当日整改，颜色随之而定，写进时间线', () => {
+    const s = hazard();
+    expect(hazardColorOf(s.case)).toBeUndefined();
+    const before = s.case;
+    s.do(li, ledger({ kind: 'hazard', venueCapacity: 40, fixableToday: false }), cst('2026-03-02 10:00'));
+    expect(s.case.ledger).toEqual({ venueCapacity: 40, fixableToday: false, hazardColor: 'red' });
+    expect(s.case).toMatchObject({ status: 'processing', version: before.version + 1, lastSeq: before.lastSeq + 1 });
+    expect(s.case.deadlines).toEqual(before.deadlines);
+    expect(s.events.at(-1)).toMatchObject({
+      action: 'ledger',
+      note: '隐患台账：场所约40人，不能当日整改，标为红色',
+      fromStatus: 'processing',
+      toStatus: 'processing',
+      actor: { role: 'grid_worker', name: '李**' },
+    });
+    // Ledger entries notify nobody.
+    expect(s.notices.length).toBe(hazard().notices.length);
+    expect(ledgerRow(s.case, cst('2026-03-02 11:00'))).toMatchObject({ color: '红色', venueCapacity: '40', fixableToday: '否' });
+
+    // Corrected by the community: fewer than 30 → orange; fixable today → blue, whatever the size.
+    s.do(COMMUNITY_ADMIN, ledger({ kind: 'hazard', venueCapacity: 29, fixableToday: false }), cst('2026-03-02 11:00'));
+    expect(s.case.ledger).toMatchObject({ hazardColor: 'orange' });
+    expect(s.events.at(-1)).toMatchObject({ note: '隐患台账：场所约29人，不能当日整改，标为橙色', actor: { role: 'community_admin' } });
+    s.do(STREET_ADMIN, ledger({ kind: 'hazard', venueCapacity: 500, fixableToday: true }), cst('2026-03-02 12:00'));
+    expect(s.case.ledger).toEqual({ venueCapacity: 500, fixableToday: true, hazardColor: 'blue' });
+    expect(s.events.at(-1)?.note).toBe('隐患台账：场所约500人，能当日整改，标为蓝色');
+    expect(ledgerState(s.case, cst('2026-03-02 12:00'))).toEqual({
+      kind: 'hazard',
+      color: 'blue',
+      colorName: '蓝色',
+      colorMeaning: '蓝色一般性场所：隐患能当日整改',
+      venueCapacity: 500,
+      fixableToday: true,
+    });
+  });
+
+  test('隐患：人数须为0到100000的整数；相同信息不重复登记；纠纷的登记不适用', () => {
+    const s = hazard();
+    const at = cst('2026-03-02 10:00');
+    for (const venueCapacity of [-1, 1.5, 100_001, Number.NaN, Number.POSITIVE_INFINITY])
+      expect(refusal(s.try(li, ledger({ kind: 'hazard', venueCapacity, fixableToday: false }), at))).toEqual({
+        code: 'INPUT.INVALID',
+        message: '场所容纳人数须为0到100000之间的整数',
+      });
+    const sloppy = { kind: 'hazard', venueCapacity: 10, fixableToday: 'no' } as unknown as LedgerEntry;
+    expect(refusal(s.try(li, ledger(sloppy), at))).toEqual({ code: 'INPUT.INVALID', message: '请选择能否当日整改' });
+    s.do(li, ledger({ kind: 'hazard', venueCapacity: 0, fixableToday: false }), at);
+    expect(s.case.ledger?.hazardColor).toBe('orange');
+    s.do(li, ledger({ kind: 'hazard', venueCapacity: 100_000, fixableToday: false }), at);
+    expect(s.case.ledger?.hazardColor).toBe('red');
+    expect(refusal(s.try(li, ledger({ kind: 'hazard', venueCapacity: 100_000, fixableToday: false }), at))).toEqual({
+      code: 'LEDGER.UNCHANGED',
+      message: '隐患台账信息未变化',
+    });
+    for (const entry of [
+      { kind: 'dispute_risk', color: 'red' },
+      { kind: 'settled' },
+      { kind: 'follow_up', note: '已回访' },
+    ] as LedgerEntry[])
+      expect(refusal(s.try(li, ledger(entry), at))).toEqual({ code: 'LEDGER.WRONG_KIND', message: '只有矛盾纠纷类诉求才登记纠纷台账' });
+  });
+
+  test('纠纷：标红（可能激化）、改黄；化解后变绿，不再调整风险等级，可登记回访', () => {
+    const s = dispute();
+    expect(disputeColorOf(s.case)).toBe('yellow');
+    s.do(zhang, ledger({ kind: 'dispute_risk', color: 'red' }), cst('2026-03-02 10:00'));
+    expect(s.case.ledger).toEqual({ disputeColor: 'red' });
+    expect(disputeColorOf(s.case)).toBe('red');
+    expect(s.events.at(-1)).toMatchObject({ action: 'ledger', note: '纠纷台账：标为红色（可能激化）', toStatus: 'processing' });
+    expect(refusal(s.try(zhang, ledger({ kind: 'dispute_risk', color: 'red' }), cst('2026-03-02 10:05')))).toEqual({
+      code: 'LEDGER.UNCHANGED',
+      message: '已标为红色（可能激化）',
+    });
+    s.do(COMMUNITY_ADMIN, ledger({ kind: 'dispute_risk', color: 'yellow' }), cst('2026-03-02 11:00'));
+    expect(disputeColorOf(s.case)).toBe('yellow');
+    expect(s.events.at(-1)?.note).toBe('纠纷台账：标为黄色（持续关注）');
+
+    // No visit before the settlement.
+    expect(refusal(s.try(zhang, ledger({ kind: 'follow_up', note: '电话回访' }), cst('2026-03-02 12:00')))).toEqual({
+      code: 'LEDGER.NOT_SETTLED',
+      message: '矛盾尚未化解，化解后才登记回访',
+    });
+    expect(refusal(s.try(zhang, ledger({ kind: 'hazard', venueCapacity: 10, fixableToday: true }), cst('2026-03-02 12:00')))).toEqual({
+      code: 'LEDGER.WRONG_KIND',
+      message: '只有安全隐患类诉求才登记隐患台账',
+    });
+
+    s.do(zhang, ledger({ kind: 'settled' }), cst('2026-03-05 16:00'));
+    expect(s.case.ledger).toEqual({ disputeColor: 'yellow', settledAt: cstIso('2026-03-05 16:00') });
+    expect(s.case.status).toBe('processing'); // settling the quarrel is not closing the case
+    expect(disputeColorOf(s.case)).toBe('green');
+    expect(s.events.at(-1)?.note).toBe('纠纷台账：矛盾已化解');
+    expect(refusal(s.try(zhang, ledger({ kind: 'settled' }), cst('2026-03-06 09:00')))).toEqual({
+      code: 'LEDGER.SETTLED',
+      message: '已登记化解',
+    });
+    expect(refusal(s.try(COMMUNITY_ADMIN, ledger({ kind: 'dispute_risk', color: 'red' }), cst('2026-03-06 09:00')))).toEqual({
+      code: 'LEDGER.SETTLED',
+      message: '矛盾已化解，不再调整风险等级',
+    });
+
+    // Ordinary dispute: a visit a month after the settlement, then a month after each visit.
+    expect(ledgerState(s.case, cst('2026-04-04 23:59'))).toMatchObject({
+      color: 'green',
+      settledAt: cstIso('2026-03-05 16:00'),
+      settledRecorded: true,
+      nextFollowUpAt: cstIso('2026-04-05 00:00'),
+      followUpDue: false,
+    });
+    expect(ledgerState(s.case, cst('2026-04-05 00:00'))).toMatchObject({ followUpDue: true });
+    for (const note of ['', '   '])
+      expect(refusal(s.try(zhang, ledger({ kind: 'follow_up', note }), cst('2026-04-05 10:00')))).toEqual({
+        code: 'CASE.REASON_REQUIRED',
+        message: '请填写回访情况',
+      });
+    expect(refusal(s.try(zhang, ledger({ kind: 'follow_up', note: '访'.repeat(201) }), cst('2026-04-05 10:00')))).toEqual({
+      code: 'INPUT.INVALID',
+      message: '回访情况不能超过200字',
+    });
+    s.do(zhang, ledger({ kind: 'follow_up', note: '  '.concat('访'.repeat(199), '。  ') }), cst('2026-04-05 10:00'));
+    expect(s.case.ledger?.lastFollowUpAt).toBe(cstIso('2026-04-05 10:00'));
+    expect(s.events.at(-1)?.note).toBe(`回访：${'访'.repeat(199)}。`);
+    expect(ledgerState(s.case, cst('2026-04-06 10:00'))).toMatchObject({
+      lastFollowUpAt: cstIso('2026-04-05 10:00'),
+      nextFollowUpAt: cstIso('2026-05-05 00:00'),
+      followUpDue: false,
+    });
+    expect(ledgerRow(s.case, cst('2026-04-06 10:00'))).toMatchObject({
+      color: '绿色',
+      settledOn: '2026-03-05',
+      lastFollowUpOn: '2026-04-05',
+      nextFollowUpOn: '2026-05-05',
+      followUp: '未到回访时间',
+    });
+  });
+
+  test('重大纠纷每半月回访一次；办结即视为化解，可直接回访，仍可补登化解日期', () => {
+    const s = Story.submit({ at: cst('2026-03-02 09:00'), category: '邻里纠纷', severity: 'major' })
+      .do(zhang, ACCEPT, cst('2026-03-02 09:20'))
+      .do(zhang, { action: 'resolve', result: '双方签订调解协议', photos: ['after-1'] }, cst('2026-03-03 10:00'))
+      .do(REPORTER, { action: 'rate', rating: 'satisfied' }, cst('2026-03-03 18:00'));
+    expect(s.status).toBe('closed');
+    expect(ledgerState(s.case, cst('2026-03-10 09:00'))).toMatchObject({
+      color: 'green',
+      major: true,
+      settledAt: cstIso('2026-03-03 18:00'),
+      settledRecorded: false,
+      nextFollowUpAt: cstIso('2026-03-18 00:00'),
+      followUpDue: false,
+    });
+    expect(code(s.try(zhang, ledger({ kind: 'dispute_risk', color: 'red' }), cst('2026-03-10 09:00')))).toBe('LEDGER.SETTLED');
+    s.do(zhang, ledger({ kind: 'follow_up', note: '上门回访，双方未再争吵' }), cst('2026-03-18 09:00'));
+    expect(s.case.status).toBe('closed');
+    expect(ledgerState(s.case, cst('2026-03-18 09:00'))).toMatchObject({ nextFollowUpAt: cstIso('2026-04-02 00:00'), followUpDue: false });
+    s.do(COMMUNITY_ADMIN, ledger({ kind: 'settled' }), cst('2026-03-19 09:00'));
+    expect(ledgerState(s.case, cst('2026-03-19 09:00'))).toMatchObject({
+      settledAt: cstIso('2026-03-19 09:00'),
+      settledRecorded: true,
+      // The visit of the 18th came before the recorded settlement: the schedule counts from the settlement.
+      nextFollowUpAt: cstIso('2026-04-03 00:00'),
+    });
+  });
+
+  test('谁能登记：办理人和本社区、本街道管理员；其他人、撤回和不予受理的诉求不能；错误的登记不抛异常', () => {
+    const s = dispute();
+    const at = cst('2026-03-02 10:00');
+    const red = ledger({ kind: 'dispute_risk', color: 'red' });
+    for (const who of [REPORTER, NEIGHBOUR, OTHER_COMMUNITY_ADMIN, li, HOUSING_DEPT, SYSTEM])
+      expect(code(s.try(who, red, at))).toBe('CASE.FORBIDDEN');
+    expect(s.case.ledger).toBeUndefined();
+    for (const entry of [undefined, null, {}, { kind: 'toString' }, { kind: 'fly' }, 'settled'])
+      expect(refusal(transition(s.case, { action: 'ledger', entry } as unknown as Command, zhang, ctxAt(at)))).toEqual({
+        code: 'INPUT.INVALID',
+        message: '不支持的台账登记',
+      });
+    const weird = { kind: 'dispute_risk', color: 'green' } as unknown as LedgerEntry;
+    expect(code(s.try(zhang, ledger(weird), at))).toBe('INPUT.INVALID');
+    const note = { kind: 'follow_up', note: 42 } as unknown as LedgerEntry;
+    expect(code(s.try(COMMUNITY_ADMIN, ledger({ kind: 'settled' }), at))).toBe('ok');
+    expect(code(s.try(zhang, ledger(note), at))).toBe('CASE.REASON_REQUIRED');
+
+    const withdrawn = Story.submit({ at: cst('2026-03-02 09:00'), category: '邻里纠纷' }).do(
+      REPORTER,
+      { action: 'withdraw', reason: '已和好' },
+      cst('2026-03-02 09:10'),
+    );
+    expect(code(withdrawn.try(COMMUNITY_ADMIN, red, at))).toBe('CASE.INVALID_TRANSITION');
+    const rejected = Story.submit({ at: cst('2026-03-02 09:00'), category: '邻里纠纷' }).do(
+      COMMUNITY_ADMIN,
+      { action: 'reject', reason: '属于法院受理范围' },
+      cst('2026-03-02 09:10'),
+    );
+    expect(code(rejected.try(COMMUNITY_ADMIN, red, at))).toBe('CASE.INVALID_TRANSITION');
+    // A repair keeps no ledger.
+    const repair = Story.submit({ at: cst('2026-03-02 09:00') });
+    expect(code(repair.try(wang, ledger({ kind: 'settled' }), at))).toBe('LEDGER.WRONG_KIND');
+    expect(code(repair.try(COMMUNITY_ADMIN, ledger({ kind: 'hazard', venueCapacity: 5, fixableToday: true }), at))).toBe(
+      'LEDGER.WRONG_KIND',
+    );
+    expect(ledgerState(repair.case, at)).toBeUndefined();
+  });
+
+  test('待派单的纠纷只有管理员能登记', () => {
+    const s = Story.submit({ at: cst('2026-03-02 09:00'), category: '邻里纠纷', members: [] });
+    expect(s.status).toBe('pending');
+    s.do(COMMUNITY_ADMIN, ledger({ kind: 'dispute_risk', color: 'red' }), cst('2026-03-02 09:30'));
+    expect(s.case).toMatchObject({ status: 'pending', ledger: { disputeColor: 'red' } });
+    expect(s.events.at(-1)).toMatchObject({ action: 'ledger', fromStatus: 'pending', toStatus: 'pending' });
   });
 });

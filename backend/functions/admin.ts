@@ -65,7 +65,7 @@ import {
 import { caseCard, caseDetail, timelineView } from '../services/views';
 import type { Community, Grid, RefDocs, RefKind, StoredPolicy } from '../store/ref-docs';
 import type { CaseQuery, Store } from '../store/store.port';
-import { cursor, fileId, id, phone, photos, requiredText, text } from '../validation';
+import { cursor, fileId, id, ledgerEntry, phone, photos, requiredText, text } from '../validation';
 import { action, defineFunction, type ActionDef, type AuthedCall } from './define';
 
 /** The most a list counts before it says 「1000+」. */
@@ -598,7 +598,7 @@ export const admin = defineFunction('admin', {
     const c = await call.deps.store.getCase(input.caseId);
     if (!c || !seesCase(call.scope, c)) return fail('CASE.NOT_FOUND', NOT_FOUND);
     const events = await call.deps.store.getTimeline(c.id);
-    return ok({ case: caseDetail(c, call.dir, call.actor, 'staff'), timeline: timelineView(events, 'private') });
+    return ok({ case: caseDetail(c, call.dir, call.actor, 'staff', call.now), timeline: timelineView(events, 'staff') });
   }),
 
   // ——— case actions (the core decides) ———
@@ -724,6 +724,11 @@ export const admin = defineFunction('admin', {
 
   setCasePublic: staffAction(ADMINS, z.strictObject({ caseId: id, isPublic: z.boolean() }), async (input, call) =>
     act(call, input.caseId, () => ok({ action: 'set_public', isPublic: input.isPublic })),
+  ),
+
+  /** 台账登记: a hazard's facts, a dispute's risk, its settlement and follow-up visits. */
+  recordLedger: staffAction(ADMINS, z.strictObject({ caseId: id, entry: ledgerEntry }), async (input, call) =>
+    act(call, input.caseId, () => ok({ action: 'ledger', entry: input.entry })),
   ),
 
   /** 督办 */

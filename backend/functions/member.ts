@@ -21,7 +21,7 @@ import {
 import { applyCommand, createCase, type CommandFor } from '../services/case-service';
 import { gridMembers, invalidateDirectory, policyFor, type Directory } from '../services/directory';
 import { caseCard, caseDetail, timelineView } from '../services/views';
-import { id, photos, requiredText } from '../validation';
+import { id, ledgerEntry, photos, requiredText } from '../validation';
 import { action, defineFunction, type AuthedCall } from './define';
 import type { Store } from '../store/store.port';
 import { TEMPLATE_SETTING_ID, type TemplateConfig } from '../notify/dispatcher';
@@ -53,6 +53,13 @@ const notMember = () => fail('AUTH.FORBIDDEN', '您还不是五员共治小组�
 /** A member sees the cases they hold, report, or that belong to their grid (the group may take them). */
 function canSee(actor: Actor, c: Case): boolean {
   if (c.holder?.openid === actor.openid || c.reporter.openid === actor.openid) return true;
+  return actor.grants.some((g) => g.memberId && g.gridId === c.place.gridId);
+}
+
+/** The holder, or a member of the case's grid: the people who keep its ledger. */
+function isGroupOf(actor: Actor, c: Case): boolean {
+  if (c.holder?.openid === actor.openid) return true;
+  if (c.holder?.memberId && actor.grants.some((g) => g.memberId === c.holder!.memberId)) return true;
   return actor.grants.some((g) => g.memberId && g.gridId === c.place.gridId);
 }
 
@@ -202,14 +209,17 @@ export const member = defineFunction('member', {
   getCase: action({
     auth: 'user',
     input: z.strictObject({ caseId: id }),
-    run: async (input, { deps, actor, dir }) => {
+    run: async (input, { deps, actor, dir, now }) => {
       const c = await deps.store.getCase(input.caseId);
       if (!c || !canSee(actor, c)) return fail('CASE.NOT_FOUND', '诉求不存在或不在您的网格');
       const events = await deps.store.getTimeline(c.id);
       // The contact phone is for the handler only.
-      const detail = caseDetail(c, dir, actor, 'staff');
+      const detail = caseDetail(c, dir, actor, 'staff', now);
       if (c.holder?.openid !== actor.openid) delete (detail as { contactPhone?: string }).contactPhone;
-      return ok({ case: detail, timeline: timelineView(events, 'private') });
+      // The ledger is the group's: a reporter who is not of the grid reads neither it nor its lines.
+      const staff = isGroupOf(actor, c);
+      if (!staff) delete (detail as { ledger?: unknown }).ledger;
+      return ok({ case: detail, timeline: timelineView(events, staff ? 'staff' : 'reporter') });
     },
   }),
 
@@ -256,6 +266,16 @@ export const member = defineFunction('member', {
     auth: 'user',
     input: z.strictObject({ caseId: id, reason: requiredText(200) }),
     run: async (input, call) => act(call, input.caseId, () => ok({ action: 'escalate', reason: input.reason })),
+  }),
+
+  /**
+   * 台账登记 by the holder: a hazard's venue size and whether it can be fixed today, a dispute's
+   * risk (red / yellow), its settlement, and follow-up visits after it.
+   */
+  recordLedger: action({
+    auth: 'user',
+    input: z.strictObject({ caseId: id, entry: ledgerEntry }),
+    run: async (input, call) => act(call, input.caseId, () => ok({ action: 'ledger', entry: input.entry })),
   }),
 
   reportPatrolCase: action({

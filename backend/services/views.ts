@@ -3,6 +3,7 @@
  * phone; the public sees masked text, approved photos only and never the reporter.
  */
 import { allowedActions } from '../../core/case-lifecycle';
+import { ledgerState } from '../../core/ledgers';
 import { maskPersonName, maskText } from '../../core/masking';
 import {
   ACTION_NAMES,
@@ -12,6 +13,7 @@ import {
   STATUS_NAMES,
   type Actor,
   type Case,
+  type CaseAction,
   type CaseEvent,
   type PersonRef,
 } from '../../core/model';
@@ -46,8 +48,18 @@ export function caseCard(c: Case, dir: Directory) {
 /** Names a public text must not show: the reporter's and the handlers'. */
 export const namesOf = (c: Case): string[] => [c.reporter.name, c.holder?.name].filter((n): n is string => !!n);
 
-export function timelineView(events: CaseEvent[], audience: 'private' | 'public', names: string[] = []) {
-  return events.map((e) => ({
+/**
+ * Timeline lines only staff see: ledger entries carry the mediator's judgement (可能激化) and what
+ * was said on follow-up visits, which neither the parties nor the public board should read.
+ */
+export const STAFF_ONLY_ACTIONS: ReadonlySet<CaseAction> = new Set<CaseAction>(['ledger']);
+
+/** Who reads a timeline: staff see every line; the reporter and the public board not the staff-only ones. */
+export type TimelineAudience = 'staff' | 'reporter' | 'public';
+
+export function timelineView(events: CaseEvent[], audience: TimelineAudience, names: string[] = []) {
+  const shown = audience === 'staff' ? events : events.filter((e) => !STAFF_ONLY_ACTIONS.has(e.action));
+  return shown.map((e) => ({
     seq: e.seq,
     at: e.at,
     action: e.action,
@@ -65,8 +77,9 @@ export function timelineView(events: CaseEvent[], audience: 'private' | 'public'
   }));
 }
 
-/** The full case for its reporter or for staff. */
-export function caseDetail(c: Case, dir: Directory, actor: Actor, audience: 'reporter' | 'staff') {
+/** The full case for its reporter or for staff; staff also get its ledger (disputes and hazards) as of `now`. */
+export function caseDetail(c: Case, dir: Directory, actor: Actor, audience: 'reporter' | 'staff', now: Date) {
+  const ledger = audience === 'staff' ? ledgerState(c, now) : undefined;
   return {
     ...caseCard(c, dir),
     version: c.version,
@@ -87,6 +100,7 @@ export function caseDetail(c: Case, dir: Directory, actor: Actor, audience: 'rep
     reporter: audience === 'staff' ? { role: c.reporter.role, roleName: ROLE_NAMES[c.reporter.role], name: c.reporter.name } : undefined,
     holder: personView(c.holder, audience === 'reporter'),
     allowedActions: allowedActions(actor, c),
+    ...(ledger ? { ledger } : {}),
   };
 }
 

@@ -1,5 +1,5 @@
 import { callFunction } from './cloud';
-import type { MemberRole, Severity, StaffCase, StaffCaseCard, StaffCasePage, StepResult } from './member-api';
+import type { LedgerEntryInput, MemberRole, Severity, StaffCase, StaffCaseCard, StaffCasePage, StepResult } from './member-api';
 import type { CaseListQuery } from '../utils/staff-case-filter';
 
 /** The `admin` function (community and street admins, departments), one wrapper per action. */
@@ -198,6 +198,8 @@ export const adminApi = {
   approvePhotos: (caseId: string, fileIds: string[] | 'all', approved: boolean) =>
     call<StepResult>('approvePhotos', { caseId, fileIds, approved }),
   setCasePublic: (caseId: string, isPublic: boolean) => call<StepResult>('setCasePublic', { caseId, isPublic }),
+  /** 台账登记: a hazard's facts, a dispute's risk, its settlement, a follow-up visit. */
+  recordLedger: (caseId: string, entry: LedgerEntryInput) => call<StepResult>('recordLedger', { caseId, entry }),
   superviseCase: (caseId: string, reason: string) => call<StepResult>('superviseCase', { caseId, reason }),
 
   // ——— organisation ———

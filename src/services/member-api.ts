@@ -72,7 +72,42 @@ export interface StaffCaseDetail extends StaffCaseCard {
   reporter?: StaffPerson;
   /** The lifecycle actions the caller may try now (the core's rules table). */
   allowedActions: string[];
+  /** Disputes and hazards: their ledger (台账) now; staff only. */
+  ledger?: StaffLedger;
 }
+
+/** A dispute's or a hazard's ledger as staff see it (core/ledgers.ts `ledgerState`). */
+export type StaffLedger =
+  | {
+      kind: 'dispute';
+      color: 'red' | 'yellow' | 'green';
+      colorName: string;
+      colorMeaning: string;
+      major: boolean;
+      /** The risk a mediator recorded, if any. */
+      risk?: 'red' | 'yellow';
+      /** Recorded, else the day the case closed. */
+      settledAt?: string;
+      settledRecorded: boolean;
+      lastFollowUpAt?: string;
+      nextFollowUpAt?: string;
+      followUpDue: boolean;
+    }
+  | {
+      kind: 'hazard';
+      color?: 'red' | 'orange' | 'blue';
+      colorName: string;
+      colorMeaning?: string;
+      venueCapacity?: number;
+      fixableToday?: boolean;
+    };
+
+/** One ledger entry (`recordLedger`). */
+export type LedgerEntryInput =
+  | { kind: 'hazard'; venueCapacity: number; fixableToday: boolean }
+  | { kind: 'dispute_risk'; color: 'red' | 'yellow' }
+  | { kind: 'settled' }
+  | { kind: 'follow_up'; note: string };
 
 export interface StaffTimelineEvent {
   seq: number;
@@ -212,6 +247,8 @@ export const memberApi = {
   resolveCase: (caseId: string, result: string, photos: string[]) => call<StepResult>('resolveCase', { caseId, result, photos }),
   transferCase: (caseId: string, toRole: MemberRole, reason: string) => call<StepResult>('transferCase', { caseId, toRole, reason }),
   escalateCase: (caseId: string, reason: string) => call<StepResult>('escalateCase', { caseId, reason }),
+  /** 台账登记 by the holder. */
+  recordLedger: (caseId: string, entry: LedgerEntryInput) => call<StepResult>('recordLedger', { caseId, entry }),
   reportPatrolCase: (input: PatrolInput) =>
     call<{ caseId: string; status: string; statusName: string; holder?: StaffPerson }>('reportPatrolCase', { ...input }),
   closeOnSpot: (input: CloseOnSpotInput) => call<{ caseId: string; status: string; statusName: string }>('closeOnSpot', { ...input }),

@@ -2,6 +2,7 @@
  * 社区书记在管理页上的其余操作，每一步既看页面也用接口核对服务器：
  * 案件详情 — 审核照片后公示栏才有这张照片；设为不公开后公示栏不再列出；把已派的案件改派给网格里另一名成员。
  * 网格与人员 — 停用一名还有未办结案件的成员（页面说明有几件须改派），新楼栋，新诉求不再派给停用的人。
+ * 台账登记 — 在案件页登记隐患的场所信息（先看到将标的颜色），把一件纠纷标红，给已办结的纠纷登记化解和回访。
  * 考核 — 季度满意率低于80%回炉整改的标记、通报表扬与通报批评；导出矛盾纠纷台账（红黄绿、回访）和隐患台账，读回 .xlsx。
  *
  * The host starts without the demo history (SEED_CASES=0), so the figures of the assessment are
@@ -9,7 +10,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { byTestId, openBrowser, visible, type Session } from './support/browser';
+import { byTestId, openBrowser, typeInto, visible, type Session } from './support/browser';
 import { startHost, type RunningHost } from './support/host';
 import { apiAs, hostOptions, openAs, PNG, readSheet, submitCase, tap, until, waitText, withFailureShots, type Api } from './staff-support';
 
@@ -91,6 +92,15 @@ const memberOpenid = (gridNo: 1 | 2, role: string) => `demo-1${gridNo}-${role.re
 
 /** Today in China (YYYY-MM-DD). */
 const today = (): string => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/** The same day of the next month, or its last day when it is shorter (the ledger's monthly visit). */
+function nextMonthOf(date: string): string {
+  const [y, m, day] = date.split('-').map(Number) as [number, number, number];
+  const ny = m === 12 ? y + 1 : y;
+  const nm = m === 12 ? 1 : m + 1;
+  const last = new Date(Date.UTC(ny, nm, 0)).getUTCDate();
+  return `${ny}-${String(nm).padStart(2, '0')}-${String(Math.min(day, last)).padStart(2, '0')}`;
+}
 
 /** Waits until the toast a change shows has gone, so that a screenshot shows the page under it. */
 const toastGone = (page: Page) =>
@@ -277,7 +287,7 @@ test('网格与人员：停用还有案件的成员，添加楼栋，新诉求�
 
 // ——— 考核与台账 ———
 
-test('考核：季度满意率低于80%、通报表扬与批评；导出矛盾纠纷台账和隐患台账', () =>
+test('台账登记与考核：隐患定色、纠纷标红、化解与回访；季度满意率低于80%、通报表扬与批评；导出矛盾纠纷台账和隐患台账', () =>
   withFailureShots(
     () => [session],
     async () => {
@@ -325,6 +335,89 @@ test('考核：季度满意率低于80%、通报表扬与批评；导出矛盾�
       // One hazard fixed: it gets its date of 整改完成.
       const worker = await apiAs(host, memberOpenid(2, 'grid_worker'));
       await worker.call('member', 'resolveCase', { caseId: hazards[0], result: '已劝离充电车辆。', photos: [await upload(worker)] });
+
+      // ——— 台账登记（案件页）：隐患的场所信息、纠纷标红、已办结纠纷登记化解和回访 ———
+      const ledgerOf = async (caseId: string) =>
+        (await admin.call<{ case: { ledger?: Record<string, unknown> } }>('admin', 'getCase', { caseId })).case.ledger;
+      const cn = (date: string) => {
+        const [y, m, day] = date.split('-').map(Number) as [number, number, number];
+        return `${y}年${m}月${day}日`;
+      };
+      const todayCn = cn(today());
+
+      // A hazard in a venue for about 40 people that cannot be fixed today: the form shows the colour before saving.
+      const redHazard = hazards[1]!;
+      await page.goto(`${host.url}/#/pages-admin/case/index?id=${redHazard}`);
+      await visible(page, 'ledger-panel').waitFor();
+      await waitText(page, 'ledger-line-color', '未分级');
+      await tap(visible(page, 'ledger-hazard-open'));
+      await typeInto(page, 'ledger-capacity', '12');
+      await tap(visible(page, 'ledger-fixable-no'));
+      await waitText(page, 'ledger-preview', '将标为 橙色：不到30人且不能当日整改');
+      await tap(visible(page, 'ledger-fixable-yes'));
+      await waitText(page, 'ledger-preview', '将标为 蓝色：能当日整改');
+      await tap(visible(page, 'ledger-fixable-no'));
+      await typeInto(page, 'ledger-capacity', '40');
+      await waitText(page, 'ledger-preview', '将标为 红色：30人以上且不能当日整改');
+      await visible(page, 'ledger-panel').scrollIntoViewIfNeeded();
+      await screenshot('ledger-hazard-preview');
+      await tap(visible(page, 'ledger-hazard-save'));
+      await waitText(page, 'ledger-line-color', '红色（30人以上且不能当日整改）');
+      await waitText(page, 'ledger-line-capacity', '约40人');
+      await waitText(page, 'ledger-line-fixable', '不能');
+      await expect(visible(page, 'staff-timeline').locator('[data-action="ledger"]').first().innerText()).resolves.toContain(
+        '隐患台账：场所约40人，不能当日整改，标为红色',
+      );
+      await toastGone(page);
+      await visible(page, 'ledger-panel').scrollIntoViewIfNeeded();
+      await screenshot('ledger-hazard-red');
+      expect(await ledgerOf(redHazard)).toMatchObject({ kind: 'hazard', color: 'red', venueCapacity: 40, fixableToday: false });
+
+      // A dispute still being worked that may flare up: red.
+      const flaring = reworked[0]!;
+      await page.goto(`${host.url}/#/pages-admin/case/index?id=${flaring}`);
+      await visible(page, 'ledger-panel').waitFor();
+      await waitText(page, 'ledger-line-color', '黄色（持续关注）');
+      await waitText(page, 'ledger-line-settled', '未化解');
+      await tap(visible(page, 'ledger-risk-red'));
+      await waitText(page, 'ledger-line-color', '红色（可能激化）');
+      await page.locator('[data-testid="ledger-risk-red"].staff-chip--on').filter({ visible: true }).first().waitFor();
+      await toastGone(page);
+      await visible(page, 'ledger-panel').scrollIntoViewIfNeeded();
+      await screenshot('ledger-dispute-red');
+      expect(await ledgerOf(flaring)).toMatchObject({ kind: 'dispute', color: 'red', risk: 'red' });
+
+      // The dispute the resident was satisfied with: settled (recorded), then a follow-up visit.
+      await page.goto(`${host.url}/#/pages-admin/case/index?id=${settled}`);
+      await visible(page, 'ledger-panel').waitFor();
+      await waitText(page, 'ledger-line-color', '绿色（已化解）');
+      await waitText(page, 'ledger-line-settled', `${todayCn}（按办结日期）`);
+      await waitText(page, 'ledger-line-last', '还没有回访');
+      await tap(visible(page, 'ledger-settle'));
+      const confirmSettle = page.locator('.taro-modal__content').filter({ visible: true });
+      await confirmSettle.waitFor();
+      await expect(confirmSettle.innerText()).resolves.toContain('一般矛盾每月一次');
+      await confirmSettle.locator('.taro-model__confirm').click();
+      await page
+        .locator('[data-testid="ledger-line-settled"]')
+        .filter({ visible: true, hasText: todayCn, hasNotText: '按办结日期' })
+        .first()
+        .waitFor();
+      await expect(visible(page, 'ledger-panel').locator('[data-testid="ledger-settle"]').count()).resolves.toBe(0);
+      await tap(visible(page, 'ledger-follow-up'));
+      await typeInto(page, 'form-follow-up-text', '电话回访：楼上已按约定时间施工，双方没有再发生争执。');
+      await visible(page, 'form-follow-up').scrollIntoViewIfNeeded();
+      await screenshot('ledger-follow-up-form');
+      await tap(visible(page, 'form-follow-up-submit'));
+      await waitText(page, 'ledger-line-last', todayCn);
+      await waitText(page, 'ledger-line-next', cn(nextMonthOf(today())));
+      await expect(visible(page, 'staff-timeline').locator('[data-action="ledger"]').first().innerText()).resolves.toContain(
+        '回访：电话回访：楼上已按约定时间施工',
+      );
+      await toastGone(page);
+      await visible(page, 'ledger-panel').scrollIntoViewIfNeeded();
+      await screenshot('ledger-dispute-followed-up');
+      expect(await ledgerOf(settled!)).toMatchObject({ color: 'green', settledRecorded: true, followUpDue: false });
 
       const members2 = await membersOf(GRID2);
       const leaderName = members2.find((m) => m.role === 'resident_leader')!.name;
@@ -390,22 +483,19 @@ test('考核：季度满意率低于80%、通报表扬与批评；导出矛盾�
         expect(r).toBeDefined();
         return Object.fromEntries(d.header.map((h, i) => [h, r![i]]));
       };
-      const nextMonth = (() => {
-        const [y, m, day] = today().split('-').map(Number) as [number, number, number];
-        const ny = m === 12 ? y + 1 : y;
-        const nm = m === 12 ? 1 : m + 1;
-        const last = new Date(Date.UTC(ny, nm, 0)).getUTCDate();
-        return `${ny}-${String(nm).padStart(2, '0')}-${String(Math.min(day, last)).padStart(2, '0')}`;
-      })();
+      const nextMonth = nextMonthOf(today());
+      // Settled and visited today: the next visit is a month from the visit.
       expect(dRow(settled!)).toMatchObject({
         网格: '第二网格',
         预警等级: '绿色',
         办理状态: '已办结',
         化解日期: today(),
+        上次回访日期: today(),
         下次回访日期: nextMonth,
         回访提醒: '未到回访时间',
       });
-      for (const id of reworked)
+      expect(dRow(flaring)).toMatchObject({ 预警等级: '红色', 矛盾类型: '一般', 办理状态: '处理中', 回访提醒: '未化解，暂不回访' });
+      for (const id of reworked.slice(1))
         expect(dRow(id)).toMatchObject({ 预警等级: '黄色', 矛盾类型: '一般', 办理状态: '处理中', 回访提醒: '未化解，暂不回访' });
       expect(dRow(major.caseId)).toMatchObject({ 网格: '第一网格', 预警等级: '红色', 矛盾类型: '重大', 办理状态: '待受理' });
 
@@ -430,16 +520,24 @@ test('考核：季度满意率低于80%、通报表扬与批评；导出矛盾�
       ]);
       expect(h.rows.map((r) => r[0]).sort()).toEqual([...hazards].sort());
       const hRow = (caseId: string) => Object.fromEntries(h.header.map((k, i) => [k, h.rows.find((x) => x[0] === caseId)![i]]));
-      // Nothing in the app records a venue's capacity or whether it can be fixed the same day, so
-      // no hazard gets one of the three colours: the ledger says 未分级.
+      // The hazard whose venue was recorded on its page is red; the others have no facts yet: 未分级.
+      expect(hRow(redHazard)).toMatchObject({
+        类别: '安全隐患',
+        隐患等级: '红色',
+        场所容纳人数: '40',
+        能否当日整改: '否',
+        整改状态: '处理中',
+        整改完成日期: '—',
+      });
       expect(hRow(hazards[0]!)).toMatchObject({
         类别: '安全隐患',
         隐患等级: '未分级',
+        场所容纳人数: '—',
         整改状态: '待评价',
         发现日期: today(),
         整改完成日期: today(),
       });
-      for (const id of hazards.slice(1)) expect(hRow(id)).toMatchObject({ 隐患等级: '未分级', 整改状态: '处理中', 整改完成日期: '—' });
+      for (const id of hazards.slice(2)) expect(hRow(id)).toMatchObject({ 隐患等级: '未分级', 整改状态: '处理中', 整改完成日期: '—' });
 
       expect(session.pageErrors).toEqual([]);
     },

@@ -771,6 +771,155 @@ describe('考核、台账、周报', () => {
     expect(as.rows.map((row) => row[as.header.indexOf('单位')]).sort()).toEqual(['兴隆社区', '桃源村社区', '渝园社区'].sort());
   });
 
+  describe('台账登记（recordLedger）并读回导出的台账', () => {
+    const DISPUTE = 'cat-06';
+    const HAZARD = 'cat-04';
+    const TODAY = '2026-11-23';
+    type Detail = { case: { ledger?: Record<string, unknown>; allowedActions: string[] }; timeline: { action: string; note?: string }[] };
+    const record = (who: string, caseId: string, entry: Record<string, unknown>) => w.admin(who, 'recordLedger', { caseId, entry });
+    const detail = async (caseId: string) => data<Detail>(await w.admin(P.communityAdmin, 'getCase', { caseId }));
+    /** Refused with this code and message, and the case unchanged. */
+    async function refused(who: string, caseId: string, entry: Record<string, unknown>, code: string, message?: string | RegExp) {
+      const before = await w.getCase(caseId);
+      const r = await record(who, caseId, entry);
+      expect(outcome(r)).toBe(code);
+      if (!r.ok) expect(r.error.message).toMatch(message ?? /[\u4e00-\u9fa5]/);
+      expect(await w.getCase(caseId)).toEqual(before);
+    }
+    async function exportRows(kind: 'disputes' | 'hazards'): Promise<Map<string, Record<string, string>>> {
+      const d = data<{ url: string }>(await w.admin(P.communityAdmin, 'exportLedger', { kind, communityId: YUYUAN }));
+      const sheet = await readSheet(d.url);
+      return new Map(sheet.rows.map((row) => [row[0]!, Object.fromEntries(sheet.header.map((h, i) => [h, row[i]!]))]));
+    }
+
+    it('隐患：红色（30人以上且不能当日整改）、橙色、蓝色，写进隐患台账', async () => {
+      const red = await w.submit({ categoryId: HAZARD, description: '棋牌室灭火器过期，楼道堆放杂物' });
+      const orange = await w.submit({ categoryId: HAZARD, description: '小卖部电线私拉乱接' });
+      const blue = await w.submit({ categoryId: HAZARD, description: '楼道电动车充电' });
+      const untouched = await w.submit({ categoryId: HAZARD, description: '消防栓被杂物挡住' });
+      expect(data(await record(P.communityAdmin, red.id, { kind: 'hazard', venueCapacity: 40, fixableToday: false }))).toMatchObject({
+        caseId: red.id,
+        status: 'assigned',
+        version: red.version + 1,
+      });
+      data(await record(P.streetAdmin, orange.id, { kind: 'hazard', venueCapacity: 12, fixableToday: false }));
+      data(await record(P.communityAdmin, blue.id, { kind: 'hazard', venueCapacity: 300, fixableToday: true }));
+
+      const d = await detail(red.id);
+      expect(d.case.ledger).toMatchObject({ kind: 'hazard', color: 'red', colorName: '红色', venueCapacity: 40, fixableToday: false });
+      expect(d.case.allowedActions).toContain('ledger');
+      expect(d.timeline.at(-1)).toMatchObject({ action: 'ledger', note: '隐患台账：场所约40人，不能当日整改，标为红色' });
+      expect((await detail(untouched.id)).case.ledger).toEqual({ kind: 'hazard', colorName: '未分级' });
+
+      const rows = await exportRows('hazards');
+      expect(rows.get(red.id)).toMatchObject({ 隐患等级: '红色', 场所容纳人数: '40', 能否当日整改: '否' });
+      expect(rows.get(orange.id)).toMatchObject({ 隐患等级: '橙色', 场所容纳人数: '12', 能否当日整改: '否' });
+      expect(rows.get(blue.id)).toMatchObject({ 隐患等级: '蓝色', 场所容纳人数: '300', 能否当日整改: '能' });
+      expect(rows.get(untouched.id)).toMatchObject({ 隐患等级: '未分级', 场所容纳人数: '—', 能否当日整改: '—' });
+    });
+
+    it('纠纷：标红进台账；登记化解变绿；回访后上次回访日期为今天、未到回访时间', async () => {
+      const quarrel = await w.submit({ categoryId: DISPUTE, isPublic: false, description: '两户因占用楼道多次争吵，扬言动手' });
+      data(await record(P.communityAdmin, quarrel.id, { kind: 'dispute_risk', color: 'red' }));
+      expect((await detail(quarrel.id)).case.ledger).toMatchObject({ kind: 'dispute', color: 'red', risk: 'red', followUpDue: false });
+      expect((await exportRows('disputes')).get(quarrel.id)).toMatchObject({
+        预警等级: '红色',
+        矛盾类型: '一般',
+        化解日期: '—',
+        回访提醒: '未化解，暂不回访',
+      });
+
+      data(await record(P.communityAdmin, quarrel.id, { kind: 'settled' }));
+      expect((await exportRows('disputes')).get(quarrel.id)).toMatchObject({
+        预警等级: '绿色',
+        化解日期: TODAY,
+        上次回访日期: '—',
+        下次回访日期: '2026-12-23',
+        回访提醒: '未到回访时间',
+      });
+
+      data(await record(P.streetAdmin, quarrel.id, { kind: 'follow_up', note: '上门回访，两户已和好' }));
+      expect((await exportRows('disputes')).get(quarrel.id)).toMatchObject({
+        预警等级: '绿色',
+        化解日期: TODAY,
+        上次回访日期: TODAY,
+        下次回访日期: '2026-12-23',
+        回访提醒: '未到回访时间',
+      });
+      const d = await detail(quarrel.id);
+      expect(d.case.ledger).toMatchObject({
+        color: 'green',
+        settledRecorded: true,
+        settledAt: NOW.toISOString(),
+        lastFollowUpAt: NOW.toISOString(),
+        nextFollowUpAt: '2026-12-22T16:00:00.000Z',
+        followUpDue: false,
+      });
+      expect(d.timeline.filter((e) => e.action === 'ledger').map((e) => e.note)).toEqual([
+        '纠纷台账：标为红色（可能激化）',
+        '纠纷台账：矛盾已化解',
+        '回访：上门回访，两户已和好',
+      ]);
+      // The case itself goes on: settling the quarrel is not closing it.
+      expect((await w.getCase(quarrel.id)).status).toBe('assigned');
+
+      // The reporter sees neither the ledger nor its lines.
+      const mine = data<Detail>(await w.resident(P.resident, 'getCase', { caseId: quarrel.id }));
+      expect(mine.case.ledger).toBeUndefined();
+      expect(mine.timeline.map((e) => e.action)).not.toContain('ledger');
+    });
+
+    it('每种拒绝：稳定的错误码和中文说明，案件不变', async () => {
+      const quarrel = await w.submit({ categoryId: DISPUTE, isPublic: false, description: '邻居养狗扰民' });
+      const hazard = await w.submit({ categoryId: HAZARD, description: '楼顶堆放易燃物' });
+      const repair = await assignedCase();
+      const red = { kind: 'dispute_risk', color: 'red' };
+      const facts = { kind: 'hazard', venueCapacity: 50, fixableToday: false };
+
+      await refused(P.communityAdmin, quarrel.id, facts, 'LEDGER.WRONG_KIND', '只有安全隐患类诉求才登记隐患台账');
+      await refused(P.communityAdmin, hazard.id, red, 'LEDGER.WRONG_KIND', '只有矛盾纠纷类诉求才登记纠纷台账');
+      await refused(P.communityAdmin, repair.id, { kind: 'settled' }, 'LEDGER.WRONG_KIND', '只有矛盾纠纷类诉求才登记纠纷台账');
+      await refused(
+        P.communityAdmin,
+        quarrel.id,
+        { kind: 'follow_up', note: '电话回访' },
+        'LEDGER.NOT_SETTLED',
+        '矛盾尚未化解，化解后才登记回访',
+      );
+      data(await record(P.communityAdmin, quarrel.id, red));
+      await refused(P.communityAdmin, quarrel.id, red, 'LEDGER.UNCHANGED', '已标为红色（可能激化）');
+      data(await record(P.communityAdmin, hazard.id, facts));
+      await refused(P.communityAdmin, hazard.id, facts, 'LEDGER.UNCHANGED', '隐患台账信息未变化');
+      data(await record(P.communityAdmin, quarrel.id, { kind: 'settled' }));
+      await refused(P.communityAdmin, quarrel.id, { kind: 'settled' }, 'LEDGER.SETTLED', '已登记化解');
+      await refused(
+        P.communityAdmin,
+        quarrel.id,
+        { kind: 'dispute_risk', color: 'yellow' },
+        'LEDGER.SETTLED',
+        '矛盾已化解，不再调整风险等级',
+      );
+
+      // Input the edge refuses before anything is read.
+      await refused(P.communityAdmin, quarrel.id, { kind: 'follow_up', note: '   ' }, 'INPUT.INVALID', '「回访情况」不能为空');
+      await refused(P.communityAdmin, quarrel.id, { kind: 'follow_up', note: '访'.repeat(201) }, 'INPUT.INVALID', /回访情况.*过长/);
+      await refused(P.communityAdmin, hazard.id, { ...facts, venueCapacity: 100_001 }, 'INPUT.INVALID', '「场所容纳人数」过大');
+      await refused(P.communityAdmin, hazard.id, { ...facts, venueCapacity: '50' }, 'INPUT.INVALID', '「场所容纳人数」类型不正确');
+      await refused(P.communityAdmin, quarrel.id, { kind: 'dispute_risk', color: 'green' }, 'INPUT.INVALID', '「风险等级」的取值无效');
+      await refused(P.communityAdmin, quarrel.id, { kind: 'settled', at: '2026-01-01' }, 'INPUT.INVALID', /未知字段/);
+      await refused(P.communityAdmin, quarrel.id, { kind: 'erase' }, 'INPUT.INVALID', '「台账登记类别」不正确');
+
+      // Out of reach: another community's admin, a department, a member through the admin function.
+      const fresh = await w.submit({ categoryId: DISPUTE, isPublic: false, description: '邻居噪音' });
+      await refused(P.otherCommunityAdmin, fresh.id, red, 'CASE.NOT_FOUND');
+      await refused(P.department, fresh.id, red, 'AUTH.FORBIDDEN');
+      await refused(P.member, fresh.id, red, 'AUTH.FORBIDDEN');
+      // Withdrawn and rejected cases keep no ledger entries.
+      data(await w.resident(P.resident, 'withdrawCase', { caseId: fresh.id, reason: '已经协商好了' }));
+      await refused(P.communityAdmin, fresh.id, red, 'CASE.INVALID_TRANSITION', /已撤回/);
+    });
+  });
+
   it('weeklyReport: 新增、办结、超时，高频问题、热点、盲点', async () => {
     const r = data<{
       weekStart: string;
@@ -958,6 +1107,13 @@ const SCOPE_TABLE: Record<string, Row> = {
   },
   setCasePublic: { params: onAssigned({ isPublic: false }), expect: ADMIN_CASE },
   superviseCase: { params: onAssigned({ reason: '挂牌督办' }), expect: ADMIN_CASE },
+  recordLedger: {
+    params: async () => ({
+      caseId: (await w.submit({ categoryId: 'cat-06', isPublic: false })).id,
+      entry: { kind: 'dispute_risk', color: 'red' },
+    }),
+    expect: ADMIN_CASE,
+  },
   listGrids: { params: async () => ({ communityId: YUYUAN }), expect: ADMIN_COMMUNITY },
   createGrid: {
     params: async () => ({ communityId: YUYUAN, name: `表格网格${Math.random().toString(36).slice(2, 7)}`, households: 120 }),

@@ -4,7 +4,7 @@
  * has its own table in admin.test.ts.)
  */
 import { FUNCTIONS } from '../../backend/functions';
-import { BUILDING, makeEnv, P, REPAIR, type TestEnv } from '../support/env';
+import { BUILDING, makeEnv, NEIGHBOUR_DISPUTE, P, REPAIR, type TestEnv } from '../support/env';
 
 type Who =
   | 'reporter'
@@ -125,6 +125,23 @@ const ROWS: Row[] = [
     action: 'escalateCase',
     allowed: ['holder'],
     setup: async (env, caseId) => (await accept(env, caseId), { caseId, reason: '需要社区协调' }),
+  },
+  {
+    fn: 'member',
+    action: 'recordLedger',
+    allowed: ['holder'],
+    // A dispute given to the steward, so that the table's holder holds a case that keeps a ledger.
+    setup: async (env) => {
+      const { caseId } = await env.ok<{ caseId: string }>('resident', P.resident, 'submitCase', {
+        requestId: `auth-dispute-${n++}`,
+        categoryId: NEIGHBOUR_DISPUTE,
+        buildingId: BUILDING,
+        description: '楼上漏水，两家争吵',
+        isPublic: false,
+      });
+      await env.ok('admin', P.admin1, 'assignCase', { caseId, memberId: 'sf-yuyuan-g1-building_steward' });
+      return { caseId, entry: { kind: 'dispute_risk', color: 'red' } };
+    },
   },
   {
     fn: 'member',

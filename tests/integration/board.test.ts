@@ -139,6 +139,33 @@ describe('公示栏隐私', () => {
     });
     await env.ok('member', P.steward11, 'acceptCase', { caseId: pub.caseId });
     await env.ok('member', P.steward11, 'addProgress', { caseId: pub.caseId, note: `已联系${planted.name}（${planted.phone}）` });
+    // Ledgers are the office's: a public hazard with its facts recorded, a dispute made public with a
+    // follow-up visit. Neither the ledger nor its timeline lines reach the board.
+    const hazard = await env.ok<{ caseId: string }>('resident', P.resident, 'submitCase', {
+      requestId: 'privacy-hazard-1',
+      categoryId: 'cat-04',
+      buildingId: BUILDING,
+      description: '棋牌室灭火器过期',
+      isPublic: true,
+    });
+    await env.ok('member', P.worker11, 'recordLedger', {
+      caseId: hazard.caseId,
+      entry: { kind: 'hazard', venueCapacity: 4321, fixableToday: false },
+    });
+    const quarrel = await env.ok<{ caseId: string }>('resident', P.resident, 'submitCase', {
+      requestId: 'privacy-dispute-1',
+      categoryId: NEIGHBOUR_DISPUTE,
+      buildingId: BUILDING,
+      description: '两家因车位争吵',
+      isPublic: false,
+    });
+    await env.ok('admin', P.admin1, 'setCasePublic', { caseId: quarrel.caseId, isPublic: true });
+    await env.ok('admin', P.admin1, 'recordLedger', { caseId: quarrel.caseId, entry: { kind: 'dispute_risk', color: 'red' } });
+    await env.ok('admin', P.admin1, 'recordLedger', { caseId: quarrel.caseId, entry: { kind: 'settled' } });
+    await env.ok('admin', P.admin1, 'recordLedger', {
+      caseId: quarrel.caseId,
+      entry: { kind: 'follow_up', note: '回访记录 LEDGER-MARKER' },
+    });
     const responses: unknown[] = [];
     for (const params of [{}, { period: 'quarter' }, { communityId: 'sf-yuyuan' }, { gridId: 'sf-yuyuan-g1' }])
       responses.push(await env.ok('board', undefined, 'summary', params));
@@ -147,6 +174,12 @@ describe('公示栏隐私', () => {
     responses.push(await env.ok('board', undefined, 'listCases', { limit: 50 }));
     responses.push(await env.ok('board', undefined, 'listCases', { gridId: 'sf-yuyuan-g1', limit: 50 }));
     responses.push(await env.ok('board', undefined, 'getCase', { caseId: pub.caseId }));
+    for (const caseId of [hazard.caseId, quarrel.caseId]) {
+      const d = await env.ok<{ case: Record<string, unknown>; timeline: { action: string }[] }>('board', undefined, 'getCase', { caseId });
+      expect(d.case).not.toHaveProperty('ledger');
+      expect(d.timeline.map((e) => e.action)).not.toContain('ledger');
+      responses.push(d);
+    }
     const privDetail = await env.call('board', undefined, 'getCase', { caseId: priv.caseId });
     expect(privDetail.ok ? 'ok' : privDetail.error.code).toBe('CASE.NOT_FOUND');
     const text = JSON.stringify(responses);
@@ -155,6 +188,20 @@ describe('公示栏隐私', () => {
       expect({ what, leaked: text.includes(value) }).toEqual({ what, leaked: false });
     }
     expect(text).not.toContain('PRIVATE-MARKER');
+    expect(text).toContain(hazard.caseId);
+    expect(text).toContain(quarrel.caseId);
+    for (const ledgerText of [
+      '"ledger"',
+      'LEDGER-MARKER',
+      '台账',
+      '场所约',
+      '回访',
+      'venueCapacity',
+      'hazardColor',
+      'disputeColor',
+      'settledAt',
+    ])
+      expect({ ledgerText, leaked: text.includes(ledgerText) }).toEqual({ ledgerText, leaked: false });
     expect(text).not.toContain(priv.caseId);
     expect(text).not.toContain(P.resident);
   });

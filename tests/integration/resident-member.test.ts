@@ -227,6 +227,118 @@ describe('成员办理与居民评价', () => {
   });
 });
 
+describe('成员登记台账', () => {
+  const HAZARD = 'cat-04';
+  type Detail = { case: { ledger?: Record<string, unknown>; allowedActions: string[] }; timeline: { action: string; note?: string }[] };
+  const code = (r: { ok: boolean; error?: { code: string } }) => (r.ok ? 'ok' : r.error!.code);
+
+  it('办理人登记纠纷风险、化解和回访；小组成员看得到台账，其他成员不能登记，居民看不到', async () => {
+    const { caseId } = await submit({ categoryId: NEIGHBOUR_DISPUTE, isPublic: false, description: '楼上漏水，两家吵了几次' });
+    expect((await env.store.getCase(caseId))?.holder?.openid).toBe(P.leader11);
+    const red = { kind: 'dispute_risk', color: 'red' };
+    // Not the holder: the grid's other members, a member elsewhere, the reporter.
+    expect(code(await env.call('member', P.worker11, 'recordLedger', { caseId, entry: red }))).toBe('CASE.FORBIDDEN');
+    expect(code(await env.call('member', P.steward12, 'recordLedger', { caseId, entry: red }))).toBe('CASE.NOT_FOUND');
+    expect(code(await env.call('member', P.resident, 'recordLedger', { caseId, entry: red }))).toBe('CASE.FORBIDDEN');
+    expect((await env.store.getCase(caseId))?.version).toBe(1);
+
+    const step = await env.ok<{ status: string; version: number }>('member', P.leader11, 'recordLedger', { caseId, entry: red });
+    expect(step).toMatchObject({ status: 'assigned', version: 2 });
+    const seen = await env.ok<Detail>('member', P.worker11, 'getCase', { caseId });
+    expect(seen.case.ledger).toMatchObject({ kind: 'dispute', color: 'red', colorName: '红色', risk: 'red', followUpDue: false });
+    expect(seen.timeline.at(-1)).toMatchObject({ action: 'ledger', note: '纠纷台账：标为红色（可能激化）' });
+
+    const early = await env.call('member', P.leader11, 'recordLedger', { caseId, entry: { kind: 'follow_up', note: '电话回访' } });
+    expect(early.ok ? 'ok' : early.error).toEqual({ code: 'LEDGER.NOT_SETTLED', message: '矛盾尚未化解，化解后才登记回访' });
+    await env.ok('member', P.leader11, 'recordLedger', { caseId, entry: { kind: 'settled' } });
+    env.advance(DAY);
+    await env.ok('member', P.leader11, 'recordLedger', { caseId, entry: { kind: 'follow_up', note: '上门回访，两家已和好' } });
+    const mine = await env.ok<Detail>('member', P.leader11, 'getCase', { caseId });
+    expect(mine.case.ledger).toMatchObject({
+      kind: 'dispute',
+      color: 'green',
+      settledRecorded: true,
+      settledAt: new Date(env.clock.now.getTime() - DAY).toISOString(),
+      lastFollowUpAt: env.clock.now.toISOString(),
+      nextFollowUpAt: '2026-12-23T16:00:00.000Z', // 2026-12-24 00:00 in China: a month after the visit
+      followUpDue: false,
+    });
+    expect(mine.timeline.filter((e) => e.action === 'ledger').map((e) => e.note)).toEqual([
+      '纠纷台账：标为红色（可能激化）',
+      '纠纷台账：矛盾已化解',
+      '回访：上门回访，两家已和好',
+    ]);
+
+    // The reporter sees neither the ledger nor its lines, whichever function they ask.
+    for (const fn of ['resident', 'member']) {
+      const r = await env.ok<Detail>(fn, P.resident, 'getCase', { caseId });
+      expect(r.case.ledger).toBeUndefined();
+      expect(r.timeline.map((e) => e.action)).not.toContain('ledger');
+      expect(JSON.stringify(r)).not.toContain('回访');
+    }
+  });
+
+  it('网格员登记隐患：容纳人数与能否当日整改定颜色；纠纷的登记和错误的人数被拒绝，且不改变案件', async () => {
+    const { caseId } = await submit({ categoryId: HAZARD, description: '棋牌室灭火器过期，楼道堆放杂物' });
+    expect((await env.store.getCase(caseId))?.holder?.openid).toBe(P.worker11);
+    await env.ok('member', P.worker11, 'acceptCase', { caseId });
+    await env.ok('member', P.worker11, 'recordLedger', { caseId, entry: { kind: 'hazard', venueCapacity: 45, fixableToday: false } });
+    const d = await env.ok<Detail>('member', P.worker11, 'getCase', { caseId });
+    expect(d.case.ledger).toEqual({
+      kind: 'hazard',
+      color: 'red',
+      colorName: '红色',
+      colorMeaning: '红色危险场所：容纳30人以上且隐患不能当日整改',
+      venueCapacity: 45,
+      fixableToday: false,
+    });
+    expect(d.timeline.at(-1)?.note).toBe('隐患台账：场所约45人，不能当日整改，标为红色');
+    const version = (await env.store.getCase(caseId))!.version;
+    for (const [entry, expected] of [
+      [{ kind: 'settled' }, { code: 'LEDGER.WRONG_KIND', message: '只有矛盾纠纷类诉求才登记纠纷台账' }],
+      [
+        { kind: 'hazard', venueCapacity: 45, fixableToday: false },
+        { code: 'LEDGER.UNCHANGED', message: '隐患台账信息未变化' },
+      ],
+      [
+        { kind: 'hazard', venueCapacity: -3, fixableToday: false },
+        { code: 'INPUT.INVALID', message: '「场所容纳人数」过小' },
+      ],
+      [
+        { kind: 'hazard', venueCapacity: 12.5, fixableToday: false },
+        { code: 'INPUT.INVALID', message: '「场所容纳人数」类型不正确' },
+      ],
+      [
+        { kind: 'hazard', venueCapacity: 12 },
+        { code: 'INPUT.INVALID', message: '缺少「能否当日整改」' },
+      ],
+      [{ kind: 'audit' }, { code: 'INPUT.INVALID', message: '「台账登记类别」不正确' }],
+    ] as const) {
+      const r = await env.call('member', P.worker11, 'recordLedger', { caseId, entry });
+      expect(r.ok ? 'ok' : { code: r.error.code, message: r.error.message }).toEqual(expected);
+    }
+    expect((await env.store.getCase(caseId))!.version).toBe(version);
+  });
+
+  it('居民满意后办结的纠纷视为化解，办理人直接登记回访；撤回的纠纷不能登记', async () => {
+    const { caseId } = await submit({ categoryId: NEIGHBOUR_DISPUTE, isPublic: false, description: '楼上装修噪音' });
+    await env.ok('member', P.leader11, 'acceptCase', { caseId });
+    await env.ok('member', P.leader11, 'resolveCase', { caseId, result: '已调解，约定施工时间', photos: ['a1b2c3d4e5f6a7d0.jpg'] });
+    await env.ok('resident', P.resident, 'rateCase', { caseId, rating: 'satisfied' });
+    const risk = await env.call('member', P.leader11, 'recordLedger', { caseId, entry: { kind: 'dispute_risk', color: 'yellow' } });
+    expect(risk.ok ? 'ok' : risk.error).toEqual({ code: 'LEDGER.SETTLED', message: '矛盾已化解，不再调整风险等级' });
+    await env.ok('member', P.leader11, 'recordLedger', { caseId, entry: { kind: 'follow_up', note: '电话回访，没有再吵' } });
+    const c = await env.store.getCase(caseId);
+    expect(c).toMatchObject({ status: 'closed', ledger: { lastFollowUpAt: env.clock.now.toISOString() } });
+
+    const gone = await submit({ categoryId: NEIGHBOUR_DISPUTE, isPublic: false, description: '邻居占用车位' });
+    await env.ok('resident', P.resident, 'withdrawCase', { caseId: gone.caseId, reason: '自己协商好了' });
+    expect(
+      code(await env.call('member', P.leader11, 'recordLedger', { caseId: gone.caseId, entry: { kind: 'dispute_risk', color: 'red' } })),
+    ).toBe('CASE.INVALID_TRANSITION');
+  });
+});
+
 describe('定时任务', () => {
   it('临近期限催办，到期标记超时，评价期满自动办结，各一次', async () => {
     const { runTimerTick } = await import('../../backend/functions/timer');

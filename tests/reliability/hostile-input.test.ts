@@ -17,7 +17,7 @@ import {
   type Fingerprint,
   type InProcessHost,
 } from '../support/reliability-host';
-import { bodyPlan, buildBody, nest, type ActionSpec } from '../support/reliability-hostile';
+import { bodyPlan, buildBody, hostileValue, nest, type ActionSpec } from '../support/reliability-hostile';
 
 let host: InProcessHost;
 let initial: Fingerprint;
@@ -76,6 +76,35 @@ describe('恶意输入：每个云函数的每个操作', () => {
       expect(now).toEqual(initial);
     }, 60_000);
   }
+
+  it('台账登记的内层字段：每种登记的每个字段换成恶意值，或多出字段', async () => {
+    const ENTRIES: Record<string, Record<string, unknown>> = {
+      hazard: { kind: 'hazard', venueCapacity: 40, fixableToday: false },
+      dispute_risk: { kind: 'dispute_risk', color: 'red' },
+      settled: { kind: 'settled' },
+      follow_up: { kind: 'follow_up', note: '上门回访' },
+    };
+    const plan = fc.record({
+      fn: fc.constantFrom('admin', 'member'),
+      kind: fc.constantFrom(...Object.keys(ENTRIES)),
+      field: fc.nat(),
+      extra: fc.boolean(),
+      value: hostileValue,
+      who: fc.nat({ max: identities.length - 1 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(plan, async (p) => {
+        const entry = { ...ENTRIES[p.kind]! };
+        const keys = Object.keys(entry);
+        if (p.extra) entry['extraField'] = p.value;
+        else entry[keys[p.field % keys.length]!] = p.value;
+        const problem = await send(p.fn, { action: 'recordLedger', caseId: 'C20261123090000abcdef', entry }, identities[p.who]!.token);
+        if (problem) throw new Error(`${identities[p.who]!.name}: ${problem}`);
+      }),
+      { numRuns: 60 },
+    );
+    expect(fingerprint(host.dbFile)).toEqual(initial);
+  }, 60_000);
 
   it('极端的请求体：深度嵌套、非 JSON、错误类型的正文、重复字段', async () => {
     const token = identities.find((i) => i.name === P.admin1)!.token;

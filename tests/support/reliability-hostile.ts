@@ -57,6 +57,7 @@ const PLAUSIBLE: Record<string, unknown> = {
   groupBy: 'grid',
   weights: { response: 1, onTime: 1, satisfaction: 1 },
   templates: {},
+  entry: { kind: 'hazard', venueCapacity: 40, fixableToday: false },
 };
 
 export interface ActionSpec {

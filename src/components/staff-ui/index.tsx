@@ -57,7 +57,7 @@ export function StaffRow({ label, children, testId }: PropsWithChildren<{ label:
   );
 }
 
-export type Tone = 'red' | 'orange' | 'green' | 'blue' | 'grey';
+export type Tone = 'red' | 'orange' | 'yellow' | 'green' | 'blue' | 'grey';
 
 export function StaffTag({ tone = 'grey', children, testId }: PropsWithChildren<{ tone?: Tone; testId?: string }>) {
   return (

@@ -6,6 +6,7 @@ import { EmptyState, ErrorLine, Loading, SectionTitle } from '../../components/n
 import { PageShell } from '../../components/page-shell';
 import { StaffActionForm } from '../../components/staff-action-form';
 import { StaffCaseSummary } from '../../components/staff-case-summary';
+import { StaffLedgerPanel } from '../../components/staff-ledger';
 import { StaffTimeline } from '../../components/staff-timeline';
 import { StaffChips, StaffNote, StaffTag } from '../../components/staff-ui';
 import { adminApi, type AdminMember } from '../../services/admin-api';
@@ -28,7 +29,7 @@ const SEVERITIES: ReadonlyArray<{ value: Severity; label: string }> = [
 
 const STAGE_NAMES = { before: '上报', progress: '进展', after: '办理后' } as const;
 
-/** One case with every admin action the rules allow now: 派单/改派, 等级, 吹哨, 派遣部门, 报到, 办结, 不予受理, 合并, 照片, 公开, 督办. */
+/** One case with every admin action the rules allow now: 派单/改派, 等级, 吹哨, 派遣部门, 报到, 办结, 不予受理, 合并, 台账, 照片, 公开, 督办. */
 export default function AdminCasePage() {
   const router = useRouter();
   const caseId = decodeURIComponent(router.params.id ?? '');
@@ -79,6 +80,13 @@ export default function AdminCasePage() {
     } finally {
       setBusy(false);
     }
+  };
+
+  /** A ledger entry saved: the page keeps its place (the panel is further down). */
+  const ledgerSaved = async (message: string) => {
+    setError(undefined);
+    Taro.showToast({ title: message, icon: 'success' });
+    await remote.reload();
   };
 
   const open = (p: Panel) => {
@@ -242,6 +250,15 @@ export default function AdminCasePage() {
                 ) : null}
               </View>
             </View>
+          ) : null}
+
+          {c.ledger && (c.kind === 'dispute' || c.kind === 'hazard') ? (
+            <StaffLedgerPanel
+              ledger={c.ledger}
+              canRecord={can('ledger')}
+              record={(entry) => adminApi.recordLedger(c.id, entry)}
+              onSaved={ledgerSaved}
+            />
           ) : null}
 
           {can('set_severity') ? (

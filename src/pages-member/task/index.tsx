@@ -6,6 +6,7 @@ import { EmptyState, ErrorLine, Loading, SectionTitle } from '../../components/n
 import { PageShell } from '../../components/page-shell';
 import { StaffActionForm } from '../../components/staff-action-form';
 import { StaffCaseSummary } from '../../components/staff-case-summary';
+import { StaffLedgerPanel } from '../../components/staff-ledger';
 import { StaffTimeline } from '../../components/staff-timeline';
 import { StaffChips } from '../../components/staff-ui';
 import { errorMessage } from '../../services/api-error';
@@ -24,7 +25,7 @@ const ROLES: ReadonlyArray<{ value: MemberRole; label: string }> = [
   { value: 'building_steward', label: '楼栋物管员' },
 ];
 
-/** One task: what and where, the resident's phone, what happened so far, and the next step. */
+/** One task: what and where, the resident's phone, what happened so far, the next step, and its 台账 (disputes, hazards). */
 export default function TaskPage() {
   const router = useRouter();
   const caseId = decodeURIComponent(router.params.id ?? '');
@@ -49,6 +50,13 @@ export default function TaskPage() {
     await remote.reload();
     // Back to the top, where the new status is.
     void Taro.pageScrollTo({ scrollTop: 0, duration: 200 }).catch(() => undefined);
+  };
+
+  /** A ledger entry saved: the page keeps its place (the panel is further down). */
+  const ledgerSaved = async (message: string) => {
+    setError(undefined);
+    Taro.showToast({ title: message, icon: 'success' });
+    await remote.reload();
   };
 
   const accept = async () => {
@@ -182,6 +190,15 @@ export default function TaskPage() {
                 </View>
               ) : null}
             </View>
+          ) : null}
+
+          {c.ledger && (c.kind === 'dispute' || c.kind === 'hazard') ? (
+            <StaffLedgerPanel
+              ledger={c.ledger}
+              canRecord={can('ledger')}
+              record={(entry) => memberApi.recordLedger(caseId, entry)}
+              onSaved={ledgerSaved}
+            />
           ) : null}
 
           <SectionTitle>办理经过</SectionTitle>
