@@ -3,6 +3,7 @@
  * ids, and the optional cloud-only checks. The cloud entries and the local host build these
  * differently; the handlers do not know which they run in.
  */
+import type { DomainError } from '../core/errors';
 import type { Store } from './store/store.port';
 
 export interface ContentCheck {
@@ -23,10 +24,17 @@ export interface Deps {
   contentCheck?: ContentCheck;
   limits: Limits;
   /**
-   * Whether every photo id was uploaded by this user (the local host knows its uploads). Absent in
-   * the cloud, where the client uploads straight to cloud storage.
+   * Whether every photo id was uploaded by this user, checked before any action with `photos` runs.
+   * The local host knows its uploads; the cloud, where the client uploads straight to cloud
+   * storage, accepts only ids under the caller's keyed prefix (`uploadPrefix`). A DomainError
+   * refuses with its own message (the cloud without its key refuses every photo: fail closed).
    */
-  ownsUploads?: (fileIds: string[], openid: string) => Promise<boolean>;
+  ownsUploads?: (fileIds: string[], openid: string) => Promise<boolean | DomainError>;
+  /**
+   * Where this user must upload photos (`case-photos/<tag>/`), for `resident.profile`. Only where
+   * the client uploads by itself (the cloud); undefined when it cannot be computed.
+   */
+  uploadPrefix?: (openid: string) => string | undefined;
   /** Ledger export: writes the file and answers how to get it (a cloud file id or a download URL). */
   saveExport?: (fileName: string, bytes: Uint8Array, openid: string) => Promise<{ fileId?: string; url?: string }>;
 }

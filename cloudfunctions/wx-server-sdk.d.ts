@@ -6,7 +6,7 @@ declare module 'wx-server-sdk' {
   const cloud: {
     DYNAMIC_CURRENT_ENV: unknown;
     init(options: { env: unknown }): void;
-    getWXContext(): { OPENID?: string; APPID?: string; UNIONID?: string };
+    getWXContext(): { OPENID?: string; APPID?: string; UNIONID?: string; ENV?: string };
   };
   export default cloud;
 }

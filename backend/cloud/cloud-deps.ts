@@ -1,17 +1,22 @@
 /**
  * Deps for the WeChat cloud: the cloud database store, `security.msgSecCheck` for text,
- * subscribe messages through `openapi.subscribeMessage.send`, exports to cloud storage.
+ * subscribe messages through `openapi.subscribeMessage.send`, exports to cloud storage, and the
+ * check that photos were uploaded by the caller (under their keyed prefix, backend/upload-tag.ts).
  * The SDK object is passed in by each entry: this file never loads `wx-server-sdk` itself
  * (it cannot be loaded outside the cloud), so it can be tested with a fake.
  */
+import * as z from 'zod';
+import { domainError } from '../../core/errors';
 import { CloudStore, type CloudDb } from '../store/cloud-store';
 import { DEFAULT_LIMITS, makeIdFactory, type Deps } from '../deps';
 import type { SendOutcome, SubscribeSender } from '../notify/dispatcher';
+import { isUnderPrefix, uploadPrefix } from '../upload-tag';
 
 /** The part of `wx-server-sdk` the entries use. */
 export interface WxCloud {
   database(): unknown;
-  getWXContext(): { OPENID?: string };
+  /** `ENV` is the environment the function runs in (`local` in DevTools' local debugging). */
+  getWXContext(): { OPENID?: string; ENV?: string };
   uploadFile(o: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>;
   openapi: {
     security: {
@@ -43,17 +48,73 @@ export function subscribeSender(cloud: WxCloud): SubscribeSender {
   };
 }
 
-let store: CloudStore | undefined;
+/** What the cloud functions read from their environment variables (set per function in the cloud console). */
+export interface CloudConfig {
+  /**
+   * The key of the per-person upload prefix (`UPLOAD_TAG_SECRET`, at least 32 characters, the same
+   * on every function). Without it every action with photos is refused.
+   */
+  uploadTagSecret?: string;
+  /** `SUBMISSIONS_PER_DAY`: cases one user may submit per China-local day. */
+  submissionsPerDay: number;
+}
 
-export function cloudDeps(cloud: WxCloud): Deps {
+/** One variable: its value when set and valid; unset (reported in the log when invalid) otherwise. */
+function readVar<T>(env: Record<string, string | undefined>, name: string, schema: z.ZodType<T>): T | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  const r = schema.safeParse(raw);
+  if (r.success) return r.data;
+  console.error(`环境变量 ${name} 无效，按未设置处理：${r.error.issues[0]?.message ?? ''}`);
+  return undefined;
+}
+
+/**
+ * Reads and validates the configuration. A variable that is set but invalid is reported in the
+ * log and treated as unset: the default for the daily limit; for the upload key, photos refused.
+ */
+export function readCloudConfig(env: Record<string, string | undefined> = process.env): CloudConfig {
+  const secret = readVar(env, 'UPLOAD_TAG_SECRET', z.string().trim().min(32, '至少 32 个字符（可用 openssl rand -hex 32 生成）'));
+  const perDay = readVar(env, 'SUBMISSIONS_PER_DAY', z.coerce.number().int().positive());
+  return {
+    ...(secret ? { uploadTagSecret: secret } : {}),
+    submissionsPerDay: perDay ?? DEFAULT_LIMITS.submissionsPerDay,
+  };
+}
+
+/** What a photo action answers when the function has no upload key: refused, never let through. */
+export const PHOTOS_UNCONFIGURED = '服务端未配置照片校验密钥，暂时无法提交照片，请联系管理员';
+
+/** The environment uploads must belong to; undefined when not known (local debugging). */
+function currentEnv(cloud: WxCloud): string | undefined {
+  const env = cloud.getWXContext().ENV;
+  return typeof env === 'string' && env !== '' && env !== 'local' ? env : undefined;
+}
+
+let store: CloudStore | undefined;
+let startConfig: CloudConfig | undefined;
+
+/** The deps of one call. `config` is read from the environment once per instance unless given (tests). */
+export function cloudDeps(cloud: WxCloud, config: CloudConfig = (startConfig ??= readCloudConfig())): Deps {
   // One store per warm instance.
   store ??= new CloudStore(cloud.database() as CloudDb);
   const now = () => new Date();
+  const secret = config.uploadTagSecret;
   return {
     store,
     now,
     newId: makeIdFactory(now),
-    limits: { ...DEFAULT_LIMITS, submissionsPerDay: Number(process.env.SUBMISSIONS_PER_DAY ?? DEFAULT_LIMITS.submissionsPerDay) },
+    limits: { ...DEFAULT_LIMITS, submissionsPerDay: config.submissionsPerDay },
+    uploadPrefix: (openid) => (secret ? uploadPrefix(secret, openid) : undefined),
+    ownsUploads: async (fileIds, openid) => {
+      if (!secret) {
+        console.error('UPLOAD_TAG_SECRET 未配置：带照片的操作一律拒绝');
+        return domainError('INTERNAL', PHOTOS_UNCONFIGURED);
+      }
+      const prefix = uploadPrefix(secret, openid);
+      const env = currentEnv(cloud);
+      return fileIds.every((id) => isUnderPrefix(id, prefix, env));
+    },
     contentCheck: {
       async check(text, openid) {
         try {

@@ -84,8 +84,11 @@ async function dispatch(
     }
     if (!openid) return fail('AUTH.REQUIRED', '请先登录');
     const photos = (input.value as { photos?: unknown }).photos;
-    if (deps.ownsUploads && Array.isArray(photos) && photos.length > 0 && !(await deps.ownsUploads(photos as string[], openid)))
-      return fail('FILE.NOT_FOUND', '照片不存在或不是您上传的，请重新上传');
+    if (deps.ownsUploads && Array.isArray(photos) && photos.length > 0) {
+      const owned = await deps.ownsUploads(photos as string[], openid);
+      if (owned === false) return fail('FILE.NOT_FOUND', '照片不存在或不是您上传的，请重新上传');
+      if (owned !== true) return { ok: false, error: owned };
+    }
     const actor = await resolveActor(deps.store, openid);
     return await def.run(input.value, { actor, deps, dir, now });
   } catch (err) {

@@ -203,7 +203,7 @@ export const resident = defineFunction('resident', {
       const c = await ownCase(call, input.caseId);
       if (!c) return fail('CASE.NOT_FOUND', '诉求不存在或已删除');
       const events = await call.deps.store.getTimeline(c.id);
-      return ok({ case: caseDetail(c, call.dir, call.actor, 'reporter'), timeline: timelineView(events, 'private') });
+      return ok({ case: caseDetail(c, call.dir, call.actor, 'reporter', call.now), timeline: timelineView(events, 'reporter') });
     },
   }),
 
@@ -387,13 +387,15 @@ export const resident = defineFunction('resident', {
     },
   }),
 
-  /** Who I am: roles decide which tabs the app shows. */
+  /** Who I am: roles decide which tabs the app shows; in the cloud also where my photos go. */
   profile: action({
     auth: 'user',
     input: z.strictObject({}),
     run: async (_i, { actor, dir, deps }) => {
       const memberIds = actor.grants.filter((g) => g.memberId).map((g) => g.memberId!);
       const members = (await Promise.all(memberIds.map((m) => deps.store.getRef('members', m)))).filter((m) => m !== undefined);
+      // Where this person's photos must be uploaded (the cloud only); absent when it cannot be known.
+      const uploadPrefix = deps.uploadPrefix?.(actor.openid);
       return ok({
         openid: actor.openid,
         name: actor.name,
@@ -409,6 +411,7 @@ export const resident = defineFunction('resident', {
           communityName: dir.communities.get(m.communityId)?.name,
           onDuty: m.onDuty,
         })),
+        ...(uploadPrefix ? { uploadPrefix } : {}),
       });
     },
   }),

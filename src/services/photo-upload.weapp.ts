@@ -1,17 +1,21 @@
 import Taro from '@tarojs/taro';
 import { ApiError } from './api-error';
 import type { PhotoSource } from './photo-upload';
+import { currentUploadPrefix } from '../state/upload-prefix';
+import { photoCloudPath, photoExtension, randomName } from '../utils/photo-path';
 
 export type { PhotoSource } from './photo-upload';
 
-/** WeChat cloud storage: the cloud fileID (`cloud://…`) is what the case stores. */
+/**
+ * WeChat cloud storage: the cloud fileID (`cloud://…`) is what the case stores. The file goes under
+ * the caller's own folder from `resident.profile` — the functions accept photos from nowhere else —
+ * and is not uploaded at all while that folder is unknown.
+ */
 export async function uploadPhoto(source: PhotoSource): Promise<string> {
   if (typeof source !== 'string') throw new ApiError('FILE.INVALID', '无法读取这张照片');
-  const ext = /\.(png|webp)$/i.exec(source)?.[1]?.toLowerCase() ?? 'jpg';
-  const day = new Date().toISOString().slice(0, 10).replace(/-/g, '');
-  const rand = Array.from({ length: 16 }, () => Math.floor(Math.random() * 36).toString(36)).join('');
+  const cloudPath = photoCloudPath(await currentUploadPrefix(), new Date(), randomName(), photoExtension(source));
   try {
-    const res = await Taro.cloud.uploadFile({ cloudPath: `case-photos/${day}/${rand}.${ext}`, filePath: source });
+    const res = await Taro.cloud.uploadFile({ cloudPath, filePath: source });
     return res.fileID;
   } catch (e) {
     console.warn('[photo] upload failed', e);

@@ -21,6 +21,8 @@ export interface StaffProfile {
   isMember: boolean;
   isAdmin: boolean;
   memberships: Membership[];
+  /** WeChat cloud only: the caller's own storage folder (`case-photos/<tag>/`); photos go nowhere else. */
+  uploadPrefix?: string;
 }
 
 export interface StaffAccess {

@@ -1,7 +1,13 @@
 import Taro from '@tarojs/taro';
 import { ApiError } from '../services/api-error';
+import { currentUploadPrefix } from '../state/upload-prefix';
+import { photoCloudPath, photoExtension, randomName } from './photo-path';
 
-/** WeChat: camera or album, compressed, then into cloud storage; the cloud file ids go on the case. */
+/**
+ * WeChat: camera or album, compressed, then into cloud storage under the caller's own folder from
+ * `resident.profile` (the functions accept photos from nowhere else); the cloud file ids go on the
+ * case. Nothing is uploaded while that folder is unknown.
+ */
 export async function choosePhotos(max: number): Promise<string[]> {
   let files: { tempFilePath: string }[];
   try {
@@ -11,14 +17,13 @@ export async function choosePhotos(max: number): Promise<string[]> {
     // Cancelled, or no permission: nothing chosen.
     return [];
   }
+  if (files.length === 0) return [];
+  const prefix = await currentUploadPrefix();
   const ids: string[] = [];
   for (const f of files.slice(0, max)) {
-    const ext = (/\.(jpe?g|png|webp)$/i.exec(f.tempFilePath)?.[1] ?? 'jpg').toLowerCase().replace('jpeg', 'jpg');
+    const cloudPath = photoCloudPath(prefix, new Date(), randomName(), photoExtension(f.tempFilePath));
     try {
-      const up = await Taro.cloud.uploadFile({
-        cloudPath: `photos/${Date.now()}-${Math.random().toString(36).slice(2, 10)}.${ext}`,
-        filePath: f.tempFilePath,
-      });
+      const up = await Taro.cloud.uploadFile({ cloudPath, filePath: f.tempFilePath });
       ids.push(up.fileID);
     } catch (e) {
       console.warn('[photo] upload failed', e);
