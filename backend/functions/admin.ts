@@ -31,7 +31,7 @@ import {
   type MemberRole,
   NOTICE_KINDS,
 } from '../../core/model';
-import { overriddenRole, roleForCategory } from '../../core/route-case';
+import { overriddenRole, roleForCategory, routeCase } from '../../core/route-case';
 import {
   DEFAULT_WEIGHTS,
   computeMetrics,
@@ -52,7 +52,7 @@ import { resolveActor } from '../auth';
 import { KNOWN_UNTIL_YEAR } from '../calendar';
 import { TEMPLATE_SETTING_ID, type TemplateConfig } from '../notify/dispatcher';
 import { applyCommand } from '../services/case-service';
-import { invalidateDirectory, type Directory } from '../services/directory';
+import { gridMembers, invalidateDirectory, type Directory } from '../services/directory';
 import {
   assessmentTable,
   buildWorkbook,
@@ -318,6 +318,40 @@ function withCategoryRole(c: Community, category: Category, role: MemberRole | n
   const others = Object.fromEntries(Object.entries(categoryRoles ?? {}).filter(([categoryId]) => categoryId !== category.id));
   const roles: Record<string, MemberRole> = role === null || role === category.role ? others : { ...others, [category.id]: role };
   return Object.keys(roles).length > 0 ? { ...rest, categoryRoles: roles } : rest;
+}
+
+/**
+ * The tasks a stopped member still holds (待受理 / 处理中) go to someone else of the same role in the
+ * grid, least open work first, else the grid worker — the routing rules, with the reason in the
+ * timeline. What nobody on duty can take stays for the admin to assign (it is counted), and a case
+ * already whistled up stays with the street. Returns how many were passed on.
+ */
+async function rerouteFrom(call: AdminCall, stopped: Member): Promise<number> {
+  const { deps } = call;
+  const held: Case[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await deps.store.listCases({ gridId: stopped.gridId, statuses: ['assigned', 'processing'], limit: 50, cursor });
+    held.push(...page.items.filter((c) => c.holder?.memberId === stopped.id));
+    cursor = page.nextCursor;
+  } while (cursor);
+  if (held.length === 0) return 0;
+  const members = await gridMembers(deps.store, stopped.gridId);
+  const openWork = { ...(await deps.store.openWorkByMember(stopped.gridId)) };
+  let rerouted = 0;
+  for (const c of held) {
+    const route = routeCase({ role: stopped.role, because: '', gridId: stopped.gridId, members, openWork, exclude: [stopped.id] });
+    if (route.kind !== 'member') continue;
+    const note =
+      route.member.role === stopped.role
+        ? '原办理人已停用，改派本网格同角色成员'
+        : `原办理人已停用，暂无在岗的${ROLE_NAMES[stopped.role]}，转由网格员办理`;
+    const r = await act(call, c.id, () => ok({ action: 'assign', member: route.member, note }));
+    if (!r.ok) continue; // changed meanwhile: left for the admin, who sees it in the count
+    openWork[route.member.id] = (openWork[route.member.id] ?? 0) + 1;
+    rerouted += 1;
+  }
+  return rerouted;
 }
 
 function memberView(m: Member, dir: Directory) {
@@ -953,8 +987,9 @@ export const admin = defineFunction('admin', {
       await store.putRef('accounts', { ...a, roles });
     }
     await writeRef(store, 'members', { ...m.value, active: false, onDuty: false });
+    const rerouted = await rerouteFrom(call, m.value);
     const openCases = (await store.openWorkByMember(m.value.gridId))[m.value.id] ?? 0;
-    return ok({ memberId: m.value.id, active: false, rolesRemoved, openCases });
+    return ok({ memberId: m.value.id, active: false, rolesRemoved, rerouted, openCases });
   }),
 
   /** A one-time code the member enters in the app to bind their WeChat account. */

@@ -216,7 +216,7 @@ export const adminApi = {
     call<AdminMember>('createMember', { gridId, role, name, ...opt('phone', phone) }),
   updateMember: (memberId: string, patch: { name?: string; phone?: string; onDuty?: boolean }) =>
     call<AdminMember>('updateMember', { memberId, ...patch }),
-  deactivateMember: (memberId: string) => call<{ memberId: string; openCases: number }>('deactivateMember', { memberId }),
+  deactivateMember: (memberId: string) => call<{ memberId: string; openCases: number; rerouted: number }>('deactivateMember', { memberId }),
   createInvite: (memberId: string) => call<Invite>('createInvite', { memberId }),
   listDepartments: () => call<{ items: { id: string; name: string; active: boolean }[] }>('listDepartments'),
 

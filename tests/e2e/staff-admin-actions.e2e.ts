@@ -1,7 +1,7 @@
 /**
  * 社区书记在管理页上的其余操作，每一步既看页面也用接口核对服务器：
  * 案件详情 — 审核照片后公示栏才有这张照片；设为不公开后公示栏不再列出；把已派的案件改派给网格里另一名成员。
- * 网格与人员 — 停用一名还有未办结案件的成员（页面说明有几件须改派），新楼栋，新诉求不再派给停用的人。
+ * 网格与人员 — 停用一名还有未办结案件的成员（名下诉求按角色改派，页面说明改派了几件），新楼栋，新诉求不再派给停用的人。
  * 台账登记 — 在案件页登记隐患的场所信息（先看到将标的颜色），把一件纠纷标红，给已办结的纠纷登记化解和回访。
  * 考核 — 季度满意率低于80%回炉整改的标记、通报表扬与通报批评；导出矛盾纠纷台账（红黄绿、回访）和隐患台账，读回 .xlsx。
  *
@@ -237,14 +237,15 @@ test('网格与人员：停用还有案件的成员，添加楼栋，新诉求�
       await row.waitFor();
       await screenshot('org');
 
-      // ——— 停用成员：先确认，再说明名下还有几件 ———
+      // ——— 停用成员：先确认，名下的诉求按角色改派，页面说明改派了几件 ———
       await tap(byTestId(row, 'member-deactivate'));
       const modal = page.locator('.taro-modal__content').filter({ visible: true });
       await modal.waitFor();
       await expect(modal.innerText()).resolves.toContain(`停用 楼栋物管员 ${steward.name} 后不再派新任务`);
+      await expect(modal.innerText()).resolves.toContain('按角色改派');
       await screenshot('org-deactivate-confirm');
       await modal.locator('.taro-model__confirm').click();
-      await waitText(page, 'member-deactivated', `已停用楼栋物管员 ${steward.name}。TA 名下还有 2 件未办结的诉求`);
+      await waitText(page, 'member-deactivated', `已停用楼栋物管员 ${steward.name}。TA 名下 2 件未办结的诉求已按角色改派`);
       await row.waitFor({ state: 'detached' });
       await expect(byTestId(grid, 'grid-missing').innerText()).resolves.toContain('楼栋物管员');
       await byTestId(grid, 'member-deactivated').scrollIntoViewIfNeeded();
@@ -255,8 +256,12 @@ test('网格与人员：停用还有案件的成员，添加楼栋，新诉求�
       expect(stopped).toMatchObject({ active: false, onDuty: false });
       // The WeChat account bound to the member has lost the role.
       await expect((await apiAs(host, memberOpenid(1, 'building_steward'))).call('member', 'listTasks')).rejects.toThrow('AUTH.FORBIDDEN');
-      // The cases stay with the stopped member until the admin reassigns them (as the note says).
-      for (const c of held) expect((await getCase(c.caseId)).case).toMatchObject({ status: 'assigned', holder: { name: steward.name } });
+      // No other steward in the grid: the grid worker has them now, and the timeline says why.
+      for (const c of held) {
+        const moved = await getCase(c.caseId);
+        expect(moved.case).toMatchObject({ status: 'assigned', holder: { role: 'grid_worker' } });
+        expect(moved.timeline[moved.timeline.length - 1]?.note).toContain('原办理人已停用，暂无在岗的楼栋物管员，转由网格员办理');
+      }
 
       // ——— 添加楼栋 ———
       await grid.locator('[data-testid="building-name"] input').fill('9栋');

@@ -76,6 +76,11 @@ const freshBuilding = async (): Promise<string> =>
       id: string;
     }
   ).id;
+/** Makes the member hold the case (it may have been routed to them already). */
+const holdBy = async (caseId: string, memberId: string): Promise<void> => {
+  if ((await w.getCase(caseId)).holder?.memberId !== memberId) data(await w.admin(P.communityAdmin, 'assignCase', { caseId, memberId }));
+};
+
 const freshMember = async (): Promise<string> =>
   (data(await w.admin(P.communityAdmin, 'createMember', { gridId: YUYUAN_G1, role: 'party_leader', name: '测试成员' })) as { id: string })
     .id;
@@ -207,6 +212,54 @@ describe('办件', () => {
     expect(held.items.map((x) => x.id)).toContain(c.id);
     const after = await w.getCase(c.id);
     expect(after.holder?.memberId).toBe(GRID_WORKER_MEMBER);
+  });
+
+  it('停用成员：名下待受理的诉求改派本网格同角色成员，理由记入办理经过', async () => {
+    const extra = data<{ id: string }>(
+      await w.admin(P.communityAdmin, 'createMember', { gridId: YUYUAN_G1, role: 'building_steward', name: '临时物管员' }),
+    );
+    const held = [await w.submit(), await w.submit()];
+    for (const c of held) await holdBy(c.id, extra.id);
+    const off = data<{ rerouted: number; openCases: number }>(await w.admin(P.communityAdmin, 'deactivateMember', { memberId: extra.id }));
+    expect(off).toMatchObject({ rerouted: 2, openCases: 0 });
+    for (const c of held) {
+      const after = await w.getCase(c.id);
+      expect(after).toMatchObject({ status: 'assigned', holder: { memberId: 'sf-yuyuan-g1-building_steward' } });
+      const notes = (await w.store.getTimeline(c.id)).map((e) => e.note ?? '');
+      expect(notes[notes.length - 1]).toContain('原办理人已停用，改派本网格同角色成员');
+    }
+  });
+
+  it('停用成员：同角色无人在岗转网格员；网格员也不在岗的留给管理员派单', async () => {
+    const original = 'sf-yuyuan-g1-owners_committee';
+    const extra = async (name: string) =>
+      data<{ id: string }>(await w.admin(P.communityAdmin, 'createMember', { gridId: YUYUAN_G1, role: 'owners_committee', name })).id;
+    const first = await extra('临时业委会甲');
+    const toWorker = await w.submit({ categoryId: 'cat-08' });
+    await holdBy(toWorker.id, first);
+    data(await w.admin(P.communityAdmin, 'updateMember', { memberId: original, onDuty: false }));
+    try {
+      const firstOff = data<{ rerouted: number; openCases: number }>(
+        await w.admin(P.communityAdmin, 'deactivateMember', { memberId: first }),
+      );
+      expect(firstOff).toMatchObject({ rerouted: 1, openCases: 0 });
+      expect((await w.getCase(toWorker.id)).holder?.memberId).toBe(GRID_WORKER_MEMBER);
+      const notes = (await w.store.getTimeline(toWorker.id)).map((e) => e.note ?? '');
+      expect(notes[notes.length - 1]).toContain('暂无在岗的业委会成员，转由网格员办理');
+
+      const second = await extra('临时业委会乙');
+      const stays = await w.submit({ categoryId: 'cat-08' });
+      await holdBy(stays.id, second);
+      data(await w.admin(P.communityAdmin, 'updateMember', { memberId: GRID_WORKER_MEMBER, onDuty: false }));
+      const before = await w.getCase(stays.id);
+      const secondOff = data<{ rerouted: number; openCases: number }>(
+        await w.admin(P.communityAdmin, 'deactivateMember', { memberId: second }),
+      );
+      expect(secondOff).toMatchObject({ rerouted: 0, openCases: 1 });
+      expect(await w.getCase(stays.id)).toEqual(before);
+    } finally {
+      for (const m of [original, GRID_WORKER_MEMBER]) data(await w.admin(P.communityAdmin, 'updateMember', { memberId: m, onDuty: true }));
+    }
   });
 
   it('派单：其他社区的成员、停用的成员不能派', async () => {

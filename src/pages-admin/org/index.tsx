@@ -151,7 +151,7 @@ function GridCard({
   const [households, setHouseholds] = useState<string>();
   const [building, setBuilding] = useState('');
   const [adding, setAdding] = useState<MemberRole>();
-  // After a member is stopped: how many open cases they still hold (to be reassigned by hand).
+  // After a member is stopped: how many of their open cases were passed on, and how many are left.
   const [stopped, setStopped] = useState<{ text: string; open: number }>();
   const members = grid.members.filter((m) => m.active);
 
@@ -265,11 +265,12 @@ function GridCard({
             <View
               className="org__chip-button org__chip-button--danger"
               onClick={async () => {
-                if (!(await confirm('停用成员', `停用 ${m.roleName} ${m.name} 后不再派新任务，绑定的微信失去该身份。`))) return;
-                let open = 0;
+                const ask = `停用 ${m.roleName} ${m.name} 后不再派新任务，绑定的微信失去该身份；TA 名下未办结的诉求按角色改派给本网格其他成员。`;
+                if (!(await confirm('停用成员', ask))) return;
+                let done = { openCases: 0, rerouted: 0 };
                 setStopped(undefined);
-                if (await change.run(async () => (open = (await adminApi.deactivateMember(m.id)).openCases), '已停用'))
-                  setStopped({ text: deactivatedNote(m, open), open });
+                if (await change.run(async () => (done = await adminApi.deactivateMember(m.id)), '已停用'))
+                  setStopped({ text: deactivatedNote(m, done.openCases, done.rerouted), open: done.openCases });
               }}
               data-testid="member-deactivate"
             >
