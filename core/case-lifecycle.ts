@@ -447,6 +447,7 @@ function apply(b: Builder, cmd: Command, rel: Set<Relation>): DomainError | unde
         departmentId: cmd.department.id,
         departmentName: cmd.department.name,
       };
+      n.calledDepartment = { id: cmd.department.id, name: cmd.department.name };
       n.deadlines = deadlinesOnEscalate(b.ctx, n, 'department', b.ctx.now);
       delete n.reminded.reportBy;
       const note = `请${cmd.department.name}在${b.ctx.policy.departmentReport.amount}${b.ctx.policy.departmentReport.unit === 'hours' ? '小时' : b.ctx.policy.departmentReport.unit === 'minutes' ? '分钟' : '个工作日'}内到场报到${cmd.note ? `：${cmd.note.trim()}` : ''}`;

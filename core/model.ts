@@ -169,6 +169,11 @@ export interface Case {
   severity: Severity;
   holder?: PersonRef;
   escalation?: Escalation;
+  /**
+   * The department last called to report on site. It stays after the escalation ends, so the
+   * department can still follow the outcome (the rating) of what it handled.
+   */
+  calledDepartment?: { id: string; name: string };
   createdAt: string;
   assignedAt?: string;
   acceptedAt?: string;

@@ -136,7 +136,9 @@ function inCommunity(s: Scope, dir: Directory, communityId: string): boolean {
 function seesCase(s: Scope, c: Case): boolean {
   if (s.streetIds.has(c.place.streetId) || s.communityIds.has(c.place.communityId)) return true;
   const e = c.escalation;
-  return e?.level === 'department' && e.departmentId !== undefined && s.departmentIds.has(e.departmentId);
+  if (e?.level === 'department' && e.departmentId !== undefined && s.departmentIds.has(e.departmentId)) return true;
+  // What a department handled stays in its view (read only: acting needs the escalation).
+  return c.calledDepartment !== undefined && s.departmentIds.has(c.calledDepartment.id);
 }
 
 const NOT_FOUND = '诉求不存在或不在您的管辖范围';

@@ -18,6 +18,9 @@ export const NO_DEADLINE = '~';
 
 export const dueKeyOf = (c: Case): string => c.dueAt ?? NO_DEADLINE;
 
+/** The department a case is listed under: the one called now, else the last one that was (it follows the outcome). */
+export const departmentOf = (c: Case): string | undefined => c.escalation?.departmentId ?? c.calledDepartment?.id;
+
 export const DEFAULT_ORDER: CaseOrder = 'created_desc';
 
 /** The sort key of a case in a list order; ties are broken by case id in the same direction. */

@@ -128,6 +128,7 @@ const caseShape = {
   severity: z.enum(SEVERITIES),
   holder: personRefSchema.optional(),
   escalation: z.looseObject(escalationShape).optional(),
+  calledDepartment: z.looseObject({ id: nonEmpty, name: str }).optional(),
   createdAt: instant,
   assignedAt: instant.optional(),
   acceptedAt: instant.optional(),

@@ -307,6 +307,14 @@ describe('办件', () => {
     expect(r).toMatchObject({ status: 'resolved', statusName: '待评价' });
     const rated = await w.resident(P.resident, 'rateCase', { caseId: c.id, rating: 'satisfied' });
     expect(data<{ status: string }>(rated).status).toBe('closed');
+    // The department still sees what it handled, and the rating, but can no longer act on it.
+    const after = data<{ case: { status: string; allowedActions: string[]; rating?: { value: string } } }>(
+      await w.admin(P.otherDepartment, 'getCase', { caseId: c.id }),
+    );
+    expect(after.case).toMatchObject({ status: 'closed', rating: { value: 'satisfied' }, allowedActions: [] });
+    const listed = data<{ items: { id: string }[] }>(await w.admin(P.otherDepartment, 'listCases', { statuses: ['closed'] }));
+    expect(listed.items.map((x) => x.id)).toContain(c.id);
+    expect(outcome(await w.admin(P.department, 'getCase', { caseId: c.id }))).toBe('CASE.NOT_FOUND');
     const timeline = await w.store.getTimeline(c.id);
     expect(timeline.map((x) => x.action)).toEqual([
       'submit',
