@@ -6,8 +6,9 @@ import { StaffChips, StaffNote, StaffTag } from '../../components/staff-ui';
 import { adminApi, type AdminCategory, type CategoryKind } from '../../services/admin-api';
 import type { MemberRole } from '../../services/member-api';
 import { chars, textProblem } from '../../utils/staff-form';
+import { useChange } from '../../utils/use-change';
 import { useRemote } from '../../utils/use-remote';
-import { ROLES, loadCommunities, roleLabel, useSave, type CommunityRef } from './shared';
+import { ROLES, loadCommunities, roleLabel, type CommunityRef } from './shared';
 
 const KINDS: ReadonlyArray<{ value: CategoryKind; label: string }> = [
   { value: 'demand', label: '诉求' },
@@ -35,7 +36,7 @@ const load = async (): Promise<Data> => {
  */
 export function Categories({ street }: { street: boolean }) {
   const data = useRemote(load, true);
-  const s = useSave(data.reload);
+  const s = useChange(data.reload);
   const [open, setOpen] = useState<string>();
   const communities = data.data?.communities ?? [];
   // A community admin of one community sees and sets that community's role directly.
@@ -83,14 +84,14 @@ export function Categories({ street }: { street: boolean }) {
             ) : null}
             {canEdit && open === c.id ? (
               <View className="config__editor" data-testid="category-editor">
-                {street ? <StreetFields category={c} save={s.save} setError={s.setError} busy={s.busy} /> : null}
-                {c.active ? <CommunityRole category={c} communities={communities} own={own} save={s.save} /> : null}
+                {street ? <StreetFields category={c} save={s.run} setError={s.setError} busy={s.busy} /> : null}
+                {c.active ? <CommunityRole category={c} communities={communities} own={own} save={s.run} /> : null}
               </View>
             ) : null}
           </View>
         );
       })}
-      {street && data.data ? <NewCategory save={s.save} setError={s.setError} busy={s.busy} /> : null}
+      {street && data.data ? <NewCategory save={s.run} setError={s.setError} busy={s.busy} /> : null}
     </View>
   );
 }

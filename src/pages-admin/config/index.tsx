@@ -10,7 +10,7 @@ import { accessOf } from '../../utils/staff-access';
 import { useRemote } from '../../utils/use-remote';
 import { Categories } from './categories';
 import { Policies } from './policies';
-import { useSave } from './shared';
+import { useChange } from '../../utils/use-change';
 import './index.scss';
 
 type Section = 'categories' | 'policies' | 'holidays' | 'templates';
@@ -43,7 +43,7 @@ export default function ConfigPage() {
 
 function Holidays({ editable }: { editable: boolean }) {
   const list = useRemote(() => adminApi.listHolidays(), true);
-  const s = useSave(list.reload);
+  const s = useChange(list.reload);
   const [date, setDate] = useState('');
   const [workday, setWorkday] = useState<'off' | 'work'>('off');
   const [note, setNote] = useState('');
@@ -52,7 +52,7 @@ function Holidays({ editable }: { editable: boolean }) {
       s.setError('请选择日期');
       return;
     }
-    if (await s.save(() => adminApi.setHoliday(date, workday === 'work', note.trim()), '已登记')) {
+    if (await s.run(() => adminApi.setHoliday(date, workday === 'work', note.trim()), '已登记')) {
       setDate('');
       setNote('');
     }
@@ -147,7 +147,7 @@ function parseFields(text: string): TemplateDef['fields'] | undefined {
 
 function Templates({ editable }: { editable: boolean }) {
   const data = useRemote(() => adminApi.getTemplates(), true);
-  const s = useSave(data.reload);
+  const s = useChange(data.reload);
   const [rows, setRows] = useState<Record<string, { id: string; fields: string }>>({});
   const stored = data.data?.templates;
   useEffect(() => {
@@ -172,7 +172,7 @@ function Templates({ editable }: { editable: boolean }) {
       }
       templates[kind] = { templateId: r.id.trim(), fields };
     }
-    await s.save(() => adminApi.setTemplates(templates), '已保存');
+    await s.run(() => adminApi.setTemplates(templates), '已保存');
   };
 
   return (

@@ -5,8 +5,9 @@ import { ErrorLine, Loading } from '../../components/notice';
 import { StaffChips, StaffNote, StaffTag } from '../../components/staff-ui';
 import { adminApi, type PolicyView } from '../../services/admin-api';
 import { fromForm, toForm, type DurationText, type PolicyFormFields, type Severity, SEVERITY_LABELS } from '../../utils/policy-form';
+import { useChange } from '../../utils/use-change';
 import { useRemote } from '../../utils/use-remote';
-import { UNITS, durationText, loadCommunities, useSave, type CommunityRef } from './shared';
+import { UNITS, durationText, loadCommunities, type CommunityRef } from './shared';
 
 const SEVERITIES: readonly Severity[] = ['simple', 'complex', 'major'];
 const SHARES = [0.5, 0.6, 0.7, 0.8, 0.9];
@@ -24,7 +25,7 @@ const load = async (): Promise<Data> => {
 /** 时限方案: which policy each community runs, the policies, and an editor for custom ones. */
 export function Policies({ street }: { street: boolean }) {
   const data = useRemote(load, true);
-  const s = useSave(data.reload);
+  const s = useChange(data.reload);
   const [form, setForm] = useState<PolicyForm>();
   const policies = data.data?.policies ?? [];
   const communities = data.data?.communities ?? [];
@@ -44,7 +45,7 @@ export function Policies({ street }: { street: boolean }) {
     const parsed = fromForm(f);
     if (typeof parsed === 'string') return s.setError(parsed);
     const communityId = f.scope === STREET_WIDE ? undefined : f.scope;
-    const done = await s.save(
+    const done = await s.run(
       async () => {
         const saved = await adminApi.savePolicy({ ...parsed, ...(f.id ? { id: f.id } : {}), ...(communityId ? { communityId } : {}) });
         if (f.apply && communityId) await adminApi.setCommunityPolicy(communityId, saved.id);
@@ -72,7 +73,7 @@ export function Policies({ street }: { street: boolean }) {
               .filter((p) => p.communityId === undefined || p.communityId === c.id)
               .map((p) => ({ value: p.id, label: p.name }))}
             value={policyOf(c.id)?.id}
-            onChange={(policyId) => void s.save(() => adminApi.setCommunityPolicy(c.id, policyId), '已切换方案')}
+            onChange={(policyId) => void s.run(() => adminApi.setCommunityPolicy(c.id, policyId), '已切换方案')}
             testId={`policy-choose-${c.id}`}
           />
         </View>

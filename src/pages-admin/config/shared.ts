@@ -1,7 +1,4 @@
-import { useState } from 'react';
-import Taro from '@tarojs/taro';
 import { adminApi, type Duration } from '../../services/admin-api';
-import { errorMessage } from '../../services/api-error';
 import type { MemberRole } from '../../services/member-api';
 
 /** The pieces the config sections share: role and unit names, the communities in scope, one save at a time. */
@@ -33,27 +30,4 @@ export async function loadCommunities(): Promise<CommunityRef[]> {
   const m = new Map<string, string>();
   for (const grid of g.items) m.set(grid.communityId, grid.communityName);
   return [...m.entries()].map(([id, name]) => ({ id, name }));
-}
-
-/** One save at a time: shows a toast on success, keeps the server's sentence on failure, reloads. */
-export function useSave(reload: () => Promise<void>) {
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const save = async (run: () => Promise<unknown>, message: string): Promise<boolean> => {
-    if (busy) return false;
-    setBusy(true);
-    setError(undefined);
-    try {
-      await run();
-      Taro.showToast({ title: message, icon: 'success' });
-      await reload();
-      return true;
-    } catch (e) {
-      setError(errorMessage(e));
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { error, setError, busy, save };
 }

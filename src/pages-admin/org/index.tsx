@@ -6,11 +6,11 @@ import { ErrorLine, Loading, SectionTitle } from '../../components/notice';
 import { PageShell } from '../../components/page-shell';
 import { StaffChips, StaffNote, StaffTag } from '../../components/staff-ui';
 import { adminApi, type AdminGrid, type AdminMember, type Invite } from '../../services/admin-api';
-import { errorMessage } from '../../services/api-error';
 import type { MemberRole } from '../../services/member-api';
 import { isPhone, textProblem } from '../../utils/staff-form';
 import { deactivatedNote } from '../../utils/staff-org';
 import { byName } from '../../utils/staff-sort';
+import { useChange } from '../../utils/use-change';
 import { useRemote } from '../../utils/use-remote';
 import './index.scss';
 import { useSignedIn } from '../../state/staff-profile';
@@ -22,29 +22,6 @@ const ROLES: ReadonlyArray<{ value: MemberRole; label: string }> = [
   { value: 'owners_committee', label: '业委会成员' },
   { value: 'building_steward', label: '楼栋物管员' },
 ];
-
-/** Runs one change and reports its outcome; the server's sentence is what people read on failure. */
-function useChange(reload: () => Promise<void>) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const run = async (change: () => Promise<unknown>, message: string): Promise<boolean> => {
-    if (busy) return false;
-    setBusy(true);
-    setError(undefined);
-    try {
-      await change();
-      Taro.showToast({ title: message, icon: 'success' });
-      await reload();
-      return true;
-    } catch (e) {
-      setError(errorMessage(e));
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, error, setError, run };
-}
 
 /** 网格与人员: grids and their households, buildings, the five members of each grid, invite codes. */
 export default function OrgPage() {
