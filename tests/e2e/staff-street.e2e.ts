@@ -109,8 +109,9 @@ test('街道派遣职能部门，部门报到并办结', () =>
       await visible(d, 'form-resolve').locator('[data-testid="staff-photo-thumb"]').first().waitFor();
       await dept.screenshot('department-resolve');
       await tap(visible(d, 'form-resolve-submit'));
-      // Resolved, the case leaves the department's reach: the page says so instead of reloading it.
-      await waitText(d, 'case-gone', '已办结');
+      // Resolved, the case stays in the department's view, read only, waiting for the resident's rating.
+      await waitText(d, 'case-summary', '待评价');
+      await expect(visible(d, 'page-admin-case').locator('[data-testid^="action-"]').filter({ visible: true }).count()).resolves.toBe(0);
       await dept.screenshot('department-resolved');
 
       const after = await community.call<{ case: { status: string; result?: string } }>('admin', 'getCase', { caseId: filed.caseId });
