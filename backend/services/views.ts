@@ -98,7 +98,10 @@ export function caseDetail(c: Case, dir: Directory, actor: Actor, audience: 'rep
     failedVerifications: c.failedVerifications,
     contactPhone: c.contactPhone,
     reporter: audience === 'staff' ? { role: c.reporter.role, roleName: ROLE_NAMES[c.reporter.role], name: c.reporter.name } : undefined,
-    holder: personView(c.holder, audience === 'reporter'),
+    holder:
+      audience === 'staff' && c.holder
+        ? { ...personView(c.holder, false)!, ...(c.holder.memberId ? { memberId: c.holder.memberId } : {}) }
+        : personView(c.holder, audience === 'reporter'),
     allowedActions: allowedActions(actor, c),
     ...(ledger ? { ledger } : {}),
   };

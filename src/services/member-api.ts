@@ -13,6 +13,8 @@ export interface StaffPerson {
   role: string;
   roleName: string;
   name: string;
+  /** In a case's detail: which member of the group holds it. */
+  memberId?: string;
 }
 
 /** `caseCard`: one case in a list. */

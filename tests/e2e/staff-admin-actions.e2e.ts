@@ -193,6 +193,10 @@ test('案件详情：审核照片、公开与不公开、改派', () =>
       await expect(panel.innerText()).resolves.toContain('改派给');
       const row = panel.locator(`[data-testid="assign-member"][data-member-id="${worker.id}"]`);
       await row.waitFor();
+      // The one who holds it now is marked, not offered.
+      const current = panel.locator(`[data-testid="assign-member"][data-member-id="${GRID1}-building_steward"]`);
+      await byTestId(current, 'assign-current').waitFor();
+      await expect(byTestId(current, 'assign-to').count()).resolves.toBe(0);
       await screenshot('reassign-panel');
       await tap(byTestId(row, 'assign-to'));
       await waitText(page, 'case-summary', `网格员 ${worker.name}`);

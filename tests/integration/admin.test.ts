@@ -212,6 +212,12 @@ describe('办件', () => {
     expect(held.items.map((x) => x.id)).toContain(c.id);
     const after = await w.getCase(c.id);
     expect(after.holder?.memberId).toBe(GRID_WORKER_MEMBER);
+    // Staff see which member holds it (the assign panel marks them); the reporter does not.
+    const staffView = data<{ case: { holder?: { memberId?: string } } }>(await w.admin(P.communityAdmin, 'getCase', { caseId: c.id }));
+    expect(staffView.case.holder?.memberId).toBe(GRID_WORKER_MEMBER);
+    const own = data<{ case: { holder?: Record<string, unknown> } }>(await w.resident(P.resident, 'getCase', { caseId: c.id }));
+    expect(own.case.holder).toBeDefined();
+    expect(own.case.holder).not.toHaveProperty('memberId');
   });
 
   it('停用成员：名下待受理的诉求改派本网格同角色成员，理由记入办理经过', async () => {

@@ -402,9 +402,15 @@ function AssignPanel({ c, onDone, onCancel }: { c: StaffCaseDetail; onDone: () =
               {!m.bound ? <StaffTag tone="orange">未绑定微信</StaffTag> : null}
             </View>
           </View>
-          <View className="admin-case__member-go" onClick={() => void assign(m)} data-testid="assign-to">
-            {busy === m.id ? '…' : '派给TA'}
-          </View>
+          {c.holder?.memberId === m.id ? (
+            <StaffTag tone="blue" testId="assign-current">
+              当前办理人
+            </StaffTag>
+          ) : (
+            <View className="admin-case__member-go" onClick={() => void assign(m)} data-testid="assign-to">
+              {busy === m.id ? '…' : '派给TA'}
+            </View>
+          )}
         </View>
       ))}
       {!wide ? (
