@@ -452,7 +452,10 @@ async function computeStats(call: AdminCall, input: StatsInput) {
     for (const m of members)
       if (m.active && (!grid || m.gridId === grid.id))
         known.set(m.id, `${dir.grids.get(m.gridId)?.name ?? ''} ${ROLE_NAMES[m.role]} ${m.name}`.trim());
-    for (const m of members) if (!known.has(m.id)) known.set(`~${m.id}`, m.name);
+    // A stopped member still answers for the cases they held in the period: named the same way, marked.
+    for (const m of members)
+      if (!known.has(m.id))
+        known.set(`~${m.id}`, `${dir.grids.get(m.gridId)?.name ?? ''} ${ROLE_NAMES[m.role]} ${m.name}（已停用）`.trim());
     keyOf = (c) => c.holder?.memberId;
   }
   const tallies = groupTallies(cases, keyOf);

@@ -737,6 +737,21 @@ async function casesOf(communityId: string, period: string): Promise<Case[]> {
 }
 
 describe('考核、台账、周报', () => {
+  it('stats: 停用的成员仍为其名下的诉求计入统计，按网格、角色、姓名标注（已停用）', async () => {
+    const id = data<{ id: string }>(
+      await w.admin(P.communityAdmin, 'createMember', { gridId: YUYUAN_G1, role: 'party_leader', name: '临时党小组长' }),
+    ).id;
+    const c = await w.submit({ categoryId: 'cat-10', description: '独居老人家里断水两天了' });
+    await holdBy(c.id, id);
+    // Whistled up to the street, the case stays with its holder when the holder is stopped.
+    data(await w.admin(P.communityAdmin, 'escalateCase', { caseId: c.id, reason: '涉及供水公司，需街道协调' }));
+    data(await w.admin(P.communityAdmin, 'deactivateMember', { memberId: id }));
+    const byMember = data<{ units: { id: string; name: string }[] }>(
+      await w.admin(P.communityAdmin, 'stats', { period: '2026-11', groupBy: 'member', gridId: YUYUAN_G1 }),
+    );
+    expect(byMember.units.find((u) => u.id === id)?.name).toBe('第一网格 党小组长 临时党小组长（已停用）');
+  });
+
   it('stats: 按网格、成员、社区统计，排名与表扬批评，80%满意率判定', async () => {
     const byGrid = data<{
       units: { id: string; metrics: { received: number }; flag: { flagged: boolean; label: string } }[];
