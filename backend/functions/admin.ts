@@ -1057,7 +1057,8 @@ export const admin = defineFunction('admin', {
       const cs = communitiesOf(scope, dir, input.communityId);
       if (!cs.ok) return cs;
       const category = dir.categories.get(input.categoryId);
-      if (!category || !category.active) return fail('CATEGORY.NOT_FOUND', '类别不存在');
+      // A stopped category takes no new role, but an override left on it can still be cleared.
+      if (!category || (!category.active && input.role !== null)) return fail('CATEGORY.NOT_FOUND', '类别不存在');
       // Read afresh: the directory may be seconds old, and writing a stale copy would undo another change.
       const c = (await deps.store.getRef('communities', cs.value[0]!.id)) ?? cs.value[0]!;
       const next = withCategoryRole(c, category, input.role);

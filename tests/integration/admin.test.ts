@@ -667,10 +667,17 @@ describe('社区为本社区改设类别的派单角色', () => {
     const retired = data<{ id: string }>(
       await w.admin(P.streetAdmin, 'createCategory', { name: '临时类别', role: 'grid_worker', kind: 'demand', defaultPublic: true }),
     );
+    data(await setRole(P.communityAdmin, { communityId: YUYUAN, categoryId: retired.id, role: 'party_leader' }));
     data(await w.admin(P.streetAdmin, 'deactivateCategory', { categoryId: retired.id }));
-    expect(outcome(await setRole(P.communityAdmin, { communityId: YUYUAN, categoryId: retired.id, role: 'party_leader' }))).toBe(
+    expect(outcome(await setRole(P.communityAdmin, { communityId: YUYUAN, categoryId: retired.id, role: 'resident_leader' }))).toBe(
       'CATEGORY.NOT_FOUND',
     );
+    // The override left on the stopped category can still be cleared.
+    expect(
+      data<{ overridden: boolean }>(await setRole(P.communityAdmin, { communityId: YUYUAN, categoryId: retired.id, role: null })),
+    ).toMatchObject({
+      overridden: false,
+    });
 
     for (const bad of [
       { communityId: YUYUAN, categoryId: REPAIR, role: 'mayor' },
