@@ -45,6 +45,7 @@ import {
   deadlinesOnResolve,
   isMarkedLate,
   runningDeadline,
+  type ClockVerdict,
   type TimePolicy,
 } from './time-policy';
 import type { WorkCalendar } from './working-days';
@@ -137,6 +138,14 @@ export const RULES: Readonly<Record<TransitionAction, Rule>> = {
 };
 
 export const TRANSITION_ACTIONS = Object.keys(RULES) as TransitionAction[];
+
+/** The command the timer gives for what the clock says of a case, if any. */
+export function clockCommand(v: ClockVerdict): Command | undefined {
+  if (v.due === 'remind') return { action: 'remind' };
+  if (v.due === 'overdue') return { action: 'mark_overdue' };
+  if (v.due === 'auto_close') return { action: 'auto_close' };
+  return undefined;
+}
 
 /** The relations an actor has to a case, from stored grants only. */
 export function relationsOf(actor: Actor, c: Case): Set<Relation> {

@@ -5,7 +5,17 @@
  * a version that counts the changes, refusals that change nothing, and fields that fit the status.
  */
 import fc from 'fast-check';
-import { allowedActions, openCase, relationsOf, transition, type Command, type TransitionContext } from './case-lifecycle';
+import {
+  allowedActions,
+  clockCommand,
+  openCase,
+  relationsOf,
+  transition,
+  TRANSITION_ACTIONS,
+  type Command,
+  type TransitionAction,
+  type TransitionContext,
+} from './case-lifecycle';
 import {
   CASE_STATUSES,
   FINAL_STATUSES,
@@ -73,35 +83,12 @@ const text = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom('已联系处理', '需要协调') },
   { weight: 1, arbitrary: fc.constantFrom('', '  ', '超'.repeat(501)) },
 );
-const COMMAND_KINDS = [
-  'auto_assign',
-  'assign',
-  'accept',
-  'progress',
-  'transfer',
-  'escalate',
-  'dispatch_department',
-  'department_report',
-  'resolve',
-  'rate',
-  'auto_close',
-  'reject',
-  'withdraw',
-  'merge',
-  'supplement',
-  'support',
-  'remind',
-  'mark_overdue',
-  'supervise',
-  'set_severity',
-  'set_public',
-  'approve_photos',
-  'ledger',
-] as const;
+/** Every command a case can be given after it exists (the RULES table's actions). */
+const COMMAND_KINDS = TRANSITION_ACTIONS;
 
 /** The steps that move a case along come more often than the bookkeeping ones, and endings seldom. */
 const ENDINGS: readonly Kind[] = ['reject', 'withdraw', 'merge'];
-type Kind = (typeof COMMAND_KINDS)[number];
+type Kind = TransitionAction;
 const FLOW_KINDS: readonly Kind[] = [
   ...(['auto_assign', 'assign', 'progress', 'transfer', 'escalate', 'dispatch_department', 'department_report'] as const),
   ...(['accept', 'accept', 'accept', 'resolve', 'resolve', 'resolve', 'rate', 'rate', 'rate'] as const),
@@ -279,14 +266,7 @@ function play(open: Opening, steps: Step[], check: Check): void {
       if (p.c.nextCheckAt && Date.parse(p.c.nextCheckAt) > now.getTime()) now = new Date(p.c.nextCheckAt);
       const v = clockVerdict(p.policy, p.c, now);
       actor = SYSTEM;
-      cmd =
-        v.due === 'remind'
-          ? { action: 'remind' }
-          : v.due === 'overdue'
-            ? { action: 'mark_overdue' }
-            : v.due === 'auto_close'
-              ? { action: 'auto_close' }
-              : undefined;
+      cmd = clockCommand(v);
       if (!cmd) continue;
     } else {
       cmd = commandFor(s, p.c, p.members);

@@ -51,7 +51,7 @@ import type { Command } from '../../core/case-lifecycle';
 import { resolveActor } from '../auth';
 import { KNOWN_UNTIL_YEAR } from '../calendar';
 import { TEMPLATE_SETTING_ID, type TemplateConfig } from '../notify/dispatcher';
-import { applyCommand } from '../services/case-service';
+import { applyCommand, stepResult } from '../services/case-service';
 import { gridMembers, invalidateDirectory, type Directory } from '../services/directory';
 import {
   assessmentTable,
@@ -245,19 +245,9 @@ function checkHouseholds(community: Community, n: number): Result<void> {
 
 // ——— case actions ———
 
-const caseResult = (r: Awaited<ReturnType<typeof applyCommand>>) =>
-  r.ok
-    ? ok({
-        caseId: r.value.case.id,
-        status: r.value.case.status,
-        statusName: STATUS_NAMES[r.value.case.status],
-        version: r.value.case.version,
-      })
-    : r;
-
 /** Applies one command to an in-scope case; the core decides whether it may happen. */
 async function act(call: AdminCall, caseId: string, commandFor: (c: Case) => Result<Command> | Promise<Result<Command>>) {
-  return caseResult(await applyCommand(call.deps, call.dir, caseId, call.actor, commandFor, call.now, { check: inScope(call.scope) }));
+  return stepResult(await applyCommand(call.deps, call.dir, caseId, call.actor, commandFor, call.now, { check: inScope(call.scope) }));
 }
 
 // ——— configuration pieces ———
@@ -720,7 +710,7 @@ export const admin = defineFunction('admin', {
       now,
       { check: inScope(scope) },
     );
-    if (!r.ok || !target || !duplicate) return caseResult(r);
+    if (!r.ok || !target || !duplicate) return stepResult(r);
     let supportCount = target.supportCount;
     const reporter = duplicate.reporter.openid;
     if (

@@ -18,7 +18,7 @@ import {
   type CaseStatus,
   type Member,
 } from '../../core/model';
-import { applyCommand, createCase, type CommandFor } from '../services/case-service';
+import { applyCommand, createCase, stepResult, type CommandFor } from '../services/case-service';
 import { gridMembers, invalidateDirectory, policyFor, type Directory } from '../services/directory';
 import { caseCard, caseDetail, timelineView } from '../services/views';
 import { id, ledgerEntry, photos, requiredText } from '../validation';
@@ -71,17 +71,6 @@ const visible =
 /** Applies a command to a case the member can see and answers the new status. */
 async function act(call: AuthedCall, caseId: string, commandFor: CommandFor, opts: { retryOnConflict?: boolean } = {}) {
   return stepResult(await applyCommand(call.deps, call.dir, caseId, call.actor, commandFor, call.now, { ...opts, check: visible(call) }));
-}
-
-async function stepResult(r: Awaited<ReturnType<typeof applyCommand>>) {
-  return r.ok
-    ? ok({
-        caseId: r.value.case.id,
-        status: r.value.case.status,
-        statusName: STATUS_NAMES[r.value.case.status],
-        version: r.value.case.version,
-      })
-    : r;
 }
 
 function memberPlace(

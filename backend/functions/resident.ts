@@ -9,7 +9,7 @@ import { describeDuration } from '../../core/time-policy';
 import { localDateOf, startOfLocalDate } from '../../core/working-days';
 import { ROLE_NAMES, STATUS_NAMES, type CaseStatus, OPEN_STATUSES, FINAL_STATUSES, RATINGS } from '../../core/model';
 import { maskText } from '../../core/masking';
-import { applyCommand, contextFor, createCase } from '../services/case-service';
+import { applyCommand, contextFor, createCase, stepResult } from '../services/case-service';
 import { gridMembers, policyFor, roleByCommunity } from '../services/directory';
 import { caseCard, caseDetail, personView, timelineView } from '../services/views';
 import { cursor, id, phone, photos, requiredText, text } from '../validation';
@@ -259,15 +259,8 @@ export const resident = defineFunction('resident', {
           check: mine(call),
         },
       );
-      return r.ok
-        ? ok({
-            caseId: input.caseId,
-            status: r.value.case.status,
-            statusName: STATUS_NAMES[r.value.case.status],
-            reworkCount: r.value.case.reworkCount,
-            version: r.value.case.version,
-          })
-        : r;
+      const step = stepResult(r);
+      return step.ok && r.ok ? ok({ ...step.value, reworkCount: r.value.case.reworkCount }) : step;
     },
   }),
 

@@ -8,7 +8,7 @@ import * as z from 'zod';
 import { ok } from '../../core/errors';
 import { clockVerdict } from '../../core/time-policy';
 import { SYSTEM_ACTOR } from '../../core/model';
-import type { Command } from '../../core/case-lifecycle';
+import { clockCommand, type Command } from '../../core/case-lifecycle';
 import type { Deps } from '../deps';
 import { dispatchOutbox, TEMPLATE_SETTING_ID, type SubscribeSender, type TemplateConfig } from '../notify/dispatcher';
 import { applyCommand } from '../services/case-service';
@@ -43,14 +43,7 @@ export async function runTimerTick(deps: Deps, sender?: SubscribeSender, batch =
       SYSTEM_ACTOR,
       (fresh) => {
         const v = clockVerdict(policyFor(dir, fresh.place.communityId), fresh, now);
-        const cmd: Command | undefined =
-          v.due === 'remind'
-            ? { action: 'remind' }
-            : v.due === 'overdue'
-              ? { action: 'mark_overdue' }
-              : v.due === 'auto_close'
-                ? { action: 'auto_close' }
-                : undefined;
+        const cmd = clockCommand(v);
         did = cmd?.action;
         return cmd ? ok(cmd) : { ok: false, error: { code: 'CASE.INVALID_TRANSITION', message: '无需处理' } };
       },

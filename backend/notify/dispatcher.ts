@@ -7,7 +7,7 @@
 import type { Notice } from '../../core/model';
 import { formatLocal } from '../../core/case-lifecycle';
 import { STATUS_NAMES } from '../../core/model';
-import type { OutboxItem, Store } from '../store/store.port';
+import type { InboxMessage, OutboxItem, Store } from '../store/store.port';
 
 export type SendOutcome = { ok: true } | { ok: false; errCode: number; errMsg: string };
 
@@ -70,6 +70,11 @@ export interface DispatchReport {
   failed: number;
 }
 
+/** A notice as a message in its recipient's in-app message centre. */
+export function inboxMessageOf(n: Notice, read = false): InboxMessage {
+  return { id: n.key, openid: n.recipientOpenid, caseId: n.caseId, kind: n.kind, title: n.title, body: n.body, at: n.at, read };
+}
+
 export async function dispatchOutbox(
   store: Store,
   now: Date,
@@ -96,16 +101,7 @@ async function deliver(
   const n = item.notice;
   const next: OutboxItem = { ...item, done: { ...item.done }, attempts: item.attempts + 1 };
   if (!next.done.inbox) {
-    await store.addInboxMessage({
-      id: n.key,
-      openid: n.recipientOpenid,
-      caseId: n.caseId,
-      kind: n.kind,
-      title: n.title,
-      body: n.body,
-      at: n.at,
-      read: false,
-    });
+    await store.addInboxMessage(inboxMessageOf(n));
     next.done.inbox = true;
     // Record it before anything else can fail, so the message centre never gets it twice.
     await store.saveOutbox({ ...next, status: 'queued' });

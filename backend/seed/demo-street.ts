@@ -21,6 +21,7 @@ import {
 import { buildCalendar } from '../calendar';
 import type { Account, Building, Community, Department, Grid } from '../store/ref-docs';
 import type { Store } from '../store/store.port';
+import { inboxMessageOf } from '../notify/dispatcher';
 import { expandNotices } from '../services/case-service';
 
 export const STREET_ID = 'shuangfu';
@@ -358,16 +359,7 @@ export async function seedDemoStreet(store: Store, now: Date, caseCount = 200, s
     for (const n of await expandNotices(store, notices)) {
       const age = now.getTime() - Date.parse(n.at);
       if (age > 7 * 24 * HOUR) continue;
-      await store.addInboxMessage({
-        id: n.key,
-        openid: n.recipientOpenid,
-        caseId: n.caseId,
-        kind: n.kind,
-        title: n.title,
-        body: n.body,
-        at: n.at,
-        read: age > 2 * 24 * HOUR,
-      });
+      await store.addInboxMessage(inboxMessageOf(n, age > 2 * 24 * HOUR));
     }
   }
   return { cases: written, personas: accounts.length };

@@ -12,7 +12,7 @@ import {
   type TransitionContext,
   type TransitionResult,
 } from '../../core/case-lifecycle';
-import type { Actor, Case, Notice } from '../../core/model';
+import { STATUS_NAMES, type Actor, type Case, type Notice } from '../../core/model';
 import type { Deps } from '../deps';
 import type { Store } from '../store/store.port';
 import { policyFor, type Directory } from './directory';
@@ -90,6 +90,18 @@ export async function applyCommand(
     if (committed.error.code !== 'CASE.CONFLICT' || i === attempts - 1) return committed;
   }
   return fail('CASE.CONFLICT', '诉求已被他人更新，请刷新后重试');
+}
+
+/** What a case action answers: the case's new status and version, or the refusal as it came. */
+export function stepResult(r: Result<TransitionResult>) {
+  return r.ok
+    ? ok({
+        caseId: r.value.case.id,
+        status: r.value.case.status,
+        statusName: STATUS_NAMES[r.value.case.status],
+        version: r.value.case.version,
+      })
+    : r;
 }
 
 export async function createCase(
