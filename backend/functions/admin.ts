@@ -372,6 +372,22 @@ async function writeRef<K extends RefKind>(store: Store, kind: K, doc: RefDocs[K
   invalidateDirectory(store);
 }
 
+/**
+ * Changes a stored record as it is now, not the directory's copy, which may be seconds old in
+ * another instance: writing that back whole would undo a change made meanwhile (a community's
+ * policy and its category roles are set by different calls). Returns what was written.
+ */
+async function updateRef<K extends RefKind>(
+  store: Store,
+  kind: K,
+  known: RefDocs[K],
+  change: (fresh: RefDocs[K]) => RefDocs[K],
+): Promise<RefDocs[K]> {
+  const next = change((await store.getRef(kind, known.id)) ?? known);
+  await writeRef(store, kind, next);
+  return next;
+}
+
 /** A grid the caller may manage, or the refusal. */
 function manageableGrid(call: AdminCall, gridId: string): Result<Grid> {
   const g = call.dir.grids.get(gridId);
@@ -822,21 +838,20 @@ export const admin = defineFunction('admin', {
       if (input.name === undefined && input.households === undefined && input.active === undefined)
         return fail('INPUT.INVALID', '请填写要修改的内容');
       const c = call.dir.communities.get(g.value.communityId)!;
-      const next: Grid = { ...g.value };
+      const patch: Partial<Grid> = {};
       if (input.households !== undefined) {
         const fits = checkHouseholds(c, input.households);
         if (!fits.ok) return fits;
-        next.households = input.households;
+        patch.households = input.households;
       }
       if (input.name !== undefined) {
         const name = input.name.trim();
-        if ([...call.dir.grids.values()].some((x) => x.id !== next.id && x.communityId === c.id && x.active && x.name === name))
+        if ([...call.dir.grids.values()].some((x) => x.id !== g.value.id && x.communityId === c.id && x.active && x.name === name))
           return fail('INPUT.INVALID', `本社区已有名为「${name}」的网格`);
-        next.name = name;
+        patch.name = name;
       }
-      if (input.active !== undefined) next.active = input.active;
-      await writeRef(call.deps.store, 'grids', next);
-      return ok(next);
+      if (input.active !== undefined) patch.active = input.active;
+      return ok(await updateRef(call.deps.store, 'grids', g.value, (fresh) => ({ ...fresh, ...patch })));
     },
   ),
 
@@ -851,7 +866,7 @@ export const admin = defineFunction('admin', {
         await deps.store.putRef('buildings', { ...b, active: false });
         buildings++;
       }
-    await writeRef(deps.store, 'grids', { ...g.value, active: false });
+    await updateRef(deps.store, 'grids', g.value, (fresh) => ({ ...fresh, active: false }));
     const openCases = await deps.store.countCases({ gridId: g.value.id, statuses: [...OPEN_STATUSES] });
     return ok({ gridId: g.value.id, active: false, buildingsDeactivated: buildings, openCases });
   }),
@@ -1049,10 +1064,8 @@ export const admin = defineFunction('admin', {
       const category = dir.categories.get(input.categoryId);
       // A stopped category takes no new role, but an override left on it can still be cleared.
       if (!category || (!category.active && input.role !== null)) return fail('CATEGORY.NOT_FOUND', '类别不存在');
-      // Read afresh: the directory may be seconds old, and writing a stale copy would undo another change.
-      const c = (await deps.store.getRef('communities', cs.value[0]!.id)) ?? cs.value[0]!;
-      const next = withCategoryRole(c, category, input.role);
-      if (overriddenRole(category.id, next) !== overriddenRole(category.id, c)) await writeRef(deps.store, 'communities', next);
+      const c = cs.value[0]!;
+      const next = await updateRef(deps.store, 'communities', c, (fresh) => withCategoryRole(fresh, category, input.role));
       const role = roleForCategory(category, next);
       return ok({
         communityId: c.id,
@@ -1113,16 +1126,19 @@ export const admin = defineFunction('admin', {
       const next: Category = { ...c, ...patch, ...(patch.name ? { name: patch.name.trim() } : {}) };
       if ([...call.dir.categories.values()].some((x) => x.id !== c.id && x.active && next.active && x.name === next.name))
         return fail('INPUT.INVALID', `已有名为「${next.name}」的类别`);
-      await writeRef(call.deps.store, 'categories', next);
-      return ok(categoryView(next));
+      const written = await updateRef(call.deps.store, 'categories', c, (fresh) => ({
+        ...fresh,
+        ...patch,
+        ...(patch.name ? { name: patch.name.trim() } : {}),
+      }));
+      return ok(categoryView(written));
     },
   ),
 
   deactivateCategory: staffAction(STREET_ONLY, z.strictObject({ categoryId: id }), async (input, call) => {
     const c = call.dir.categories.get(input.categoryId);
     if (!c) return fail('CATEGORY.NOT_FOUND', '类别不存在');
-    await writeRef(call.deps.store, 'categories', { ...c, active: false });
-    return ok(categoryView({ ...c, active: false }));
+    return ok(categoryView(await updateRef(call.deps.store, 'categories', c, (fresh) => ({ ...fresh, active: false }))));
   }),
 
   listPolicies: staffAction(ADMINS, z.strictObject({}), async (_i, call) => {
@@ -1176,9 +1192,7 @@ export const admin = defineFunction('admin', {
     const owner = (p as StoredPolicy).communityId;
     if (owner !== undefined && owner !== c.id) return fail('POLICY.INVALID', '该方案属于其他社区，不能选用');
     if (!dir.policies.has(p.id)) await call.deps.store.putRef('policies', { ...p });
-    // Read afresh: the directory may be seconds old, and writing a stale copy would undo another change.
-    const fresh = (await call.deps.store.getRef('communities', c.id)) ?? c;
-    await writeRef(call.deps.store, 'communities', { ...fresh, policyId: p.id });
+    await updateRef(call.deps.store, 'communities', c, (fresh) => ({ ...fresh, policyId: p.id }));
     return ok({ communityId: c.id, policyId: p.id, policyName: p.name });
   }),
 
