@@ -1,3 +1,5 @@
+import type { MemberRole } from '../services/member-api';
+
 /** Chinese names of the roles, for the persona picker and the 我的 page. */
 export const ROLE_NAMES: Record<string, string> = {
   resident: '居民',
@@ -21,6 +23,12 @@ export const FIVE_ROLES: ReadonlyArray<{ role: string; name: string; duty: strin
   { role: 'owners_committee', name: '业委会成员', duty: '物业服务纠纷，公共设施，维修资金', icon: '🏢' },
   { role: 'building_steward', name: '楼栋物管员', duty: '楼栋水电、电梯、楼道灯维修，保洁，垃圾分类', icon: '🔧' },
 ];
+
+/** The five roles as choices on the staff pages (assign, transfer, add a member, route a category). */
+export const ROLE_CHOICES: ReadonlyArray<{ value: MemberRole; label: string }> = FIVE_ROLES.map((r) => ({
+  value: r.role as MemberRole,
+  label: r.name,
+}));
 
 /**
  * The name of the role a category goes to in a community: the community's own choice when it made

@@ -8,7 +8,8 @@ import type { MemberRole } from '../../services/member-api';
 import { chars, textProblem } from '../../utils/staff-form';
 import { useChange } from '../../utils/use-change';
 import { useRemote } from '../../utils/use-remote';
-import { ROLES, loadCommunities, roleLabel, type CommunityRef } from './shared';
+import { ROLE_CHOICES, roleName } from '../../utils/roles';
+import { loadCommunities, type CommunityRef } from './shared';
 
 const KINDS: ReadonlyArray<{ value: CategoryKind; label: string }> = [
   { value: 'demand', label: '诉求' },
@@ -134,7 +135,7 @@ function StreetFields({
       </View>
       <View className="staff-form__label">街道默认派给</View>
       <StaffChips
-        options={ROLES}
+        options={ROLE_CHOICES}
         value={c.role}
         onChange={(role) => void save(() => adminApi.updateCategory(c.id, { role }), '已修改')}
         testId={`category-role-${c.id}`}
@@ -181,7 +182,7 @@ function CommunityRole({
   if (!community) return null;
   const override = c.overrides.find((o) => o.communityId === community.id);
   const set = (role: MemberRole | null) =>
-    void save(() => adminApi.setCategoryRole(community.id, c.id, role), role === null ? '已恢复默认' : `已改派给${roleLabel(role)}`);
+    void save(() => adminApi.setCategoryRole(community.id, c.id, role), role === null ? '已恢复默认' : `已改派给${roleName(role)}`);
   return (
     <View data-testid="category-community">
       {own ? null : (
@@ -198,7 +199,7 @@ function CommunityRole({
       )}
       <View className="staff-form__label">{own ? '本社区派给' : `${community.name}派给`}</View>
       <StaffChips
-        options={ROLES}
+        options={ROLE_CHOICES}
         value={override?.role ?? c.role}
         onChange={(role) => set(role)}
         testId={`category-community-role-${c.id}`}
@@ -270,7 +271,7 @@ function NewCategory({ save, setError, busy }: { save: Save; setError: (m: strin
         data-testid="category-form-icon"
       />
       <View className="staff-form__label">派给</View>
-      <StaffChips options={ROLES} value={role} onChange={setRole} testId="category-form-role" />
+      <StaffChips options={ROLE_CHOICES} value={role} onChange={setRole} testId="category-form-role" />
       <View className="staff-form__label">类型</View>
       <StaffChips options={KINDS} value={kind} onChange={setKind} testId="category-form-kind" />
       <View className="staff-form__label">公示栏</View>

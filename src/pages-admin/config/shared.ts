@@ -1,16 +1,6 @@
 import { adminApi, type Duration } from '../../services/admin-api';
-import type { MemberRole } from '../../services/member-api';
 
-/** The pieces the config sections share: role and unit names, the communities in scope, one save at a time. */
-
-export const ROLES: ReadonlyArray<{ value: MemberRole; label: string }> = [
-  { value: 'party_leader', label: '党小组长' },
-  { value: 'resident_leader', label: '居民小组长' },
-  { value: 'grid_worker', label: '网格员' },
-  { value: 'owners_committee', label: '业委会成员' },
-  { value: 'building_steward', label: '楼栋物管员' },
-];
-export const roleLabel = (role: MemberRole): string => ROLES.find((r) => r.value === role)?.label ?? role;
+/** What the config sections share: unit names and the communities in scope. */
 
 export const UNITS: ReadonlyArray<{ value: Duration['unit']; label: string }> = [
   { value: 'minutes', label: '分钟' },

@@ -11,17 +11,10 @@ import { isPhone, textProblem } from '../../utils/staff-form';
 import { deactivatedNote } from '../../utils/staff-org';
 import { byName } from '../../utils/staff-sort';
 import { useChange } from '../../utils/use-change';
+import { ROLE_CHOICES } from '../../utils/roles';
 import { useRemote } from '../../utils/use-remote';
 import './index.scss';
 import { useSignedIn } from '../../state/staff-profile';
-
-const ROLES: ReadonlyArray<{ value: MemberRole; label: string }> = [
-  { value: 'party_leader', label: '党小组长' },
-  { value: 'resident_leader', label: '居民小组长' },
-  { value: 'grid_worker', label: '网格员' },
-  { value: 'owners_committee', label: '业委会成员' },
-  { value: 'building_steward', label: '楼栋物管员' },
-];
 
 /** 网格与人员: grids and their households, buildings, the five members of each grid, invite codes. */
 export default function OrgPage() {
@@ -303,7 +296,7 @@ function NewMember({ grid, role: initial, change, onClose }: { grid: AdminGrid; 
   return (
     <View className="org__new" data-testid="member-form">
       <View className="staff-form__label">角色</View>
-      <StaffChips options={ROLES} value={role} onChange={setRole} testId="member-role" />
+      <StaffChips options={ROLE_CHOICES} value={role} onChange={setRole} testId="member-role" />
       <View className="staff-form__label">姓名</View>
       <Input className="staff-form__input" value={name} maxlength={20} onInput={(e) => setName(e.detail.value)} data-testid="member-name" />
       <View className="staff-form__label">电话（选填）</View>

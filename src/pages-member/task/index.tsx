@@ -11,19 +11,12 @@ import { StaffTimeline } from '../../components/staff-timeline';
 import { StaffChips } from '../../components/staff-ui';
 import { errorMessage } from '../../services/api-error';
 import { memberApi, type MemberRole } from '../../services/member-api';
+import { ROLE_CHOICES } from '../../utils/roles';
 import { useRemote } from '../../utils/use-remote';
 import './index.scss';
 import { useSignedIn } from '../../state/staff-profile';
 
 type Form = 'progress' | 'resolve' | 'transfer' | 'escalate';
-
-const ROLES: ReadonlyArray<{ value: MemberRole; label: string }> = [
-  { value: 'party_leader', label: '党小组长' },
-  { value: 'resident_leader', label: '居民小组长' },
-  { value: 'grid_worker', label: '网格员' },
-  { value: 'owners_committee', label: '业委会成员' },
-  { value: 'building_steward', label: '楼栋物管员' },
-];
 
 /** One task: what and where, the resident's phone, what happened so far, the next step, and its 台账 (disputes, hazards). */
 export default function TaskPage() {
@@ -132,7 +125,7 @@ export default function TaskPage() {
                 <View>
                   <View className="staff-form__label">转给</View>
                   <StaffChips
-                    options={ROLES.filter((r) => r.value !== c.holder?.role)}
+                    options={ROLE_CHOICES.filter((r) => r.value !== c.holder?.role)}
                     value={toRole}
                     onChange={setToRole}
                     testId="transfer-role"
