@@ -1,6 +1,7 @@
 /** Cloud entry of `timer`: runs every minute on its trigger (config.json); users cannot call it. */
 import cloud from 'wx-server-sdk';
 import { runTimerTick } from '../../backend/functions/timer';
+import { prepareCloud } from '../../backend/cloud/cloud-setup';
 import { cloudDeps, subscribeSender, type WxCloud } from '../../backend/cloud/cloud-deps';
 
 cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
@@ -10,6 +11,7 @@ export async function main(event: { Type?: string; TriggerName?: string }): Prom
   const { OPENID } = cloud.getWXContext();
   if (OPENID) return { ok: false, error: { code: 'AUTH.FORBIDDEN', message: '无权执行定时任务' } };
   const w = cloud as unknown as WxCloud;
+  await prepareCloud(w);
   const report = await runTimerTick(cloudDeps(w), subscribeSender(w));
   return { ok: true, data: { trigger: event?.TriggerName, ...report } };
 }
