@@ -3,15 +3,17 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
 import { H5ChunkManifestPlugin } from './h5-chunk-manifest';
 import prodConfig from './prod';
+import { prepareWeappBuild } from './weapp-env';
 
 /**
  * One config for both targets: `weapp` (the product, opened in WeChat DevTools from the repo root)
  * and `h5` (the same app in a browser, served by host/ at `/` and used by the end-to-end tests).
  *
  * Settings that differ per deployment come from environment variables read here, once:
- * - TARO_APP_ID    the mini-program appid written into dist-weapp/project.config.json
- *                  (Taro's own mechanism; project.config.json keeps "touristappid").
- * - WX_CLOUD_ENV   the WeChat cloud environment id used by Taro.cloud.init (empty: the default env).
+ * - TARO_APP_ID    the mini-program appid, written into project.private.config.json at the root
+ *                  (the folder DevTools opens; project.config.json keeps "touristappid").
+ * - WX_CLOUD_ENV   the WeChat cloud environment id used by Taro.cloud.init; a production weapp
+ *                  build without it is refused (config/weapp-env.ts).
  * - H5_API_BASE    where the H5 app sends /api and /auth requests (empty: same origin).
  * - H5_DEV_PROXY   the host the H5 dev server proxies /api and /auth to (default http://127.0.0.1:10086).
  *
@@ -21,6 +23,11 @@ import prodConfig from './prod';
 export default defineConfig<'webpack5'>(async (merge) => {
   const platform = process.env.TARO_ENV === 'h5' ? 'h5' : 'weapp';
   const pkg = require('../package.json') as { version: string };
+  if (platform === 'weapp')
+    prepareWeappBuild(
+      { nodeEnv: process.env.NODE_ENV, watch: process.argv.includes('--watch'), env: process.env },
+      path.resolve(__dirname, '..'),
+    );
 
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'wuyuan-gongzhi',

@@ -16,10 +16,21 @@ const steps = [
     jest: 'test-results/jest.json',
     cmd: ['npx', 'jest', '--ci', '--json', '--outputFile=test-results/jest.json'],
   },
-  { name: 'build:weapp', title: '构建小程序（weapp）', cmd: ['npm', 'run', '--silent', 'build:weapp'] },
+  {
+    name: 'build:weapp',
+    title: '构建小程序（weapp）',
+    cmd: ['npm', 'run', '--silent', 'build:weapp'],
+    // A production weapp build needs a cloud environment id; a test build gets a placeholder.
+    env: { WX_CLOUD_ENV: process.env.WX_CLOUD_ENV || 'test-build-env' },
+  },
   { name: 'build:h5', title: '构建 H5', cmd: ['npm', 'run', '--silent', 'build:h5'] },
   { name: 'build:functions', title: '构建云函数', cmd: ['npm', 'run', '--silent', 'build:functions'] },
   { name: 'build-check', title: '构建检查（包大小、云函数加载）', cmd: ['node', 'scripts/build-check.mjs'] },
+  {
+    name: 'deploy-dry-run',
+    title: '部署试编译（微信编译器，离线）',
+    cmd: ['npx', 'tsx', 'scripts/deploy.ts', '--dry-run', '--skip-build'],
+  },
   { name: 'browser', title: '准备浏览器', cmd: ['bash', 'scripts/ensure-browser.sh'] },
   {
     name: 'e2e',
@@ -37,7 +48,7 @@ for (const step of steps) {
   const started = Date.now();
   console.log(`\n▶ ${step.title} (${step.name})`);
   if (step.jest && existsSync(step.jest)) rmSync(step.jest);
-  const r = spawnSync(step.cmd[0], step.cmd.slice(1), { stdio: 'inherit', env: process.env });
+  const r = spawnSync(step.cmd[0], step.cmd.slice(1), { stdio: 'inherit', env: { ...process.env, ...step.env } });
   const secs = ((Date.now() - started) / 1000).toFixed(1);
   if (step.jest) {
     let p = 0;

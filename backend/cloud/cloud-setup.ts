@@ -95,7 +95,7 @@ const indexLine = (i: CloudIndex): string =>
 export function manualSetup(indexes: readonly CloudIndex[] = CLOUD_INDEXES): string[] {
   return [
     ...indexes.map((i) => `云开发控制台 → 数据库 → ${i.collection} → 索引管理 → 添加索引 ${indexLine(i)}`),
-    '云开发控制台 → 存储 → 权限设置：选「仅创建者可读写」（照片与导出文件由云函数换取临时链接，不要设为所有用户可读）',
+    '云开发控制台 → 存储 → 权限设置：照片目前以文件 ID 直接显示，须选「所有用户可读，仅创建者可读写」（改为临时链接之前，知道文件 ID 即可读取照片）',
     '云开发控制台 → 云函数 → resident、member、admin → 函数配置 → 环境变量：UPLOAD_TAG_SECRET（三者相同，至少 32 个字符）',
     '小程序管理后台 → 开发管理 → 接口设置：申请 wx.chooseLocation（地图选点）接口权限',
     '小程序管理后台 → 设置 → 服务内容声明 → 用户隐私保护指引：声明相册、摄像头、选择的位置信息',
@@ -107,3 +107,26 @@ export function manualSetup(indexes: readonly CloudIndex[] = CLOUD_INDEXES): str
 export async function prepareCloud(cloud: { database(): unknown }): Promise<void> {
   await ensureCollectionsOnce(cloud.database() as CloudSchemaDb);
 }
+
+/** A variable a cloud function reads from its configuration (云函数 → 函数配置 → 环境变量). */
+export interface FunctionEnvVar {
+  name: string;
+  /** Which functions read it. */
+  functions: readonly string[];
+  /** What happens without it, in Chinese. */
+  unset: string;
+}
+
+/**
+ * Every variable the cloud functions read (backend/cloud/cloud-deps.ts); the deploy output prints
+ * them per function, and a test holds this list to the code.
+ */
+export const CLOUD_FUNCTION_ENV: readonly FunctionEnvVar[] = [
+  {
+    name: 'UPLOAD_TAG_SECRET',
+    functions: ['resident', 'member', 'admin'],
+    unset: '必填：三个函数填同一个至少 32 个字符的密钥，否则一切带照片的操作被拒绝',
+  },
+  { name: 'SUBMISSIONS_PER_DAY', functions: ['resident'], unset: '可选：每人每天可提交的诉求数，默认 20' },
+  { name: 'WX_MINIPROGRAM_STATE', functions: ['timer'], unset: '可选：订阅消息跳转的版本 developer / trial / formal，默认 formal' },
+];
