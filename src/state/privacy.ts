@@ -32,3 +32,24 @@ export function answerPrivacy(agree: boolean): void {
   for (const resolve of pending) resolve(agree ? { event: 'agree', buttonId: PRIVACY_AGREE_BUTTON_ID } : { event: 'disagree' });
   privacyStore.set({ open: false });
 }
+
+/** The in-app privacy guide; the prompt is not drawn over it (it would cover what it links to). */
+export const PRIVACY_GUIDE_PATH = '/pages-resident/privacy/index';
+
+/** Whether the prompt is shown on the page at `path` (Taro's router path, with or without `/`). */
+export function privacyPromptShown(open: boolean, path: string | undefined): boolean {
+  if (!open) return false;
+  const page = (path ?? '').split('?')[0]!.replace(/^\/?/, '/');
+  return page !== PRIVACY_GUIDE_PATH;
+}
+
+/**
+ * Opens the privacy guide from the prompt: WeChat's own contract page (`openPrivacyContract`,
+ * which shows over everything), else our privacy page, where the prompt steps aside.
+ */
+export function openPrivacyGuide(): void {
+  const api = Taro as unknown as { openPrivacyContract?: (o: { fail?: () => void }) => void };
+  const fallback = () => void Taro.navigateTo({ url: PRIVACY_GUIDE_PATH });
+  if (typeof api.openPrivacyContract === 'function') api.openPrivacyContract({ fail: fallback });
+  else fallback();
+}

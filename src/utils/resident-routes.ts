@@ -1,8 +1,9 @@
 import Taro from '@tarojs/taro';
+import { PRIVACY_GUIDE_PATH } from '../state/privacy';
 
 /** Pages the resident pages open beyond src/routes.ts (paths as in app.config.ts). */
 export const RESIDENT_ROUTES = {
-  privacy: '/pages-resident/privacy/index',
+  privacy: PRIVACY_GUIDE_PATH,
   /** The public progress board (公示栏), a subpackage of its own. */
   board: '/pages-board/index/index',
 } as const;
