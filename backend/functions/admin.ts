@@ -51,6 +51,7 @@ import type { Command } from '../../core/case-lifecycle';
 import { resolveActor } from '../auth';
 import { KNOWN_UNTIL_YEAR } from '../calendar';
 import { TEMPLATE_SETTING_ID, type TemplateConfig } from '../notify/dispatcher';
+import { subscribeTypeProblem } from '../notify/subscribe-types';
 import { applyCommand, stepResult } from '../services/case-service';
 import { gridMembers, invalidateDirectory, type Directory } from '../services/directory';
 import {
@@ -283,6 +284,7 @@ const templatesSchema = z.partialRecord(
         z.enum(['title', 'body', 'caseId', 'time', 'status']),
       )
       .refine((f) => Object.keys(f).length >= 1 && Object.keys(f).length <= 10, { message: '模板字段须为1到10个' }),
+    longTerm: z.boolean().optional(),
   }),
 );
 
@@ -1214,6 +1216,8 @@ export const admin = defineFunction('admin', {
   }),
 
   setTemplates: staffAction(STREET_ONLY, z.strictObject({ templates: templatesSchema }), async (input, call) => {
+    const mixed = subscribeTypeProblem(input.templates as TemplateConfig);
+    if (mixed) return fail('INPUT.INVALID', mixed);
     await writeRef(call.deps.store, 'settings', { id: TEMPLATE_SETTING_ID, value: input.templates });
     return ok({ templates: input.templates as TemplateConfig });
   }),

@@ -21,6 +21,8 @@ export interface TemplateDef {
   templateId: string;
   /** keyword name (thing1, phrase2, character_string3, time4 …) → our field. */
   fields: Record<string, 'title' | 'body' | 'caseId' | 'time' | 'status'>;
+  /** A long-term (长期订阅) template; one-time when absent. All configured templates are of one kind. */
+  longTerm?: boolean;
 }
 export type TemplateConfig = Partial<Record<Notice['kind'], TemplateDef>>;
 

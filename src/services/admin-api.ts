@@ -98,6 +98,8 @@ export interface Holiday {
 export interface TemplateDef {
   templateId: string;
   fields: Record<string, 'title' | 'body' | 'caseId' | 'time' | 'status'>;
+  /** 长期订阅; one-time when absent. */
+  longTerm?: boolean;
 }
 export type TemplateConfig = Partial<Record<string, TemplateDef>>;
 

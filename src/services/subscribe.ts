@@ -39,3 +39,11 @@ export function askSubscriptions(templateIds: readonly string[]): Promise<Subscr
     }
   });
 }
+
+/**
+ * Whether the tap that asks may happen yet: in WeChat only once the template ids are known, so a
+ * tap never asks for an empty list (the ask must run inside the tap and cannot wait for them).
+ */
+export function subscribeReady(isWeapp: boolean, templateIds: readonly string[] | undefined): boolean {
+  return !isWeapp || templateIds !== undefined;
+}

@@ -6,5 +6,7 @@
 /** Fetches the configured template ids ahead of the tap that asks (the ask must run inside a tap). */
 export async function prefetchTaskTemplates(): Promise<void> {}
 
-/** Asks, inside a tap, to accept the task templates, and records what was accepted. Never throws. */
-export function requestTaskSubscription(): void {}
+/** Asks, inside a tap, to accept the task templates, records what was accepted, then runs `then`. Never throws. */
+export function requestTaskSubscription(then?: () => void): void {
+  then?.();
+}

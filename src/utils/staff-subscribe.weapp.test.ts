@@ -1,6 +1,7 @@
 /**
  * The weapp side of the new-task subscription: the ids come from the street's configuration, the
- * ask goes to WeChat inside the tap (at most three templates), and what was accepted is recorded.
+ * ask goes to WeChat inside the tap (at most three templates), what was accepted is recorded, and
+ * the page moves on only from the request's `complete`, once the dialog was answered.
  */
 const requestSubscribeMessage = jest.fn();
 const callFunction = jest.fn();
@@ -20,6 +21,18 @@ const load = (): Module => {
 };
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
+type AskOptions = { tmplIds: string[]; success?: (r: unknown) => void; fail?: (e: unknown) => void; complete?: () => void };
+/** WeChat answers later, through the callbacks (and the promise Taro returns). */
+const answers = (outcome: { ok: Record<string, string> } | { fail: unknown }) =>
+  requestSubscribeMessage.mockImplementation((o: AskOptions) => {
+    setTimeout(() => {
+      if ('ok' in outcome) o.success?.({ errMsg: 'requestSubscribeMessage:ok', ...outcome.ok });
+      else o.fail?.(outcome.fail);
+      o.complete?.();
+    }, 0);
+    return 'ok' in outcome ? Promise.resolve(outcome.ok) : Promise.reject(outcome.fail);
+  });
+
 beforeEach(() => {
   jest.clearAllMocks();
   callFunction.mockResolvedValue({});
@@ -27,12 +40,12 @@ beforeEach(() => {
 
 test('asks for at most three configured templates and records what was accepted', async () => {
   subscribeTemplates.mockResolvedValue({ templateIds: ['T1', 'T2', 'T3', 'T4'] });
-  requestSubscribeMessage.mockResolvedValue({ errMsg: 'requestSubscribeMessage:ok', T1: 'accept', T2: 'reject', T3: 'ban' });
+  answers({ ok: { T1: 'accept', T2: 'reject', T3: 'ban' } });
   const m = load();
   await m.prefetchTaskTemplates();
   m.requestTaskSubscription();
   await flush();
-  expect(requestSubscribeMessage).toHaveBeenCalledWith({ tmplIds: ['T1', 'T2', 'T3'] });
+  expect(requestSubscribeMessage).toHaveBeenCalledWith(expect.objectContaining({ tmplIds: ['T1', 'T2', 'T3'] }));
   expect(callFunction).toHaveBeenCalledWith('resident', {
     action: 'recordSubscriptions',
     results: { T1: 'accept', T2: 'reject', T3: 'ban' },
@@ -59,7 +72,7 @@ test('the ids could not be fetched: the tap asks nothing and does not throw', as
 
 test('the person closes the dialog: nothing recorded, no error escapes', async () => {
   subscribeTemplates.mockResolvedValue({ templateIds: ['T1'] });
-  requestSubscribeMessage.mockRejectedValue({ errMsg: 'requestSubscribeMessage:fail cancel' });
+  answers({ fail: { errMsg: 'requestSubscribeMessage:fail cancel' } });
   const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
   const m = load();
   await m.prefetchTaskTemplates();
@@ -69,4 +82,39 @@ test('the person closes the dialog: nothing recorded, no error escapes', async (
   expect(callFunction).not.toHaveBeenCalled();
   expect(warn).toHaveBeenCalled();
   warn.mockRestore();
+});
+
+test('the page moves on from complete, after the dialog is answered, not in the same tick', async () => {
+  subscribeTemplates.mockResolvedValue({ templateIds: ['T1'] });
+  answers({ ok: { T1: 'accept' } });
+  const m = load();
+  await m.prefetchTaskTemplates();
+  const go = jest.fn();
+  m.requestTaskSubscription(go);
+  expect(requestSubscribeMessage).toHaveBeenCalledTimes(1);
+  expect(go).not.toHaveBeenCalled();
+  await flush();
+  expect(go).toHaveBeenCalledTimes(1);
+});
+
+test('a refused dialog still moves on, once', async () => {
+  subscribeTemplates.mockResolvedValue({ templateIds: ['T1'] });
+  answers({ fail: { errMsg: 'requestSubscribeMessage:fail cancel' } });
+  jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+  const m = load();
+  await m.prefetchTaskTemplates();
+  const go = jest.fn();
+  m.requestTaskSubscription(go);
+  await flush();
+  expect(go).toHaveBeenCalledTimes(1);
+});
+
+test('nothing to ask: moves on at once, no dialog', async () => {
+  subscribeTemplates.mockResolvedValue({ templateIds: [] });
+  const m = load();
+  await m.prefetchTaskTemplates();
+  const go = jest.fn();
+  m.requestTaskSubscription(go);
+  expect(go).toHaveBeenCalledTimes(1);
+  expect(requestSubscribeMessage).not.toHaveBeenCalled();
 });

@@ -145,16 +145,30 @@ function parseFields(text: string): TemplateDef['fields'] | undefined {
   return Object.keys(out).length ? out : undefined;
 }
 
+interface TemplateRow {
+  id: string;
+  fields: string;
+  longTerm: boolean;
+}
+const rowOf = (rows: Record<string, TemplateRow>, kind: string): TemplateRow => rows[kind] ?? { id: '', fields: '', longTerm: false };
+const SUBSCRIBE_TYPES = [
+  { value: 'once', label: '一次性订阅' },
+  { value: 'long', label: '长期订阅' },
+] as const;
+
 function Templates({ editable }: { editable: boolean }) {
   const data = useRemote(() => adminApi.getTemplates(), true);
   const s = useChange(data.reload);
-  const [rows, setRows] = useState<Record<string, { id: string; fields: string }>>({});
+  const [rows, setRows] = useState<Record<string, TemplateRow>>({});
   const stored = data.data?.templates;
   useEffect(() => {
     if (stored)
       setRows(
         Object.fromEntries(
-          TEMPLATE_KINDS.map(({ kind }) => [kind, { id: stored[kind]?.templateId ?? '', fields: fieldsText(stored[kind]?.fields) }]),
+          TEMPLATE_KINDS.map(({ kind }) => [
+            kind,
+            { id: stored[kind]?.templateId ?? '', fields: fieldsText(stored[kind]?.fields), longTerm: stored[kind]?.longTerm === true },
+          ]),
         ),
       );
   }, [stored]);
@@ -170,7 +184,7 @@ function Templates({ editable }: { editable: boolean }) {
         s.setError(`「${label}」的字段格式应为 thing1=title, time2=time（可用 title/body/caseId/time/status）`);
         return;
       }
-      templates[kind] = { templateId: r.id.trim(), fields };
+      templates[kind] = { templateId: r.id.trim(), fields, ...(r.longTerm ? { longTerm: true } : {}) };
     }
     await s.run(() => adminApi.setTemplates(templates), '已保存');
   };
@@ -179,7 +193,9 @@ function Templates({ editable }: { editable: boolean }) {
     <View data-testid="config-templates">
       {!editable ? <StaffNote testId="config-read-only">{READ_ONLY}</StaffNote> : null}
       <StaffNote>
-        在微信公众平台「订阅消息」中选用模板，把模板 ID 和字段对应关系填在这里；留空的不发订阅消息，只进消息中心。已配置 {configured} 项。
+        在微信公众平台「订阅消息」中选用模板，把模板 ID
+        和字段对应关系填在这里；留空的不发订阅消息，只进消息中心。一次性订阅与长期订阅不能混用（微信一次只能申请同一类）。已配置{' '}
+        {configured} 项。
       </StaffNote>
       <ErrorLine message={data.error ?? s.error} onRetry={data.error ? () => void data.reload() : undefined} />
       {data.loading && !data.data ? <Loading /> : null}
@@ -193,18 +209,26 @@ function Templates({ editable }: { editable: boolean }) {
                     className="staff-form__input"
                     value={rows[kind]?.id ?? ''}
                     placeholder="模板 ID（留空不发送）"
-                    onInput={(e) => setRows({ ...rows, [kind]: { id: e.detail.value, fields: rows[kind]?.fields ?? '' } })}
+                    onInput={(e) => setRows({ ...rows, [kind]: { ...rowOf(rows, kind), id: e.detail.value } })}
                   />
                   <Input
                     className="staff-form__input config__fields"
                     value={rows[kind]?.fields ?? ''}
                     placeholder="字段：thing1=title, time2=time"
-                    onInput={(e) => setRows({ ...rows, [kind]: { id: rows[kind]?.id ?? '', fields: e.detail.value } })}
+                    onInput={(e) => setRows({ ...rows, [kind]: { ...rowOf(rows, kind), fields: e.detail.value } })}
+                  />
+                  <StaffChips
+                    options={SUBSCRIBE_TYPES}
+                    value={rowOf(rows, kind).longTerm ? 'long' : 'once'}
+                    onChange={(v) => setRows({ ...rows, [kind]: { ...rowOf(rows, kind), longTerm: v === 'long' } })}
+                    testId={`template-type-${kind}`}
                   />
                 </View>
               ) : (
                 <View className="config__muted">
-                  {stored?.[kind]?.templateId ? `${stored[kind]!.templateId}（${fieldsText(stored[kind]!.fields)}）` : '未配置'}
+                  {stored?.[kind]?.templateId
+                    ? `${stored[kind]!.templateId}（${fieldsText(stored[kind]!.fields)}）${stored[kind]!.longTerm ? ' · 长期订阅' : ''}`
+                    : '未配置'}
                 </View>
               )}
             </View>

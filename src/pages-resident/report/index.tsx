@@ -12,7 +12,7 @@ import { errorMessage } from '../../services/api-error';
 import type { Category, Community, SubmitCaseResult } from '../../services/api-types';
 import { residentApi } from '../../services/resident-api';
 import type { MapLocation, SimilarCase } from '../../services/resident-types';
-import { askSubscriptions, RESIDENT_TEMPLATE_IDS } from '../../services/subscribe';
+import { askSubscriptions, RESIDENT_TEMPLATE_IDS, subscribeReady } from '../../services/subscribe';
 import { placeStore } from '../../state/place';
 import { hasContent, reportDraftStore } from '../../state/report-draft';
 import { needsPersona, sessionStore } from '../../state/session';
@@ -166,8 +166,11 @@ export default function ReportPage() {
     photos.problem ??
     phoneProblem(phone);
 
+  // The subscribe ids must be known before the tap: the ask cannot wait for them.
+  const canAsk = subscribeReady(IS_WEAPP, templates.data);
+
   const submit = () => {
-    if (submitting) return;
+    if (submitting || !canAsk) return;
     if (problem) {
       setSubmitError(problem);
       return;
@@ -400,8 +403,8 @@ export default function ReportPage() {
               {failedOnce ? <View className="report__submit-keep">您填写的内容都还在，可以直接点「重新提交」。</View> : null}
             </View>
           ) : null}
-          <BigButton onClick={submit} disabled={submitting} testId="submit-button">
-            {submitting ? '正在提交…' : failedOnce ? '重新提交' : '提交诉求'}
+          <BigButton onClick={submit} disabled={submitting || !canAsk} testId="submit-button">
+            {submitting ? '正在提交…' : !canAsk ? '准备中…' : failedOnce ? '重新提交' : '提交诉求'}
           </BigButton>
           <View className="report__footnote">提交后，本网格负责的成员会收到任务，并在规定时限内办理。</View>
         </View>

@@ -142,9 +142,8 @@ function MemberDesk({ refreshKey }: { refreshKey: number }) {
   };
 
   const openTasks = (tab: string) => {
-    // A natural tap: WeChat shows its subscribe dialog only from one.
-    requestTaskSubscription();
-    go(STAFF_ROUTES.tasks(tab));
+    // A natural tap: WeChat shows its subscribe dialog only from one; leave once it is answered.
+    requestTaskSubscription(() => go(STAFF_ROUTES.tasks(tab)));
   };
 
   const assigned = sortByUrgency(data.data?.assigned ?? [], now);
