@@ -35,6 +35,11 @@ export interface Deps {
    * the client uploads by itself (the cloud); undefined when it cannot be computed.
    */
   uploadPrefix?: (openid: string) => string | undefined;
+  /**
+   * Temporary URLs for the cloud file ids of an answer (backend/cloud/temp-urls.ts): storage stays
+   * private and the caller gets links only to what the answer shows. Absent locally.
+   */
+  fileUrls?: (fileIds: string[]) => Promise<Record<string, string>>;
   /** Ledger export: writes the file and answers how to get it (a cloud file id or a download URL). */
   saveExport?: (fileName: string, bytes: Uint8Array, openid: string) => Promise<{ fileId?: string; url?: string }>;
 }

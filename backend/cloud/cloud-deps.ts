@@ -11,9 +11,10 @@ import { CloudStore, type CloudDb } from '../store/cloud-store';
 import { DEFAULT_LIMITS, makeIdFactory, type Deps } from '../deps';
 import type { SendOutcome, SubscribeSender } from '../notify/dispatcher';
 import { isUnderPrefix, uploadPrefix } from '../upload-tag';
+import { tempFileUrls, type TempUrlCloud } from './temp-urls';
 
 /** The part of `wx-server-sdk` the entries use. */
-export interface WxCloud {
+export interface WxCloud extends TempUrlCloud {
   database(): unknown;
   /** `ENV` is the environment the function runs in (`local` in DevTools' local debugging). */
   getWXContext(): { OPENID?: string; ENV?: string };
@@ -106,6 +107,7 @@ export function cloudDeps(cloud: WxCloud, config: CloudConfig = (startConfig ??=
     newId: makeIdFactory(now),
     limits: { ...DEFAULT_LIMITS, submissionsPerDay: config.submissionsPerDay },
     uploadPrefix: (openid) => (secret ? uploadPrefix(secret, openid) : undefined),
+    fileUrls: tempFileUrls(cloud),
     ownsUploads: async (fileIds, openid) => {
       if (!secret) {
         console.error('UPLOAD_TAG_SECRET 未配置：带照片的操作一律拒绝');

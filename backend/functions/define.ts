@@ -10,6 +10,7 @@ import { resolveActor } from '../auth';
 import type { Deps } from '../deps';
 import { loadDirectory, type Directory } from '../services/directory';
 import { parseInput } from '../validation';
+import { fileIdsIn } from '../cloud/temp-urls';
 
 export interface Call {
   /** Absent for public (board) actions called without identity. */
@@ -39,7 +40,11 @@ export type ActionDef<S extends z.ZodType = z.ZodType> = PublicAction<S> | UserA
 /** Helps TypeScript infer each action's input type. */
 export const action = <S extends z.ZodType>(def: ActionDef<S>): ActionDef<S> => def;
 
-export type Reply = { ok: true; data: unknown } | { ok: false; error: DomainError };
+/**
+ * `fileUrls`: in the cloud, a temporary URL for each photo or export file id in `data` (storage is
+ * private; see backend/cloud/temp-urls.ts).
+ */
+export type Reply = { ok: true; data: unknown; fileUrls?: Record<string, string> } | { ok: false; error: DomainError };
 
 export interface CloudFunction {
   name: string;
@@ -55,9 +60,25 @@ export function defineFunction(name: string, actions: Record<string, ActionDef>)
     actions,
     async handle(event, openid, deps) {
       const r = await dispatch(actions, event, openid, deps);
-      return r.ok ? { ok: true, data: r.value } : { ok: false, error: r.error };
+      if (!r.ok) return { ok: false, error: r.error };
+      const fileUrls = await urlsFor(r.value, deps);
+      return fileUrls ? { ok: true, data: r.value, fileUrls } : { ok: true, data: r.value };
     },
   };
+}
+
+/** The temporary URLs of the files an answer shows; undefined when there are none or no way to make them. */
+async function urlsFor(value: unknown, deps: Deps): Promise<Record<string, string> | undefined> {
+  if (!deps.fileUrls) return undefined;
+  const ids = [...fileIdsIn(value)];
+  if (ids.length === 0) return undefined;
+  try {
+    return await deps.fileUrls(ids);
+  } catch (err) {
+    // The answer itself stands; the app falls back to the file ids (the creator can still read its own).
+    console.error('getTempFileURL failed', err);
+    return undefined;
+  }
 }
 
 async function dispatch(

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import { ApiError } from './api-error';
 import type { PhotoSource } from './photo-upload';
 import { currentUploadPrefix } from '../state/upload-prefix';
+import { displayUrl } from './file-urls';
 import { photoCloudPath, photoExtension, randomName } from '../utils/photo-path';
 
 export type { PhotoSource } from './photo-upload';
@@ -23,7 +24,10 @@ export async function uploadPhoto(source: PhotoSource): Promise<string> {
   }
 }
 
-/** `<Image>` shows cloud fileIDs directly; WeChat checks the storage permission. */
+/**
+ * Storage is private: a photo shows through the temporary URL its function gave with the answer;
+ * without one (the person's own fresh upload) through its file id, which its creator may read.
+ */
 export function photoUrl(fileId: string, _caseId: string): string {
-  return fileId;
+  return displayUrl(fileId);
 }

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import { ApiError } from '../services/api-error';
+import { displayUrl } from '../services/file-urls';
 import { currentUploadPrefix } from '../state/upload-prefix';
 import { photoCloudPath, photoExtension, randomName } from './photo-path';
 
@@ -33,7 +34,7 @@ export async function choosePhotos(max: number): Promise<string[]> {
   return ids;
 }
 
-/** Cloud file ids show as they are in <Image>. */
+/** The temporary URL the function gave for the file (storage is private), else the id (one's own uploads). */
 export function photoSrc(fileId: string): string {
-  return fileId;
+  return displayUrl(fileId);
 }

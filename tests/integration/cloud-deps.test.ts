@@ -29,6 +29,9 @@ function fakeCloud(opts: { suggest?: string; sendError?: { errCode: number; errM
     database: () => db,
     getWXContext: () => ({ OPENID: P.resident, ...(opts.env ? { ENV: opts.env } : {}) }),
     uploadFile: async ({ cloudPath }) => ({ fileID: `cloud://env/${cloudPath}` }),
+    getTempFileURL: async ({ fileList }) => ({
+      fileList: fileList.map(({ fileID }) => ({ fileID, status: 0, tempFileURL: `https://tmp.test/${fileID.slice(8)}` })),
+    }),
     openapi: {
       security: {
         msgSecCheck: async ({ content }) => {

@@ -78,7 +78,7 @@ describe('云数据库集合', () => {
     const lines = manualSetup();
     expect(lines.filter((l) => l.includes('索引管理'))).toHaveLength(CLOUD_INDEXES.length);
     for (const i of CLOUD_INDEXES) expect(lines.some((l) => l.includes(`${i.collection} · ${i.name}`))).toBe(true);
-    expect(lines.join('\n')).toMatch(/存储 → 权限设置/);
+    expect(lines.join('\n')).toMatch(/存储 → 权限设置：选「仅创建者可读写」/);
     expect(lines.join('\n')).toMatch(/UPLOAD_TAG_SECRET/);
     expect(lines.join('\n')).toMatch(/chooseLocation/);
     expect(lines.join('\n')).toMatch(/相册、摄像头、选择的位置信息/);
