@@ -3,7 +3,7 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
 import { H5ChunkManifestPlugin } from './h5-chunk-manifest';
 import prodConfig from './prod';
-import { prepareWeappBuild } from './weapp-env';
+import { DistProjectConfigPlugin, prepareWeappBuild } from './weapp-env';
 
 /**
  * One config for both targets: `weapp` (the product, opened in WeChat DevTools from the repo root)
@@ -55,6 +55,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     mini: {
       // Component styles are BEM-scoped; their order across chunks does not matter.
       miniCssExtractPluginOption: { ignoreOrder: true },
+      webpackChain(chain) {
+        chain.plugin('dist-project-config').use(DistProjectConfigPlugin, [path.resolve(__dirname, '..', 'dist-weapp')]);
+      },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },

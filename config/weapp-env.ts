@@ -7,7 +7,7 @@
  *   into `project.private.config.json` at the repository root, the folder DevTools opens, which
  *   overrides the committed `project.config.json` (that one keeps `touristappid`).
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export interface WeappBuild {
@@ -51,4 +51,27 @@ export function prepareWeappBuild(build: WeappBuild, root: string): void {
   if (problem) throw new Error(problem);
   const priv = privateProjectConfig(build.env);
   if (priv) writeFileSync(path.join(root, 'project.private.config.json'), JSON.stringify(priv, null, 2) + '\n');
+}
+
+/**
+ * Taro copies the root project.config.json into dist-weapp/ (for tools that compile that folder,
+ * such as miniprogram-ci). Inside dist-weapp/ its `cloudfunctionRoot` points nowhere, so the copy
+ * drops it: the project to open in DevTools is the repository root, the only one with the functions.
+ */
+export function distProjectConfig(config: Record<string, unknown>): Record<string, unknown> {
+  const { cloudfunctionRoot: _drop, ...rest } = config;
+  return { ...rest, miniprogramRoot: './' };
+}
+
+/** Rewrites dist-weapp/project.config.json after each weapp build (a webpack plugin). */
+export class DistProjectConfigPlugin {
+  constructor(private readonly outputDir: string) {}
+  apply(compiler: { hooks: { done: { tap(name: string, fn: () => void): void } } }): void {
+    compiler.hooks.done.tap('DistProjectConfigPlugin', () => {
+      const file = path.join(this.outputDir, 'project.config.json');
+      if (!existsSync(file)) return;
+      const json = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+      writeFileSync(file, JSON.stringify(distProjectConfig(json), null, 2) + '\n');
+    });
+  }
 }

@@ -7,9 +7,10 @@ import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { prepareWeappBuild, weappBuildProblem } from '../../config/weapp-env';
+import { distProjectConfig, prepareWeappBuild, weappBuildProblem } from '../../config/weapp-env';
 
 const root = path.resolve(__dirname, '..', '..');
+const rootDir = root;
 
 describe('小程序构建的环境变量', () => {
   it('正式构建缺少 WX_CLOUD_ENV 时拒绝，说明原因和做法', () => {
@@ -52,6 +53,16 @@ describe('小程序构建的环境变量', () => {
     expect(cfg.miniprogramRoot).toBe('dist-weapp/');
     expect(cfg.cloudfunctionRoot).toBe('cloudfunctions/');
     expect(readFileSync(path.join(root, '.gitignore'), 'utf8')).toMatch(/^project\.private\.config\.json$/m);
+  });
+
+  it('dist-weapp 里的副本去掉指向不存在目录的 cloudfunctionRoot（要打开的是仓库根目录）', () => {
+    const root = JSON.parse(readFileSync(path.join(rootDir, 'project.config.json'), 'utf8')) as Record<string, unknown>;
+    const dist = distProjectConfig({ ...root, miniprogramRoot: './', appid: 'wx0123456789abcdef' });
+    expect(dist.cloudfunctionRoot).toBeUndefined();
+    expect(dist.miniprogramRoot).toBe('./');
+    expect(dist.appid).toBe('wx0123456789abcdef');
+    const built = path.join(rootDir, 'dist-weapp', 'project.config.json');
+    if (existsSync(built)) expect(JSON.parse(readFileSync(built, 'utf8')).cloudfunctionRoot).toBeUndefined();
   });
 
   it('npm run build:weapp 没有 WX_CLOUD_ENV 时在编译前失败', () => {
