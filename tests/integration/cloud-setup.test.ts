@@ -4,7 +4,15 @@
  * cannot be automated (indexes, storage permission, …).
  */
 import { CLOUD_INDEXES, CloudStore } from '../../backend/store/cloud-store';
-import { cloudCollectionNames, ensureCollections, manualSetup, resetCollectionsOnce } from '../../backend/cloud/cloud-setup';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import {
+  CLOUD_FUNCTION_ENV,
+  cloudCollectionNames,
+  ensureCollections,
+  manualSetup,
+  resetCollectionsOnce,
+} from '../../backend/cloud/cloud-setup';
 import { seedDemoStreet } from '../../backend/seed/demo-street';
 import { FakeCloudDb } from '../support/fake-cloud-db';
 import { StrictCollectionsDb } from '../support/strict-collections';
@@ -82,5 +90,31 @@ describe('云数据库集合', () => {
     expect(lines.join('\n')).toMatch(/UPLOAD_TAG_SECRET/);
     expect(lines.join('\n')).toMatch(/chooseLocation/);
     expect(lines.join('\n')).toMatch(/相册、摄像头、选择的位置信息/);
+  });
+});
+
+describe('云函数读取的环境变量', () => {
+  const sources = (dir: string): string[] =>
+    readdirSync(dir).flatMap((n) => {
+      const p = path.join(dir, n);
+      return statSync(p).isDirectory() ? sources(p) : p.endsWith('.ts') && !p.endsWith('.test.ts') ? [p] : [];
+    });
+  const root = path.resolve(__dirname, '..', '..');
+  const read = new Set<string>();
+  for (const f of [...sources(path.join(root, 'backend')), ...sources(path.join(root, 'cloudfunctions'))]) {
+    const text = readFileSync(f, 'utf8');
+    for (const m of text.matchAll(/process\.env\.([A-Z][A-Z0-9_]+)|readVar\(\s*env\s*,\s*'([A-Z][A-Z0-9_]+)'/g)) read.add(m[1] ?? m[2]!);
+  }
+
+  it('部署输出列出的变量正是代码读取的变量', () => {
+    expect(read.size).toBeGreaterThan(0);
+    expect(CLOUD_FUNCTION_ENV.map((v) => v.name).sort()).toEqual([...read].sort());
+  });
+
+  it('每个变量都落在已有的云函数上', () => {
+    const functions = readdirSync(path.join(root, 'cloudfunctions')).filter((n) =>
+      statSync(path.join(root, 'cloudfunctions', n)).isDirectory(),
+    );
+    for (const v of CLOUD_FUNCTION_ENV) for (const f of v.functions) expect(functions).toContain(f);
   });
 });
