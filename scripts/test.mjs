@@ -16,10 +16,13 @@ const steps = [
     jest: 'test-results/jest.json',
     cmd: ['npx', 'jest', '--ci', '--json', '--outputFile=test-results/jest.json'],
   },
+  // Builds the weapp (the only build of it), compiles it with WeChat's compilers and runs the
+  // journeys in WeChat's component framework.
   {
-    name: 'build:weapp',
-    title: '构建小程序（weapp）',
-    cmd: ['npm', 'run', '--silent', 'build:weapp'],
+    name: 'weapp',
+    title: '小程序：构建、微信编译与旅程测试',
+    jest: 'test-results/weapp.json',
+    cmd: ['npm', 'run', '--silent', 'test:weapp', '--', '--json', '--outputFile=test-results/weapp.json'],
     // A production weapp build needs a cloud environment id; a test build gets a placeholder.
     env: { WX_CLOUD_ENV: process.env.WX_CLOUD_ENV || 'test-build-env' },
   },

@@ -1,0 +1,95 @@
+/**
+ * Every page of app.json — the main package and every subpackage — opened in WeChat's component
+ * framework as the persona who uses it, on the demo street with its history of cases: each one
+ * renders its content, writes no console error, and shows no `undefined`, `NaN`, `null` or
+ * `[object Object]`.
+ */
+import { MiniProgram, allPages, readAppJson } from './harness/mini-program';
+import { sqliteWorld, type World } from './harness/world';
+
+const RESIDENT = 'demo-resident-1';
+const STEWARD = 'demo-11-building-steward';
+const ADMIN = 'demo-admin-1';
+
+let world: World;
+/** Case ids with data behind them, found through the functions as the app would. */
+const ids: Record<'mine' | 'public' | 'task' | 'admin', string> = { mine: '', public: '', task: '', admin: '' };
+
+function data<T>(r: unknown): T {
+  const reply = r as { ok: boolean; data?: T; error?: { message: string } };
+  if (!reply.ok) throw new Error(reply.error?.message ?? 'call failed');
+  return reply.data as T;
+}
+
+beforeAll(async () => {
+  world = await sqliteWorld({ seedCases: 80 });
+  // The resident reports one case now, so 我的诉求 and its detail have something of theirs.
+  const mine = data<{ caseId: string }>(
+    await world.call(
+      'resident',
+      {
+        action: 'submitCase',
+        requestId: 'weapp-every-page-1',
+        categoryId: 'cat-01',
+        buildingId: 'sf-yuyuan-g1-b1',
+        description: '3栋楼道灯坏了，晚上看不清台阶',
+        isPublic: true,
+      },
+      RESIDENT,
+    ),
+  );
+  ids.mine = mine.caseId;
+  const board = data<{ items: { id: string }[] }>(await world.call('board', { action: 'listCases' }, RESIDENT));
+  ids.public = board.items[0]!.id;
+  ids.task = mine.caseId; // routed to the building steward of 渝园社区第一网格
+  const adminCases = data<{ items: { id: string }[] }>(await world.call('admin', { action: 'listCases' }, ADMIN));
+  ids.admin = adminCases.items[0]!.id;
+}, 60000);
+
+afterAll(async () => {
+  await world?.close();
+});
+
+/** Who opens each page, and with what query. */
+function visitFor(route: string): { openid: string; query: string } {
+  if (route === 'pages-resident/case/index') return { openid: RESIDENT, query: `id=${ids.mine}` };
+  if (route === 'pages-board/case/index') return { openid: RESIDENT, query: `id=${ids.public}` };
+  if (route === 'pages-board/roster/index') return { openid: RESIDENT, query: 'gridId=sf-yuyuan-g1' };
+  if (route === 'pages-member/task/index') return { openid: STEWARD, query: `id=${ids.task}` };
+  if (route === 'pages-admin/case/index') return { openid: ADMIN, query: `id=${ids.admin}` };
+  if (route.startsWith('pages-member/') || route === 'pages/workbench/index') return { openid: STEWARD, query: '' };
+  if (route.startsWith('pages-admin/')) return { openid: ADMIN, query: '' };
+  return { openid: RESIDENT, query: '' };
+}
+
+const BAD_TEXT = /undefined|NaN|\bnull\b|\[object Object\]/;
+
+describe('每个页面（app.json 全部页面与分包）', () => {
+  it('app.json 列出主包与全部分包的页面', () => {
+    const app = readAppJson();
+    expect(app.subPackages?.map((s) => s.root).sort()).toEqual(['pages-admin', 'pages-board', 'pages-member', 'pages-resident']);
+    expect(allPages().length).toBeGreaterThanOrEqual(24);
+  });
+
+  it.each(allPages())('%s 以其使用者身份正常显示', async (route) => {
+    const { openid, query } = visitFor(route);
+    const mp = await MiniProgram.launch(world, openid, query ? `${route}?${query}` : route);
+    try {
+      await mp.on(route);
+      // Content, not a spinner or an empty shell: at least a few lines of text once loaded.
+      await mp.waitFor(() => !/加载中/.test(mp.text()) && mp.text().split('\n').length >= 3, `${route} 加载完成`);
+      const text = mp.text();
+      if (process.env.WEAPP_SHOW_TEXT) process.stdout.write(`\n=== ${route}\n${text}\n`);
+      const bad = text.split('\n').filter((l) => BAD_TEXT.test(l));
+      expect(bad).toEqual([]);
+      const errors = mp.console.filter((c) => c.level === 'error').map((c) => c.text);
+      expect(errors).toEqual([]);
+      expect(mp.uncaught).toEqual([]);
+      // Every cloud call it made succeeded.
+      const failed = mp.wx.callsOf('cloud.callFunction').length ? text.match(/出错|失败|请稍后再试/g) : null;
+      expect(failed).toBeNull();
+    } finally {
+      await mp.close();
+    }
+  });
+});
