@@ -30,10 +30,32 @@ const exparser = require('miniprogram-exparser') as {
   };
 };
 
+/**
+ * The part of jsdom's DOM the harness uses (the server type check has no DOM library).
+ */
+export interface El {
+  readonly tagName: string;
+  readonly nodeType: number;
+  readonly textContent: string | null;
+  readonly style: { display: string };
+  readonly parentElement: El | null;
+  readonly childNodes: { forEach(cb: (n: El) => void): void };
+  querySelectorAll(selector: string): ArrayLike<El> & Iterable<El>;
+  contains(other: El): boolean;
+  hasAttribute(name: string): boolean;
+  getAttribute(name: string): string | null;
+  setAttribute(name: string, value: string): void;
+  appendChild(child: El): void;
+  remove(): void;
+}
+
+const doc = () => (globalThis as unknown as { document: { body: El; createElement(tag: string): El } }).document;
+const newCustomEvent = (type: string) => new (globalThis as unknown as { CustomEvent: new (t: string) => unknown }).CustomEvent(type);
+
 interface JComponent {
-  dom: HTMLElement;
+  dom: El;
   instance: PageInstance;
-  attach(parent: Element): void;
+  attach(parent: El): void;
   detach(): void;
 }
 
@@ -71,7 +93,7 @@ export interface OpenPage {
   query: Record<string, string>;
   comp: JComponent;
   tabBar?: JComponent;
-  container: HTMLElement;
+  container: El;
 }
 
 function parseUrl(url: string, from?: string): { route: string; query: Record<string, string> } {
@@ -110,6 +132,7 @@ export class MiniProgram {
   private readonly tabPages: Set<string>;
   private readonly pages: Set<string>;
   private restore: (() => void)[] = [];
+  private readonly definitions = new Map<string, string>();
 
   private constructor(
     readonly world: World,
@@ -272,14 +295,26 @@ export class MiniProgram {
     p.container.remove();
   }
 
+  /**
+   * A page's or component's definition, registered once per launch: like WeChat, each file's JS
+   * runs once (its webpack chunk is installed once) and every visit makes a new instance of it.
+   */
+  private definition(file: string): string {
+    let id = this.definitions.get(file);
+    if (!id) {
+      id = simulate.load(file, { rootPath: DIST });
+      this.definitions.set(file, id);
+    }
+    return id;
+  }
+
   private open(route: string, query: Record<string, string>): void {
     const file = join(DIST, route);
     if (!existsSync(`${file}.js`)) throw new Error(`页面文件缺失：${route}.js`);
-    const container = document.createElement('div');
+    const container = doc().createElement('div');
     container.setAttribute('data-route', route);
-    document.body.appendChild(container);
-    const id = simulate.load(file, { rootPath: DIST });
-    const comp = simulate.render(id);
+    doc().body.appendChild(container);
+    const comp = simulate.render(this.definition(file));
     const inst = comp.instance;
     inst.route = route;
     inst.options = query;
@@ -287,7 +322,7 @@ export class MiniProgram {
     const page: OpenPage = { route, query, comp, container };
     this.stack.push(page);
     if (this.tabPages.has(route)) {
-      tabBar = simulate.render(simulate.load(join(DIST, 'custom-tab-bar/index'), { rootPath: DIST }));
+      tabBar = simulate.render(this.definition(join(DIST, 'custom-tab-bar/index')));
       page.tabBar = tabBar;
       inst.getTabBar = () => tabBar!.instance;
     }
@@ -346,17 +381,17 @@ export class MiniProgram {
   // ——— what the user does ———
 
   /** Taps the innermost element of the current page whose own text is `label` (or contains it, when no exact match). */
-  async tap(label: string | RegExp, opts: { nth?: number; within?: HTMLElement } = {}): Promise<void> {
+  async tap(label: string | RegExp, opts: { nth?: number; within?: El } = {}): Promise<void> {
     const el = this.find(label, opts);
     fire(el, 'tap', {});
     await this.settle();
   }
 
   /** Elements of the current page (and its tab bar) whose text is `label`, innermost first in document order. */
-  findAll(label: string | RegExp, within?: HTMLElement): HTMLElement[] {
+  findAll(label: string | RegExp, within?: El): El[] {
     const root = within ?? this.page.container;
     const matches = (s: string) => (typeof label === 'string' ? s === label : label.test(s));
-    const all = [...root.querySelectorAll<HTMLElement>('*')].filter((e) => isVisible(e) && hasWx(e));
+    const all = [...root.querySelectorAll('*')].filter((e) => isVisible(e) && hasWx(e));
     const exact = all.filter((e) => matches(normalise(e.textContent ?? '')));
     // Innermost: no descendant matches too.
     const inner = exact.filter((e) => !exact.some((o) => o !== e && e.contains(o)));
@@ -365,7 +400,7 @@ export class MiniProgram {
     return loose.filter((e) => !loose.some((o) => o !== e && e.contains(o)));
   }
 
-  find(label: string | RegExp, opts: { nth?: number; within?: HTMLElement } = {}): HTMLElement {
+  find(label: string | RegExp, opts: { nth?: number; within?: El } = {}): El {
     const found = this.findAll(label, opts.within);
     const el = found[opts.nth ?? 0];
     if (!el) throw new Error(`找不到「${String(label)}」\n当前页面 ${this.page.route}：\n${this.text()}`);
@@ -387,13 +422,13 @@ export class MiniProgram {
   }
 
   /** The text fields of the current page. */
-  fields(): HTMLElement[] {
-    return [...this.page.container.querySelectorAll<HTMLElement>('wx-input, wx-textarea')].filter(isVisible);
+  fields(): El[] {
+    return [...this.page.container.querySelectorAll('wx-input, wx-textarea')].filter(isVisible);
   }
 
   /** Picks entry `index` of the `nth` picker on the page (a `change` event, as WeChat sends it). */
   async pick(index: number, nth = 0): Promise<void> {
-    const pickers = [...this.page.container.querySelectorAll<HTMLElement>('wx-picker')].filter(isVisible);
+    const pickers = [...this.page.container.querySelectorAll('wx-picker')].filter(isVisible);
     const el = pickers[nth];
     if (!el) throw new Error(`本页没有第 ${nth + 1} 个选择器`);
     fire(el, 'change', { value: index });
@@ -401,7 +436,7 @@ export class MiniProgram {
   }
 
   /** Sends `type` with `detail` to an element (switch, checkbox-group, …). */
-  async fire(el: HTMLElement, type: string, detail: Record<string, unknown> = {}): Promise<void> {
+  async fire(el: El, type: string, detail: Record<string, unknown> = {}): Promise<void> {
     fire(el, type, detail);
     await this.settle();
   }
@@ -420,13 +455,13 @@ export class MiniProgram {
 }
 
 /** Sends an exparser event to the element's WeChat node, as a user's touch does (bubbling, composed). */
-function fire(el: HTMLElement, type: string, detail: Record<string, unknown>): void {
-  let node: HTMLElement | null = el;
+function fire(el: El, type: string, detail: Record<string, unknown>): void {
+  let node: El | null = el;
   while (node && !hasWx(node)) node = node.parentElement;
   if (!node) throw new Error(`元素不是小程序节点：<${el.tagName.toLowerCase()}>`);
   const target = (node as unknown as { __wxElement: unknown }).__wxElement;
   const event = exparser.Event.create(type, detail, {
-    originalEvent: new CustomEvent(type),
+    originalEvent: newCustomEvent(type),
     bubbles: true,
     capturePhase: true,
     composed: true,
@@ -435,11 +470,11 @@ function fire(el: HTMLElement, type: string, detail: Record<string, unknown>): v
   exparser.Event.dispatchEvent(target, event);
 }
 
-function hasWx(e: Element): boolean {
+function hasWx(e: El): boolean {
   return Boolean((e as unknown as { __wxElement?: unknown }).__wxElement);
 }
 
-function placeholderOf(e: HTMLElement): string | undefined {
+function placeholderOf(e: El): string | undefined {
   const wx = (e as unknown as { __wxElement?: { placeholder?: string; getAttribute?: (n: string) => string | null } }).__wxElement;
   return e.getAttribute('placeholder') ?? wx?.placeholder ?? undefined;
 }
@@ -448,9 +483,9 @@ function normalise(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
-function isVisible(e: Element): boolean {
-  for (let n: Element | null = e; n; n = n.parentElement) {
-    const style = (n as HTMLElement).style;
+function isVisible(e: El): boolean {
+  for (let n: El | null = e; n; n = n.parentElement) {
+    const style = n.style;
     if (style && style.display === 'none') return false;
     if (n.hasAttribute('hidden') && n.getAttribute('hidden') !== 'false') return false;
   }
@@ -458,16 +493,16 @@ function isVisible(e: Element): boolean {
 }
 
 /** Text nodes of `root` that are shown, one per line. */
-export function visibleText(root: Element): string {
+export function visibleText(root: El): string {
   const out: string[] = [];
-  const walk = (n: Node) => {
+  const walk = (n: El) => {
     if (n.nodeType === 3) {
       const t = normalise(n.textContent ?? '');
       if (t) out.push(t);
       return;
     }
     if (n.nodeType !== 1) return;
-    const el = n as HTMLElement;
+    const el = n;
     if (el.style?.display === 'none') return;
     if (el.hasAttribute('hidden') && el.getAttribute('hidden') !== 'false') return;
     const tag = el.tagName.toLowerCase();
