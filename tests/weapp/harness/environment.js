@@ -1,6 +1,7 @@
 /**
  * jsdom for WeChat's component framework, plus the Node timers the in-process functions use
- * (the SQLite adapter groups commits with setImmediate), which jsdom leaves out.
+ * (the SQLite adapter groups commits with setImmediate; the cloud database double clones with
+ * structuredClone), which jsdom leaves out.
  */
 const { TestEnvironment } = require('jest-environment-jsdom');
 
@@ -9,6 +10,7 @@ class WeappEnvironment extends TestEnvironment {
     super(config, context);
     this.global.setImmediate = setImmediate;
     this.global.clearImmediate = clearImmediate;
+    this.global.structuredClone = structuredClone;
   }
 }
 
