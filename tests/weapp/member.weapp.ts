@@ -1,0 +1,91 @@
+/**
+ * A building steward in the weapp: the custom tab bar shows 工作台; a new task → its page → 受理
+ * → 记录进展 with a photo → 办结 with an after-photo, photos through chooseMedia and
+ * cloud.uploadFile under the steward's own folder. The page shows each new status and the store
+ * holds it.
+ */
+import { MiniProgram } from './harness/mini-program';
+import { TEST_UPLOAD_SECRET, sqliteWorld, type World } from './harness/world';
+import { uploadPrefix } from '../../backend/upload-tag';
+
+const RESIDENT = 'demo-resident-2';
+const STEWARD = 'demo-11-building-steward';
+
+let world: World;
+let mp: MiniProgram;
+let caseId = '';
+
+beforeAll(async () => {
+  world = await sqliteWorld({ seedCases: 0 });
+  const r = (await world.call(
+    'resident',
+    {
+      action: 'submitCase',
+      requestId: 'weapp-member-1',
+      categoryId: 'cat-01',
+      buildingId: 'sf-yuyuan-g1-b2',
+      description: '2栋电梯按钮失灵，老人上下楼困难',
+      isPublic: true,
+    },
+    RESIDENT,
+  )) as { ok: boolean; data: { caseId: string } };
+  expect(r.ok).toBe(true);
+  caseId = r.data.caseId;
+});
+afterAll(async () => {
+  await mp?.close();
+  await world?.close();
+});
+
+describe('五员：受理 → 进展（带照片）→ 办结（带办理后照片）（小程序）', () => {
+  it('自定义标签栏对成员显示「工作台」，工作台列出新任务；打开页面时不请求订阅', async () => {
+    mp = await MiniProgram.launch(world, STEWARD, 'pages/workbench/index');
+    await mp.waitFor(() => mp.tabBarText().includes('工作台'), '标签栏显示工作台');
+    expect(mp.tabBarText().split('\n')).toEqual(['首页', '我的诉求', '工作台', '消息', '我的']);
+    await mp.see('2栋电梯按钮失灵');
+    expect(mp.wx.callsOf('requestSubscribeMessage')).toEqual([]);
+  });
+
+  it('打开任务并受理：显示处理中，存储为 processing', async () => {
+    await mp.tap('2栋电梯按钮失灵，老人上下楼困难');
+    await mp.on('pages-member/task/index');
+    expect(mp.page.query.id).toBe(caseId);
+    await mp.see('受理');
+    await mp.tap('受理');
+    await mp.waitFor(() => mp.wx.callsOf('showToast').some((c) => c.args.title === '已受理'), '提示已受理');
+    await mp.see('处理中');
+    expect((await world.store.getCase(caseId))!.status).toBe('processing');
+    // Each requestSubscribeMessage (if any) asked at most 3 templates.
+    for (const c of mp.wx.callsOf('requestSubscribeMessage')) expect((c.args.tmplIds as string[]).length).toBeLessThanOrEqual(3);
+  });
+
+  it('记录进展并附一张照片', async () => {
+    await mp.tap('📝 记录进展');
+    await mp.see('提交进展');
+    await mp.input('', '已联系电梯维保公司，明天上午来更换按钮。', 0);
+    await mp.tap('拍照/选照片');
+    await mp.waitFor(() => mp.wx.callsOf('cloud.uploadFile').length === 1, '照片上传');
+    await mp.tap('提交进展');
+    await mp.waitFor(() => mp.wx.callsOf('showToast').some((c) => c.args.title === '已记录'), '提示已记录');
+    await mp.see('已联系电梯维保公司');
+    const c = (await world.store.getCase(caseId))!;
+    const progress = c.photos.filter((p) => p.stage === 'progress');
+    expect(progress).toHaveLength(1);
+    expect(progress[0]!.fileId.startsWith(world.fileIdOf(uploadPrefix(TEST_UPLOAD_SECRET, STEWARD)))).toBe(true);
+  });
+
+  it('办结并附办理后照片：显示待评价', async () => {
+    await mp.tap('✅ 办结');
+    await mp.see('确认办结');
+    await mp.input('', '已更换全部楼层按钮，测试正常。', 0);
+    await mp.tap('拍照/选照片');
+    await mp.waitFor(() => mp.wx.callsOf('cloud.uploadFile').length === 2, '办理后照片上传');
+    await mp.tap('确认办结');
+    await mp.see('待评价');
+    const c = (await world.store.getCase(caseId))!;
+    expect(c.status).toBe('resolved');
+    expect(c.photos.filter((p) => p.stage === 'after')).toHaveLength(1);
+    expect(mp.console.filter((l) => l.level === 'error')).toEqual([]);
+    expect(mp.uncaught).toEqual([]);
+  });
+});
