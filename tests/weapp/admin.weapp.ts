@@ -18,7 +18,14 @@ beforeAll(async () => {
   world = await sqliteWorld({ seedCases: 40 });
   const r = (await world.call(
     'resident',
-    { action: 'submitCase', requestId: 'weapp-admin-1', categoryId: 'cat-01', buildingId: 'sf-yuyuan-g1-b4', description: DESCRIPTION, isPublic: true },
+    {
+      action: 'submitCase',
+      requestId: 'weapp-admin-1',
+      categoryId: 'cat-01',
+      buildingId: 'sf-yuyuan-g1-b4',
+      description: DESCRIPTION,
+      isPublic: true,
+    },
     RESIDENT,
   )) as { ok: boolean; data: { caseId: string } };
   expect(r.ok).toBe(true);

@@ -1,8 +1,9 @@
 /**
- * A building steward in the weapp: the custom tab bar shows 工作台; a new task → its page → 受理
- * → 记录进展 with a photo → 办结 with an after-photo, photos through chooseMedia and
- * cloud.uploadFile under the steward's own folder. The page shows each new status and the store
- * holds it.
+ * A building steward in the weapp: the custom tab bar shows 工作台; the street has five member
+ * subscribe templates configured, and the subscribe dialog is asked from a tap (我的任务), with at
+ * most three of them, never on page load; a new task → its page → 受理 → 记录进展 with a photo →
+ * 办结 with an after-photo, photos through chooseMedia and cloud.uploadFile under the steward's own
+ * folder. The page shows each new status and the store holds it.
  */
 import { MiniProgram } from './harness/mini-program';
 import { TEST_UPLOAD_SECRET, sqliteWorld, type World } from './harness/world';
@@ -10,6 +11,8 @@ import { uploadPrefix } from '../../backend/upload-tag';
 
 const RESIDENT = 'demo-resident-2';
 const STEWARD = 'demo-11-building-steward';
+const STREET = 'demo-street-admin';
+const TEMPLATES = ['tmplTaskNew', 'tmplTaskReminder', 'tmplTaskOverdue', 'tmplTaskTransferred', 'tmplTaskRated'];
 
 let world: World;
 let mp: MiniProgram;
@@ -31,6 +34,10 @@ beforeAll(async () => {
   )) as { ok: boolean; data: { caseId: string } };
   expect(r.ok).toBe(true);
   caseId = r.data.caseId;
+  const kinds = ['task_new', 'task_reminder', 'task_overdue', 'task_transferred', 'task_rated'];
+  const templates = Object.fromEntries(kinds.map((k, i) => [k, { templateId: TEMPLATES[i], fields: { thing1: 'title', time2: 'time' } }]));
+  const t = (await world.call('admin', { action: 'setTemplates', templates }, STREET)) as { ok: boolean };
+  expect(t.ok).toBe(true);
 });
 afterAll(async () => {
   await mp?.close();
@@ -46,17 +53,33 @@ describe('五员：受理 → 进展（带照片）→ 办结（带办理后照�
     expect(mp.wx.callsOf('requestSubscribeMessage')).toEqual([]);
   });
 
-  it('打开任务并受理：显示处理中，存储为 processing', async () => {
+  it('点「我的任务」时请求订阅（最多 3 个模板），结果记入服务端；打开任务并受理：显示处理中', async () => {
+    await mp.settle(10);
+    expect(mp.wx.callsOf('requestSubscribeMessage')).toEqual([]);
+    await mp.tap('我的任务');
+    await mp.on('pages-member/tasks/index');
+    const asked = mp.wx.callsOf('requestSubscribeMessage');
+    expect(asked).toHaveLength(1);
+    const ids = asked[0]!.args.tmplIds as string[];
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids.length).toBeLessThanOrEqual(3);
+    for (const id of ids) expect(TEMPLATES).toContain(id);
+    await mp.waitFor(
+      () => mp.wx.callsOf('cloud.callFunction').some((c) => (c.args.data as { action?: string }).action === 'recordSubscriptions'),
+      '记录订阅结果',
+    );
+
+    await mp.see('2栋电梯按钮失灵');
     await mp.tap('2栋电梯按钮失灵，老人上下楼困难');
     await mp.on('pages-member/task/index');
     expect(mp.page.query.id).toBe(caseId);
+    // Opening pages never asks.
+    expect(mp.wx.callsOf('requestSubscribeMessage')).toHaveLength(1);
     await mp.see('受理');
     await mp.tap('受理');
     await mp.waitFor(() => mp.wx.callsOf('showToast').some((c) => c.args.title === '已受理'), '提示已受理');
     await mp.see('处理中');
     expect((await world.store.getCase(caseId))!.status).toBe('processing');
-    // Each requestSubscribeMessage (if any) asked at most 3 templates.
-    for (const c of mp.wx.callsOf('requestSubscribeMessage')) expect((c.args.tmplIds as string[]).length).toBeLessThanOrEqual(3);
   });
 
   it('记录进展并附一张照片', async () => {
