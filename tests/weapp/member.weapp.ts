@@ -85,7 +85,7 @@ describe('五员：受理 → 进展（带照片）→ 办结（带办理后照�
   it('记录进展并附一张照片', async () => {
     await mp.tap('📝 记录进展');
     await mp.see('提交进展');
-    await mp.input('', '已联系电梯维保公司，明天上午来更换按钮。', 0);
+    await mp.input('例如：已到现场查看', '已联系电梯维保公司，明天上午来更换按钮。');
     await mp.tap('拍照/选照片');
     await mp.waitFor(() => mp.wx.callsOf('cloud.uploadFile').length === 1, '照片上传');
     await mp.tap('提交进展');

@@ -55,7 +55,7 @@ describe('居民：上报 → 评价不满意回炉 → 满意办结（小程序
     await mp.tap('第一网格');
     await mp.tap('1栋');
     await mp.see('渝园社区 · 第一网格 · 1栋');
-    await mp.input('', DESCRIPTION, 0);
+    await mp.input('哪里坏了、坏了多久', DESCRIPTION);
     await mp.tap('添加照片');
     await mp.see(/1\n\/\n9/);
     // The photo went to cloud storage under this resident's own folder, before submitting.
@@ -102,7 +102,7 @@ describe('居民：上报 → 评价不满意回炉 → 满意办结（小程序
     await mp.see('问题解决了吗？请您评价');
     await mp.tap('不满意');
     await mp.see('哪里还没解决？（必填）');
-    await mp.input('', '灯修好了一天又不亮了', 0);
+    await mp.input('例如：灯修好了一天又不亮了', '灯修好了一天又不亮了');
     await mp.tap('提交，退回重新办理');
     await mp.waitFor(() => mp.wx.callsOf('showToast').some((c) => c.args.title === '已退回重新办理'), '提示已退回重新办理');
     await mp.see('回炉整改');

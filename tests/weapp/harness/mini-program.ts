@@ -475,8 +475,10 @@ function hasWx(e: El): boolean {
 }
 
 function placeholderOf(e: El): string | undefined {
-  const wx = (e as unknown as { __wxElement?: { placeholder?: string; getAttribute?: (n: string) => string | null } }).__wxElement;
-  return e.getAttribute('placeholder') ?? wx?.placeholder ?? undefined;
+  // Built-in components keep their attributes on the WeChat node (the template's bound values).
+  const node = (e as unknown as { __wxElement?: { _vt?: { attrs?: { name: string; value: unknown }[] } } }).__wxElement;
+  const attr = node?._vt?.attrs?.find((a) => a.name === 'placeholder');
+  return typeof attr?.value === 'string' ? attr.value : undefined;
 }
 
 function normalise(s: string): string {
