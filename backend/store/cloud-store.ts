@@ -30,6 +30,7 @@ import type {
   InboxMessage,
   OutboxItem,
   OutboxStatus,
+  DeliveryChannel,
   Store,
   TallyQuery,
   TallyRow,
@@ -832,6 +833,19 @@ export class CloudStore implements Store {
       }
     }
     return claimed;
+  }
+
+  async claimDelivery(noticeKey: string, channel: DeliveryChannel, until: string): Promise<OutboxItem | undefined> {
+    return this.transact(async (t) => {
+      const ref = t.collection(CLOUD_COLLECTIONS.outbox).doc(keyId(noticeKey));
+      const doc = await this.getDoc(ref);
+      if (!doc) return undefined;
+      const item = this.parseOutboxDoc(doc);
+      if (item.done[channel] !== undefined || item.sending) return undefined;
+      const claimed: OutboxItem = { ...item, sending: { channel, until } };
+      await ref.set({ data: outboxDoc(claimed) });
+      return claimed;
+    });
   }
 
   async saveOutbox(item: OutboxItem): Promise<void> {
