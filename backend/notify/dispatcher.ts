@@ -146,6 +146,8 @@ export interface DispatchOptions {
   limit?: number;
   /** Whether there is time left to start on another item; the rest waits for the next run. */
   timeLeft?: () => boolean;
+  /** Runs each claim and each delivery (a timer measures them). */
+  step?: <T>(deliver: () => Promise<T>) => Promise<T>;
 }
 
 /** Items claimed at a time, so that a run out of time leaves few claimed and untouched. */
@@ -158,15 +160,17 @@ export async function dispatchOutbox(
   templates: TemplateConfig,
   options: DispatchOptions | number = {},
 ): Promise<DispatchReport> {
-  const { limit = 100, timeLeft = () => true } = typeof options === 'number' ? { limit: options } : options;
+  const opts: DispatchOptions = typeof options === 'number' ? { limit: options } : options;
+  const { limit = 100, timeLeft = () => true } = opts;
+  const step = opts.step ?? (<T>(d: () => Promise<T>) => d());
   const report: DispatchReport = { claimed: 0, sent: 0, retried: 0, failed: 0 };
   while (report.claimed < limit && timeLeft()) {
-    const items = await store.claimOutbox(now.toISOString(), Math.min(CLAIM_BATCH, limit - report.claimed), DELIVERY_LEASE_MS);
+    const items = await step(() => store.claimOutbox(now.toISOString(), Math.min(CLAIM_BATCH, limit - report.claimed), DELIVERY_LEASE_MS));
     report.claimed += items.length;
     for (const item of items) {
       // Out of time: what is left was only leased, and comes back when the lease ends.
       if (!timeLeft()) return report;
-      const outcome = await deliver(store, item, now, sender, templates);
+      const outcome = await step(() => deliver(store, item, now, sender, templates));
       if (outcome !== 'busy') report[outcome]++;
     }
     if (items.length < CLAIM_BATCH) break;

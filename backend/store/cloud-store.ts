@@ -82,6 +82,7 @@ export interface CloudCommand {
   gte(value: unknown): CloudOperand;
   lt(value: unknown): CloudOperand;
   lte(value: unknown): CloudOperand;
+  exists(present: boolean): CloudOperand;
   and(conditions: object[]): CloudOperand;
   or(conditions: object[]): CloudOperand;
   inc(n: number): CloudOperand;
@@ -835,17 +836,12 @@ export class CloudStore implements Store {
     return claimed;
   }
 
-  async claimDelivery(noticeKey: string, channel: DeliveryChannel, until: string): Promise<OutboxItem | undefined> {
-    return this.transact(async (t) => {
-      const ref = t.collection(CLOUD_COLLECTIONS.outbox).doc(keyId(noticeKey));
-      const doc = await this.getDoc(ref);
-      if (!doc) return undefined;
-      const item = this.parseOutboxDoc(doc);
-      if (item.done[channel] !== undefined || item.sending) return undefined;
-      const claimed: OutboxItem = { ...item, sending: { channel, until } };
-      await ref.set({ data: outboxDoc(claimed) });
-      return claimed;
-    });
+  async claimDelivery(noticeKey: string, channel: DeliveryChannel, until: string): Promise<boolean> {
+    // One conditional update, atomic on the document: only one caller's matches.
+    const r = await this.where(CLOUD_COLLECTIONS.outbox, [
+      { _id: keyId(noticeKey), [`done.${channel}`]: this._.exists(false), sending: this._.exists(false) },
+    ]).update({ data: { sending: { channel, until } } });
+    return r.stats.updated === 1;
   }
 
   async saveOutbox(item: OutboxItem): Promise<void> {

@@ -927,16 +927,16 @@ export class SqliteStore implements Store {
       .immediate();
   }
 
-  async claimDelivery(noticeKey: string, channel: DeliveryChannel, until: string): Promise<OutboxItem | undefined> {
+  async claimDelivery(noticeKey: string, channel: DeliveryChannel, until: string): Promise<boolean> {
     return this.db
-      .transaction((): OutboxItem | undefined => {
+      .transaction((): boolean => {
         const row = this.stmt('SELECT key, json FROM outbox WHERE key = ?').get(noticeKey) as Row | undefined;
-        if (!row) return undefined;
+        if (!row) return false;
         const item = parseStoredJson(outboxItemSchema, row.json, `outbox/${String(row.key)}`);
-        if (item.done[channel] !== undefined || item.sending) return undefined;
+        if (item.done[channel] !== undefined || item.sending) return false;
         const claimed: OutboxItem = { ...item, sending: { channel, until } };
         this.stmt('UPDATE outbox SET json = ? WHERE key = ?').run(JSON.stringify(claimed), noticeKey);
-        return claimed;
+        return true;
       })
       .immediate();
   }

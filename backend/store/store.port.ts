@@ -133,11 +133,11 @@ export interface Store {
   /** Queued items due by `now`, leased for `leaseMs` so that two dispatchers never take the same one. */
   claimOutbox(now: string, limit: number, leaseMs: number): Promise<OutboxItem[]>;
   /**
-   * Claims a channel of an item before sending on it, leased until `until`: the item as stored
-   * with the claim, or undefined when the channel is done or claimed already — by anyone, lease
-   * ended or not, so a send is never repeated. Only `saveOutbox` (recording the outcome) clears it.
+   * Claims a channel of an item before sending on it, leased until `until`: true for one caller;
+   * false when the channel is done or claimed already — by anyone, lease ended or not, so a send
+   * is never repeated — or the item does not exist. Only `saveOutbox` (recording the outcome) clears it.
    */
-  claimDelivery(noticeKey: string, channel: DeliveryChannel, until: string): Promise<OutboxItem | undefined>;
+  claimDelivery(noticeKey: string, channel: DeliveryChannel, until: string): Promise<boolean>;
   saveOutbox(item: OutboxItem): Promise<void>;
   listOutbox(status?: OutboxStatus): Promise<OutboxItem[]>;
   addInboxMessage(msg: InboxMessage): Promise<void>;
