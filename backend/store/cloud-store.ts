@@ -132,6 +132,8 @@ export interface CloudDb {
  */
 export const CLOUD_ID_RULE = /^[A-Za-z0-9_-]{1,64}$/;
 
+const ID_RULE_MESSAGE = '编号只能由字母、数字、- 和 _ 组成，且不超过 64 个字符';
+
 /**
  * The `_id` of a document found by a composite key (a request key, a notice key, a counter row …),
  * which may hold `:`, `|`, `%` and run long: `k` and the SHA-256 of the key in base64url, 44
@@ -600,6 +602,7 @@ export class CloudStore implements Store {
   async putRef<K extends RefKind>(kind: K, doc: RefDocs[K]): Promise<void> {
     const schema = refSchemaOf(kind);
     assertRecord(schema, doc, `${kind}/${String((doc as { id?: unknown }).id)}`);
+    if (!CLOUD_ID_RULE.test(doc.id)) throw new InvalidRecordError(`${kind}/${doc.id}`, [ID_RULE_MESSAGE]);
     await this.db
       .collection(CLOUD_COLLECTIONS.refs[kind])
       .doc(doc.id)
@@ -697,6 +700,8 @@ export class CloudStore implements Store {
   async commit(change: CaseChange): Promise<Result<void>> {
     const shape = checkChangeShape(change);
     if (!shape.ok) return shape;
+    for (const { case: c } of change.creates)
+      if (!CLOUD_ID_RULE.test(c.id)) return fail('INTERNAL', `案件编号 ${c.id} ${ID_RULE_MESSAGE}`, { caseId: c.id });
     const events = eventsByCase(change.events);
     const C = CLOUD_COLLECTIONS;
     try {

@@ -322,6 +322,12 @@ describe('CloudStore on the cloud database', () => {
     );
     expect(ids.length).toBeGreaterThanOrEqual(7);
     for (const id of ids) expect([id, CLOUD_ID_RULE.test(id)]).toEqual([id, true]);
+    // An id of its own that the database would refuse is refused before anything is written.
+    const odd = makeCase({ id: 'case:1' });
+    const r = await store.commit(createChange(odd));
+    expect(r.ok ? 'ok' : [r.error.code, r.error.message]).toEqual(['INTERNAL', expect.stringContaining('只能由字母、数字')]);
+    await expect(store.putRef('streets', { id: 'street|1', name: '街道' })).rejects.toThrow(/只能由字母、数字/);
+    expect(db.dump('streets')).toEqual([]);
   });
 
   it('names an index for every collection it queries', () => {
