@@ -431,6 +431,7 @@ const EQUAL_FILTERS = [
 const PAGE = 100;
 
 const CONFLICT_MESSAGE = '案件已被他人更新，请刷新后重试';
+const BUSY_MESSAGE = '同时提交的人较多，请稍后重试';
 
 const errorText = (e: unknown): string => {
   if (typeof e === 'string') return e;
@@ -780,7 +781,11 @@ export class CloudStore implements Store {
       return ok(undefined);
     } catch (e) {
       if (e instanceof Rollback) return e.result;
-      if (isConflict(e)) return fail('CASE.CONFLICT', CONFLICT_MESSAGE, { cause: errorText(e) });
+      // Still conflicting after every try: others kept writing the same documents (a board counter).
+      if (isConflict(e))
+        return change.updates.length === 0
+          ? fail('CASE.CONFLICT', BUSY_MESSAGE, { reason: 'busy', cause: errorText(e) })
+          : fail('CASE.CONFLICT', CONFLICT_MESSAGE, { cause: errorText(e) });
       if (e instanceof StoredRecordError) return fail('INTERNAL', e.message, { record: e.record, issues: e.issues });
       return fail('INTERNAL', '保存失败，请稍后重试', { cause: errorText(e) });
     }

@@ -429,6 +429,30 @@ describe('CloudStore on the cloud database', () => {
     expect(row.tally.received).toBe(20);
   });
 
+  it('says a submit that kept colliding may be tried again later, and writes nothing of it', async () => {
+    // Someone else rewrites the board counter during every run of this transaction.
+    let racing = false;
+    const db: FakeCloudDb = new FakeCloudDb({
+      uncodedConflicts: 'none',
+      beforeOperation: (op, collection) => {
+        if (racing && op === 'transaction.set' && collection === 'tallies') db.poke('tallies', db.dump('tallies')[0]);
+      },
+    });
+    const store = new CloudStore(db);
+    expect((await store.commit(createChange(makeCase()))).ok).toBe(true);
+    const c = makeCase();
+    racing = true;
+    const r = await store.commit(createChange(c));
+    racing = false;
+    expect(r.ok ? 'ok' : [r.error.code, r.error.message, (r.error.details as { reason?: string } | undefined)?.reason]).toEqual([
+      'CASE.CONFLICT',
+      '同时提交的人较多，请稍后重试',
+      'busy',
+    ]);
+    expect(await store.getCase(c.id)).toBeUndefined();
+    expect(db.dump('case_events').filter((e) => e.caseId === c.id)).toEqual([]);
+  });
+
   it('turns racing updates into one winner when no conflict carries the code', async () => {
     const db = new FakeCloudDb({ uncodedConflicts: 'all' });
     const store = new CloudStore(db);
