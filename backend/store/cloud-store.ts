@@ -7,11 +7,14 @@
  * - a query returns at most 100 documents, so every read that may need more pages by key;
  * - a transaction may only get, set, update and remove single documents — no queries — so
  *   everything `commit` must check is a document read by id: the request key has its own document
- *   (`case_requests/<requestKey>`), the version compare-and-set reads the case document, the
- *   counters are documents per row (`tallies/<row>`), notices are outbox documents keyed by
- *   notice key. Two transactions writing the same document conflict; the SDK retries, and the
- *   retry reads the new version and fails the compare-and-set;
- * - `doc(id).get()` rejects when the document does not exist.
+ *   (`case_requests/keyId(<requestKey>)`), the version compare-and-set reads the case document,
+ *   the counters are documents per row and shard (`tallies/keyId(<row>#<shard>)`), notices are
+ *   outbox documents keyed by notice key. Two transactions writing the same document conflict, the
+ *   later one at once, even before the first commits; `transact` retries, and the retry reads the
+ *   new version and fails the compare-and-set;
+ * - `doc(id).get()` rejects when the document does not exist (inside a transaction it may answer
+ *   `{ data: null }` instead);
+ * - an `_id` holds letters, digits, `-` and `_` only (`CLOUD_ID_RULE`).
  *
  * A case document holds the case whole under `case`, with the fields the lists filter and sort on
  * copied to the top level (see `CLOUD_INDEXES` for the indexes the console needs).
@@ -165,7 +168,10 @@ export const CLOUD_COLLECTIONS = {
   inbox: 'inbox_messages',
   /** `_id` = `keyId(`${openid}:${templateKey}`)`. */
   subscriptionQuotas: 'subscription_quotas',
-  /** `_id` = `keyId(row key)` (community|grid|month|category, each URI-encoded). */
+  /**
+   * `_id` = `keyId(`${row key}#${shard}`)` (row key: community|grid|month|category, each
+   * URI-encoded): each row of the board counters is split over `TALLY_SHARDS` documents.
+   */
   tallies: 'tallies',
   refs: Object.fromEntries(REF_KINDS.map((k) => [k, k])) as { [K in RefKind]: K },
 } as const;
@@ -427,6 +433,14 @@ const EQUAL_FILTERS = [
   ['isPublic', 'isPublic'],
 ] as const satisfies readonly (readonly [keyof CaseQuery, keyof CaseDocFields])[];
 
+/**
+ * Each board-counter row is kept in this many documents, a change writing the one its case falls
+ * to, so that submits arriving together in one grid, month and category seldom write the same
+ * document (the database aborts the later of two transactions that do). The board sums them.
+ */
+export const TALLY_SHARDS = 4;
+const tallyShardOf = (caseId: string): number => createHash('sha256').update(caseId, 'utf8').digest()[0]! % TALLY_SHARDS;
+
 /** The database refuses more per read. */
 const PAGE = 100;
 
@@ -446,7 +460,8 @@ const isConflict = (e: unknown): boolean => /TRANSACTION_CONFLICT|WriteConflict|
  * times, on the conflicts it recognises), and the base of the randomised wait between calls.
  */
 const TRANSACT_CALLS = 5;
-const TRANSACT_BACKOFF_MS = 15;
+/** About one transaction's time in the cloud (a dozen round trips), so that retried writers spread out. */
+const TRANSACT_BACKOFF_MS = 50;
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Thrown inside a transaction to roll it back and hand a Result to the caller. */
@@ -738,9 +753,10 @@ export class CloudStore implements Store {
           if (!(await this.getDoc(t.collection(C.outbox).doc(keyId(n.key)))))
             fresh.push({ notice: n, status: 'queued', attempts: 0, nextAttemptAt: n.at, done: {} });
         const moves = tallyMoves(pairs);
+        const shard = tallyShardOf(pairs[0]?.after.id ?? '');
         const counters: { id: string; key: TallyRowKey; tally: CaseTally }[] = [];
         for (const m of moves) {
-          const id = keyId(tallyRowId(m.key));
+          const id = keyId(`${tallyRowId(m.key)}#${shard}`);
           const doc = await this.getDoc(t.collection(C.tallies).doc(id));
           const stored = doc ? this.parseTallyDoc(doc).tally : undefined;
           counters.push({ id, key: m.key, tally: stored ? addTally(stored, m.delta) : m.delta });
@@ -776,7 +792,7 @@ export class CloudStore implements Store {
           await t
             .collection(C.tallies)
             .doc(r.id)
-            .set({ data: { ...r.key, tally: r.tally } });
+            .set({ data: { ...r.key, shard, tally: r.tally } });
       });
       return ok(undefined);
     } catch (e) {
@@ -806,7 +822,15 @@ export class CloudStore implements Store {
     const conds: object[] = [{ month: this._.gte(query.fromMonth) }, { month: this._.lte(query.toMonth) }];
     if (query.communityId !== undefined) conds.push({ communityId: query.communityId });
     if (query.gridId !== undefined) conds.push({ gridId: query.gridId });
-    const rows = (await this.fetchAll(CLOUD_COLLECTIONS.tallies, conds)).map((d) => this.parseTallyDoc(d));
+    // A row is the sum of its shards.
+    const byRow = new Map<string, TallyRow>();
+    for (const d of await this.fetchAll(CLOUD_COLLECTIONS.tallies, conds)) {
+      const part = this.parseTallyDoc(d);
+      const id = tallyRowId(part);
+      const seen = byRow.get(id);
+      byRow.set(id, seen ? { ...seen, tally: addTally(seen.tally, part.tally) } : part);
+    }
+    const rows = [...byRow.values()];
     const sortKey = (r: TallyRow) => [r.month, r.communityId, r.gridId, r.categoryId];
     return rows
       .filter((r) => !isZeroTally(r.tally))
