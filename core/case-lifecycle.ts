@@ -272,6 +272,7 @@ class Builder {
   finish(): TransitionResult {
     this.next.version = this.before.version + 1;
     this.next.lastSeq = this.before.lastSeq + this.events.length;
+    for (const n of this.notices) n.caseStatus = this.next.status;
     refreshClock(this.next, this.ctx.policy);
     return { case: this.next, events: this.events, notices: this.notices };
   }

@@ -336,6 +336,8 @@ export interface Notice {
   title: string;
   body: string;
   at: string;
+  /** The case's status once the change that raised the notice is done (the subscribe message shows it). */
+  caseStatus?: CaseStatus;
 }
 
 export const NOTICE_KINDS = [

@@ -1,6 +1,8 @@
 /**
  * `timer`: one tick looks at every case whose clock has come (reminders, overdue marking,
- * automatic escalation, auto-close after the rating window) and then delivers the outbox.
+ * automatic escalation, auto-close after the rating window) and then delivers the outbox, within a
+ * time budget under the cloud function's timeout; what is left waits for the next tick, which
+ * finds it still due.
  * Two ticks at once are safe: every change is a compare-and-set, and a tick that loses the race
  * re-reads the case and finds nothing left to do.
  */
@@ -11,7 +13,7 @@ import { SYSTEM_ACTOR } from '../../core/model';
 import { clockCommand, type Command } from '../../core/case-lifecycle';
 import type { Deps } from '../deps';
 import { dispatchOutbox, TEMPLATE_SETTING_ID, type SubscribeSender, type TemplateConfig } from '../notify/dispatcher';
-import { applyCommand } from '../services/case-service';
+import { applyCommand, type AccountsCache } from '../services/case-service';
 import { loadDirectory, policyFor } from '../services/directory';
 import { action, defineFunction } from './define';
 
@@ -21,42 +23,109 @@ export interface TickReport {
   overdue: number;
   autoClosed: number;
   notifications: { claimed: number; sent: number; retried: number; failed: number };
+  /** The time the tick took by its clock, ms. */
+  elapsedMs: number;
+  /** True when the budget ended the tick before its work did: the next tick continues. */
+  outOfTime: boolean;
 }
 
-export async function runTimerTick(deps: Deps, sender?: SubscribeSender, batch = 200): Promise<TickReport> {
+/**
+ * The cloud function's timeout (`cloudfunctions/timer/config.json`, seconds) and the share of it a
+ * tick plans to use: the rest is for a cold start, loading the directory and the step under way
+ * when the budget runs out. The cases get the first 60 % of the budget, the outbox the rest (and
+ * whatever the cases leave).
+ */
+export const TIMER_TIMEOUT_S = 60;
+export const TICK_BUDGET_MS = 40_000;
+const CASES_SHARE = 0.6;
+
+export interface TickOptions {
+  /** Cases listed at most per tick. */
+  batch?: number;
+  /** The time one tick may take, ms. */
+  budgetMs?: number;
+  /** Milliseconds since the tick began; a test gives the double's modelled clock. */
+  elapsed?: () => number;
+}
+
+/**
+ * Whether another step fits before `limitMs`: the time so far plus the longest step seen yet. A
+ * step is one case's change or one notice's delivery, a dozen database round trips.
+ */
+function stepper(elapsed: () => number, limitMs: number) {
+  let longest = 0;
+  return {
+    fits: () => elapsed() + longest <= limitMs,
+    async run<T>(step: () => Promise<T>): Promise<T> {
+      const t = elapsed();
+      try {
+        return await step();
+      } finally {
+        longest = Math.max(longest, elapsed() - t);
+      }
+    },
+  };
+}
+
+export async function runTimerTick(deps: Deps, sender?: SubscribeSender, options: TickOptions | number = {}): Promise<TickReport> {
+  const opts = typeof options === 'number' ? { batch: options } : options;
+  const t0 = performance.now();
+  const elapsed = opts.elapsed ?? (() => performance.now() - t0);
+  const budget = opts.budgetMs ?? TICK_BUDGET_MS;
   const now = deps.now();
   const dir = await loadDirectory(deps.store, now.getTime());
-  const due = await deps.store.listDueCases(now.toISOString(), batch);
+  const due = await deps.store.listDueCases(now.toISOString(), opts.batch ?? 200);
+  const templates = ((await deps.store.getRef('settings', TEMPLATE_SETTING_ID))?.value ?? {}) as TemplateConfig;
   const report: TickReport = {
-    looked: due.length,
+    looked: 0,
     reminded: 0,
     overdue: 0,
     autoClosed: 0,
     notifications: { claimed: 0, sent: 0, retried: 0, failed: 0 },
+    elapsedMs: 0,
+    outOfTime: false,
   };
+  const accounts: AccountsCache = {};
+  const cases = stepper(elapsed, budget * CASES_SHARE);
   for (const c of due) {
+    // Out of time: the rest stay due (their next check has come) and lead the next tick's list.
+    if (!cases.fits()) {
+      report.outOfTime = true;
+      break;
+    }
+    report.looked++;
     let did: Command['action'] | undefined;
-    const r = await applyCommand(
-      deps,
-      dir,
-      c.id,
-      SYSTEM_ACTOR,
-      (fresh) => {
-        const v = clockVerdict(policyFor(dir, fresh.place.communityId), fresh, now);
-        const cmd = clockCommand(v);
-        did = cmd?.action;
-        return cmd ? ok(cmd) : { ok: false, error: { code: 'CASE.INVALID_TRANSITION', message: '无需处理' } };
-      },
-      now,
-      { retryOnConflict: true },
+    const r = await cases.run(() =>
+      applyCommand(
+        deps,
+        dir,
+        c.id,
+        SYSTEM_ACTOR,
+        (fresh) => {
+          const v = clockVerdict(policyFor(dir, fresh.place.communityId), fresh, now);
+          const cmd = clockCommand(v);
+          did = cmd?.action;
+          return cmd ? ok(cmd) : { ok: false, error: { code: 'CASE.INVALID_TRANSITION', message: '无需处理' } };
+        },
+        now,
+        { retryOnConflict: true, current: c, accounts },
+      ),
     );
     if (!r.ok) continue;
     if (did === 'remind') report.reminded++;
     if (did === 'mark_overdue') report.overdue++;
     if (did === 'auto_close') report.autoClosed++;
   }
-  const templates = ((await deps.store.getRef('settings', TEMPLATE_SETTING_ID))?.value ?? {}) as TemplateConfig;
-  report.notifications = await dispatchOutbox(deps.store, now, sender, templates);
+  const notices = stepper(elapsed, budget);
+  let noticesOutOfTime = false;
+  report.notifications = await dispatchOutbox(deps.store, now, sender, templates, {
+    // The budget decides how many: a backlog drains as fast as the time allows.
+    limit: 2_000,
+    timeLeft: () => (notices.fits() ? true : ((noticesOutOfTime = true), false)),
+    step: (deliver) => notices.run(deliver),
+  });
+  report.outOfTime ||= noticesOutOfTime;
+  report.elapsedMs = Math.round(elapsed());
   return report;
 }
 

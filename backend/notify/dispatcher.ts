@@ -3,9 +3,12 @@
  * subscribe-message template is configured and the user has quota, it is also sent as a WeChat
  * subscribe message. Each channel is recorded as done before the item moves on, so a retry never
  * repeats a channel that succeeded; failures back off and end as undeliverable with their reason.
+ * A subscribe message is sent at most once: the send is claimed in the store (with a lease) before
+ * it goes out and recorded after; a claim found unrecorded means the sender died in between, and
+ * the channel ends as `unknown` instead of sending again. Values are fitted to WeChat's rules for
+ * their keyword types; a refusal of the values (47003) is final.
  */
 import type { Notice } from '../../core/model';
-import { formatLocal } from '../../core/case-lifecycle';
 import { STATUS_NAMES } from '../../core/model';
 import type { InboxMessage, OutboxItem, Store } from '../store/store.port';
 
@@ -30,19 +33,72 @@ export const TEMPLATE_SETTING_ID = 'subscribeTemplates';
 export const MAX_ATTEMPTS = 6;
 /** WeChat: the user has no subscription quota left for the template. */
 export const ERR_NO_QUOTA = 43101;
+/** WeChat: an argument is invalid (a keyword value breaks its type's rule, a bad template id …). */
+export const ERR_ARGUMENT_INVALID = 47003;
+/** How long a claimed send may take before a later dispatcher takes its outcome as unknown. */
+export const DELIVERY_LEASE_MS = 60_000;
 
-/** WeChat's keyword limits: thing ≤ 20, phrase ≤ 5, character_string ≤ 32, name ≤ 10, letters ≤ 32. */
+const CONTROL = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+/gu;
+const HAN = /\p{Script=Han}/u;
+
+/** A value's characters without control characters, runs of white space as one space. */
+function clean(value: string): string {
+  return value.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+}
+
+function cut(value: string, n: number): string {
+  const chars = Array.from(value);
+  return chars.length <= n ? value : `${chars.slice(0, n - 1).join('')}…`;
+}
+
+/** WeChat's time format: `2019年10月1日 15:01`, China time. */
+export function wechatTime(iso: string): string {
+  const d = new Date(Date.parse(iso) + 8 * 3_600_000);
+  const hh = String(d.getUTCHours()).padStart(2, '0');
+  const mm = String(d.getUTCMinutes()).padStart(2, '0');
+  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${hh}:${mm}`;
+}
+
+/** A keyword's type: its name without the number (`thing2` → `thing`). */
+export const keywordType = (keyword: string): string => keyword.replace(/\d+$/, '');
+
+/**
+ * A value fitted to its keyword type's rule (WeChat's 订阅消息参数值内容限制): `thing` ≤ 20
+ * characters without control characters; `phrase` ≤ 5 Chinese characters only; `name` ≤ 10
+ * Chinese characters and letters, or ≤ 20 letters and symbols; `character_string` ≤ 32 printable ASCII; `number` ≤ 32
+ * digits; `letter` ≤ 32 letters. Never empty: WeChat refuses an empty value too. Times are made by
+ * `templateData` in WeChat's format.
+ */
 export function fitKeyword(keyword: string, value: string): string {
-  const cut = (n: number) => {
-    const chars = Array.from(value);
-    return chars.length <= n ? value : `${chars.slice(0, n - 1).join('')}…`;
-  };
-  if (keyword.startsWith('thing')) return cut(20);
-  if (keyword.startsWith('phrase')) return Array.from(value).slice(0, 5).join('');
-  if (keyword.startsWith('character_string')) return value.replace(/[^\x21-\x7e]/g, '').slice(0, 32);
-  if (keyword.startsWith('name')) return cut(10);
-  if (keyword.startsWith('letter')) return value.replace(/[^A-Za-z]/g, '').slice(0, 32);
-  return cut(20);
+  const v = clean(value);
+  switch (keywordType(keyword)) {
+    case 'phrase':
+      return (
+        Array.from(v.replace(/[^\p{Script=Han}]/gu, ''))
+          .slice(0, 5)
+          .join('') || '有更新'
+      );
+    case 'name': {
+      // Ten Chinese characters (letters mixed in count as Chinese), or twenty letters and symbols.
+      if (HAN.test(v))
+        return Array.from(v.replace(/[^\p{Script=Han}A-Za-z·]/gu, ''))
+          .slice(0, 10)
+          .join('');
+      return (
+        Array.from(v.replace(/[^A-Za-z\p{P}\p{S} ]/gu, '').trim())
+          .slice(0, 20)
+          .join('') || '无'
+      );
+    }
+    case 'character_string':
+      return v.replace(/[^\x21-\x7e]/g, '').slice(0, 32) || '-';
+    case 'number':
+      return v.replace(/\D/g, '').slice(0, 32) || '0';
+    case 'letter':
+      return v.replace(/[^A-Za-z]/g, '').slice(0, 32) || 'x';
+    default:
+      return cut(v, 20) || '无';
+  }
 }
 
 export function templateData(def: TemplateDef, n: Notice): Record<string, { value: string }> {
@@ -55,12 +111,20 @@ export function templateData(def: TemplateDef, n: Notice): Record<string, { valu
       case 'caseId':
         return n.caseId;
       case 'time':
-        return formatLocal(n.at);
+        return wechatTime(n.at);
       case 'status':
-        return n.kind in STATUS_NAMES ? STATUS_NAMES[n.kind as keyof typeof STATUS_NAMES] : n.title;
+        // The case's status after the change; a notice queued before it was recorded says its title.
+        return n.caseStatus ? STATUS_NAMES[n.caseStatus] : n.title;
     }
   };
-  return Object.fromEntries(Object.entries(def.fields).map(([k, f]) => [k, { value: fitKeyword(k, field(f)) }]));
+  return Object.fromEntries(
+    Object.entries(def.fields).map(([k, f]) => {
+      const type = keywordType(k);
+      // A time or date keyword only takes a time: the notice's, whatever field was configured.
+      const value = type === 'time' || type === 'date' ? wechatTime(n.at) : fitKeyword(k, field(f));
+      return [k, { value }];
+    }),
+  );
 }
 
 const backoffMs = (attempts: number): number => Math.min(60_000 * 2 ** (attempts - 1), 3_600_000);
@@ -77,20 +141,47 @@ export function inboxMessageOf(n: Notice, read = false): InboxMessage {
   return { id: n.key, openid: n.recipientOpenid, caseId: n.caseId, kind: n.kind, title: n.title, body: n.body, at: n.at, read };
 }
 
+export interface DispatchOptions {
+  /** Items claimed at most. */
+  limit?: number;
+  /** Whether there is time left to start on another item; the rest waits for the next run. */
+  timeLeft?: () => boolean;
+  /** Runs each claim and each delivery (a timer measures them). */
+  step?: <T>(deliver: () => Promise<T>) => Promise<T>;
+}
+
+/** Items claimed at a time, so that a run out of time leaves few claimed and untouched. */
+const CLAIM_BATCH = 10;
+
 export async function dispatchOutbox(
   store: Store,
   now: Date,
   sender: SubscribeSender | undefined,
   templates: TemplateConfig,
-  limit = 100,
+  options: DispatchOptions | number = {},
 ): Promise<DispatchReport> {
-  const items = await store.claimOutbox(now.toISOString(), limit, 60_000);
-  const report: DispatchReport = { claimed: items.length, sent: 0, retried: 0, failed: 0 };
-  for (const item of items) {
-    const outcome = await deliver(store, item, now, sender, templates);
-    report[outcome]++;
+  const opts: DispatchOptions = typeof options === 'number' ? { limit: options } : options;
+  const { limit = 100, timeLeft = () => true } = opts;
+  const step = opts.step ?? (<T>(d: () => Promise<T>) => d());
+  const report: DispatchReport = { claimed: 0, sent: 0, retried: 0, failed: 0 };
+  while (report.claimed < limit && timeLeft()) {
+    const items = await step(() => store.claimOutbox(now.toISOString(), Math.min(CLAIM_BATCH, limit - report.claimed), DELIVERY_LEASE_MS));
+    report.claimed += items.length;
+    for (const item of items) {
+      // Out of time: what is left was only leased, and comes back when the lease ends.
+      if (!timeLeft()) return report;
+      const outcome = await step(() => deliver(store, item, now, sender, templates));
+      if (outcome !== 'busy') report[outcome]++;
+    }
+    if (items.length < CLAIM_BATCH) break;
   }
   return report;
+}
+
+/** The item as recorded: never with a claim, which recording ends. */
+function record(item: OutboxItem): OutboxItem {
+  const { sending: _s, ...rest } = item;
+  return rest;
 }
 
 async function deliver(
@@ -99,20 +190,34 @@ async function deliver(
   now: Date,
   sender: SubscribeSender | undefined,
   templates: TemplateConfig,
-): Promise<'sent' | 'retried' | 'failed'> {
+): Promise<'sent' | 'retried' | 'failed' | 'busy'> {
   const n = item.notice;
   const next: OutboxItem = { ...item, done: { ...item.done }, attempts: item.attempts + 1 };
+  if (!next.done.subscribe && next.sending) {
+    // Still within another dispatcher's lease: its send may be under way.
+    if (next.sending.until > now.toISOString()) return 'busy';
+    // A send was claimed and never recorded: whether WeChat delivered it is unknown. Sending it
+    // again could repeat it (and spend quota again), so the channel ends here.
+    next.done.subscribe = 'unknown';
+    next.attempts = item.attempts;
+    next.lastError = '订阅消息发送中断，结果未知，为免重复不再发送';
+  }
   if (!next.done.inbox) {
     await store.addInboxMessage(inboxMessageOf(n));
     next.done.inbox = true;
     // Record it before anything else can fail, so the message centre never gets it twice.
-    await store.saveOutbox({ ...next, status: 'queued' });
+    await store.saveOutbox(record({ ...next, status: 'queued' }));
   }
   if (!next.done.subscribe) {
     const def = templates[n.kind];
     if (!sender || !def) next.done.subscribe = 'skipped';
     else if (!(await store.takeSubscriptionQuota(n.recipientOpenid, def.templateId))) next.done.subscribe = 'skipped';
-    else {
+    else if (!(await store.claimDelivery(n.key, 'subscribe', new Date(now.getTime() + DELIVERY_LEASE_MS).toISOString()))) {
+      // Claimed by someone else meanwhile: theirs to send.
+      await store.addSubscriptionQuota(n.recipientOpenid, def.templateId, 1);
+      return 'busy';
+    } else {
+      // Claimed: from here until the outcome is recorded, a death means the send is never repeated.
       let outcome: SendOutcome;
       try {
         outcome = await sender.send({
@@ -129,24 +234,32 @@ async function deliver(
         await store.clearSubscriptionQuota(n.recipientOpenid, def.templateId);
         next.done.subscribe = 'undeliverable';
         next.lastError = `${outcome.errCode} 用户订阅次数已用完`;
+      } else if (outcome.errCode === ERR_ARGUMENT_INVALID) {
+        // The message itself is refused: sending it again gets the same answer. The grant was not used.
+        await store.addSubscriptionQuota(n.recipientOpenid, def.templateId, 1);
+        next.done.subscribe = 'undeliverable';
+        next.lastError = `${outcome.errCode} 订阅消息参数不合规：${outcome.errMsg}`.slice(0, 300);
       } else {
         // The quota taken was not used: give it back for the retry.
         await store.addSubscriptionQuota(n.recipientOpenid, def.templateId, 1);
         next.lastError = `${outcome.errCode} ${outcome.errMsg}`.slice(0, 300);
         if (next.attempts >= MAX_ATTEMPTS) {
           next.done.subscribe = 'undeliverable';
-          await store.saveOutbox({ ...next, status: 'failed' });
+          await store.saveOutbox(record({ ...next, status: 'failed' }));
           return 'failed';
         }
-        await store.saveOutbox({
-          ...next,
-          status: 'queued',
-          nextAttemptAt: new Date(now.getTime() + backoffMs(next.attempts)).toISOString(),
-        });
+        await store.saveOutbox(
+          record({
+            ...next,
+            status: 'queued',
+            nextAttemptAt: new Date(now.getTime() + backoffMs(next.attempts)).toISOString(),
+          }),
+        );
         return 'retried';
       }
     }
   }
-  await store.saveOutbox({ ...next, status: next.done.subscribe === 'undeliverable' ? 'failed' : 'sent' });
-  return next.done.subscribe === 'undeliverable' ? 'failed' : 'sent';
+  const failed = next.done.subscribe === 'undeliverable' || next.done.subscribe === 'unknown';
+  await store.saveOutbox(record({ ...next, status: failed ? 'failed' : 'sent' }));
+  return failed ? 'failed' : 'sent';
 }

@@ -21,17 +21,24 @@ export function contextFor(dir: Directory, communityId: string, now: Date): Tran
   return { now, policy: policyFor(dir, communityId), calendar: dir.calendar };
 }
 
+type Accounts = Awaited<ReturnType<Store['listRef']>>;
+
+/** Accounts read once and shared by the changes of one run (a timer tick), instead of once per change. */
+export interface AccountsCache {
+  accounts?: Promise<Accounts>;
+}
+
 /** Turns `community:<id>`, `street:<id>` and `department:<id>` recipients into people. */
-export async function expandNotices(store: Store, notices: Notice[]): Promise<Notice[]> {
+export async function expandNotices(store: Store, notices: Notice[], cache: AccountsCache = {}): Promise<Notice[]> {
   const out: Notice[] = [];
-  let accounts: Awaited<ReturnType<Store['listRef']>> | undefined;
+  let accounts: Accounts | undefined;
   for (const n of notices) {
     const m = /^(community|street|department):(.+)$/.exec(n.recipientOpenid);
     if (!m) {
       out.push(n);
       continue;
     }
-    accounts ??= await store.listRef('accounts');
+    accounts ??= await (cache.accounts ??= store.listRef('accounts'));
     const [, scope, id] = m;
     const people = (
       accounts as { openid: string; roles: { role: string; communityId?: string; streetId?: string; departmentId?: string }[] }[]
@@ -56,6 +63,10 @@ export interface ApplyOptions {
   retryOnConflict?: boolean;
   /** Extra checks on the loaded case before the core decides (visibility, for example). */
   check?: (c: Case) => Result<void>;
+  /** The case as just read by the caller (a list): the first try uses it instead of reading it again. */
+  current?: Case;
+  /** Accounts shared with other changes of the same run. */
+  accounts?: AccountsCache;
 }
 
 export async function applyCommand(
@@ -69,7 +80,7 @@ export async function applyCommand(
 ): Promise<Result<TransitionResult>> {
   const attempts = opts.retryOnConflict ? 5 : 1;
   for (let i = 0; i < attempts; i++) {
-    const c = await deps.store.getCase(caseId);
+    const c = i === 0 && opts.current?.id === caseId ? opts.current : await deps.store.getCase(caseId);
     if (!c) return fail('CASE.NOT_FOUND', '诉求不存在或已删除');
     if (opts.check) {
       const v = opts.check(c);
@@ -79,7 +90,7 @@ export async function applyCommand(
     if (!cmd.ok) return cmd;
     const r = transition(c, cmd.value, actor, contextFor(dir, c.place.communityId, now));
     if (!r.ok) return r;
-    const notices = await expandNotices(deps.store, r.value.notices);
+    const notices = await expandNotices(deps.store, r.value.notices, opts.accounts);
     const committed = await deps.store.commit({
       creates: [],
       updates: [{ expectedVersion: c.version, case: r.value.case }],

@@ -7,15 +7,20 @@
  * - a query returns at most 100 documents, so every read that may need more pages by key;
  * - a transaction may only get, set, update and remove single documents — no queries — so
  *   everything `commit` must check is a document read by id: the request key has its own document
- *   (`case_requests/<requestKey>`), the version compare-and-set reads the case document, the
- *   counters are documents per row (`tallies/<row>`), notices are outbox documents keyed by
- *   notice key. Two transactions writing the same document conflict; the SDK retries, and the
- *   retry reads the new version and fails the compare-and-set;
- * - `doc(id).get()` rejects when the document does not exist.
+ *   (`case_requests/keyId(<requestKey>)`), the version compare-and-set reads the case document,
+ *   the counters are documents per row and shard (`tallies/keyId(<row>#<shard>)`), notices are
+ *   outbox documents keyed by notice key. Two transactions writing the same document conflict, the
+ *   later one at once, even before the first commits; `transact` retries, and the retry reads the
+ *   new version and fails the compare-and-set;
+ * - `doc(id).get()` rejects when the document does not exist (inside a transaction it may answer
+ *   `{ data: null }` instead);
+ * - an `_id` holds letters, digits, `-` and `_` only (`CLOUD_ID_RULE`).
  *
  * A case document holds the case whole under `case`, with the fields the lists filter and sort on
  * copied to the top level (see `CLOUD_INDEXES` for the indexes the console needs).
  */
+import { createHash } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import { OPEN_STATUSES, type Case, type CaseEvent } from '../../core/model';
 import { fail, ok, type Result } from '../../core/errors';
 import { TALLY_KEYS, addTally, isZeroTally, type CaseTally } from '../../core/metrics';
@@ -28,6 +33,7 @@ import type {
   InboxMessage,
   OutboxItem,
   OutboxStatus,
+  DeliveryChannel,
   Store,
   TallyQuery,
   TallyRow,
@@ -79,6 +85,7 @@ export interface CloudCommand {
   gte(value: unknown): CloudOperand;
   lt(value: unknown): CloudOperand;
   lte(value: unknown): CloudOperand;
+  exists(present: boolean): CloudOperand;
   and(conditions: object[]): CloudOperand;
   or(conditions: object[]): CloudOperand;
   inc(n: number): CloudOperand;
@@ -120,21 +127,51 @@ export interface CloudDb {
   runTransaction<T>(run: (transaction: CloudTransaction) => Promise<T>, retries?: number): Promise<T>;
 }
 
+// ——— document ids ———
+
+/**
+ * The characters a document `_id` may hold: those of the database's own generated ids (letters,
+ * digits, `-`, `_`), and a length well inside what it stores (docs/decisions.md).
+ */
+export const CLOUD_ID_RULE = /^[A-Za-z0-9_-]{1,64}$/;
+
+const ID_RULE_MESSAGE = '编号只能由字母、数字、- 和 _ 组成，且不超过 64 个字符';
+
+/**
+ * The `_id` of a document found by a composite key (a request key, a notice key, a counter row …),
+ * which may hold `:`, `|`, `%` and run long: `k` and the SHA-256 of the key in base64url, 44
+ * characters. The key itself is kept in the document's fields.
+ */
+export function keyId(key: string): string {
+  return `k${createHash('sha256').update(key, 'utf8').digest('base64url')}`;
+}
+
+/** The `_id` of a timeline event: case ids are made of letters and digits, `seq` of digits. */
+export function eventId(caseId: string, seq: number): string {
+  const id = `${caseId}_${seq}`;
+  return CLOUD_ID_RULE.test(id) ? id : keyId(`${caseId}:${seq}`);
+}
+
 // ——— collections and indexes ———
 
 /** Every collection the adapter uses; reference documents live in one collection per kind. */
 export const CLOUD_COLLECTIONS = {
+  /** `_id` = case id. */
   cases: 'cases',
-  /** `_id` = `${caseId}:${seq}`. */
+  /** `_id` = `${caseId}_${seq}`. */
   caseEvents: 'case_events',
-  /** `_id` = request key (`<openid>:<requestId>`): makes a retried create find the first case. */
+  /** `_id` = `keyId(request key)` (`<openid>:<requestId>`): makes a retried create find the first case. */
   caseRequests: 'case_requests',
-  /** `_id` = notice key. */
+  /** `_id` = `keyId(notice key)`. */
   outbox: 'outbox',
+  /** `_id` = `keyId(message id)` (the notice key). */
   inbox: 'inbox_messages',
-  /** `_id` = `${openid}:${templateKey}`. */
+  /** `_id` = `keyId(`${openid}:${templateKey}`)`. */
   subscriptionQuotas: 'subscription_quotas',
-  /** `_id` = the row key (community|grid|month|category, each URI-encoded). */
+  /**
+   * `_id` = `keyId(`${row key}#${shard}`)` (row key: community|grid|month|category, each
+   * URI-encoded): each row of the board counters is split over `TALLY_SHARDS` documents.
+   */
   tallies: 'tallies',
   refs: Object.fromEntries(REF_KINDS.map((k) => [k, k])) as { [K in RefKind]: K },
 } as const;
@@ -144,11 +181,19 @@ export interface CloudIndex {
   name: string;
   fields: [field: string, direction: 'asc' | 'desc'][];
   unique?: boolean;
+  /** The queries that read it. */
+  uses: string[];
 }
 
+/** The WeChat cloud database allows at most this many indexes per collection (besides `_id`). */
+export const MAX_INDEXES_PER_COLLECTION = 10;
+
 /**
- * The indexes to create in the cloud console (数据库 → 索引管理), mirroring the SQLite ones: each
- * list of the app reads one of them. `_id` is indexed by the database itself.
+ * The indexes to create in the cloud console (数据库 → 索引管理). `_id` is indexed by the database
+ * itself. The database allows ten per collection, so `cases` has the ten its queries need most;
+ * `uses` names the queries each one serves. A query may use an index whose leading fields it
+ * filters on and match the rest of its conditions while reading along it: a status filter on a
+ * `…_created` index, a category or severity filter on any of them.
  */
 export const CLOUD_INDEXES: readonly CloudIndex[] = [
   {
@@ -159,6 +204,7 @@ export const CLOUD_INDEXES: readonly CloudIndex[] = [
       ['createdAt', 'desc'],
       ['_id', 'desc'],
     ],
+    uses: ['resident.myCases (listCases reporterOpenid, created_desc)', 'countCasesByReporterSince (daily submit limit)'],
   },
   {
     collection: 'cases',
@@ -169,6 +215,7 @@ export const CLOUD_INDEXES: readonly CloudIndex[] = [
       ['dueKey', 'asc'],
       ['_id', 'asc'],
     ],
+    uses: ['member.myTasks (holderOpenid + statuses, deadline_asc; the done tabs read the same prefix newest first)'],
   },
   {
     collection: 'cases',
@@ -178,15 +225,11 @@ export const CLOUD_INDEXES: readonly CloudIndex[] = [
       ['createdAt', 'desc'],
       ['_id', 'desc'],
     ],
-  },
-  {
-    collection: 'cases',
-    name: 'community_status_created',
-    fields: [
-      ['communityId', 'asc'],
-      ['status', 'asc'],
-      ['createdAt', 'desc'],
-      ['_id', 'desc'],
+    uses: [
+      'admin.listCases of a community admin (communityId, created_desc, with status / category / severity / time filters)',
+      'admin.dashboard: today’s new cases, the pending list',
+      'board.listCases with a community',
+      'admin exports of a community (loadAll)',
     ],
   },
   {
@@ -198,6 +241,7 @@ export const CLOUD_INDEXES: readonly CloudIndex[] = [
       ['dueKey', 'asc'],
       ['_id', 'asc'],
     ],
+    uses: ['admin.dashboard of a community: pending and overdue counts, the overdue list', 'admin.listCases overdue (deadline_asc)'],
   },
   {
     collection: 'cases',
@@ -208,80 +252,10 @@ export const CLOUD_INDEXES: readonly CloudIndex[] = [
       ['createdAt', 'desc'],
       ['_id', 'desc'],
     ],
-  },
-  {
-    collection: 'cases',
-    name: 'grid_category_status_created',
-    fields: [
-      ['gridId', 'asc'],
-      ['categoryId', 'asc'],
-      ['status', 'asc'],
-      ['createdAt', 'desc'],
-      ['_id', 'desc'],
-    ],
-  },
-  {
-    collection: 'cases',
-    name: 'community_category_status_created',
-    fields: [
-      ['communityId', 'asc'],
-      ['categoryId', 'asc'],
-      ['status', 'asc'],
-      ['createdAt', 'desc'],
-      ['_id', 'desc'],
-    ],
-  },
-  {
-    collection: 'cases',
-    name: 'public_created',
-    fields: [
-      ['isPublic', 'asc'],
-      ['createdAt', 'desc'],
-      ['_id', 'desc'],
-    ],
-  },
-  {
-    collection: 'cases',
-    name: 'community_public_created',
-    fields: [
-      ['communityId', 'asc'],
-      ['isPublic', 'asc'],
-      ['createdAt', 'desc'],
-      ['_id', 'desc'],
-    ],
-  },
-  {
-    collection: 'cases',
-    name: 'created',
-    fields: [
-      ['createdAt', 'desc'],
-      ['_id', 'desc'],
-    ],
-  },
-  {
-    collection: 'cases',
-    name: 'status_created',
-    fields: [
-      ['status', 'asc'],
-      ['createdAt', 'desc'],
-      ['_id', 'desc'],
-    ],
-  },
-  {
-    collection: 'cases',
-    name: 'status_due',
-    fields: [
-      ['status', 'asc'],
-      ['dueKey', 'asc'],
-      ['_id', 'asc'],
-    ],
-  },
-  {
-    collection: 'cases',
-    name: 'due',
-    fields: [
-      ['dueKey', 'asc'],
-      ['_id', 'asc'],
+    uses: [
+      'openWorkByMember (routing: gridId + open statuses)',
+      'admin: open cases of a grid, passing a stopped member’s tasks on',
+      'admin.listCases / board.listCases with a grid',
     ],
   },
   {
@@ -293,6 +267,36 @@ export const CLOUD_INDEXES: readonly CloudIndex[] = [
       ['createdAt', 'desc'],
       ['_id', 'desc'],
     ],
+    uses: ['admin.listCases / dashboard of a department'],
+  },
+  {
+    collection: 'cases',
+    name: 'created',
+    fields: [
+      ['createdAt', 'desc'],
+      ['_id', 'desc'],
+    ],
+    uses: ['admin.listCases / dashboard / exports of the street admin (one street per environment: streetId is matched along it)'],
+  },
+  {
+    collection: 'cases',
+    name: 'status_due',
+    fields: [
+      ['status', 'asc'],
+      ['dueKey', 'asc'],
+      ['_id', 'asc'],
+    ],
+    uses: ['the street admin’s overdue list and counts (statuses + dueKey ≤ now, deadline_asc)', 'pending counts of the street'],
+  },
+  {
+    collection: 'cases',
+    name: 'public_created',
+    fields: [
+      ['isPublic', 'asc'],
+      ['createdAt', 'desc'],
+      ['_id', 'desc'],
+    ],
+    uses: ['board.listCases of the whole street', 'resident.findSimilar (public open cases of a building and category, 5 newest)'],
   },
   {
     collection: 'cases',
@@ -301,6 +305,7 @@ export const CLOUD_INDEXES: readonly CloudIndex[] = [
       ['nextCheckAt', 'asc'],
       ['_id', 'asc'],
     ],
+    uses: ['listDueCases (the timer)'],
   },
   {
     collection: 'case_events',
@@ -310,6 +315,7 @@ export const CLOUD_INDEXES: readonly CloudIndex[] = [
       ['seq', 'asc'],
     ],
     unique: true,
+    uses: ['getTimeline'],
   },
   {
     collection: 'outbox',
@@ -319,6 +325,7 @@ export const CLOUD_INDEXES: readonly CloudIndex[] = [
       ['nextAttemptAt', 'asc'],
       ['_id', 'asc'],
     ],
+    uses: ['claimOutbox (the dispatcher)'],
   },
   {
     collection: 'outbox',
@@ -328,6 +335,7 @@ export const CLOUD_INDEXES: readonly CloudIndex[] = [
       ['at', 'asc'],
       ['_id', 'asc'],
     ],
+    uses: ['listOutbox'],
   },
   {
     collection: 'inbox_messages',
@@ -337,6 +345,7 @@ export const CLOUD_INDEXES: readonly CloudIndex[] = [
       ['at', 'desc'],
       ['_id', 'desc'],
     ],
+    uses: ['listInbox'],
   },
   {
     collection: 'inbox_messages',
@@ -345,6 +354,7 @@ export const CLOUD_INDEXES: readonly CloudIndex[] = [
       ['openid', 'asc'],
       ['read', 'asc'],
     ],
+    uses: ['countUnread', 'markRead'],
   },
   {
     collection: 'tallies',
@@ -354,6 +364,7 @@ export const CLOUD_INDEXES: readonly CloudIndex[] = [
       ['communityId', 'asc'],
       ['gridId', 'asc'],
     ],
+    uses: ['readTallies (the board and the assessment)'],
   },
 ];
 
@@ -422,10 +433,19 @@ const EQUAL_FILTERS = [
   ['isPublic', 'isPublic'],
 ] as const satisfies readonly (readonly [keyof CaseQuery, keyof CaseDocFields])[];
 
+/**
+ * Each board-counter row is kept in this many documents, a change writing the one its case falls
+ * to, so that submits arriving together in one grid, month and category seldom write the same
+ * document (the database aborts the later of two transactions that do). The board sums them.
+ */
+export const TALLY_SHARDS = 4;
+const tallyShardOf = (caseId: string): number => createHash('sha256').update(caseId, 'utf8').digest()[0]! % TALLY_SHARDS;
+
 /** The database refuses more per read. */
 const PAGE = 100;
 
 const CONFLICT_MESSAGE = '案件已被他人更新，请刷新后重试';
+const BUSY_MESSAGE = '同时提交的人较多，请稍后重试';
 
 const errorText = (e: unknown): string => {
   if (typeof e === 'string') return e;
@@ -434,6 +454,15 @@ const errorText = (e: unknown): string => {
 };
 const isMissingDoc = (e: unknown): boolean => /does not exist|DOCUMENT_NOT_EXIST|not found/i.test(errorText(e));
 const isConflict = (e: unknown): boolean => /TRANSACTION_CONFLICT|WriteConflict|E11000|duplicate key/i.test(errorText(e));
+
+/**
+ * How many times `transact` calls `runTransaction` (which itself runs the function up to three
+ * times, on the conflicts it recognises), and the base of the randomised wait between calls.
+ */
+const TRANSACT_CALLS = 5;
+/** About one transaction's time in the cloud (a dozen round trips), so that retried writers spread out. */
+const TRANSACT_BACKOFF_MS = 50;
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Thrown inside a transaction to roll it back and hand a Result to the caller. */
 class Rollback {
@@ -460,6 +489,49 @@ export class CloudStore implements Store {
   }
 
   // ——— small helpers ———
+
+  /**
+   * Runs a transaction until it commits or refuses. The database (MongoDB underneath) aborts a
+   * transaction that writes a document another one has written first, committed or not, and does
+   * not always say so with the conflict code; the SDK retries only what carries it, three runs in
+   * all. So every failure but our own refusals is tried again here, after a randomised wait that
+   * spreads writers of one hot document (a board counter) apart: a transaction commits all or
+   * nothing, and each run reads afresh, so a run after a real conflict fails its compare-and-set
+   * and ends as `CASE.CONFLICT`. `run` gets the call's number so that it can tell a commit that
+   * landed from one that did not when the answer was lost.
+   */
+  private async transact<T>(run: (t: CloudTransaction, attempt: number) => Promise<T>): Promise<T> {
+    let attempt = 0;
+    for (;;) {
+      attempt++;
+      try {
+        const n = attempt;
+        return await this.db.runTransaction((t) => run(t, n));
+      } catch (e) {
+        if (e instanceof Rollback || e instanceof StoredRecordError || e instanceof InvalidRecordError || attempt >= TRANSACT_CALLS)
+          throw e;
+        await sleep(Math.random() * TRANSACT_BACKOFF_MS * 2 ** attempt);
+      }
+    }
+  }
+
+  /**
+   * Whether the change is stored exactly as it writes it — every case and its last new event — so
+   * that an earlier run committed it. (Two racers computing the same case differ in their events.)
+   */
+  private async alreadyCommitted(t: CloudTransaction, change: CaseChange): Promise<boolean> {
+    const cases = [...change.creates.map((x) => x.case), ...change.updates.map((x) => x.case)];
+    if (cases.length === 0) return false;
+    const same = (stored: CloudDoc | undefined, mine: object, ...extra: string[]) =>
+      stored !== undefined && isDeepStrictEqual(defined(strip(stored, ...extra)), defined(mine));
+    for (const c of cases) {
+      const doc = await this.getDoc(t.collection(CLOUD_COLLECTIONS.cases).doc(c.id));
+      if (!doc || !same(doc.case as CloudDoc, c)) return false;
+      const last = change.events.find((e) => e.caseId === c.id && e.seq === c.lastSeq);
+      if (last && !same(await this.getDoc(t.collection(CLOUD_COLLECTIONS.caseEvents).doc(eventId(c.id, last.seq))), last)) return false;
+    }
+    return true;
+  }
 
   private async getDoc(ref: CloudDocRef): Promise<CloudDoc | undefined> {
     try {
@@ -546,6 +618,7 @@ export class CloudStore implements Store {
   async putRef<K extends RefKind>(kind: K, doc: RefDocs[K]): Promise<void> {
     const schema = refSchemaOf(kind);
     assertRecord(schema, doc, `${kind}/${String((doc as { id?: unknown }).id)}`);
+    if (!CLOUD_ID_RULE.test(doc.id)) throw new InvalidRecordError(`${kind}/${doc.id}`, [ID_RULE_MESSAGE]);
     await this.db
       .collection(CLOUD_COLLECTIONS.refs[kind])
       .doc(doc.id)
@@ -560,7 +633,7 @@ export class CloudStore implements Store {
   }
 
   async findCaseIdByRequest(requestKey: string): Promise<string | undefined> {
-    const doc = await this.getDoc(this.db.collection(CLOUD_COLLECTIONS.caseRequests).doc(requestKey));
+    const doc = await this.getDoc(this.db.collection(CLOUD_COLLECTIONS.caseRequests).doc(keyId(requestKey)));
     if (!doc) return undefined;
     if (typeof doc.caseId !== 'string') throw new StoredRecordError(`case_requests/${requestKey}`, ['caseId: 应为字符串']);
     return doc.caseId;
@@ -643,15 +716,19 @@ export class CloudStore implements Store {
   async commit(change: CaseChange): Promise<Result<void>> {
     const shape = checkChangeShape(change);
     if (!shape.ok) return shape;
+    for (const { case: c } of change.creates)
+      if (!CLOUD_ID_RULE.test(c.id)) return fail('INTERNAL', `案件编号 ${c.id} ${ID_RULE_MESSAGE}`, { caseId: c.id });
     const events = eventsByCase(change.events);
     const C = CLOUD_COLLECTIONS;
     try {
-      await this.db.runTransaction(async (t) => {
+      await this.transact(async (t, attempt) => {
+        // A run after an ambiguous failure first looks whether an earlier run committed after all.
+        if (attempt > 1 && (await this.alreadyCommitted(t, change))) return;
         // Reads and checks first; nothing is written unless every check passes.
         const pairs: { before?: Case; after: Case }[] = [];
         for (const { case: c, requestKey } of change.creates) {
           if (requestKey !== undefined) {
-            const existing = await this.getDoc(t.collection(C.caseRequests).doc(requestKey));
+            const existing = await this.getDoc(t.collection(C.caseRequests).doc(keyId(requestKey)));
             if (existing)
               throw new Rollback(
                 fail('CASE.CONFLICT', '该诉求已提交，请勿重复提交', { reason: 'duplicate_request', requestKey, caseId: existing.caseId }),
@@ -673,12 +750,13 @@ export class CloudStore implements Store {
         }
         const fresh: OutboxItem[] = [];
         for (const n of change.notices)
-          if (!(await this.getDoc(t.collection(C.outbox).doc(n.key))))
+          if (!(await this.getDoc(t.collection(C.outbox).doc(keyId(n.key)))))
             fresh.push({ notice: n, status: 'queued', attempts: 0, nextAttemptAt: n.at, done: {} });
         const moves = tallyMoves(pairs);
+        const shard = tallyShardOf(pairs[0]?.after.id ?? '');
         const counters: { id: string; key: TallyRowKey; tally: CaseTally }[] = [];
         for (const m of moves) {
-          const id = tallyRowId(m.key);
+          const id = keyId(`${tallyRowId(m.key)}#${shard}`);
           const doc = await this.getDoc(t.collection(C.tallies).doc(id));
           const stored = doc ? this.parseTallyDoc(doc).tally : undefined;
           counters.push({ id, key: m.key, tally: stored ? addTally(stored, m.delta) : m.delta });
@@ -688,8 +766,8 @@ export class CloudStore implements Store {
           if (requestKey !== undefined)
             await t
               .collection(C.caseRequests)
-              .doc(requestKey)
-              .set({ data: { caseId: c.id, at: c.createdAt } });
+              .doc(keyId(requestKey))
+              .set({ data: { requestKey, caseId: c.id, at: c.createdAt } });
           await t
             .collection(C.cases)
             .doc(c.id)
@@ -703,23 +781,27 @@ export class CloudStore implements Store {
         for (const e of change.events)
           await t
             .collection(C.caseEvents)
-            .doc(`${e.caseId}:${e.seq}`)
+            .doc(eventId(e.caseId, e.seq))
             .set({ data: defined(e) });
         for (const item of fresh)
           await t
             .collection(C.outbox)
-            .doc(item.notice.key)
+            .doc(keyId(item.notice.key))
             .set({ data: outboxDoc(item) });
         for (const r of counters)
           await t
             .collection(C.tallies)
             .doc(r.id)
-            .set({ data: { ...r.key, tally: r.tally } });
+            .set({ data: { ...r.key, shard, tally: r.tally } });
       });
       return ok(undefined);
     } catch (e) {
       if (e instanceof Rollback) return e.result;
-      if (isConflict(e)) return fail('CASE.CONFLICT', CONFLICT_MESSAGE, { cause: errorText(e) });
+      // Still conflicting after every try: others kept writing the same documents (a board counter).
+      if (isConflict(e))
+        return change.updates.length === 0
+          ? fail('CASE.CONFLICT', BUSY_MESSAGE, { reason: 'busy', cause: errorText(e) })
+          : fail('CASE.CONFLICT', CONFLICT_MESSAGE, { cause: errorText(e) });
       if (e instanceof StoredRecordError) return fail('INTERNAL', e.message, { record: e.record, issues: e.issues });
       return fail('INTERNAL', '保存失败，请稍后重试', { cause: errorText(e) });
     }
@@ -740,7 +822,15 @@ export class CloudStore implements Store {
     const conds: object[] = [{ month: this._.gte(query.fromMonth) }, { month: this._.lte(query.toMonth) }];
     if (query.communityId !== undefined) conds.push({ communityId: query.communityId });
     if (query.gridId !== undefined) conds.push({ gridId: query.gridId });
-    const rows = (await this.fetchAll(CLOUD_COLLECTIONS.tallies, conds)).map((d) => this.parseTallyDoc(d));
+    // A row is the sum of its shards.
+    const byRow = new Map<string, TallyRow>();
+    for (const d of await this.fetchAll(CLOUD_COLLECTIONS.tallies, conds)) {
+      const part = this.parseTallyDoc(d);
+      const id = tallyRowId(part);
+      const seen = byRow.get(id);
+      byRow.set(id, seen ? { ...seen, tally: addTally(seen.tally, part.tally) } : part);
+    }
+    const rows = [...byRow.values()];
     const sortKey = (r: TallyRow) => [r.month, r.communityId, r.gridId, r.categoryId];
     return rows
       .filter((r) => !isZeroTally(r.tally))
@@ -780,11 +870,19 @@ export class CloudStore implements Store {
     return claimed;
   }
 
+  async claimDelivery(noticeKey: string, channel: DeliveryChannel, until: string): Promise<boolean> {
+    // One conditional update, atomic on the document: only one caller's matches.
+    const r = await this.where(CLOUD_COLLECTIONS.outbox, [
+      { _id: keyId(noticeKey), [`done.${channel}`]: this._.exists(false), sending: this._.exists(false) },
+    ]).update({ data: { sending: { channel, until } } });
+    return r.stats.updated === 1;
+  }
+
   async saveOutbox(item: OutboxItem): Promise<void> {
     assertRecord(outboxItemSchema, item, `outbox/${String(item?.notice?.key)}`);
     await this.db
       .collection(CLOUD_COLLECTIONS.outbox)
-      .doc(item.notice.key)
+      .doc(keyId(item.notice.key))
       .set({ data: outboxDoc(item) });
   }
 
@@ -802,8 +900,8 @@ export class CloudStore implements Store {
   async addInboxMessage(msg: InboxMessage): Promise<void> {
     assertRecord(inboxMessageSchema, msg, `inbox_messages/${String(msg?.id)}`);
     // A retried delivery adds the same message again: the first one stays.
-    await this.db.runTransaction(async (t) => {
-      const ref = t.collection(CLOUD_COLLECTIONS.inbox).doc(msg.id);
+    await this.transact(async (t) => {
+      const ref = t.collection(CLOUD_COLLECTIONS.inbox).doc(keyId(msg.id));
       if (!(await this.getDoc(ref))) await ref.set({ data: defined(strip(msg as unknown as CloudDoc)) });
     });
   }
@@ -824,7 +922,7 @@ export class CloudStore implements Store {
   async markRead(openid: string, ids: string[] | 'all'): Promise<number> {
     if (ids === 'all')
       return (await this.where(CLOUD_COLLECTIONS.inbox, [{ openid, read: false }]).update({ data: { read: true } })).stats.updated;
-    const unique = [...new Set(ids)];
+    const unique = [...new Set(ids)].map(keyId);
     let changed = 0;
     for (let i = 0; i < unique.length; i += PAGE) {
       const chunk = unique.slice(i, i + PAGE);
@@ -841,8 +939,8 @@ export class CloudStore implements Store {
     if (!Number.isInteger(count) || count < 0)
       throw new InvalidRecordError(`subscription_quotas/${id}`, [`count: 应为非负整数，实为 ${count}`]);
     if (count === 0) return;
-    await this.db.runTransaction(async (t) => {
-      const ref = t.collection(CLOUD_COLLECTIONS.subscriptionQuotas).doc(id);
+    await this.transact(async (t) => {
+      const ref = t.collection(CLOUD_COLLECTIONS.subscriptionQuotas).doc(keyId(id));
       const doc = await this.getDoc(ref);
       const before = doc === undefined ? 0 : doc.count;
       if (typeof before !== 'number' || !Number.isInteger(before) || before < 0)
@@ -852,7 +950,9 @@ export class CloudStore implements Store {
   }
 
   async takeSubscriptionQuota(openid: string, templateKey: string): Promise<boolean> {
-    const r = await this.where(CLOUD_COLLECTIONS.subscriptionQuotas, [{ _id: `${openid}:${templateKey}`, count: this._.gt(0) }]).update({
+    const r = await this.where(CLOUD_COLLECTIONS.subscriptionQuotas, [
+      { _id: keyId(`${openid}:${templateKey}`), count: this._.gt(0) },
+    ]).update({
       data: { count: this._.inc(-1) },
     });
     return r.stats.updated === 1;
@@ -860,7 +960,10 @@ export class CloudStore implements Store {
 
   async clearSubscriptionQuota(openid: string, templateKey: string): Promise<void> {
     try {
-      await this.db.collection(CLOUD_COLLECTIONS.subscriptionQuotas).doc(`${openid}:${templateKey}`).remove();
+      await this.db
+        .collection(CLOUD_COLLECTIONS.subscriptionQuotas)
+        .doc(keyId(`${openid}:${templateKey}`))
+        .remove();
     } catch (e) {
       if (!isMissingDoc(e)) throw e;
     }

@@ -186,6 +186,7 @@ const noticeShape = {
   title: str,
   body: str,
   at: instant,
+  caseStatus: z.enum(CASE_STATUSES).optional(),
 } satisfies Shape<Notice>;
 export const noticeSchema: z.ZodType<Notice> = z.looseObject(noticeShape);
 
@@ -195,9 +196,10 @@ const outboxShape = {
   attempts: count,
   nextAttemptAt: instant,
   done: z.looseObject({
-    subscribe: z.enum(['sent', 'skipped', 'undeliverable']).optional(),
+    subscribe: z.enum(['sent', 'skipped', 'undeliverable', 'unknown']).optional(),
     inbox: z.boolean().optional(),
   }),
+  sending: z.strictObject({ channel: z.literal('subscribe'), until: instant }).optional(),
   lastError: str.optional(),
 } satisfies Shape<OutboxItem>;
 export const outboxItemSchema: z.ZodType<OutboxItem> = z.looseObject(outboxShape);

@@ -25,6 +25,7 @@ import type {
   InboxMessage,
   OutboxItem,
   OutboxStatus,
+  DeliveryChannel,
   Store,
   TallyQuery,
   TallyRow,
@@ -922,6 +923,20 @@ export class SqliteStore implements Store {
           lease.run(leaseUntil, JSON.stringify(item), r.key);
           return item;
         });
+      })
+      .immediate();
+  }
+
+  async claimDelivery(noticeKey: string, channel: DeliveryChannel, until: string): Promise<boolean> {
+    return this.db
+      .transaction((): boolean => {
+        const row = this.stmt('SELECT key, json FROM outbox WHERE key = ?').get(noticeKey) as Row | undefined;
+        if (!row) return false;
+        const item = parseStoredJson(outboxItemSchema, row.json, `outbox/${String(row.key)}`);
+        if (item.done[channel] !== undefined || item.sending) return false;
+        const claimed: OutboxItem = { ...item, sending: { channel, until } };
+        this.stmt('UPDATE outbox SET json = ? WHERE key = ?').run(JSON.stringify(claimed), noticeKey);
+        return true;
       })
       .immediate();
   }

@@ -80,10 +80,18 @@ export interface OutboxItem {
   attempts: number;
   /** Not before this time may it be tried again (backoff). */
   nextAttemptAt: string;
-  /** Channels already done, so a retry never sends twice: `subscribe` and `inbox`. */
-  done: { subscribe?: 'sent' | 'skipped' | 'undeliverable'; inbox?: boolean };
+  /**
+   * Channels already done, so a retry never sends twice: `subscribe` and `inbox`. `unknown`: a
+   * send was claimed and never recorded (the sender died in between); it is not tried again.
+   */
+  done: { subscribe?: 'sent' | 'skipped' | 'undeliverable' | 'unknown'; inbox?: boolean };
+  /** A send claimed with `claimDelivery` and not yet recorded, with the end of its lease. */
+  sending?: { channel: DeliveryChannel; until: string };
   lastError?: string;
 }
+
+/** The channels delivered at most once (the in-app message is idempotent by its id). */
+export type DeliveryChannel = 'subscribe';
 
 export interface InboxMessage {
   id: string;
@@ -124,6 +132,12 @@ export interface Store {
   // ——— notifications ———
   /** Queued items due by `now`, leased for `leaseMs` so that two dispatchers never take the same one. */
   claimOutbox(now: string, limit: number, leaseMs: number): Promise<OutboxItem[]>;
+  /**
+   * Claims a channel of an item before sending on it, leased until `until`: true for one caller;
+   * false when the channel is done or claimed already — by anyone, lease ended or not, so a send
+   * is never repeated — or the item does not exist. Only `saveOutbox` (recording the outcome) clears it.
+   */
+  claimDelivery(noticeKey: string, channel: DeliveryChannel, until: string): Promise<boolean>;
   saveOutbox(item: OutboxItem): Promise<void>;
   listOutbox(status?: OutboxStatus): Promise<OutboxItem[]>;
   addInboxMessage(msg: InboxMessage): Promise<void>;

@@ -591,6 +591,29 @@ export function describeStoreContract(name: string, make: () => Promise<Store>):
         expect(await store.listOutbox()).toHaveLength(1);
       });
 
+      it('claims a channel for one sender only, and never again until its outcome is recorded', async () => {
+        const [key] = await queue(1);
+        const [item] = await store.claimOutbox(at(1), 1, 60_000);
+        const claims = await Promise.all([
+          store.claimDelivery(key, 'subscribe', at(2)),
+          store.claimDelivery(key, 'subscribe', at(2)),
+          store.claimDelivery(key, 'subscribe', at(2)),
+        ]);
+        expect(claims.filter((c) => c)).toHaveLength(1);
+        expect((await store.listOutbox())[0]).toEqual({ ...item, sending: { channel: 'subscribe', until: at(2) } });
+        // Long after the lease the claim still stands: an unrecorded send is never repeated.
+        expect(await store.claimDelivery(key, 'subscribe', at(100))).toBe(false);
+        expect((await store.listOutbox())[0].sending).toEqual({ channel: 'subscribe', until: at(2) });
+        // A failure recorded (the claim gone, the channel not done) may be tried again …
+        await store.saveOutbox({ ...item, attempts: 1, lastError: '-1 system error' });
+        expect(await store.claimDelivery(key, 'subscribe', at(3))).toBe(true);
+        expect((await store.listOutbox())[0]).toMatchObject({ attempts: 1, sending: { until: at(3) } });
+        // … a channel done may not.
+        await store.saveOutbox({ ...item, status: 'sent', attempts: 2, done: { inbox: true, subscribe: 'sent' } });
+        expect(await store.claimDelivery(key, 'subscribe', at(4))).toBe(false);
+        expect(await store.claimDelivery('no-such-notice', 'subscribe', at(4))).toBe(false);
+      });
+
       it('lists more items than one read of the database returns', async () => {
         await queue(130);
         expect(await store.listOutbox('queued')).toHaveLength(130);

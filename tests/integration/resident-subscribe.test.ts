@@ -1,7 +1,9 @@
 /**
  * 订阅消息模板：街道管理员在「管理」里配置的居民通知模板，居民上报时由小程序请求订阅。
  */
-import { makeEnv, P, type TestEnv } from '../support/env';
+import { dispatchOutbox, type TemplateConfig } from '../../backend/notify/dispatcher';
+import { BUILDING, makeEnv, P, REPAIR, type TestEnv } from '../support/env';
+import { FakeSubscribeSender } from '../support/fake-subscribe-sender';
 
 let env: TestEnv;
 beforeEach(async () => {
@@ -39,5 +41,29 @@ describe('居民的订阅消息模板', () => {
     expect(r.accepted).toBe(1);
     expect(await env.store.takeSubscriptionQuota(P.resident, 'TPL_RESOLVED')).toBe(true);
     expect(await env.store.takeSubscriptionQuota(P.resident, 'TPL_ACCEPTED')).toBe(false);
+  });
+
+  it('订阅消息的「状态」是诉求办理后的状态，不是通知标题', async () => {
+    const { caseId } = await env.ok<{ caseId: string }>('resident', P.resident, 'submitCase', {
+      requestId: 'status-field-1',
+      categoryId: REPAIR,
+      buildingId: BUILDING,
+      description: '楼道灯坏了\n晚上很黑',
+      isPublic: true,
+    });
+    await env.ok('member', P.steward11, 'acceptCase', { caseId });
+    const templates: TemplateConfig = {
+      task_new: { templateId: 'TPL_TASK', fields: { thing1: 'title', phrase2: 'status', time3: 'time' } },
+      case_accepted: { templateId: 'TPL_ACCEPTED', fields: { thing1: 'title', phrase2: 'status', time3: 'time' } },
+    };
+    await env.store.addSubscriptionQuota(P.steward11, 'TPL_TASK', 1);
+    await env.store.addSubscriptionQuota(P.resident, 'TPL_ACCEPTED', 1);
+    const sender = new FakeSubscribeSender();
+    await dispatchOutbox(env.store, env.deps.now(), sender, templates);
+    const byTemplate = new Map(sender.calls.map((c) => [c.msg.templateId, c]));
+    expect(byTemplate.get('TPL_TASK')?.outcome).toEqual({ ok: true });
+    expect(byTemplate.get('TPL_TASK')?.msg.data.phrase2.value).toBe('待受理');
+    expect(byTemplate.get('TPL_ACCEPTED')?.outcome).toEqual({ ok: true });
+    expect(byTemplate.get('TPL_ACCEPTED')?.msg.data.phrase2.value).toBe('处理中');
   });
 });

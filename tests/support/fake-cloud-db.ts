@@ -7,8 +7,19 @@
  * - `set`/`update` refuse `_id` in their data, `set` refuses update operators, `update` merges
  *   nested objects field by field and applies `_.inc`;
  * - transactions allow only document reads and writes, see their own writes, and commit all or
- *   nothing; a write to a document another transaction committed since this one began is a
- *   conflict (`DATABASE_TRANSACTION_CONFLICT`), retried by `runTransaction` like the SDK does;
+ *   nothing. Like MongoDB, under the cloud database, the first writer of a document wins: a write to
+ *   a document another transaction has written and not yet committed, or committed since this one
+ *   began, is a conflict. `runTransaction` runs the function at most three times in all (the SDK's
+ *   default), retrying only a conflict that carries `DATABASE_TRANSACTION_CONFLICT`; every other
+ *   conflict arrives without that code (the database reports some as a bare abort), so the caller
+ *   must not rely on the text to recognise one;
+ * - inside a transaction `doc(id).get()` of a missing document answers `{ data: null }` every other
+ *   time instead of rejecting (both happen);
+ * - a document's `_id` holds only letters, digits, `-` and `_`, at most 64 of them: the characters the
+ *   database's own ids use (see docs/decisions.md);
+ * - with `latencyMs`, every call to the database is one round trip of that latency: not slept, but
+ *   counted (`roundTrips`) and added to a modelled clock (`modelledMs()`), so the time a sequence of
+ *   calls would take in the cloud can be measured without waiting for it;
  * - `where` conditions are translated from `db.command` to Mongo operators and run by mingo.
  *
  * Documents are copied in and out, so nobody can change stored data by holding a reference.
@@ -159,7 +170,17 @@ interface Stored {
 export interface FakeCloudDbOptions {
   /** Called before every operation; a test may throw from it to simulate a failure. */
   beforeOperation?: (op: string, collection: string) => void;
+  /** The modelled time of one round trip to the database, in ms (default 0). */
+  latencyMs?: number;
+  /** Which conflicts lack the conflict code: every other one (default), none or all. */
+  uncodedConflicts?: 'alternate' | 'none' | 'all';
 }
+
+/** The `_id` characters the cloud database's own ids use, and a length it surely allows. */
+export const DOC_ID_RULE = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** How many times `runTransaction` runs its function at most, as the SDK's default. */
+export const TRANSACTION_RUNS = 3;
 
 export class FakeCloudDb implements CloudDb {
   readonly command: CloudCommand = makeFakeCommand();
@@ -167,8 +188,10 @@ export class FakeCloudDb implements CloudDb {
   /** Removed documents keep their revision, so a transaction that read "missing" sees the insert. */
   private readonly tombstones = new Map<string, number>();
   private clock = 0;
+  /** Transactions begun and not yet committed or abandoned. */
+  private readonly open = new Set<FakeTransaction>();
   /** Operations performed, by kind, for tests that look at how the store talks to the database. */
-  readonly stats = { get: 0, query: 0, write: 0, transactions: 0, conflicts: 0 };
+  readonly stats = { get: 0, query: 0, write: 0, transactions: 0, conflicts: 0, uncodedConflicts: 0, roundTrips: 0, missingAsNull: 0 };
 
   constructor(private readonly options: FakeCloudDbOptions = {}) {}
 
@@ -176,18 +199,28 @@ export class FakeCloudDb implements CloudDb {
     return new FakeCollection(this, name, {});
   }
 
-  async runTransaction<T>(run: (t: CloudTransaction) => Promise<T>, times = 3): Promise<T> {
-    for (let attempt = 0; ; attempt++) {
+  /** The modelled time of every round trip so far: `roundTrips × latencyMs`. */
+  modelledMs(): number {
+    return this.stats.roundTrips * (this.options.latencyMs ?? 0);
+  }
+
+  async runTransaction<T>(run: (t: CloudTransaction) => Promise<T>, times = TRANSACTION_RUNS): Promise<T> {
+    const runs = Math.min(Math.max(1, Math.floor(times)), TRANSACTION_RUNS);
+    for (let attempt = 1; ; attempt++) {
       this.stats.transactions++;
       const tx = new FakeTransaction(this, this.clock);
+      this.open.add(tx);
       try {
         const result = await run(tx);
         await tick();
+        this.before('transaction.commit', '');
         this.commitTransaction(tx);
         return result;
       } catch (e) {
-        if ((e as { code?: unknown })?.code === 'DATABASE_TRANSACTION_CONFLICT' && attempt < times) continue;
+        if ((e as { code?: unknown })?.code === 'DATABASE_TRANSACTION_CONFLICT' && attempt < runs) continue;
         throw e;
+      } finally {
+        this.open.delete(tx);
       }
     }
   }
@@ -222,7 +255,28 @@ export class FakeCloudDb implements CloudDb {
   }
 
   before(op: string, collection: string): void {
+    this.stats.roundTrips++;
     this.options.beforeOperation?.(op, collection);
+  }
+
+  checkDocId(api: string, id: string): void {
+    if (!DOC_ID_RULE.test(id)) throw sdkError(api, `invalid _id ${JSON.stringify(id)}: only letters, digits, - and _ (at most 64)`);
+  }
+
+  /** Whether this read of a missing document inside a transaction answers `{ data: null }`. */
+  missingAsNull(): boolean {
+    this.stats.missingAsNull++;
+    return this.stats.missingAsNull % 2 === 0;
+  }
+
+  private conflict(): Error {
+    this.stats.conflicts++;
+    const mode = this.options.uncodedConflicts ?? 'alternate';
+    if (mode === 'all' || (mode === 'alternate' && this.stats.conflicts % 2 === 0)) {
+      this.stats.uncodedConflicts++;
+      return sdkError('runTransaction', 'Transaction has been aborted');
+    }
+    return sdkError('transaction', 'database transaction conflict', 'DATABASE_TRANSACTION_CONFLICT');
   }
 
   revisionOf(collection: string, id: string): number {
@@ -247,10 +301,10 @@ export class FakeCloudDb implements CloudDb {
   }
 
   checkNoConflict(tx: FakeTransaction, collection: string, id: string): void {
-    if (this.revisionOf(collection, id) > tx.startClock) {
-      this.stats.conflicts++;
-      throw sdkError('transaction', 'database transaction conflict', 'DATABASE_TRANSACTION_CONFLICT');
-    }
+    if (this.revisionOf(collection, id) > tx.startClock) throw this.conflict();
+    // First writer wins also against a transaction that has not committed yet.
+    const key = txKey(collection, id);
+    for (const other of this.open) if (other !== tx && other.writes.has(key)) throw this.conflict();
   }
 
   private commitTransaction(tx: FakeTransaction): void {
@@ -363,6 +417,7 @@ class FakeDocRef implements CloudDocRef {
   async set(options: { data: object }): Promise<{ _id: string; stats: { updated: number; created: number } }> {
     await tick();
     this.db.before('doc.set', this.name);
+    this.db.checkDocId('document.set', this.id);
     const data = checkSetData('document.set', options.data);
     const existed = this.db.coll(this.name).has(this.id);
     this.db.write(this.name, this.id, { ...clone(data), _id: this.id });
@@ -421,18 +476,22 @@ class FakeTxDocRef implements CloudDocRef {
     this.tx.writes.set(txKey(this.name, this.id), doc);
   }
 
-  async get(): Promise<{ data: Record<string, unknown> }> {
+  async get(): Promise<{ data: Record<string, unknown> | null }> {
     await tick();
     this.db.before('transaction.get', this.name);
     this.db.stats.get++;
     const doc = this.tx.read(this.name, this.id);
-    if (!doc) throw sdkError('document.get', `document with _id ${this.id} does not exist`);
+    if (!doc) {
+      if (this.db.missingAsNull()) return { data: null };
+      throw sdkError('document.get', `document with _id ${this.id} does not exist`);
+    }
     return { data: clone(doc) };
   }
 
   async set(options: { data: object }): Promise<{ _id: string; stats: { updated: number; created: number } }> {
     await tick();
     this.db.before('transaction.set', this.name);
+    this.db.checkDocId('document.set', this.id);
     const data = checkSetData('document.set', options.data);
     const existed = this.tx.read(this.name, this.id) !== undefined;
     this.stage({ ...clone(data), _id: this.id });
