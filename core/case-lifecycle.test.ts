@@ -220,10 +220,15 @@ const OUTCOME: Record<TransitionAction, (row: Row, who: Who) => string> = {
   supplement: (row) => stay(row, 'supplement'),
   // Nobody supports their own case.
   support: (row, who) => (who === 'reporter' ? refused('CASE.INVALID_TRANSITION') : stay(row, 'support')),
-  // People may always press 催办; the timer only when a clock is past its 80 %: at 20 hours, the
-  // 24-hour response clock and the department's 24-hour report clock are; resolution clocks are not.
-  remind: (row, who) =>
-    who === 'system' && statusOf(row) !== 'assigned' && !row.dispatched ? refused('CASE.INVALID_TRANSITION') : stay(row, 'remind'),
+  // Staff may always press 催办; the timer and the reporter only when a clock is past its 80 %: at
+  // 20 hours, the 24-hour response clock and the department's 24-hour report clock are; resolution
+  // clocks are not.
+  remind: (row, who) => {
+    const early = statusOf(row) !== 'assigned' && !row.dispatched;
+    if (early && who === 'system') return refused('CASE.INVALID_TRANSITION');
+    if (early && who === 'reporter') return refused('CASE.TOO_EARLY');
+    return stay(row, 'remind');
+  },
   // 三日办结 escalates a late case by itself: member level → community → street; no further.
   mark_overdue: (row) => {
     if (statusOf(row) === 'assigned' || statusOf(row) === 'processing') return to('escalated', 'mark_overdue', 'escalate') + ' 社区';

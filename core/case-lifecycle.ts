@@ -44,11 +44,12 @@ import {
   deadlinesOnEscalate,
   deadlinesOnResolve,
   isMarkedLate,
+  reminderOpensAt,
   runningDeadline,
   type ClockVerdict,
   type TimePolicy,
 } from './time-policy';
-import type { WorkCalendar } from './working-days';
+import { localDateOf, type WorkCalendar } from './working-days';
 
 export interface TransitionContext {
   now: Date;
@@ -590,6 +591,8 @@ function apply(b: Builder, cmd: Command, rel: Set<Relation>): DomainError | unde
     case 'supplement': {
       const bad = requireText(cmd.note, 'CASE.REASON_REQUIRED', '请填写补充内容');
       if (bad) return bad;
+      const bound = residentBound(b, rel, 'supplements');
+      if (bound) return bound;
       if (cmd.photos && n.photos.length + cmd.photos.length > 18) return { code: 'CASE.TOO_MANY_PHOTOS', message: '照片数量已达上限' };
       addPhotos(n, cmd.photos, 'before');
       b.event('supplement', cmd.note.trim(), cmd.photos);
@@ -614,6 +617,8 @@ function apply(b: Builder, cmd: Command, rel: Set<Relation>): DomainError | unde
         b.notify(n.holder?.openid, 'task_reminder', '催办提醒', `${label(n)}将于${formatLocal(v.at)}到期，请抓紧办理`);
         return undefined;
       }
+      const bound = residentBound(b, rel, 'reminds');
+      if (bound) return bound;
       b.event('remind', cmd.note?.trim() || '催办');
       b.notify(n.holder?.openid, 'task_reminder', '催办', `${label(n)}被催办${cmd.note ? `：${cmd.note.trim()}` : ''}`);
       return undefined;
@@ -701,6 +706,32 @@ function addPhotos(c: Case, fileIds: string[] | undefined, stage: 'before' | 'pr
 }
 
 /** `2026-10-08 18:00` in China time, for messages. */
+/**
+ * How often a reporter may remind or supplement one case per China-local day. Each reminder and
+ * supplement notifies the holder (and may use up a subscribe message), so they are bounded.
+ */
+export const RESIDENT_DAILY = { reminds: 1, supplements: 3 } as const;
+
+/**
+ * The reporter's daily bound on reminders and supplements, counted on the case itself so that
+ * concurrent requests (compare-and-set on the version) cannot pass it. A reminder also waits for
+ * the policy's reminder share of the running limit. Staff are not bounded. Counts the act when allowed.
+ */
+function residentBound(b: Builder, rel: Set<Relation>, what: 'reminds' | 'supplements'): DomainError | undefined {
+  if (!rel.has('reporter') || rel.has('community_admin') || rel.has('street_admin') || b.role === 'system') return undefined;
+  const day = localDateOf(b.ctx.now);
+  const today = b.before.residentActs?.day === day ? b.before.residentActs : { day, reminds: 0, supplements: 0 };
+  if (what === 'reminds') {
+    if (today.reminds >= RESIDENT_DAILY.reminds) return { code: 'RATE.LIMITED', message: '今天已经催办过了，办理人已收到提醒，请明天再催' };
+    const opens = reminderOpensAt(b.ctx.policy, b.before);
+    if (opens && b.ctx.now.getTime() < Date.parse(opens))
+      return { code: 'CASE.TOO_EARLY', message: `办理时限尚早，${formatLocal(opens)}后才能催办` };
+  } else if (today.supplements >= RESIDENT_DAILY.supplements)
+    return { code: 'RATE.LIMITED', message: `每件诉求每天最多补充${RESIDENT_DAILY.supplements}次，请明天再补充` };
+  b.next.residentActs = { ...today, [what]: today[what] + 1 };
+  return undefined;
+}
+
 export function formatLocal(iso: string): string {
   const d = new Date(Date.parse(iso) + 8 * 3_600_000).toISOString();
   return `${d.slice(0, 10)} ${d.slice(11, 16)}`;

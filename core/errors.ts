@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'CASE.NO_MEMBER'
   | 'CASE.MERGE_SELF'
   | 'CASE.TOO_MANY_PHOTOS'
+  | 'CASE.TOO_EARLY'
   | 'LEDGER.WRONG_KIND'
   | 'LEDGER.SETTLED'
   | 'LEDGER.NOT_SETTLED'
@@ -76,6 +77,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'CASE.CONFLICT':
     case 'CASE.INVALID_TRANSITION':
     case 'CASE.ALREADY_SUPPORTED':
+    case 'CASE.TOO_EARLY':
     case 'LEDGER.WRONG_KIND':
     case 'LEDGER.SETTLED':
     case 'LEDGER.NOT_SETTLED':

@@ -195,6 +195,8 @@ export interface Case {
   supervised: boolean;
   supportCount: number;
   supporters: string[];
+  /** The reporter's reminders and supplements on one China-local day, to bound them (see `RESIDENT_DAILY`). */
+  residentActs?: { day: string; reminds: number; supplements: number };
   rating?: { value: Rating; comment?: string; at: string; auto?: boolean };
   result?: string;
   rejectReason?: string;

@@ -185,6 +185,17 @@ export function runningDeadline(c: Case): RunningClock | undefined {
   return clocks.find((k) => !isMarkedLate(c, k)) ?? clocks[clocks.length - 1];
 }
 
+/**
+ * When a reminder about the running clock becomes due: once its policy's reminder share of the
+ * limit has passed. Undefined when no clock runs.
+ */
+export function reminderOpensAt(policy: TimePolicy, c: Case): string | undefined {
+  const running = runningDeadline(c);
+  if (!running || running.name === 'rateBy') return undefined;
+  const start = Date.parse(running.startedAt);
+  return new Date(Math.ceil(start + (Date.parse(running.at) - start) * policy.reminderShare)).toISOString();
+}
+
 export type ClockVerdict =
   | { due: 'none' }
   | { due: 'remind'; deadline: keyof CaseDeadlines; at: string }

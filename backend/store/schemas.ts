@@ -151,6 +151,7 @@ const caseShape = {
   supervised: z.boolean(),
   supportCount: count,
   supporters: z.array(str),
+  residentActs: z.looseObject({ day: str, reminds: count, supplements: count }).optional(),
   rating: z.looseObject({ value: z.enum(RATINGS), comment: str.optional(), at: instant, auto: z.boolean().optional() }).optional(),
   result: str.optional(),
   rejectReason: str.optional(),

@@ -52,6 +52,7 @@ async function makeNotices(count: number): Promise<void> {
         break;
       case 4:
         await env.ok('resident', reporter, 'supplementCase', { caseId, note: `补充${i}` });
+        env.advance(20 * 3_600_000); // a reporter reminds once 80 % of the response limit has passed
         await env.ok('resident', reporter, 'remindCase', { caseId });
         await env.ok('admin', P.admin1, 'superviseCase', { caseId, reason: `督办${i}` });
         break;
