@@ -32,6 +32,11 @@ const FIELD_NAMES: Record<string, string> = {
   departmentId: '部门',
   name: '名称',
   period: '统计周期',
+  weekOf: '统计周',
+  date: '日期',
+  from: '开始日期',
+  to: '结束日期',
+  before: '时间',
   policy: '时限方案',
   entry: '台账登记',
 };
@@ -98,13 +103,103 @@ export const id = z
   .min(1)
   .max(64)
   .regex(/^[A-Za-z0-9_:.-]+$/);
+
+// ——— text ———
+
+/** A lone surrogate: text that is not well-formed UTF-16 (it cannot be stored or shown faithfully). */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/**
+ * Characters that show nothing: zero-width spaces and joiners, word joiner, BOM, soft hyphen,
+ * direction marks and overrides, variation selectors, tags (Unicode's Default_Ignorable set).
+ * A zero-width joiner or a variation selector inside an emoji sequence is kept (it draws one emoji).
+ */
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
+const PICTOGRAPH = /\p{Extended_Pictographic}/u;
+/** What counts as a character with meaning: Chinese and other letters, digits. */
+const MEANINGFUL = /[\p{L}\p{N}]/gu;
+
+/** The text without invisible characters (those inside an emoji sequence stay). */
+export function stripInvisible(s: string): string {
+  return s.replace(INVISIBLE, (ch, offset: number, all: string) => {
+    if (ch !== '\u200d' && ch !== '\ufe0f') return '';
+    const before = Array.from(all.slice(Math.max(0, offset - 2), offset)).pop() ?? '';
+    const after = Array.from(all.slice(offset + ch.length, offset + ch.length + 2))[0] ?? '';
+    return PICTOGRAPH.test(before) && (ch === '\ufe0f' || PICTOGRAPH.test(after)) ? ch : '';
+  });
+}
+
+/** How many characters of the text carry meaning (CJK, letters, digits). */
+export const meaningfulLength = (s: string): number => s.match(MEANINGFUL)?.length ?? 0;
+
+/**
+ * Free text from a person: refused when ill-formed (a lone surrogate) or holding control
+ * characters; stored without invisible characters and at most `max` characters long.
+ */
 export const text = (max: number) =>
   z
     .string()
     .max(max * 2)
-    .refine((s) => Array.from(s).length <= max, { message: `过长（最多${max}字）` })
-    .refine(noControl, { message: '含有不允许的字符' });
-export const requiredText = (max: number) => text(max).refine((s) => s.trim().length > 0, { message: '不能为空' });
+    .refine((s) => !LONE_SURROGATE.test(s), { message: '含有无法识别的字符' })
+    .refine(noControl, { message: '含有不允许的字符' })
+    .transform((s) => stripInvisible(s).normalize('NFC'))
+    .refine((s) => Array.from(s).length <= max, { message: `过长（最多${max}字）` });
+/** Text that must say something: at least `min` characters with meaning (CJK, letters, digits). */
+export const requiredText = (max: number, min = 1) =>
+  text(max).refine((s) => meaningfulLength(s) >= min, {
+    message: min > 1 ? `须至少包含${min}个文字、字母或数字` : '不能为空',
+  });
+
+/** A case's description: what a resident (or a member on patrol) reports, at least 5 meaningful characters. */
+export const DESCRIPTION_MIN = 5;
+export const description = requiredText(500, DESCRIPTION_MIN);
+
+// ——— dates and periods ———
+
+/** The years a date may name: the system's own era, with room on both sides. */
+export const MIN_YEAR = 2000;
+export const MAX_YEAR = 2099;
+const daysIn = (y: number, m: number): number =>
+  m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
+const yearOk = (y: number): boolean => y >= MIN_YEAR && y <= MAX_YEAR;
+
+/** `YYYY-MM-DD` naming a real calendar day between MIN_YEAR and MAX_YEAR. */
+export function isCalendarDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return yearOk(y) && mo >= 1 && mo <= 12 && d >= 1 && d <= daysIn(y, mo);
+}
+
+/** An ISO instant (`2026-11-23T01:00:00.000Z`, or with an offset) on a real day in range. */
+export function isInstant(s: string): boolean {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.exec(s);
+  if (!m || !isCalendarDate(m[1]!) || Number(m[2]) > 23 || Number(m[3]) > 59) return false;
+  const t = Date.parse(s);
+  return Number.isFinite(t) && yearOk(new Date(t).getUTCFullYear());
+}
+
+const DATE_MESSAGE = `须为有效日期（YYYY-MM-DD，${MIN_YEAR}—${MAX_YEAR}年）`;
+/** A China-local calendar date, `YYYY-MM-DD`. */
+export const localDate = z.string().max(10).refine(isCalendarDate, { message: DATE_MESSAGE });
+/** An instant, ISO 8601 with its zone. */
+export const instant = z.string().max(40).refine(isInstant, { message: '须为有效时间（ISO 8601）' });
+/** A local date or an instant. */
+export const dateOrInstant = z
+  .string()
+  .max(40)
+  .refine((s) => isCalendarDate(s) || isInstant(s), { message: `须为日期（YYYY-MM-DD）或ISO时间，${MIN_YEAR}—${MAX_YEAR}年` });
+
+const PERIOD = /^(\d{4})-(0[1-9]|1[0-2]|Q[1-4])$/;
+/** A month (`2026-10`) or a quarter (`2026-Q4`) between MIN_YEAR and MAX_YEAR. */
+export const isPeriod = (s: string): boolean => PERIOD.test(s) && yearOk(Number(s.slice(0, 4)));
+const PERIOD_MESSAGE = `须为月份（2026-10）或季度（2026-Q4），${MIN_YEAR}—${MAX_YEAR}年`;
+export const period = z.string().max(7).refine(isPeriod, { message: PERIOD_MESSAGE });
+/** A period, or `month` / `quarter` for the current one. */
+export const periodOrCurrent = z
+  .string()
+  .max(7)
+  .refine((s) => s === 'month' || s === 'quarter' || isPeriod(s), { message: PERIOD_MESSAGE });
+
 export const fileId = z
   .string()
   .min(1)

@@ -66,7 +66,20 @@ import {
 import { caseCard, caseDetail, timelineView } from '../services/views';
 import type { Community, Grid, RefDocs, RefKind, StoredPolicy } from '../store/ref-docs';
 import type { CaseQuery, Store } from '../store/store.port';
-import { cursor, fileId, id, ledgerEntry, phone, photos, requiredText, text } from '../validation';
+import {
+  cursor,
+  dateOrInstant,
+  fileId,
+  id,
+  isCalendarDate,
+  ledgerEntry,
+  localDate,
+  period,
+  phone,
+  photos,
+  requiredText,
+  text,
+} from '../validation';
 import { action, defineFunction, type ActionDef, type AuthedCall } from './define';
 
 /** The most a list counts before it says 「1000+」. */
@@ -212,24 +225,13 @@ async function loadAll(store: Store, f: CaseFilter, maxPages = 100): Promise<Cas
 // ——— input pieces ———
 
 const reason = requiredText(200);
-const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const isRealDate = (s: string): boolean => LOCAL_DATE.test(s) && new Date(`${s}T00:00:00.000Z`).toISOString().slice(0, 10) === s;
-const localDate = z.string().refine(isRealDate, { message: '须为有效日期（YYYY-MM-DD）' });
-/** An instant (ISO) or a China-local date (YYYY-MM-DD). */
-const dateOrInstant = z
-  .string()
-  .max(40)
-  .refine((s) => isRealDate(s) || (/^\d{4}-\d{2}-\d{2}T/.test(s) && Number.isFinite(Date.parse(s))), {
-    message: '须为日期（YYYY-MM-DD）或ISO时间',
-  });
-const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/, '须为月份（2026-10）或季度（2026-Q4）');
 const households = z.number().int().min(1).max(100000);
 const placeName = requiredText(30);
 const personName = requiredText(20);
 
 /** `from` starts at its local day; a `to` date includes its whole local day. */
 function instantOf(s: string, edge: 'from' | 'to'): string {
-  if (isRealDate(s)) return startOfLocalDate(edge === 'from' ? s : addLocalDays(s, 1)).toISOString();
+  if (isCalendarDate(s)) return startOfLocalDate(edge === 'from' ? s : addLocalDays(s, 1)).toISOString();
   return new Date(s).toISOString();
 }
 

@@ -25,16 +25,12 @@ import { FINAL_STATUSES, MEMBER_ROLES, OPEN_STATUSES, ROLE_DUTIES, ROLE_NAMES, t
 import type { Store, TallyRow } from '../store/store.port';
 import type { Directory } from '../services/directory';
 import { namesOf, publicCase, timelineView } from '../services/views';
-import { id } from '../validation';
+import { id, periodOrCurrent } from '../validation';
 import { action, defineFunction } from './define';
 
 export const WEIGHTS_SETTING_ID = 'metricWeights';
 
-const periodInput = z.union([
-  z.enum(['month', 'quarter']),
-  z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
-  z.string().regex(/^\d{4}-Q[1-4]$/),
-]);
+const periodInput = periodOrCurrent;
 const scopeInput = { communityId: id.optional(), gridId: id.optional(), period: periodInput.optional() };
 
 /** `month` / `quarter` mean the current one, in China time. */

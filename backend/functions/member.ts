@@ -21,7 +21,7 @@ import {
 import { applyCommand, createCase, stepResult, type CommandFor } from '../services/case-service';
 import { gridMembers, invalidateDirectory, policyFor, type Directory } from '../services/directory';
 import { caseCard, caseDetail, timelineView } from '../services/views';
-import { id, ledgerEntry, photos, requiredText } from '../validation';
+import { description, id, ledgerEntry, photos, requiredText } from '../validation';
 import { action, defineFunction, type AuthedCall } from './define';
 import type { Store } from '../store/store.port';
 import { TEMPLATE_SETTING_ID, type TemplateConfig } from '../notify/dispatcher';
@@ -273,7 +273,7 @@ export const member = defineFunction('member', {
       requestId,
       categoryId: id,
       buildingId: id,
-      description: requiredText(500),
+      description,
       photos: photos.optional(),
       isPublic: z.boolean().optional(),
       severity: z.enum(SEVERITIES).optional(),
@@ -327,7 +327,7 @@ export const member = defineFunction('member', {
       requestId,
       categoryId: id,
       buildingId: id,
-      description: requiredText(500),
+      description,
       result: requiredText(500),
       photos: photos.min(1),
       isPublic: z.boolean().optional(),

@@ -12,7 +12,7 @@ import { maskText } from '../../core/masking';
 import { applyCommand, contextFor, createCase, stepResult } from '../services/case-service';
 import { gridMembers, policyFor, roleByCommunity } from '../services/directory';
 import { caseCard, caseDetail, personView, timelineView } from '../services/views';
-import { cursor, id, phone, photos, requiredText, text } from '../validation';
+import { cursor, description, id, instant, phone, photos, requiredText, text } from '../validation';
 import { action, defineFunction, type AuthedCall } from './define';
 import { TEMPLATE_SETTING_ID, type TemplateConfig } from '../notify/dispatcher';
 
@@ -103,7 +103,7 @@ export const resident = defineFunction('resident', {
       location: z
         .strictObject({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180), address: requiredText(100) })
         .optional(),
-      description: requiredText(500),
+      description,
       isPublic: z.boolean(),
       photos: photos.optional(),
       contactPhone: phone.optional(),
@@ -322,7 +322,7 @@ export const resident = defineFunction('resident', {
 
   listMessages: action({
     auth: 'user',
-    input: z.strictObject({ before: z.string().max(40).optional(), limit: z.number().int().min(1).max(50).optional() }),
+    input: z.strictObject({ before: instant.optional(), limit: z.number().int().min(1).max(50).optional() }),
     run: async (input, { deps, actor }) => {
       const [items, unread] = await Promise.all([
         deps.store.listInbox(actor.openid, input.limit ?? 20, input.before),

@@ -999,7 +999,7 @@ describe('考核、台账、周报', () => {
       await refused(P.communityAdmin, quarrel.id, { kind: 'erase' }, 'INPUT.INVALID', '「台账登记类别」不正确');
 
       // Out of reach: another community's admin, a department, a member through the admin function.
-      const fresh = await w.submit({ categoryId: DISPUTE, isPublic: false, description: '邻居噪音' });
+      const fresh = await w.submit({ categoryId: DISPUTE, isPublic: false, description: '邻居噪音扰民' });
       await refused(P.otherCommunityAdmin, fresh.id, red, 'CASE.NOT_FOUND');
       await refused(P.department, fresh.id, red, 'AUTH.FORBIDDEN');
       await refused(P.member, fresh.id, red, 'AUTH.FORBIDDEN');

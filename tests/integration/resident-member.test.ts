@@ -81,7 +81,7 @@ describe('居民上报', () => {
       requestId: 'anon-00001',
       categoryId: REPAIR,
       buildingId: BUILDING,
-      description: 'x',
+      description: '楼道灯坏了',
       isPublic: true,
     });
     expect(r.ok ? 'ok' : r.error.code).toBe('AUTH.REQUIRED');
@@ -95,7 +95,7 @@ describe('居民上报', () => {
       requestId: 'third-0001',
       categoryId: REPAIR,
       buildingId: BUILDING,
-      description: '第三件',
+      description: '第三件诉求内容',
       isPublic: true,
     });
     expect(r.ok ? 'ok' : r.error.code).toBe('RATE.LIMITED');
@@ -185,7 +185,7 @@ describe('成员办理与居民评价', () => {
       requestId: 'patrol-0002',
       categoryId: 'cat-04',
       buildingId: 'sf-xinglong-g1-b1',
-      description: '别的网格',
+      description: '别的网格的诉求',
     });
     expect(outside.ok ? 'ok' : outside.error.code).toBe('CASE.FORBIDDEN');
   });
@@ -221,7 +221,7 @@ describe('成员办理与居民评价', () => {
     expect((await env.ok<{ supportCount: number }>('resident', P.resident2, 'supportCase', { caseId })).supportCount).toBe(1);
     const twice = await env.call('resident', P.resident2, 'supportCase', { caseId });
     expect(twice.ok ? 'ok' : twice.error.code).toBe('CASE.ALREADY_SUPPORTED');
-    const priv = await submit({ categoryId: NEIGHBOUR_DISPUTE, isPublic: false, description: '楼上噪音' });
+    const priv = await submit({ categoryId: NEIGHBOUR_DISPUTE, isPublic: false, description: '楼上噪音扰民' });
     const p = await env.call('resident', P.resident2, 'supportCase', { caseId: priv.caseId });
     expect(p.ok ? 'ok' : p.error.code).toBe('CASE.NOT_FOUND');
   });

@@ -162,7 +162,7 @@ describe('上传与身份（本进程内的服务）', () => {
       host.url,
       'resident',
       'submitCase',
-      { requestId: 'acl-000002', categoryId: REPAIR, buildingId: BUILDING, description: '私密诉求', isPublic: false, photos: [other] },
+      { requestId: 'acl-000002', categoryId: REPAIR, buildingId: BUILDING, description: '私密诉求内容', isPublic: false, photos: [other] },
       t[P.resident],
     );
     const privId = priv.body.data.caseId as string;

@@ -113,8 +113,83 @@ const hugeString = fc
   .constantFrom(65, 501, 4096, 100_000)
   .chain((n) => fc.constantFrom('x'.repeat(n), '楼'.repeat(n), '😀'.repeat(n >> 1)));
 
+const pad = (n: number, width: number): string => String(n).padStart(width, '0');
+
+/** The fields that hold a date, an instant or a period, in any action. */
+export const DATE_FIELDS = new Set(['date', 'weekOf', 'from', 'to', 'period', 'before']);
+/** The fields that hold free text a person typed. */
+export const TEXT_FIELDS = new Set(['description', 'note', 'result', 'reason', 'comment', 'name', 'icon']);
+
+/**
+ * Date-like strings, most of them wrong: impossible months and days (2026-13-45, 02-30), far years
+ * (0000 … 9999, expanded ±YYYYYY years), hours past 23, periods past 12 or Q4, other digits,
+ * invisible characters around a good date. Some are real dates in range.
+ */
+export const dateString: fc.Arbitrary<string> = fc.oneof(
+  fc
+    .record({ y: fc.integer({ min: 0, max: 9999 }), m: fc.integer({ min: 0, max: 13 }), d: fc.integer({ min: 0, max: 32 }) })
+    .map(({ y, m, d }) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`),
+  fc
+    .record({
+      y: fc.constantFrom(0, 999, 1999, 2026, 2099, 2100, 9999),
+      m: fc.integer({ min: 0, max: 13 }),
+      d: fc.integer({ min: 0, max: 32 }),
+    })
+    .map(({ y, m, d }) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`),
+  fc
+    .record({
+      day: fc.constantFrom('2026-11-23', '2026-02-30', '9999-12-31', '0999-01-01'),
+      h: fc.integer({ min: 0, max: 25 }),
+      mi: fc.integer({ min: 0, max: 61 }),
+    })
+    .map(({ day, h, mi }) => `${day}T${pad(h, 2)}:${pad(mi, 2)}:00.000Z`),
+  fc.record({ y: fc.integer({ min: 0, max: 9999 }), m: fc.integer({ min: 0, max: 13 }) }).map(({ y, m }) => `${pad(y, 4)}-${pad(m, 2)}`),
+  fc.record({ y: fc.integer({ min: 0, max: 9999 }), q: fc.integer({ min: 0, max: 5 }) }).map(({ y, q }) => `${pad(y, 4)}-Q${q}`),
+  fc.constantFrom(
+    '2026-13-45',
+    '2026-12-32',
+    '2026-02-29',
+    '2100-02-29',
+    '9999-12',
+    '0999-01',
+    '0000-00',
+    '+275760-09-13T00:00:00.000Z',
+    '-271821-04-20T00:00:00.000Z',
+    '+002026-11-23',
+    '2026-1-1',
+    '２０２６-１１-２３',
+    '٢٠٢٦-١١-٢٣',
+    '2026-11-23\u200b',
+    '\ufeff2026-11',
+    '2026-11-23T09:00:00',
+    '2026-11-23 09:00',
+    '1e10',
+    'month',
+    'quarter',
+  ),
+);
+
+/** Text that shows nothing or is not well-formed: invisible characters, emoji only, lone surrogates. */
+export const meaninglessText: fc.Arbitrary<string> = fc.oneof(
+  fc
+    .array(
+      fc.constantFrom('\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad', '\u202e', '\u2066', '\u034f', '\ufe0f', ' ', '\u3000'),
+      {
+        minLength: 1,
+        maxLength: 12,
+      },
+    )
+    .map((a) => a.join('')),
+  fc.array(fc.constantFrom('😀', '👍', '🙏', '👨‍👩‍👧', '❤️', '！', '……', '。'), { minLength: 1, maxLength: 10 }).map((a) => a.join('')),
+  fc
+    .record({ text: fc.constantFrom('楼道灯坏了', '', '补充'), lone: fc.constantFrom('\ud800', '\udbff', '\udc00', '\udfff', '\ud83d') })
+    .chain(({ text, lone }) => fc.nat({ max: text.length }).map((at) => text.slice(0, at) + lone + text.slice(at))),
+);
+
 /** A value that is wrong in some way for most fields. */
 export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
+  dateString,
+  meaninglessText,
   fc.constantFrom<unknown>(...ODD),
   fc.constantFrom<unknown>(...NUMBERS_AS_STRINGS),
   hugeString,
@@ -151,6 +226,8 @@ const hostileKey = fc.oneof(
 
 type Mutation =
   | { kind: 'replace'; field: number; value: unknown }
+  /** A date field gets a date-like string, a text field meaningless text, any other field either. */
+  | { kind: 'typed'; field: number; date: string; text: string }
   | { kind: 'drop'; field: number }
   | { kind: 'extra'; key: string; value: unknown }
   | { kind: 'actionValue'; value: unknown };
@@ -158,6 +235,10 @@ type Mutation =
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('replace' as const), field: fc.nat(), value: hostileValue }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('drop' as const), field: fc.nat() }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({ kind: fc.constant('typed' as const), field: fc.nat(), date: dateString, text: meaninglessText }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('extra' as const), key: hostileKey, value: hostileValue }) },
   {
     weight: 1,
@@ -193,6 +274,8 @@ export function buildBody(spec: ActionSpec, plan: BodyPlan): unknown {
   for (const m of plan.mutations) {
     const field = spec.keys.length ? spec.keys[('field' in m ? m.field : 0) % spec.keys.length]! : undefined;
     if (m.kind === 'replace' && field) params = withOwnKey(params, field, m.value);
+    else if (m.kind === 'typed' && field)
+      params = withOwnKey(params, field, DATE_FIELDS.has(field) || (!TEXT_FIELDS.has(field) && m.field % 2) ? m.date : m.text);
     else if (m.kind === 'drop' && field) delete params[field];
     else if (m.kind === 'extra' || (m.kind !== 'actionValue' && !field))
       params = withOwnKey(params, m.kind === 'extra' ? m.key : 'unexpected', 'value' in m ? m.value : 1);
