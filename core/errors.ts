@@ -37,6 +37,7 @@ export type ErrorCode =
   | 'POLICY.INVALID'
   | 'FILE.INVALID'
   | 'FILE.NOT_FOUND'
+  | 'HOST.NOT_ALLOWED'
   | 'INTERNAL';
 
 export interface DomainError {
@@ -85,6 +86,8 @@ export function httpStatusOf(code: ErrorCode): number {
       return 409;
     case 'RATE.LIMITED':
       return 429;
+    case 'HOST.NOT_ALLOWED':
+      return 421;
     case 'INTERNAL':
       return 500;
     default:

@@ -20,6 +20,13 @@ async function main(): Promise<void> {
   // Cases one user may submit per day; unset keeps the default (tests and pilots raise it).
   const perDay = Number(env('SUBMISSIONS_PER_DAY', '0'));
   const submissionsPerDay = Number.isInteger(perDay) && perDay > 0 ? perDay : undefined;
+  const uploads = Number(env('UPLOADS_PER_DAY', '0'));
+  const uploadsPerDay = Number.isInteger(uploads) && uploads > 0 ? uploads : undefined;
+  // Host names answered besides 127.0.0.1 and localhost, comma-separated (a name a proxy forwards to this host).
+  const allowedHosts = env('ALLOWED_HOSTS', '')
+    .split(',')
+    .map((h) => h.trim())
+    .filter(Boolean);
   mkdirSync(dataDir, { recursive: true });
   const store = SqliteStore.open(join(dataDir, 'wuyuan.sqlite'));
   if (!(await isSeeded(store))) {
@@ -27,7 +34,16 @@ async function main(): Promise<void> {
     const seeded = await seedDemoStreet(store, new Date(), Number(env('SEED_CASES', '200')));
     console.log(`已创建演示街道「双福街道」：${seeded.cases} 件历史诉求，${seeded.personas} 个演示身份（${Date.now() - started} ms）`);
   }
-  const { app, deps } = await buildHost({ store, dataDir, h5Dir, devLogin, submissionsPerDay, logger: env('LOG', '0') === '1' });
+  const { app, deps, housekeep } = await buildHost({
+    store,
+    dataDir,
+    h5Dir,
+    devLogin,
+    submissionsPerDay,
+    uploadsPerDay,
+    allowedHosts,
+    logger: env('LOG', '0') === '1',
+  });
   await app.listen({ host: '127.0.0.1', port });
   const url = `http://127.0.0.1:${port}/`;
   console.log(`五员共治 · 我为群众办实事 已启动：${url}`);
@@ -44,8 +60,16 @@ async function main(): Promise<void> {
       .catch((err) => console.error('定时任务失败', err))
       .finally(() => (ticking = false));
   }, timerMs);
+  // Expired exports and uploads never put on a case: at start, then every hour.
+  const sweep = () =>
+    void housekeep()
+      .then((n) => n.uploads + n.exports > 0 && console.log(`已清理过期文件：上传 ${n.uploads} 个，导出 ${n.exports} 个`))
+      .catch((err) => console.error('清理过期文件失败', err));
+  sweep();
+  const housekeeping = setInterval(sweep, 3_600_000);
   const stop = async () => {
     clearInterval(timer);
+    clearInterval(housekeeping);
     await app.close();
     await store.close();
     process.exit(0);

@@ -5,9 +5,8 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import fastifyMultipart from '@fastify/multipart';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { writeFile, readFile } from 'node:fs/promises';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { httpStatusOf, type DomainError } from '../core/errors';
 import { ROLE_NAMES } from '../core/model';
@@ -17,7 +16,8 @@ import { DEFAULT_LIMITS, makeIdFactory, type Deps } from '../backend/deps';
 import { FUNCTIONS } from '../backend/functions';
 import { loadDirectory } from '../backend/services/directory';
 import type { Store } from '../backend/store/store.port';
-import { issueToken, loadSecret, verifyToken } from './tokens';
+import { ExportFiles, UploadFiles } from './files';
+import { issueToken, loadSecret, verifyToken, type TokenClaims } from './tokens';
 
 export interface HostOptions {
   store: Store;
@@ -30,10 +30,23 @@ export interface HostOptions {
   /** Request body limit for JSON calls, bytes. */
   bodyLimit?: number;
   logger?: boolean;
+  /** Host names answered besides 127.0.0.1, localhost and [::1] (`ALLOWED_HOSTS`). */
+  allowedHosts?: readonly string[];
+  /** Photos one person may upload per China-local day. */
+  uploadsPerDay?: number;
+}
+
+/** The host names always answered: this machine's own. */
+export const LOCAL_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];
+
+/** The host name of a Host header, lower case, without the port; undefined when malformed. */
+export function hostNameOf(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  const m = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/i.exec(header.trim());
+  return m ? m[1]!.toLowerCase() : undefined;
 }
 
 const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
-const FILE_ID = /^[A-Za-z0-9_-]{16,64}\.(jpg|png|webp)$/;
 
 const SECURITY_HEADERS: Record<string, string> = {
   'x-content-type-options': 'nosniff',
@@ -61,37 +74,42 @@ export function sniffImage(buf: Buffer): 'jpg' | 'png' | 'webp' | undefined {
 
 const MIME = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp' } as const;
 
-export async function buildHost(opts: HostOptions): Promise<{ app: FastifyInstance; deps: Deps }> {
+export async function buildHost(
+  opts: HostOptions,
+): Promise<{ app: FastifyInstance; deps: Deps; housekeep: () => Promise<{ uploads: number; exports: number }> }> {
   const now = opts.now ?? (() => new Date());
   const secret = loadSecret(opts.dataDir);
-  const uploads = join(opts.dataDir, 'uploads');
-  mkdirSync(uploads, { recursive: true });
+  const uploads = new UploadFiles(join(opts.dataDir, 'uploads'), now, opts.uploadsPerDay);
+  const exportFiles = new ExportFiles(join(opts.dataDir, 'exports'), now);
+  const allowedHosts = new Set([...LOCAL_HOSTS, ...(opts.allowedHosts ?? []).map((h) => h.trim().toLowerCase()).filter(Boolean)]);
+  /** The photos the running action claimed (see `UploadFiles.claim`). */
+  const claimed = new AsyncLocalStorage<string[]>();
   const deps: Deps = {
     store: opts.store,
     now,
     newId: makeIdFactory(now),
     limits: { ...DEFAULT_LIMITS, ...(opts.submissionsPerDay ? { submissionsPerDay: opts.submissionsPerDay } : {}) },
     ownsUploads: async (fileIds, openid) => {
-      for (const id of fileIds) {
-        if (!FILE_ID.test(id)) return false;
-        try {
-          const meta = JSON.parse(await readFile(join(uploads, `${id}.json`), 'utf8')) as { owner?: string };
-          if (meta.owner !== openid) return false;
-        } catch {
-          return false;
-        }
+      for (const id of fileIds) if ((await uploads.meta(id))?.owner !== openid) return false;
+      // Kept from the sweep while the action runs; attached or released when it ends.
+      const running = claimed.getStore();
+      if (running) {
+        await uploads.claim(fileIds);
+        running.push(...fileIds);
       }
       return true;
     },
-    saveExport: async (fileName, bytes) => {
-      const id = `${randomBytes(12).toString('hex')}-${fileName.replace(/[^A-Za-z0-9_.-]/g, '_')}`;
-      await writeFile(join(opts.dataDir, 'exports', id), bytes);
-      return { url: `/exports/${id}` };
-    },
+    saveExport: async (fileName, bytes, openid) => ({ url: `/exports/${await exportFiles.save(fileName, bytes, openid)}` }),
   };
-  mkdirSync(join(opts.dataDir, 'exports'), { recursive: true });
 
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: opts.bodyLimit ?? 1024 * 1024, trustProxy: false });
+  // Only this machine's names (and those configured): a page on another name that resolves here
+  // (DNS rebinding) gets nothing, not even the demo login.
+  app.addHook('onRequest', async (req, reply) => {
+    const name = hostNameOf(req.headers.host);
+    if (!name || !allowedHosts.has(name))
+      return sendError(reply, { code: 'HOST.NOT_ALLOWED', message: '不接受该主机名的访问，请使用 http://127.0.0.1 打开' });
+  });
   app.addHook('onSend', async (_req, reply, payload) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) reply.header(k, v);
     return payload;
@@ -114,13 +132,19 @@ export async function buildHost(opts: HostOptions): Promise<{ app: FastifyInstan
   });
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 6 } });
 
-  const callerOf = (req: FastifyRequest): { openid?: string; error?: DomainError } => {
+  /**
+   * Who calls: the bearer token, or `?token=` where `fromQuery` (image GETs only: an <img> cannot
+   * send a header). A dev-login token counts only while the demo login is on.
+   */
+  const callerOf = (req: FastifyRequest, fromQuery = false): { openid?: string; claims?: TokenClaims; error?: DomainError } => {
     const h = req.headers.authorization;
-    const q = (req.query as Record<string, unknown> | undefined)?.token;
+    const q = fromQuery ? (req.query as Record<string, unknown> | undefined)?.token : undefined;
     const raw = typeof h === 'string' && h.startsWith('Bearer ') ? h.slice(7) : typeof q === 'string' ? q : undefined;
     if (raw === undefined) return {};
-    const openid = verifyToken(secret, raw, now().getTime());
-    return openid ? { openid } : { error: { code: 'AUTH.INVALID_TOKEN', message: '登录已失效，请重新登录' } };
+    const claims = verifyToken(secret, raw, now().getTime());
+    if (!claims || (claims.kind === 'dev' && !opts.devLogin))
+      return { error: { code: 'AUTH.INVALID_TOKEN', message: '登录已失效，请重新登录' } };
+    return { openid: claims.openid, claims };
   };
 
   app.post('/api/upload', async (req, reply) => {
@@ -137,23 +161,19 @@ export async function buildHost(opts: HostOptions): Promise<{ app: FastifyInstan
     if (part.file.truncated) return sendError(reply, { code: 'INPUT.TOO_LARGE', message: '图片不能超过10MB' });
     const kind = sniffImage(buf);
     if (!kind) return sendError(reply, { code: 'FILE.INVALID', message: '只支持 JPG、PNG、WebP 图片' });
-    const fileId = `${randomBytes(16).toString('hex')}.${kind}`;
-    await writeFile(join(uploads, fileId), buf, { flag: 'wx' });
-    await writeFile(join(uploads, `${fileId}.json`), JSON.stringify({ owner: who.openid, size: buf.length, at: now().toISOString() }), {
-      flag: 'wx',
-    });
-    return reply.send({ ok: true, data: { fileId } });
+    const saved = await uploads.save(who.openid, buf, kind);
+    if (!saved.ok) return sendError(reply, saved);
+    return reply.send({ ok: true, data: { fileId: saved.fileId } });
   });
 
   app.get('/files/:fileId', async (req, reply) => {
     const { fileId } = req.params as { fileId: string };
     const caseId = (req.query as Record<string, unknown>).caseId;
     const notFound = () => sendError(reply, { code: 'FILE.NOT_FOUND', message: '图片不存在或无权查看' });
-    if (!FILE_ID.test(fileId)) return notFound();
-    const path = resolve(uploads, fileId);
-    if (!path.startsWith(resolve(uploads) + '/') || !existsSync(path)) return notFound();
-    const who = callerOf(req);
-    const meta = JSON.parse(await readFile(`${path}.json`, 'utf8')) as { owner: string };
+    // A photo without its metadata (or the other way round) does not exist.
+    const meta = await uploads.meta(fileId);
+    if (!meta) return notFound();
+    const who = callerOf(req, true);
     let allowed = who.openid !== undefined && meta.owner === who.openid;
     if (!allowed && typeof caseId === 'string' && caseId.length < 80) {
       const c = await deps.store.getCase(caseId);
@@ -169,22 +189,25 @@ export async function buildHost(opts: HostOptions): Promise<{ app: FastifyInstan
       }
     }
     if (!allowed) return notFound();
+    const bytes = await uploads.read(fileId);
+    if (!bytes) return notFound();
     const ext = fileId.split('.').pop() as keyof typeof MIME;
-    return reply
-      .header('cache-control', 'private, max-age=3600')
-      .type(MIME[ext])
-      .send(await readFile(path));
+    return reply.header('cache-control', 'private, max-age=3600').type(MIME[ext]).send(bytes);
   });
 
+  // An export: for the admin who made it (bearer token, never `?token=`), for 24 hours.
   app.get('/exports/:id', async (req, reply) => {
     const { id } = req.params as { id: string };
-    if (!/^[a-f0-9]{24}-[A-Za-z0-9_.-]{1,100}$/.test(id)) return sendError(reply, { code: 'FILE.NOT_FOUND', message: '文件不存在' });
-    const path = join(opts.dataDir, 'exports', id);
-    if (!existsSync(path)) return sendError(reply, { code: 'FILE.NOT_FOUND', message: '文件不存在' });
+    const who = callerOf(req);
+    if (who.error) return sendError(reply, who.error);
+    if (!who.openid) return sendError(reply, { code: 'AUTH.REQUIRED', message: '请先登录后再下载导出文件' });
+    const bytes = await exportFiles.read(id, who.openid);
+    if (!bytes) return sendError(reply, { code: 'FILE.NOT_FOUND', message: '文件不存在、已过期（导出文件保留24小时）或不是您导出的' });
     return reply
       .header('content-disposition', `attachment; filename="${id.slice(25)}"`)
+      .header('cache-control', 'private, no-store')
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .send(await readFile(path));
+      .send(bytes);
   });
 
   app.post('/api/:fn', async (req, reply) => {
@@ -194,9 +217,24 @@ export async function buildHost(opts: HostOptions): Promise<{ app: FastifyInstan
       return reply.code(404).send({ ok: false, error: { code: 'INPUT.UNKNOWN_ACTION', message: `云函数不存在：${fn.slice(0, 32)}` } });
     const who = callerOf(req);
     if (who.error) return sendError(reply, who.error);
-    const result = await f.handle(req.body, who.openid, deps);
+    const photos: string[] = [];
+    let result: Awaited<ReturnType<typeof f.handle>> | undefined;
+    try {
+      result = await claimed.run(photos, () => f.handle(req.body, who.openid, deps));
+    } finally {
+      if (photos.length) await uploads.settle(photos, result?.ok === true);
+    }
     if (result.ok) return reply.send(result);
     return sendError(reply, result.error);
+  });
+
+  // A token still valid gets a fresh one: the app renews before it runs out.
+  app.post('/auth/renew', async (req, reply) => {
+    const who = callerOf(req);
+    if (who.error) return sendError(reply, who.error);
+    if (!who.claims) return sendError(reply, { code: 'AUTH.REQUIRED', message: '请先登录' });
+    const token = issueToken(secret, who.claims.openid, now().getTime(), who.claims.kind);
+    return reply.send({ ok: true, data: { token } });
   });
 
   if (opts.devLogin) {
@@ -234,7 +272,12 @@ export async function buildHost(opts: HostOptions): Promise<{ app: FastifyInstan
   if (opts.h5Dir && existsSync(opts.h5Dir)) {
     await app.register(fastifyStatic, { root: resolve(opts.h5Dir), prefix: '/', index: ['index.html'] });
   }
-  return { app, deps };
+  /** Deletes expired exports and unattached uploads; the host runs it on an interval. */
+  const housekeep = async (): Promise<{ uploads: number; exports: number }> => ({
+    uploads: await uploads.sweep(),
+    exports: await exportFiles.sweep(),
+  });
+  return { app, deps, housekeep };
 }
 
 const PERSONA_ORDER = [

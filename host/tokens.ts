@@ -1,16 +1,33 @@
 /**
- * Local identity tokens: `openid.expiresAt.signature`, HMAC-SHA256 with a secret kept in the
+ * Local identity tokens: `kind.openid.expiresAt.signature`, HMAC-SHA256 with a secret kept in the
  * data folder. They stand in for what the WeChat cloud gives every call (`OPENID`).
+ *
+ * - A token lives `TOKEN_TTL_MS` (12 hours) and is renewed (`POST /auth/renew`) while still valid.
+ * - `kind` says where it came from: `dev` for the demo login. Dev tokens are refused once the demo
+ *   login is off (`DEV_LOGIN=0`), whenever they were issued.
+ * - Rotating the secret revokes every token: stop the host, delete `token-secret` in the data
+ *   folder (or replace it), start again.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const TOKEN_TTL_MS = 30 * 24 * 3_600_000;
+export const TOKEN_TTL_MS = 12 * 3_600_000;
+/** A token is renewed by the app once less than this much of its life is left. */
+export const TOKEN_RENEW_BEFORE_MS = TOKEN_TTL_MS / 2;
+
+export type TokenKind = 'dev';
+const KINDS: readonly TokenKind[] = ['dev'];
+
+export const SECRET_FILE = 'token-secret';
 
 export function loadSecret(dataDir: string): Buffer {
-  const file = join(dataDir, 'token-secret');
-  if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
+  const file = join(dataDir, SECRET_FILE);
+  if (existsSync(file)) {
+    const hex = readFileSync(file, 'utf8').trim();
+    if (/^[0-9a-f]{64,}$/i.test(hex)) return Buffer.from(hex, 'hex');
+  }
+  // Missing or unreadable: a new secret, which revokes every token issued before.
   const secret = randomBytes(32);
   writeFileSync(file, secret.toString('hex'), { mode: 0o600 });
   return secret;
@@ -18,19 +35,26 @@ export function loadSecret(dataDir: string): Buffer {
 
 const sign = (secret: Buffer, payload: string): string => createHmac('sha256', secret).update(payload).digest('base64url');
 
-export function issueToken(secret: Buffer, openid: string, nowMs: number): string {
-  const payload = `${Buffer.from(openid).toString('base64url')}.${nowMs + TOKEN_TTL_MS}`;
+export function issueToken(secret: Buffer, openid: string, nowMs: number, kind: TokenKind = 'dev'): string {
+  const payload = `${kind}.${Buffer.from(openid).toString('base64url')}.${nowMs + TOKEN_TTL_MS}`;
   return `${payload}.${sign(secret, payload)}`;
 }
 
-/** The openid of a valid token, or undefined for a forged, malformed or expired one. */
-export function verifyToken(secret: Buffer, token: string, nowMs: number): string | undefined {
+export interface TokenClaims {
+  openid: string;
+  kind: TokenKind;
+  expiresAt: number;
+}
+
+/** What a valid token says, or undefined for a forged, malformed, old-format or expired one. */
+export function verifyToken(secret: Buffer, token: string, nowMs: number): TokenClaims | undefined {
+  if (token.length > 512) return undefined;
   const parts = token.split('.');
-  if (parts.length !== 3 || token.length > 512) return undefined;
-  const [who, exp, sig] = parts as [string, string, string];
-  const expected = Buffer.from(sign(secret, `${who}.${exp}`));
+  if (parts.length !== 4) return undefined;
+  const [kind, who, exp, sig] = parts as [string, string, string, string];
+  const expected = Buffer.from(sign(secret, `${kind}.${who}.${exp}`));
   const given = Buffer.from(sig);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
-  if (!/^\d+$/.test(exp) || Number(exp) < nowMs) return undefined;
-  return Buffer.from(who, 'base64url').toString('utf8');
+  if (!KINDS.includes(kind as TokenKind) || !/^\d{1,16}$/.test(exp) || Number(exp) <= nowMs) return undefined;
+  return { openid: Buffer.from(who, 'base64url').toString('utf8'), kind: kind as TokenKind, expiresAt: Number(exp) };
 }

@@ -66,6 +66,7 @@ describe('居民催办与补充的次数上限', () => {
     const caseId = await submit('bound-burst-01');
     // 20 hours later the 24-hour response limit is past its 80 % reminder share.
     clock.now = new Date(clock.now.getTime() + 20 * 3_600_000);
+    token = await login(host.url, P.resident); // host tokens live 12 hours
     const before = await counts(caseId);
 
     const reminds = await Promise.all(Array.from({ length: 100 }, () => call(host.url, 'resident', 'remindCase', { caseId }, token)));
@@ -93,6 +94,7 @@ describe('居民催办与补充的次数上限', () => {
 
     // The next China-local day opens the bound again.
     clock.now = new Date(clock.now.getTime() + 24 * 3_600_000);
+    token = await login(host.url, P.resident);
     expect((await call(host.url, 'resident', 'remindCase', { caseId }, token)).body.ok).toBe(true);
     expect((await call(host.url, 'resident', 'supplementCase', { caseId, note: '第二天的补充' }, token)).body.ok).toBe(true);
   }, 60_000);

@@ -56,7 +56,7 @@ beforeAll(async () => {
       host.url,
       'resident',
       'submitCase',
-      { requestId: `sql-00000${i}`, categoryId: REPAIR, buildingId: BUILDING, description: `第${i}件`, isPublic: i !== 2 },
+      { requestId: `sql-00000${i}`, categoryId: REPAIR, buildingId: BUILDING, description: `第${i}件：楼道灯坏了`, isPublic: i !== 2 },
       tokens[P.resident],
     );
     mine.push(r.body.data.caseId);

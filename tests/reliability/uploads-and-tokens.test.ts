@@ -286,7 +286,7 @@ describe('真实进程：演示登录关闭，50MB 上传', () => {
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('DEV_LOGIN=0 时演示登录路由 404；50MB 上传被 413 拒绝且服务内存增长有限', async () => {
+  it('DEV_LOGIN=0 时演示登录路由 404、演示令牌失效；50MB 上传被 413 拒绝且服务内存增长有限', async () => {
     dataDir = tempDir('wuyuan-big-');
     mkdirSync(dataDir, { recursive: true });
     // The host keeps the secret it finds: sign our own tokens with it.
@@ -297,7 +297,14 @@ describe('真实进程：演示登录关闭，50MB 上传', () => {
     const dl = await post(child.url, '/auth/dev-login', { openid: P.admin1 });
     expect(dl.status).toBe(404);
     expect(dl.body.data).toBeUndefined();
+    // A demo-login token, validly signed, counts for nothing once the demo login is off.
     const token = issueToken(secret, P.resident, Date.now());
+    expect((await call(child.url, 'resident', 'profile', {}, token)).status).toBe(401);
+    expect((await post(child.url, '/auth/renew', {}, token)).status).toBe(401);
+    expect((await upload(child.url, token, PNG, 'warm.png')).status).toBe(401);
+    await child.stop();
+    // The memory figures need a caller: the same data folder with the demo login on.
+    child = await spawnHost({ dataDir });
     expect((await call(child.url, 'resident', 'profile', {}, token)).status).toBe(200);
 
     // Warm up the upload path, then measure: once with the size declared, once streamed (chunked).

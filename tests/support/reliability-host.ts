@@ -117,19 +117,38 @@ export interface InProcessHost {
   dbFile: string;
   store: SqliteStore;
   deps: Deps;
+  /** The host's sweep of expired exports and unattached uploads. */
+  housekeep(): Promise<{ uploads: number; exports: number }>;
   close(): Promise<void>;
 }
 
 /** `buildHost` over a seeded SQLite file in a temp folder, listening on a free port. */
 export async function startInProcessHost(
-  opts: { now?: () => Date; seedCases?: number; submissionsPerDay?: number } = {},
+  opts: {
+    now?: () => Date;
+    seedCases?: number;
+    submissionsPerDay?: number;
+    uploadsPerDay?: number;
+    allowedHosts?: string[];
+    devLogin?: boolean;
+    /** Reuse a data folder (already seeded) instead of a new one. */
+    dataDir?: string;
+  } = {},
 ): Promise<InProcessHost> {
-  const dataDir = tempDir('wuyuan-rel-');
+  const dataDir = opts.dataDir ?? tempDir('wuyuan-rel-');
   const dbFile = join(dataDir, DB_FILE);
   const store = SqliteStore.open(dbFile);
-  await seedDemoStreet(store, opts.now?.() ?? new Date(), opts.seedCases ?? 0);
+  if (!opts.dataDir) await seedDemoStreet(store, opts.now?.() ?? new Date(), opts.seedCases ?? 0);
   invalidateDirectory(store);
-  const { app, deps } = await buildHost({ store, dataDir, devLogin: true, now: opts.now, submissionsPerDay: opts.submissionsPerDay });
+  const { app, deps, housekeep } = await buildHost({
+    store,
+    dataDir,
+    devLogin: opts.devLogin ?? true,
+    now: opts.now,
+    submissionsPerDay: opts.submissionsPerDay,
+    uploadsPerDay: opts.uploadsPerDay,
+    allowedHosts: opts.allowedHosts,
+  });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = app.server.address() as AddressInfo;
   return {
@@ -138,6 +157,7 @@ export async function startInProcessHost(
     dbFile,
     store,
     deps,
+    housekeep,
     async close() {
       await app.close();
       await store.close();
