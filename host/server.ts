@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import fastifyStatic from '@fastify/static';
 import fastifyMultipart from '@fastify/multipart';
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { httpStatusOf, type DomainError } from '../core/errors';
@@ -55,9 +56,36 @@ const SECURITY_HEADERS: Record<string, string> = {
   'cross-origin-opener-policy': 'same-origin',
   'cross-origin-resource-policy': 'same-origin',
   'permissions-policy': 'camera=(), microphone=(), geolocation=()',
-  'content-security-policy':
-    "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
 };
+
+/** The hashes (`'sha256-…'`) of the inline scripts of an HTML page, for `script-src`. */
+export function inlineScriptHashes(html: string): string[] {
+  const hashes = new Set<string>();
+  for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
+    if (/\bsrc\s*=/i.test(m[1]!)) continue;
+    hashes.add(`'sha256-${createHash('sha256').update(m[2]!, 'utf8').digest('base64')}'`);
+  }
+  return [...hashes].sort();
+}
+
+/**
+ * The content security policy: scripts from this origin, plus the H5 page's own inline script
+ * (the root font sizing Taro writes into index.html) allowed by its hash; the icon fonts Taro
+ * inlines as `data:` URLs.
+ */
+export function contentSecurityPolicy(scriptHashes: readonly string[]): string {
+  return [
+    "default-src 'self'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "style-src 'self' 'unsafe-inline'",
+    `script-src ${["'self'", ...scriptHashes].join(' ')}`,
+    "connect-src 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join('; ');
+}
 
 function sendError(reply: FastifyReply, error: DomainError): FastifyReply {
   return reply.code(httpStatusOf(error.code)).send({ ok: false, error: { code: error.code, message: error.message } });
@@ -102,6 +130,8 @@ export async function buildHost(
     saveExport: async (fileName, bytes, openid) => ({ url: `/exports/${await exportFiles.save(fileName, bytes, openid)}` }),
   };
 
+  const indexHtml = opts.h5Dir ? join(opts.h5Dir, 'index.html') : undefined;
+  const csp = contentSecurityPolicy(indexHtml && existsSync(indexHtml) ? inlineScriptHashes(readFileSync(indexHtml, 'utf8')) : []);
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: opts.bodyLimit ?? 1024 * 1024, trustProxy: false });
   // Only this machine's names (and those configured): a page on another name that resolves here
   // (DNS rebinding) gets nothing, not even the demo login.
@@ -112,6 +142,7 @@ export async function buildHost(
   });
   app.addHook('onSend', async (_req, reply, payload) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) reply.header(k, v);
+    reply.header('content-security-policy', csp);
     return payload;
   });
   app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, _req, reply) => {
