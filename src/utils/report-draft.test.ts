@@ -10,7 +10,9 @@ describe('draftProblem：按页面的顺序说出第一件还缺的事', () => {
   test.each([
     [{ ...ready, categoryId: undefined }, '请先选择问题类别'],
     [{ ...ready, buildingId: undefined }, '请选择所在的楼栋'],
-    [{ ...ready, description: '  灯坏  ' }, '请用至少5个字说明情况'],
+    [{ ...ready, description: '  灯坏  ' }, '请用至少5个字说明情况（表情和标点不算）'],
+    [{ ...ready, description: '😀😀😀😀😀😀😀😀' }, '请用至少5个字说明情况（表情和标点不算）'],
+    [{ ...ready, description: '\u200b\u200b\u200b灯坏了！！' }, '请用至少5个字说明情况（表情和标点不算）'],
     [{ ...ready, description: '灯'.repeat(DESCRIPTION_MAX + 1) }, `说明最多${DESCRIPTION_MAX}字`],
     [{ ...ready, categoryId: undefined, buildingId: undefined }, '请先选择问题类别'],
   ])('%j → %s', (draft, message) => {

@@ -14,11 +14,17 @@ export interface ReportDraft {
   isPublic: boolean;
 }
 
+/**
+ * Characters that say something — Chinese characters, letters, digits — counted as the server
+ * counts them for a description (emoji, punctuation and invisible characters do not count).
+ */
+export const meaningfulCount = (text: string): number => text.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
+
 const ReadyDraft = z.object({
   categoryId: z.string().check(z.minLength(1, '请先选择问题类别')),
   buildingId: z.string().check(z.minLength(1, '请选择所在的楼栋')),
   description: z.string().check(
-    z.refine((s) => charCount(s.trim()) >= DESCRIPTION_MIN, `请用至少${DESCRIPTION_MIN}个字说明情况`),
+    z.refine((s) => meaningfulCount(s) >= DESCRIPTION_MIN, `请用至少${DESCRIPTION_MIN}个字说明情况（表情和标点不算）`),
     z.refine((s) => charCount(s) <= DESCRIPTION_MAX, `说明最多${DESCRIPTION_MAX}字`),
   ),
   isPublic: z.boolean(),

@@ -4,7 +4,7 @@
  * 居民附议（需要先选身份，重复附议有友好提示）。截图 375 × 667，并打印数字可见所用的时间。
  */
 import { describeRate, formatRate } from '../../core/metrics';
-import { byTestId, openBrowser, settle, visible, type Session } from './support/browser';
+import { byTestId, centre, openBrowser, settle, visible, type Session } from './support/browser';
 import { timeBoardNumbers } from './support/board-timing';
 import { startHost, type RunningHost } from './support/host';
 import type { Page } from 'playwright-core';
@@ -101,7 +101,7 @@ async function open(page: Page, hash: string): Promise<void> {
  */
 async function tap(page: Page, id: string): Promise<void> {
   const target = visible(page, id);
-  await target.scrollIntoViewIfNeeded();
+  await centre(target);
   await target.click({ force: true });
 }
 

@@ -8,7 +8,7 @@
  */
 import { deflateSync } from 'node:zlib';
 import type { Locator, Page } from 'playwright-core';
-import { byTestId, openBrowser, settle, typeInto, visible, type Session } from './support/browser';
+import { byTestId, centre, openBrowser, settle, typeInto, visible, type Session } from './support/browser';
 import { startHost, type RunningHost } from './support/host';
 
 jest.setTimeout(180000);
@@ -162,7 +162,7 @@ async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs
  */
 async function press(target: Locator): Promise<void> {
   await target.waitFor();
-  await target.scrollIntoViewIfNeeded();
+  await centre(target);
   await target.click({ force: true });
 }
 

@@ -4,7 +4,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
-import { settle, visible } from './support/browser';
+import { centre, settle, visible } from './support/browser';
 import type { RunningHost } from './support/host';
 
 /**
@@ -70,7 +70,7 @@ export async function submitCase(
  */
 export async function tap(target: Locator): Promise<void> {
   await target.waitFor();
-  await target.scrollIntoViewIfNeeded();
+  await centre(target);
   // A page slides in when opened: wait until the target stops moving, as a finger would.
   let last = '';
   for (let i = 0; i < 30; i++) {

@@ -87,6 +87,15 @@ export async function typeInto(page: Page, testId: string, text: string): Promis
   await field.fill(text);
 }
 
+/**
+ * Scrolls an element to the middle of its scrolling area, so that a tap at its centre is not taken
+ * by the fixed tab bar or a fixed action bar (at the designed 20 px root font, elements that
+ * `scrollIntoViewIfNeeded` leaves at the bottom edge sit under them).
+ */
+export async function centre(target: Locator): Promise<void> {
+  await target.evaluate((el) => (el as unknown as { scrollIntoView(o: { block: string }): void }).scrollIntoView({ block: 'center' }));
+}
+
 /** Waits for Taro's page slide animation to finish, so screenshots show one page. */
 export async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle').catch(() => undefined);
