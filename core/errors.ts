@@ -35,6 +35,7 @@ export type ErrorCode =
   | 'CATEGORY.NOT_FOUND'
   | 'MEMBER.NOT_FOUND'
   | 'POLICY.INVALID'
+  | 'HOLIDAY.UNREADABLE'
   | 'FILE.INVALID'
   | 'FILE.NOT_FOUND'
   | 'HOST.NOT_ALLOWED'
@@ -59,7 +60,13 @@ export const domainError = (code: ErrorCode, message: string): DomainError => ({
 
 /** HTTP status an edge should answer for an error code. */
 export function httpStatusOf(code: ErrorCode): number {
-  if (code.startsWith('INPUT.') || code === 'PLACE.INVALID' || code === 'POLICY.INVALID' || code === 'FILE.INVALID')
+  if (
+    code.startsWith('INPUT.') ||
+    code === 'PLACE.INVALID' ||
+    code === 'POLICY.INVALID' ||
+    code === 'FILE.INVALID' ||
+    code === 'HOLIDAY.UNREADABLE'
+  )
     return code === 'INPUT.TOO_LARGE' ? 413 : 400;
   switch (code) {
     case 'AUTH.REQUIRED':
