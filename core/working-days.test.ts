@@ -118,7 +118,7 @@ describe('N个工作日后到期（当日不计，到期日下班即当天结束
   });
 
   test('若全年无工作日（错误的调整）则报错而不是死循环', () => {
-    const never = { isWorkday: () => false };
+    const never = { isWorkday: () => false, covers: () => true };
     expect(() => addWorkingDays(never, cst('2026-03-02 09:00'), 1)).toThrow(RangeError);
   });
 });

@@ -13,10 +13,17 @@ export interface WorkCalendarData {
   workdays: Iterable<string>;
   /** Admin overrides win over the package: `true` = working day, `false` = day off. */
   overrides?: Record<string, boolean>;
+  /**
+   * The years whose official schedule is known (from the package or imported by the street).
+   * Unset: every year counts as known (tests that state their days).
+   */
+  coveredYears?: Iterable<number>;
 }
 
 export interface WorkCalendar {
   isWorkday(localDate: string): boolean;
+  /** Whether the official holidays of a year are known; if not, its weekdays all count as working days. */
+  covers(year: number): boolean;
 }
 
 const CST_OFFSET_MS = 8 * 60 * 60 * 1000;
@@ -26,7 +33,9 @@ export function makeWorkCalendar(data: WorkCalendarData): WorkCalendar {
   const holidays = new Set(data.holidays);
   const workdays = new Set(data.workdays);
   const overrides = data.overrides ?? {};
+  const covered = data.coveredYears === undefined ? undefined : new Set(data.coveredYears);
   return {
+    covers: (year) => covered === undefined || covered.has(year),
     isWorkday(localDate: string): boolean {
       const o = overrides[localDate];
       if (o !== undefined) return o;

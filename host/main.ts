@@ -7,6 +7,8 @@ import { join, resolve } from 'node:path';
 import { SqliteStore } from '../backend/store/sqlite-store';
 import { isSeeded, seedDemoStreet } from '../backend/seed/demo-street';
 import { runTimerTick } from '../backend/functions/timer';
+import { missingScheduleWarning } from '../core/schedule-coverage';
+import { buildCalendar } from '../backend/calendar';
 import { buildHost } from './server';
 
 const env = (name: string, fallback: string): string => process.env[name] ?? fallback;
@@ -52,11 +54,22 @@ async function main(): Promise<void> {
     console.log('  居民 demo-resident-1 … 6；网格员 demo-11-grid-worker；楼栋物管员 demo-11-building-steward');
     console.log('  社区管理员 demo-admin-1（渝园社区）；街道管理员 demo-street-admin；部门 demo-dept-1（双福派出所）');
   } else console.log('DEV_LOGIN=0：演示登录已关闭');
+  const calendarWarning = missingScheduleWarning(buildCalendar(await store.listRef('holidays')), new Date());
+  if (calendarWarning) console.warn(`⚠ 节假日数据：${calendarWarning.message}`);
+  let lastWarnedDay = '';
   let ticking = false;
   const timer = setInterval(() => {
     if (ticking) return;
     ticking = true;
     runTimerTick(deps)
+      .then((report) => {
+        // The timer says it too, once a day, for a host left running into November.
+        const day = new Date().toISOString().slice(0, 10);
+        if (report.calendarWarning && day !== lastWarnedDay) {
+          if (lastWarnedDay !== '' || !calendarWarning) console.warn(`⚠ 节假日数据：${report.calendarWarning}`);
+          lastWarnedDay = day;
+        }
+      })
       .catch((err) => console.error('定时任务失败', err))
       .finally(() => (ticking = false));
   }, timerMs);

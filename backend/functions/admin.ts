@@ -49,7 +49,7 @@ import { POLICY_PRESETS, describeDuration, type TimePolicy } from '../../core/ti
 import { addLocalDays, localDateOf, startOfLocalDate } from '../../core/working-days';
 import type { Command } from '../../core/case-lifecycle';
 import { resolveActor } from '../auth';
-import { KNOWN_UNTIL_YEAR } from '../calendar';
+import { missingScheduleWarning } from '../../core/schedule-coverage';
 import { TEMPLATE_SETTING_ID, type TemplateConfig } from '../notify/dispatcher';
 import { subscribeTypeProblem } from '../notify/subscribe-types';
 import { applyCommand, stepResult } from '../services/case-service';
@@ -81,6 +81,7 @@ import {
   text,
 } from '../validation';
 import { action, defineFunction, type ActionDef, type AuthedCall } from './define';
+import { holidayActions } from './admin-holidays';
 
 /** The most a list counts before it says 「1000+」. */
 const TOTAL_CAP = 1000;
@@ -575,8 +576,11 @@ export const admin = defineFunction('admin', {
     const lowRatings = active.filter((c) => c.status === 'processing' && c.reworkCount > 0);
     const supervised = active.filter((c) => c.supervised);
     const cards = (cs: Case[]) => cs.slice(0, 5).map((c) => caseCard(c, dir));
+    // The street admin is told when next year's holidays are missing (from 1 November).
+    const calendarWarning = level === 'street' ? missingScheduleWarning(dir.calendar, now)?.message : undefined;
     return ok({
       scope: { ...f, name: scopeName(dir, f), level },
+      ...(calendarWarning ? { calendarWarning } : {}),
       counts: { todayNew, pending, overdue, escalated: escalated.length, lowRatings: lowRatings.length, supervised: supervised.length },
       queues: {
         pending: cards(pendingPage.items),
@@ -1200,10 +1204,10 @@ export const admin = defineFunction('admin', {
     return ok({ communityId: c.id, policyId: p.id, policyName: p.name });
   }),
 
-  listHolidays: staffAction(ADMINS, z.strictObject({}), async (_i, call) => {
-    const items = (await call.deps.store.listRef('holidays')).sort((a, b) => a.date.localeCompare(b.date));
-    return ok({ items, knownUntilYear: KNOWN_UNTIL_YEAR, note: `法定节假日及调休数据已内置至${KNOWN_UNTIL_YEAR}年，此处仅需登记例外` });
-  }),
+  ...holidayActions(
+    (input, run) => staffAction(STREET_ONLY, input, run),
+    (input, run) => staffAction(ADMINS, input, run),
+  ),
 
   // The working-day calendar is one for the whole street: only the street changes it.
   setHoliday: staffAction(STREET_ONLY, z.strictObject({ date: localDate, workday: z.boolean(), note: text(50) }), async (input, call) => {

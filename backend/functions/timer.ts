@@ -10,6 +10,7 @@ import * as z from 'zod';
 import { ok } from '../../core/errors';
 import { clockVerdict } from '../../core/time-policy';
 import { SYSTEM_ACTOR } from '../../core/model';
+import { missingScheduleWarning, warningWeek, type ScheduleWarning } from '../../core/schedule-coverage';
 import { clockCommand, type Command } from '../../core/case-lifecycle';
 import type { Deps } from '../deps';
 import { dispatchOutbox, TEMPLATE_SETTING_ID, type SubscribeSender, type TemplateConfig } from '../notify/dispatcher';
@@ -27,6 +28,35 @@ export interface TickReport {
   elapsedMs: number;
   /** True when the budget ended the tick before its work did: the next tick continues. */
   outOfTime: boolean;
+  /** Set while a year the deadlines reach has no holiday data (see `missingScheduleWarning`). */
+  calendarWarning?: string;
+}
+
+/** The settings record that remembers the last week the street admins were told. */
+export const CALENDAR_WARNING_SETTING_ID = 'calendar-warning-sent';
+
+/**
+ * Tells every street admin, in the message centre, once a week while the warning holds. The
+ * message id names the week, so two ticks at once add it once.
+ */
+async function remindStreetAdmins(deps: Deps, w: ScheduleWarning, now: Date): Promise<void> {
+  const week = `${w.year}-w${warningWeek(w, now)}`;
+  const sent = await deps.store.getRef('settings', CALENDAR_WARNING_SETTING_ID);
+  if (sent?.value === week) return;
+  const admins = (await deps.store.listRef('accounts')).filter((a) => a.roles.some((r) => r.role === 'street_admin'));
+  for (const a of admins) {
+    await deps.store.addInboxMessage({
+      id: `calendar-${week}-${a.openid}`,
+      openid: a.openid,
+      caseId: '',
+      kind: 'calendar_warning',
+      title: `${w.year}年节假日安排未导入`,
+      body: w.message,
+      at: now.toISOString(),
+      read: false,
+    });
+  }
+  await deps.store.putRef('settings', { id: CALENDAR_WARNING_SETTING_ID, value: week });
 }
 
 /**
@@ -125,6 +155,12 @@ export async function runTimerTick(deps: Deps, sender?: SubscribeSender, options
     step: (deliver) => notices.run(deliver),
   });
   report.outOfTime ||= noticesOutOfTime;
+  // Missing holiday data makes working-day deadlines wrong: report it, and tell the street weekly.
+  const warning = missingScheduleWarning(dir.calendar, now);
+  if (warning) {
+    report.calendarWarning = warning.message;
+    await remindStreetAdmins(deps, warning, now);
+  }
   report.elapsedMs = Math.round(elapsed());
   return report;
 }

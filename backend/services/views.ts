@@ -17,7 +17,8 @@ import {
   type CaseEvent,
   type PersonRef,
 } from '../../core/model';
-import { placeName, type Directory } from './directory';
+import { runningDeadlineUncertain, UNCERTAIN_DEADLINE_NOTE } from '../../core/schedule-coverage';
+import { placeName, policyFor, type Directory } from './directory';
 
 export const personView = (p: PersonRef | undefined, masked = true) =>
   p ? { role: p.role, roleName: ROLE_NAMES[p.role], name: masked ? maskPersonName(p.name) : p.name } : undefined;
@@ -34,6 +35,8 @@ export function caseCard(c: Case, dir: Directory) {
     description: c.description,
     createdAt: c.createdAt,
     dueAt: c.dueAt,
+    // A working-day deadline in a year whose holidays are not known yet may be too early.
+    ...(runningDeadlineUncertain(dir.calendar, policyFor(dir, c.place.communityId), c) ? { dueNote: UNCERTAIN_DEADLINE_NOTE } : {}),
     overdue: c.overdue,
     severity: c.severity,
     severityName: SEVERITY_NAMES[c.severity],

@@ -80,6 +80,8 @@ export interface HolidayOverride {
   date: string;
   workday: boolean;
   note: string;
+  /** `notice`: imported from the State Council's notice (the year then counts as known); else set by hand. */
+  source?: 'notice' | 'manual';
 }
 export interface Setting {
   id: string;

@@ -357,6 +357,7 @@ const refShapes = {
     date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
     workday: z.boolean(),
     note: str,
+    source: z.enum(['notice', 'manual']).optional(),
   } satisfies Shape<HolidayOverride>,
   settings: { id: nonEmpty, value: z.unknown() } satisfies Shape<Setting>,
 };

@@ -13,5 +13,7 @@ export async function main(event: { Type?: string; TriggerName?: string }): Prom
   const w = cloud as unknown as WxCloud;
   await prepareCloud(w);
   const report = await runTimerTick(cloudDeps(w), subscribeSender(w));
+  // Missing holiday data makes deadlines wrong: say so in the function's log, once an hour.
+  if (report.calendarWarning && new Date().getUTCMinutes() === 0) console.warn(`节假日数据警告：${report.calendarWarning}`);
   return { ok: true, data: { trigger: event?.TriggerName, ...report } };
 }

@@ -1145,6 +1145,8 @@ describe('无效输入不改变任何数据', () => {
 
 // ——— who may do what: every action × every kind of caller ———
 
+const NOTICE_2026_ITEM = '一、元旦：1月1日（周四）至3日（周六）放假调休，共3天。1月4日（周日）上班。';
+
 type Who = 'inScope' | 'otherCommunity' | 'street' | 'department' | 'member' | 'resident';
 const WHO: Record<Who, string> = {
   inScope: P.communityAdmin,
@@ -1249,6 +1251,10 @@ const SCOPE_TABLE: Record<string, Row> = {
   setCategoryRole: { params: async () => ({ communityId: YUYUAN, categoryId: 'cat-12', role: null }), expect: ADMIN_COMMUNITY },
   listHolidays: { params: none, expect: ADMIN_ANY },
   setHoliday: { params: async () => ({ date: '2027-01-02', workday: false, note: '元旦' }), expect: STREET },
+  // The 2026 notice's first item as published (the package has the same days, so nothing changes).
+  previewHolidayNotice: { params: async () => ({ year: 2026, text: NOTICE_2026_ITEM }), expect: STREET },
+  importHolidayNotice: { params: async () => ({ year: 2026, text: NOTICE_2026_ITEM }), expect: STREET },
+  setHolidayRange: { params: async () => ({ from: '2027-01-02', to: '2027-01-03', workday: false, note: '元旦' }), expect: STREET },
   getTemplates: { params: none, expect: ADMIN_ANY },
   setTemplates: { params: async () => ({ templates: {} }), expect: STREET },
   setWeights: { params: async () => ({ weights: { response: 30, onTime: 35, satisfaction: 35 } }), expect: STREET },

@@ -57,14 +57,15 @@ export interface AdminWorld {
 
 let requestSeq = 0;
 
-export async function openAdminWorld(): Promise<AdminWorld> {
+/** `clock` moves the world's time (fake-clock tests); by default it stays at NOW. */
+export async function openAdminWorld(clock: () => Date = () => new Date(NOW.getTime())): Promise<AdminWorld> {
   const folder = mkdtempSync(join(tmpdir(), 'admin-it-'));
   mkdirSync(join(folder, 'exports'));
   const store = SqliteStore.open(join(folder, 'cases.db'));
   await seedDemoStreet(store, NOW);
   invalidateDirectory(store);
   const exports = new Map<string, string>();
-  const now = () => new Date(NOW.getTime());
+  const now = clock;
   const deps: Deps = {
     store,
     now,
