@@ -206,6 +206,21 @@ export function describeStoreContract(name: string, make: () => Promise<Store>):
         expect(await store.getRef('communities', 'c1')).toEqual(plain);
       });
 
+      it('keeps where a holiday day came from (an imported notice or by hand), and reads older days without it', async () => {
+        const old = { id: '2026-10-09', date: '2026-10-09', workday: true, note: '国庆调休上班' };
+        const imported = { id: '2027-02-08', date: '2027-02-08', workday: false, note: '春节', source: 'notice' as const };
+        await store.putRef('holidays', old);
+        await store.putRef('holidays', imported);
+        expect(await store.getRef('holidays', old.id)).toEqual(old);
+        expect(await store.listRef('holidays', { source: 'notice' })).toEqual([imported]);
+        // An import that is corrected later overwrites the day whole.
+        const reset = { ...imported, workday: true, note: '', source: 'notice' as const };
+        await store.putRef('holidays', reset);
+        expect(await store.getRef('holidays', imported.id)).toEqual(reset);
+        await expect(store.putRef('holidays', { ...old, source: 'guess' } as never)).rejects.toThrow(/记录格式不正确/);
+        expect(await store.getRef('holidays', old.id)).toEqual(old);
+      });
+
       it('refuses to write a document that does not fit its kind', async () => {
         await expect(store.putRef('grids', { id: 'g1', name: 'x' } as never)).rejects.toThrow(/记录格式不正确/);
         expect(await store.getRef('grids', 'g1')).toBeUndefined();
