@@ -333,6 +333,19 @@ function giveTo(b: Builder, m: Member, why: string): void {
   if (!dutyOpen) delete n.deadlines.escalateBy;
   delete n.deadlines.reportBy;
   n.reminded = {};
+  // The resident's clock does not restart when the community changes its mind: a case not yet
+  // accepted keeps its response deadline, one already accepted keeps its resolution deadline
+  // (dormant until the new holder accepts), and reminders already sent stay sent.
+  const was = b.before;
+  if ((was.status === 'assigned' || was.status === 'pending') && was.deadlines.respondBy) {
+    n.deadlines.respondBy = was.deadlines.respondBy;
+    if (was.reminded.respondBy) n.reminded.respondBy = true;
+  }
+  if ((was.status === 'processing' || was.status === 'pending') && was.deadlines.resolveBy) {
+    n.deadlines.resolveBy = was.deadlines.resolveBy;
+    if (was.reminded.resolveBy) n.reminded.resolveBy = true;
+  }
+  if (was.reminded.escalateBy && n.deadlines.escalateBy === was.deadlines.escalateBy) n.reminded.escalateBy = true;
   b.notify(n.holder.openid, 'task_new', '新任务', `${label(n)}已派给您，请及时受理。${why}`);
   if (previous && previous.openid !== n.holder.openid)
     b.notify(previous.openid, 'task_transferred', '任务已转出', `${label(n)}已改由${ROLE_NAMES[m.role]}办理`);
@@ -344,8 +357,14 @@ function toQueue(b: Builder, why: string): void {
   delete n.holder;
   delete n.escalation;
   n.status = 'pending';
-  // No clock runs in the queue, but a duty to reach the street is remembered for the next member.
-  n.deadlines = n.deadlines.escalateBy ? { escalateBy: n.deadlines.escalateBy } : {};
+  // No clock runs in the queue, but a duty to reach the street, and the resident's response or
+  // resolution deadline, are remembered for the next member (see giveTo).
+  const kept = b.before.deadlines;
+  n.deadlines = {
+    ...(kept.escalateBy ? { escalateBy: kept.escalateBy } : {}),
+    ...(b.before.status === 'assigned' && kept.respondBy ? { respondBy: kept.respondBy } : {}),
+    ...(b.before.status === 'processing' && kept.resolveBy ? { resolveBy: kept.resolveBy } : {}),
+  };
   n.reminded = {};
   b.notify(communityInbox(n), 'admin_unassigned', '待派单', `${label(n)}无人可派，请社区派单。${why}`);
   if (previous) b.notify(previous.openid, 'task_transferred', '任务已转出', `${label(n)}已转回社区派单`);
@@ -403,8 +422,11 @@ function apply(b: Builder, cmd: Command, rel: Set<Relation>): DomainError | unde
         n.acceptedAt = b.at;
         n.respondedOnTime = !before.deadlines.respondBy || b.at <= before.deadlines.respondBy;
       }
-      n.deadlines = deadlinesOnAccept(b.ctx, n, b.ctx.now);
-      delete n.reminded.resolveBy;
+      // A case passed on after acceptance keeps the resolution deadline it had (see giveTo).
+      if (!before.deadlines.resolveBy) {
+        n.deadlines = deadlinesOnAccept(b.ctx, n, b.ctx.now);
+        delete n.reminded.resolveBy;
+      }
       b.event('accept');
       b.notify(n.reporter.openid, 'case_accepted', '诉求已受理', `您的${label(n)}已由${ROLE_NAMES[n.holder!.role]}受理`);
       return undefined;

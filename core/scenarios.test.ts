@@ -212,7 +212,8 @@ describe('派单与转派', () => {
       note: '转派：是两户邻居为楼道堆物起的纠纷。转派后派给居民小组长 张**',
       actor: { role: 'building_steward', name: '王**' },
     });
-    expect(wall(s.case.deadlines.respondBy!)).toBe('2026-03-03 09:10');
+    // The resident's clock does not restart: 张 inherits the 24 hours from 09:00.
+    expect(wall(s.case.deadlines.respondBy!)).toBe('2026-03-03 09:00');
     // 王 transferred it himself, so only 张 is told; when the community moves it on, 张 hears of it.
     expect(s.noticesOf('task_transferred')).toEqual([]);
     expect(s.noticesOf('task_new').map((n) => n.recipientOpenid)).toEqual([WANG.openid, ZHANG.openid]);
@@ -223,6 +224,32 @@ describe('派单与转派', () => {
     ]);
     // The former holder has no hold on it any more.
     expect(code(s.try(wang, ACCEPT, cst('2026-03-02 09:20')))).toBe('CASE.FORBIDDEN');
+  });
+
+  test('改派、转派不重新计时：新办理人接着原期限，已受理的办结期限也随诉求走', () => {
+    // 12:28 filed; the community moves it the next morning: the 24-hour clock still ends 12:28.
+    const s = Story.submit({ at: cst('2026-03-02 12:28') });
+    s.do(COMMUNITY_ADMIN, { action: 'assign', member: LI }, cst('2026-03-03 09:00'));
+    expect(wall(s.case.deadlines.respondBy!)).toBe('2026-03-03 12:28');
+    expect(wall(s.case.dueAt!)).toBe('2026-03-03 12:28');
+    // Accepted, then passed on: the resolution deadline (3 working days) goes with the case and
+    // the new holder's acceptance does not restart it.
+    s.do(li, ACCEPT, cst('2026-03-03 10:00'));
+    const resolveBy = s.case.deadlines.resolveBy!;
+    expect(wall(resolveBy)).toBe('2026-03-07 00:00');
+    s.do(li, transferTo(s.case, 'resident_leader', '是邻里纠纷'), cst('2026-03-04 10:00'));
+    expect(s.case).toMatchObject({ status: 'assigned', holder: { memberId: ZHANG.id } });
+    s.do(zhang, ACCEPT, cst('2026-03-04 11:00'));
+    expect(s.case.deadlines.resolveBy).toBe(resolveBy);
+    expect(s.case.dueAt).toBe(resolveBy);
+  });
+
+  test('转回社区待派单再派出，也接着原来的受理期限', () => {
+    const s = Story.submit({ at: cst('2026-03-02 09:00'), members: [WANG] });
+    s.do(wang, transferTo(s.case, 'owners_committee', '属于维修资金使用问题', [WANG]), cst('2026-03-02 09:30'));
+    expect(s.case.status).toBe('pending');
+    s.do(COMMUNITY_ADMIN, { action: 'assign', member: CHEN }, cst('2026-03-02 15:00'));
+    expect(wall(s.case.deadlines.respondBy!)).toBe('2026-03-03 09:00');
   });
 
   test('转派时小组内无人可接，回到社区待派单', () => {
