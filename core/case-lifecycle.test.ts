@@ -170,6 +170,7 @@ const COMMANDS: Record<TransitionAction, (c: Case) => Command> = {
   set_public: () => ({ action: 'set_public', isPublic: false }),
   approve_photos: () => ({ action: 'approve_photos', fileIds: 'all', approved: true }),
   ledger: () => ({ action: 'ledger', entry: { kind: 'settled' } }),
+  grant_time: () => ({ action: 'grant_time', amount: { amount: 2, unit: 'workdays' }, reason: '需等待维修配件到货' }),
 };
 
 /**
@@ -241,6 +242,7 @@ const OUTCOME: Record<TransitionAction, (row: Row, who: Who) => string> = {
   approve_photos: (row) => stay(row, 'approve_photos'),
   // The table's cases are repairs, which keep no ledger; disputes and hazards are tested below.
   ledger: () => refused('LEDGER.WRONG_KIND'),
+  grant_time: (row) => stay(row, 'grant_time'),
 };
 
 const LEVEL_NAMES = { community: '社区', street: '街道', department: '职能部门' } as const;

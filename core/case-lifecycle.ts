@@ -43,10 +43,12 @@ import {
   deadlinesOnAssign,
   deadlinesOnEscalate,
   deadlinesOnResolve,
+  describeDuration,
   isMarkedLate,
   reminderOpensAt,
   runningDeadline,
   type ClockVerdict,
+  type Duration,
   type TimePolicy,
 } from './time-policy';
 import { localDateOf, type WorkCalendar } from './working-days';
@@ -84,7 +86,8 @@ export type Command =
   | { action: 'set_severity'; severity: Severity }
   | { action: 'set_public'; isPublic: boolean }
   | { action: 'approve_photos'; fileIds: string[] | 'all'; approved: boolean }
-  | { action: 'ledger'; entry: LedgerEntry };
+  | { action: 'ledger'; entry: LedgerEntry }
+  | { action: 'grant_time'; amount: Duration; reason: string };
 
 export type TransitionAction = Command['action'];
 
@@ -136,6 +139,7 @@ export const RULES: Readonly<Record<TransitionAction, Rule>> = {
   set_public: { from: ALL_BUT_MERGED, by: ADMINS },
   approve_photos: { from: ALL_BUT_MERGED, by: ADMINS },
   ledger: { from: LEDGER_STATUSES, by: ['holder', ...ADMINS] },
+  grant_time: { from: ['assigned', 'processing', 'escalated'], by: ADMINS },
 };
 
 export const TRANSITION_ACTIONS = Object.keys(RULES) as TransitionAction[];
@@ -707,6 +711,24 @@ function apply(b: Builder, cmd: Command, rel: Set<Relation>): DomainError | unde
       });
       if (changed === 0) return { code: 'CASE.INVALID_TRANSITION', message: '没有需要审核的照片' };
       b.event('approve_photos', `${cmd.approved ? '审核通过' : '撤销公开'}照片${changed}张`);
+      return undefined;
+    }
+    case 'grant_time': {
+      // More time is the admin's decision, never a side effect: it needs a reason the timeline shows.
+      const bad = requireText(cmd.reason, 'CASE.REASON_REQUIRED', '延长期限须说明理由');
+      if (bad) return bad;
+      if (!Number.isInteger(cmd.amount.amount) || cmd.amount.amount < 1) return { code: 'INPUT.INVALID', message: '延长的时间须为正整数' };
+      const running = runningDeadline(before);
+      if (!running || running.name === 'rateBy') return { code: 'CASE.INVALID_TRANSITION', message: '当前没有正在计时的期限' };
+      // Counted on from the deadline (or from now, if it has passed); a working-day deadline ends at
+      // 24:00 of its last day, so working days count on from that day.
+      const from = new Date(Math.max(Date.parse(running.at) - (cmd.amount.unit === 'workdays' ? 1 : 0), b.ctx.now.getTime()));
+      const until = addDuration(b.ctx.calendar, from, cmd.amount).toISOString();
+      n.deadlines = { ...n.deadlines, [running.name]: until };
+      delete n.reminded[running.name];
+      const what = DEADLINE_NAMES[running.name];
+      b.event('grant_time', `${what}期限延长${describeDuration(cmd.amount)}，至${formatLocal(until)}：${cmd.reason.trim()}`);
+      b.notify(n.holder?.openid, 'task_reminder', '期限已延长', `${label(n)}的${what}期限延长至${formatLocal(until)}`);
       return undefined;
     }
     case 'ledger': {

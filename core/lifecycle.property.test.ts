@@ -187,6 +187,8 @@ function commandFor(s: Step, c: Case, members: readonly Member[]): Command {
       return { action: 'set_public', isPublic: s.flag };
     case 'approve_photos':
       return { action: 'approve_photos', fileIds: s.flag ? 'all' : ['before-1'], approved: s.pick % 2 === 0 };
+    case 'grant_time':
+      return { action: 'grant_time', amount: { amount: (s.pick % 3) + 1, unit: s.flag ? 'workdays' : 'hours' }, reason: s.text };
     case 'ledger': {
       // Every kind of entry on every kind of case: the wrong kind is refused, the right one goes through.
       const entries: LedgerEntry[] = [

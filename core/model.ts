@@ -249,6 +249,7 @@ export const CASE_ACTIONS = [
   'set_public',
   'approve_photos',
   'ledger',
+  'grant_time',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -279,6 +280,7 @@ export const ACTION_NAMES: Record<CaseAction, string> = {
   set_public: '设置公开',
   approve_photos: '审核照片',
   ledger: '台账登记',
+  grant_time: '延长期限',
 };
 
 /** One line of a case's append-only timeline. */

@@ -244,6 +244,30 @@ describe('派单与转派', () => {
     expect(s.case.dueAt).toBe(resolveBy);
   });
 
+  test('管理员延长期限须说明理由，时间线写明延长多少、至何时、为什么', () => {
+    const s = Story.submit({ at: cst('2026-03-02 09:00') });
+    s.do(wang, ACCEPT, cst('2026-03-02 10:00'));
+    expect(wall(s.case.dueAt!)).toBe('2026-03-06 00:00');
+    const noReason = s.try(
+      COMMUNITY_ADMIN,
+      { action: 'grant_time', amount: { amount: 2, unit: 'workdays' }, reason: ' ' },
+      cst('2026-03-03 09:00'),
+    );
+    expect(code(noReason)).toBe('CASE.REASON_REQUIRED');
+    expect(
+      code(s.try(wang, { action: 'grant_time', amount: { amount: 2, unit: 'workdays' }, reason: '我忙' }, cst('2026-03-03 09:00'))),
+    ).toBe('CASE.FORBIDDEN');
+    s.do(
+      COMMUNITY_ADMIN,
+      { action: 'grant_time', amount: { amount: 2, unit: 'workdays' }, reason: '需等待维修配件到货' },
+      cst('2026-03-03 09:00'),
+    );
+    // Two working days after the old deadline's day (Thursday 03-05): Friday and Monday.
+    expect(wall(s.case.deadlines.resolveBy!)).toBe('2026-03-10 00:00');
+    expect(wall(s.case.dueAt!)).toBe('2026-03-10 00:00');
+    expect(s.events.at(-1)).toMatchObject({ action: 'grant_time', note: '办结期限延长2个工作日，至2026-03-10 00:00：需等待维修配件到货' });
+  });
+
   test('转回社区待派单再派出，也接着原来的受理期限', () => {
     const s = Story.submit({ at: cst('2026-03-02 09:00'), members: [WANG] });
     s.do(wang, transferTo(s.case, 'owners_committee', '属于维修资金使用问题', [WANG]), cst('2026-03-02 09:30'));

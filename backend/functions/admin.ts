@@ -789,6 +789,14 @@ export const admin = defineFunction('admin', {
     act(call, input.caseId, () => ok({ action: 'supervise', reason: input.reason })),
   ),
 
+  /** More time on the running deadline, only with a reason (the timeline shows it). */
+  grantTime: staffAction(
+    ADMINS,
+    z.strictObject({ caseId: id, amount: z.number().int().min(1).max(30), unit: z.enum(['hours', 'workdays']), reason }),
+    async (input, call) =>
+      act(call, input.caseId, () => ok({ action: 'grant_time', amount: { amount: input.amount, unit: input.unit }, reason: input.reason })),
+  ),
+
   // ——— organisation ———
 
   listGrids: staffAction(ADMINS, z.strictObject({ communityId: id.optional() }), async (input, call) => {

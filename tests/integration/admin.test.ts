@@ -1198,6 +1198,7 @@ const SCOPE_TABLE: Record<string, Row> = {
   },
   setCasePublic: { params: onAssigned({ isPublic: false }), expect: ADMIN_CASE },
   superviseCase: { params: onAssigned({ reason: '挂牌督办' }), expect: ADMIN_CASE },
+  grantTime: { params: onAssigned({ amount: 1, unit: 'workdays', reason: '等待配件到货' }), expect: ADMIN_CASE },
   recordLedger: {
     params: async () => ({
       caseId: (await w.submit({ categoryId: 'cat-06', isPublic: false })).id,
@@ -1250,6 +1251,7 @@ const SCOPE_TABLE: Record<string, Row> = {
   setCommunityPolicy: { params: async () => ({ communityId: YUYUAN, policyId: 'three-day' }), expect: ADMIN_COMMUNITY },
   setCategoryRole: { params: async () => ({ communityId: YUYUAN, categoryId: 'cat-12', role: null }), expect: ADMIN_COMMUNITY },
   listHolidays: { params: none, expect: ADMIN_ANY },
+
   setHoliday: { params: async () => ({ date: '2027-01-02', workday: false, note: '元旦' }), expect: STREET },
   // The 2026 notice's first item as published (the package has the same days, so nothing changes).
   previewHolidayNotice: { params: async () => ({ year: 2026, text: NOTICE_2026_ITEM }), expect: STREET },
