@@ -52,6 +52,7 @@ import {
   type TimePolicy,
 } from './time-policy';
 import { localDateOf, type WorkCalendar } from './working-days';
+import { clockName } from './case-time';
 
 export interface TransitionContext {
   now: Date;
@@ -654,7 +655,8 @@ function apply(b: Builder, cmd: Command, rel: Set<Relation>): DomainError | unde
       if (v.due !== 'overdue') return { code: 'CASE.INVALID_TRANSITION', message: '诉求未超时' };
       n.overdue = true;
       n.overdueFor = v.at;
-      const what = DEADLINE_NAMES[v.deadline];
+      const what = clockName(before, v.deadline);
+      n.missed = [...(before.missed ?? []), { clock: v.deadline, name: what, at: v.at }];
       b.event('mark_overdue', `已超过${what}期限（${formatLocal(v.at)}）`);
       b.notify(n.holder?.openid, 'task_overdue', '任务超时', `${label(n)}已超过${what}期限`);
       b.notify(communityInbox(n), 'admin_overdue', '诉求超时', `${label(n)}已超过${what}期限`);

@@ -186,6 +186,8 @@ export interface Case {
   overdue: boolean;
   /** The deadline it was last marked late for, so that marking happens once per deadline. */
   overdueFor?: string;
+  /** Every clock marked late, in order, with its name then (上报街道, 受理, 办结, 方案, 部门报到). */
+  missed?: { clock?: keyof CaseDeadlines; name: string; at: string }[];
   /** Set once at acceptance: whether it came within the response limit. */
   respondedOnTime?: boolean;
   /** Set once at resolution: whether it came within the resolution limit. */

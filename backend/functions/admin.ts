@@ -50,6 +50,7 @@ import { addLocalDays, localDateOf, startOfLocalDate } from '../../core/working-
 import type { Command } from '../../core/case-lifecycle';
 import { resolveActor } from '../auth';
 import { missingScheduleWarning } from '../../core/schedule-coverage';
+import { caseClocks, caseTime, type CaseClocks } from '../../core/case-time';
 import { TEMPLATE_SETTING_ID, type TemplateConfig } from '../notify/dispatcher';
 import { subscribeTypeProblem } from '../notify/subscribe-types';
 import { applyCommand, stepResult } from '../services/case-service';
@@ -1298,7 +1299,7 @@ export const admin = defineFunction('admin', {
         const cases = await loadAll(deps.store, { ...filter.value, ...(range ? { createdFrom: range.from, createdTo: range.to } : {}) });
         table =
           input.kind === 'cases'
-            ? caseLedgerTable(cases, names, titled('诉求台账'))
+            ? caseLedgerTable(cases, names, now, titled('诉求台账'))
             : input.kind === 'disputes'
               ? disputeLedgerTable(cases, names, now, titled('矛盾纠纷台账'))
               : hazardLedgerTable(cases, names, now, titled('隐患台账'));
@@ -1321,12 +1322,13 @@ export const admin = defineFunction('admin', {
     const lookFrom = startOfLocalDate(addLocalDays(week.monday, -WEEKLY_LOOKBACK_DAYS)).toISOString();
     const cases = await loadAll(deps.store, { ...filter.value, createdFrom: lookFrom, createdTo: week.to });
     const within = (at: string | undefined) => at !== undefined && at >= week.from && at < week.to;
-    const nowIso = now.toISOString();
     const fresh = cases.filter((c) => within(c.createdAt) && c.status !== 'merged');
     const closed = cases.filter((c) => c.status === 'closed' && within(c.closedAt));
-    const late = cases.filter(
-      (c) => within(c.overdueFor) || (isOpen(c.status) && c.dueAt !== undefined && within(c.dueAt) && c.dueAt <= nowIso),
-    );
+    // Late this week: a clock missed during the week, or the running one past with its deadline in it.
+    const late = cases.filter((c) => {
+      const t = caseTime(caseClocks(c), now);
+      return t.missed.some((m) => within(m.at)) || (t.late && within(t.running?.at));
+    });
     const communities = new Set(
       [...dir.communities.values()]
         .filter((c) => inCommunity(scope, dir, c.id) && (!filter.value.communityId || c.id === filter.value.communityId))
@@ -1400,7 +1402,11 @@ export const admin = defineFunction('admin', {
         ...w.hotSpots.gridCategories.map((g) => ['热点问题', `${g.gridName}「${g.categoryName}」`, g.count]),
         ...w.blindSpots.noPatrol.map((g) => ['盲点：无巡查上报', g.gridName, '—']),
         ...w.blindSpots.noCases.map((g) => ['盲点：无诉求', g.gridName, '—']),
-        ...w.overdueCases.map((c) => ['超时诉求', `${c.id} ${c.placeName} ${c.categoryName}（${c.statusName}）`, '—']),
+        ...w.overdueCases.map((c) => [
+          '超时诉求',
+          `${c.id} ${c.placeName} ${c.categoryName}（${c.statusName}）`,
+          caseTime(c.clocks, call.now).text,
+        ]),
         ...w.summary.map((line) => ['小结', line, '—']),
       ];
       const table: LedgerTable = {
@@ -1430,6 +1436,6 @@ interface WeeklyView {
   topCategories: { categoryName: string; count: number }[];
   hotSpots: { grids: { gridName: string; count: number }[]; gridCategories: { gridName: string; categoryName: string; count: number }[] };
   blindSpots: { noCases: { gridName: string }[]; noPatrol: { gridName: string }[] };
-  overdueCases: { id: string; placeName: string; categoryName: string; statusName: string }[];
+  overdueCases: { id: string; placeName: string; categoryName: string; statusName: string; clocks: CaseClocks }[];
   summary: string[];
 }

@@ -6,6 +6,7 @@
  * the contact phone only in the case ledger (the handler and admins may see it), and the dispute
  * and hazard ledgers keep the core's masking of their descriptions.
  */
+import { caseClocks, caseTime } from '../../core/case-time';
 import type { Cell, SheetData } from 'write-excel-file';
 import { formatLocal } from '../../core/case-lifecycle';
 import {
@@ -76,7 +77,8 @@ export const CASE_LEDGER_COLUMNS: LedgerColumn[] = [
   { label: '联系电话', width: 14 },
 ];
 
-export function caseLedgerTable(cases: readonly Case[], names: LedgerNames, title?: string): LedgerTable {
+/** `now` decides 是否超时 as every view does (`caseTime`): a clock missed, or the running one past. */
+export function caseLedgerTable(cases: readonly Case[], names: LedgerNames, now: Date, title?: string): LedgerTable {
   const sorted = [...cases].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1));
   return {
     sheetName: '诉求台账',
@@ -96,7 +98,7 @@ export function caseLedgerTable(cases: readonly Case[], names: LedgerNames, titl
       day(c.createdAt),
       day(c.acceptedAt),
       day(c.resolvedAt),
-      c.overdue ? '是' : '否',
+      caseTime(caseClocks(c), now).everLate ? '是' : '否',
       c.result ? stripIdNumbers(c.result) : c.rejectReason ? `不予受理：${stripIdNumbers(c.rejectReason)}` : EMPTY_CELL,
       c.rating ? (c.rating.auto ? '逾期未评价' : RATING_NAMES[c.rating.value]) : EMPTY_CELL,
       c.reworkCount,

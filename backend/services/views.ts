@@ -17,6 +17,7 @@ import {
   type CaseEvent,
   type PersonRef,
 } from '../../core/model';
+import { caseClocks } from '../../core/case-time';
 import { runningDeadlineUncertain, UNCERTAIN_DEADLINE_NOTE } from '../../core/schedule-coverage';
 import { placeName, policyFor, type Directory } from './directory';
 
@@ -35,6 +36,8 @@ export function caseCard(c: Case, dir: Directory) {
     description: c.description,
     createdAt: c.createdAt,
     dueAt: c.dueAt,
+    // Which clocks were missed and which runs: the app says it with caseTime(clocks, now).
+    clocks: caseClocks(c),
     // A working-day deadline in a year whose holidays are not known yet may be too early.
     ...(runningDeadlineUncertain(dir.calendar, policyFor(dir, c.place.communityId), c) ? { dueNote: UNCERTAIN_DEADLINE_NOTE } : {}),
     overdue: c.overdue,
@@ -131,6 +134,7 @@ export function publicCase(c: Case, dir: Directory) {
     holder: card.holder,
     supportCount: c.supportCount,
     overdue: c.overdue,
+    clocks: card.clocks,
     result: c.result === undefined ? undefined : maskText(c.result, { names: namesOf(c) }),
     rating: c.rating && !c.rating.auto ? RATING_NAMES[c.rating.value] : undefined,
     photos: c.photos.filter((p) => p.approved).map((p) => ({ fileId: p.fileId, stage: p.stage })),

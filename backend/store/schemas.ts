@@ -144,6 +144,11 @@ const caseShape = {
   } satisfies Shape<CaseDeadlines>),
   overdue: z.boolean(),
   overdueFor: str.optional(),
+  missed: z
+    .array(
+      z.strictObject({ clock: z.enum(['respondBy', 'resolveBy', 'escalateBy', 'reportBy', 'rateBy']).optional(), name: str, at: instant }),
+    )
+    .optional(),
   respondedOnTime: z.boolean().optional(),
   resolvedOnTime: z.boolean().optional(),
   reworkCount: count,

@@ -3,6 +3,8 @@
  * functions). Statuses and roles are the domain's codes; their Chinese names come with the data.
  */
 
+import type { CaseClocks } from '../../core/case-time';
+
 export type CaseStatus = 'pending' | 'assigned' | 'processing' | 'escalated' | 'resolved' | 'closed' | 'rejected' | 'withdrawn' | 'merged';
 
 export type UserRole =
@@ -83,6 +85,10 @@ export interface CaseSummary {
   description: string;
   createdAt: string;
   dueAt?: string;
+  /** Missed and running clocks (`caseClocks`); the pages say them with `caseTime(clocks, now)`. */
+  clocks?: CaseClocks;
+  /** Set when the running working-day deadline falls in a year without holiday data. */
+  dueNote?: string;
   holder?: PersonView;
 }
 
@@ -102,6 +108,8 @@ export interface CaseDetail {
   description: string;
   createdAt: string;
   dueAt?: string;
+  clocks?: CaseClocks;
+  dueNote?: string;
   holder?: PersonView;
   reworkCount: number;
   deadlines: Record<string, string | undefined>;

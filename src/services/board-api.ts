@@ -1,3 +1,4 @@
+import type { CaseClocks } from '../../core/case-time';
 import { callFunction } from './cloud';
 import type { CaseStatus, Category, Community, PersonView } from './api-types';
 
@@ -122,6 +123,8 @@ export interface PublicCase {
   holder?: PersonView;
   supportCount: number;
   overdue: boolean;
+  /** Missed and running clocks (`caseClocks`), said with `caseTime(clocks, now)`. */
+  clocks?: CaseClocks;
   result?: string;
   /** The rating's Chinese name; absent when the case was not rated (or closed by itself). */
   rating?: string;

@@ -1,3 +1,4 @@
+import type { CaseClocks } from '../../core/case-time';
 import { callFunction } from './cloud';
 
 /**
@@ -29,6 +30,10 @@ export interface StaffCaseCard {
   createdAt: string;
   dueAt?: string;
   overdue: boolean;
+  /** Missed and running clocks (`caseClocks`), said with `caseTime(clocks, now)`. */
+  clocks?: CaseClocks;
+  /** Set when the running working-day deadline falls in a year without holiday data. */
+  dueNote?: string;
   severity: Severity;
   severityName: string;
   holder?: StaffPerson;

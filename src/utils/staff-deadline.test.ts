@@ -71,3 +71,27 @@ describe('sortByUrgency', () => {
 test('mergePage 去掉已显示的', () => {
   expect(mergePage([{ id: 'a' }, { id: 'b' }], [{ id: 'b' }, { id: 'c' }]).map((c) => c.id)).toEqual(['a', 'b', 'c']);
 });
+
+describe('countdown 用服务端的 clocks（与其他视图同一说法）', () => {
+  test('上报街道已超时而方案期限未到：两件事都说，按正在计时的期限判断是否超时', () => {
+    const c = card('a', undefined, {
+      status: 'escalated',
+      overdue: true,
+      clocks: {
+        missed: [{ clock: 'escalateBy', name: '上报街道', at: at(-24 * 60) }],
+        running: { clock: 'resolveBy', name: '方案', at: at(7 * 24 * 60) },
+      },
+    });
+    expect(countdown(c, NOW)).toEqual({ urgency: 'normal', text: '上报街道已超时 · 方案期限还剩7天' });
+  });
+
+  test('正在计时的期限已过：超时', () => {
+    const c = card('a', undefined, { clocks: { missed: [], running: { clock: 'respondBy', name: '受理', at: at(-30) } } });
+    expect(countdown(c, NOW)).toEqual({ urgency: 'overdue', text: '受理已超时' });
+  });
+
+  test('已办结的诉求不显示倒计时', () => {
+    const c = card('a', undefined, { status: 'closed', clocks: { missed: [{ clock: 'resolveBy', name: '办结', at: at(-60) }] } });
+    expect(countdown(c, NOW)).toEqual({ urgency: 'none', text: '' });
+  });
+});

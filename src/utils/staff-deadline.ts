@@ -3,6 +3,8 @@
  * that is, and the task list in the order to work it. Pure: `now` is passed in.
  */
 
+import { caseTime, type CaseClocks } from '../../core/case-time';
+
 export type Urgency = 'overdue' | 'soon' | 'normal' | 'none';
 
 /** The fields of a task card the deadline helpers read. */
@@ -13,6 +15,8 @@ export interface DeadlineCard {
   dueAt?: string;
   /** Ever late on any deadline (the server's flag). */
   overdue?: boolean;
+  /** Missed and running clocks from the server (`caseClocks`); when present they decide. */
+  clocks?: CaseClocks;
 }
 
 const MINUTE = 60_000;
@@ -39,8 +43,9 @@ export function spanText(ms: number): string {
 }
 
 export function urgencyOf(card: DeadlineCard, now: Date): Urgency {
-  if (!card.dueAt || !RUNNING.has(card.status)) return 'none';
-  const due = Date.parse(card.dueAt);
+  const dueAt = card.clocks ? card.clocks.running?.at : card.dueAt;
+  if (!dueAt || !RUNNING.has(card.status)) return 'none';
+  const due = Date.parse(dueAt);
   if (!Number.isFinite(due)) return 'none';
   const left = due - now.getTime();
   if (left <= 0) return 'overdue';
@@ -57,6 +62,8 @@ export interface Countdown {
 
 export function countdown(card: DeadlineCard, now: Date): Countdown {
   const urgency = urgencyOf(card, now);
+  // With the server's clocks, the one truth: 「上报街道已超时 · 方案期限还剩7天」.
+  if (card.clocks) return { urgency, text: RUNNING.has(card.status) ? caseTime(card.clocks, now).text : '' };
   if (urgency === 'none') return { urgency, text: '' };
   const left = Date.parse(card.dueAt!) - now.getTime();
   return { urgency, text: left <= 0 ? `已超时 ${spanText(left)}` : `剩 ${spanText(left)}` };

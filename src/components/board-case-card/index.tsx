@@ -5,6 +5,7 @@ import { BOARD_ROUTES } from '../../utils/board-case';
 import { formatDuration } from '../../utils/board-format';
 import { excerpt, formatTime } from '../../utils/format';
 import { StatusTag } from '../status-tag';
+import { caseTime } from '../../../core/case-time';
 import './index.scss';
 
 /** One public case in a list: what, where, who handled it and how long it took. */
@@ -40,6 +41,9 @@ export function BoardCaseCard({ item }: { item: PublicCase }) {
 function timeText(item: PublicCase, taken: string): string {
   if (taken) return `用时 ${taken}`;
   const waited = formatDuration((Date.now() - Date.parse(item.createdAt)) / 60000);
+  // The same words as every other view: which clock was missed, which runs and how long is left.
+  const clocks = item.clocks ? caseTime(item.clocks, new Date()).text : '';
+  if (clocks) return waited ? `${clocks} · 已过 ${waited}` : clocks;
   if (item.overdue) return waited ? `已超时 · 已过 ${waited}` : '已超时';
   return waited ? `已过 ${waited}` : '';
 }

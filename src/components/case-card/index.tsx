@@ -4,6 +4,7 @@ import { ROUTES } from '../../routes';
 import type { CaseSummary } from '../../services/api-types';
 import { excerpt, formatTime } from '../../utils/format';
 import { timeLeft, timeTaken } from '../../utils/time-left';
+import { caseTime } from '../../../core/case-time';
 import { StatusTag } from '../status-tag';
 import './index.scss';
 
@@ -51,12 +52,16 @@ export function CaseCard({ item, now }: { item: CaseCardItem; /** The clock for 
 /** The line that matters most for the status: time left, please rate, or how long it took. */
 function clockLine(item: CaseCardItem, now: Date): { text: string; tone: 'calm' | 'urgent' | 'rate' | 'done' } | undefined {
   if (OPEN.includes(item.status)) {
+    const rework = (item.reworkCount ?? 0) > 0 ? ' · 回炉整改' : '';
+    if (item.clocks) {
+      const t = caseTime(item.clocks, now);
+      if (!t.text) return undefined;
+      const urgent = t.late || (t.running !== undefined && t.running.leftMs < 6 * 3_600_000);
+      return { text: `${t.everLate ? '⚠️' : '⏱'} ${t.text}${rework}`, tone: urgent ? 'urgent' : 'calm' };
+    }
     const left = timeLeft(item.dueAt, now);
     if (!left) return undefined;
-    return {
-      text: `${left.overdue ? '⚠️' : '⏱'} ${left.text}${(item.reworkCount ?? 0) > 0 ? ' · 回炉整改' : ''}`,
-      tone: left.urgent ? 'urgent' : 'calm',
-    };
+    return { text: `${left.overdue ? '⚠️' : '⏱'} ${left.text}${rework}`, tone: left.urgent ? 'urgent' : 'calm' };
   }
   if (item.status === 'resolved') return { text: '⭐ 已办好，请您评价', tone: 'rate' };
   if (item.status === 'closed') {

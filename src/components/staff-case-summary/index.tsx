@@ -29,6 +29,11 @@ export function StaffCaseSummary({ c }: { c: StaffCaseDetail }) {
           {clock.text}（{formatTime(c.dueAt)} 前）
         </View>
       ) : null}
+      {c.dueNote ? (
+        <View className="staff-case__clock staff-case__clock--soon" data-testid="case-due-note">
+          ⚠ {c.dueNote}
+        </View>
+      ) : null}
       <View className="staff-case__desc" data-testid="case-description">
         {c.description}
       </View>

@@ -46,7 +46,8 @@ export function StaffTaskCard({ item, now, onOpen, showHolder = false, action }:
           <View className="staff-task__tags">
             {item.severity !== 'simple' ? <StaffTag tone="red">{item.severityName}</StaffTag> : null}
             {item.reworkCount > 0 ? <StaffTag tone="orange">回炉{item.reworkCount}次</StaffTag> : null}
-            {item.overdue && clock.urgency !== 'overdue' ? <StaffTag tone="orange">曾超时</StaffTag> : null}
+            {item.overdue && clock.urgency !== 'overdue' && !item.clocks ? <StaffTag tone="orange">曾超时</StaffTag> : null}
+            {item.dueNote ? <StaffTag tone="orange">{item.dueNote}</StaffTag> : null}
             {showHolder ? (
               <Text className="staff-task__holder">{item.holder ? `${item.holder.roleName} ${item.holder.name}` : '未派单'}</Text>
             ) : null}

@@ -14,6 +14,7 @@ import { canSupport, caseSteps, photoUrl } from '../../utils/board-case';
 import { formatDuration } from '../../utils/board-format';
 import { useKeyedRemote } from '../../utils/board-remote';
 import { formatTime } from '../../utils/format';
+import { caseTime } from '../../../core/case-time';
 import './index.scss';
 
 type Notice = { tone: 'ok' | 'info' | 'error'; text: string };
@@ -195,6 +196,8 @@ export default function PublicCasePage() {
 function takenText(c: PublicCase): string {
   const taken = formatDuration(c.takenMinutes);
   if (taken) return taken;
+  const clocks = c.clocks ? caseTime(c.clocks, new Date()).text : '';
+  if (clocks) return `尚未办结，${clocks}`;
   return c.overdue ? '尚未办结，已超时' : '尚未办结';
 }
 

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { caseTime } from '../../../core/case-time';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { BigButton } from '../../components/big-button';
@@ -202,11 +203,13 @@ function Deadline({ c }: { c: ResidentCaseDetail }) {
   const now = new Date();
   if (OPEN.includes(c.status) && c.dueAt) {
     const left = timeLeft(c.dueAt, now);
-    const what = c.status === 'assigned' || c.status === 'pending' ? '受理' : '办结';
+    const t = c.clocks ? caseTime(c.clocks, now) : undefined;
+    const what = t?.running?.name ?? (c.status === 'assigned' || c.status === 'pending' ? '受理' : '办结');
     return (
       <View className={`case-detail__deadline ${left?.urgent ? 'case-detail__deadline--urgent' : ''}`} data-testid="case-deadline">
-        ⏱ {formatTime(c.dueAt)} 前{what}
-        {left ? `（${left.text}）` : ''}
+        ⏱ {formatTime(c.dueAt)} 前{what === '方案' ? '提出方案' : what}
+        {t?.text ? `（${t.text}）` : left ? `（${left.text}）` : ''}
+        {c.dueNote ? `（${c.dueNote}）` : ''}
       </View>
     );
   }
