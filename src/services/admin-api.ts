@@ -5,6 +5,8 @@ import type { CaseListQuery } from '../utils/staff-case-filter';
 /** The `admin` function (community and street admins, departments), one wrapper per action. */
 
 export interface Dashboard {
+  /** For the street admin: next year's (or this year's) holidays are not imported yet. */
+  calendarWarning?: string;
   scope: { communityId?: string; streetId?: string; departmentId?: string; name: string; level: 'community' | 'street' | 'department' };
   counts: { todayNew: number; pending: number; overdue: number; escalated: number; lowRatings: number; supervised: number };
   queues: Record<'pending' | 'overdue' | 'escalated' | 'lowRatings' | 'supervised', StaffCaseCard[]>;
@@ -93,6 +95,26 @@ export interface Holiday {
   date: string;
   workday: boolean;
   note: string;
+  /** `notice`: imported from the State Council's notice; `manual`: set by range. */
+  source?: 'notice' | 'manual';
+}
+
+export interface HolidayList {
+  items: Holiday[];
+  knownUntilYear: number;
+  /** Years with a known schedule (the package's and those imported). */
+  coveredYears: number[];
+  /** Set while this or next year has no data (from 1 November). */
+  warning?: string;
+  note: string;
+}
+
+export interface HolidayPreview {
+  year: number;
+  days: { date: string; workday: boolean; name: string }[];
+  festivals: string[];
+  /** Days already set in that year, which the import may overwrite. */
+  replaces: number;
 }
 
 export interface TemplateDef {
@@ -203,6 +225,8 @@ export const adminApi = {
   /** 台账登记: a hazard's facts, a dispute's risk, its settlement, a follow-up visit. */
   recordLedger: (caseId: string, entry: LedgerEntryInput) => call<StepResult>('recordLedger', { caseId, entry }),
   superviseCase: (caseId: string, reason: string) => call<StepResult>('superviseCase', { caseId, reason }),
+  grantTime: (caseId: string, amount: number, unit: 'hours' | 'workdays', reason: string) =>
+    call<StepResult>('grantTime', { caseId, amount, unit, reason }),
 
   // ——— organisation ———
   listGrids: (communityId?: string) => call<{ items: AdminGrid[] }>('listGrids', opt('communityId', communityId)),
@@ -239,7 +263,12 @@ export const adminApi = {
   savePolicy: (policy: Omit<TimePolicy, 'id'> & { id?: string }) => call<TimePolicy>('savePolicy', { policy }),
   setCommunityPolicy: (communityId: string, policyId: string) =>
     call<{ communityId: string; policyId: string; policyName: string }>('setCommunityPolicy', { communityId, policyId }),
-  listHolidays: () => call<{ items: Holiday[]; knownUntilYear: number; note: string }>('listHolidays'),
+  listHolidays: () => call<HolidayList>('listHolidays'),
+  previewHolidayNotice: (year: number, text: string) => call<HolidayPreview>('previewHolidayNotice', { year, text }),
+  importHolidayNotice: (year: number, text: string) =>
+    call<{ year: number; saved: number; reset: number; festivals: string[] }>('importHolidayNotice', { year, text }),
+  setHolidayRange: (from: string, to: string, workday: boolean, note: string) =>
+    call<{ saved: number }>('setHolidayRange', { from, to, workday, note }),
   setHoliday: (date: string, workday: boolean, note: string) => call<Holiday>('setHoliday', { date, workday, note }),
   getTemplates: () => call<{ templates: TemplateConfig }>('getTemplates'),
   setTemplates: (templates: TemplateConfig) => call<{ templates: TemplateConfig }>('setTemplates', { templates }),

@@ -19,7 +19,17 @@ import { photoSrc } from '../../utils/staff-photo';
 import { useRemote } from '../../utils/use-remote';
 import './index.scss';
 
-type Panel = 'assign' | 'escalate' | 'dispatch' | 'report' | 'resolve' | 'reject' | 'merge' | 'supervise';
+/** How much more time an admin may give at once; the reason is asked for every time. */
+const GRANT_AMOUNTS = {
+  '4h': { amount: 4, unit: 'hours', label: '4小时' },
+  '1wd': { amount: 1, unit: 'workdays', label: '1个工作日' },
+  '3wd': { amount: 3, unit: 'workdays', label: '3个工作日' },
+  '5wd': { amount: 5, unit: 'workdays', label: '5个工作日' },
+} as const;
+type GrantKey = keyof typeof GRANT_AMOUNTS;
+const GRANTS = (Object.keys(GRANT_AMOUNTS) as GrantKey[]).map((value) => ({ value, label: GRANT_AMOUNTS[value].label }));
+
+type Panel = 'assign' | 'escalate' | 'dispatch' | 'report' | 'resolve' | 'reject' | 'merge' | 'supervise' | 'grant';
 
 const SEVERITIES: ReadonlyArray<{ value: Severity; label: string }> = [
   { value: 'simple', label: '一般' },
@@ -40,6 +50,7 @@ export default function AdminCasePage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const [gone, setGone] = useState<string>();
+  const [grant, setGrant] = useState<GrantKey>('1wd');
 
   usePullDownRefresh(() => {
     void remote.reload().finally(() => Taro.stopPullDownRefresh());
@@ -171,6 +182,22 @@ export default function AdminCasePage() {
               testId="form-supervise"
             />
           ) : null}
+          {panel === 'grant' ? (
+            <StaffActionForm
+              title="延长期限"
+              label="延长理由"
+              placeholder="例如：需等待维修配件到货。理由会写入办理记录。"
+              submitText="确认延长"
+              extra={<StaffChips options={GRANTS} value={grant} onChange={setGrant} testId="grant-amount" />}
+              onSubmit={async (reason) => {
+                const g = GRANT_AMOUNTS[grant];
+                await adminApi.grantTime(c.id, g.amount, g.unit, reason);
+                await done('已延长期限');
+              }}
+              onCancel={() => setPanel(undefined)}
+              testId="form-grant"
+            />
+          ) : null}
           {panel === 'report' ? (
             <StaffActionForm
               title="到场报到"
@@ -241,6 +268,11 @@ export default function AdminCasePage() {
                 {can('merge') ? (
                   <BigButton kind="secondary" onClick={() => open('merge')} testId="action-merge">
                     🔗 合并重复
+                  </BigButton>
+                ) : null}
+                {can('grant_time') ? (
+                  <BigButton kind="secondary" onClick={() => open('grant')} testId="action-grant">
+                    ⏳ 延长期限
                   </BigButton>
                 ) : null}
                 {can('supervise') && !c.supervised ? (

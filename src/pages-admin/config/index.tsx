@@ -1,15 +1,16 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Input, Picker, Text, View } from '@tarojs/components';
+import { Input, View } from '@tarojs/components';
 import { BigButton } from '../../components/big-button';
 import { ErrorLine, Loading } from '../../components/notice';
 import { PageShell } from '../../components/page-shell';
-import { StaffChips, StaffNote, StaffTag } from '../../components/staff-ui';
+import { StaffChips, StaffNote } from '../../components/staff-ui';
 import { adminApi, type TemplateConfig, type TemplateDef } from '../../services/admin-api';
 import { useStaffProfile } from '../../state/staff-profile';
 import { accessOf } from '../../utils/staff-access';
 import { useRemote } from '../../utils/use-remote';
 import { Categories } from './categories';
 import { Policies } from './policies';
+import { Holidays, READ_ONLY } from './holidays';
 import { useChange } from '../../utils/use-change';
 import './index.scss';
 
@@ -20,8 +21,6 @@ const SECTIONS: ReadonlyArray<{ value: Section; label: string }> = [
   { value: 'holidays', label: '节假日' },
   { value: 'templates', label: '订阅消息' },
 ];
-
-const READ_ONLY = '节假日和订阅消息模板由街道统一设置，社区只能查看；如需调整请联系街道管理员。';
 
 /** 配置: categories and their role, the time-limit policy, holiday overrides, subscribe templates. */
 export default function ConfigPage() {
@@ -36,73 +35,6 @@ export default function ConfigPage() {
       {section === 'holidays' ? <Holidays editable={street} /> : null}
       {section === 'templates' ? <Templates editable={street} /> : null}
     </PageShell>
-  );
-}
-
-// ——— holidays ———
-
-function Holidays({ editable }: { editable: boolean }) {
-  const list = useRemote(() => adminApi.listHolidays(), true);
-  const s = useChange(list.reload);
-  const [date, setDate] = useState('');
-  const [workday, setWorkday] = useState<'off' | 'work'>('off');
-  const [note, setNote] = useState('');
-  const add = async () => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
-      s.setError('请选择日期');
-      return;
-    }
-    if (await s.run(() => adminApi.setHoliday(date, workday === 'work', note.trim()), '已登记')) {
-      setDate('');
-      setNote('');
-    }
-  };
-  return (
-    <View data-testid="config-holidays">
-      {!editable ? <StaffNote testId="config-read-only">{READ_ONLY}</StaffNote> : null}
-      {list.data ? <StaffNote>{list.data.note}</StaffNote> : null}
-      <ErrorLine message={list.error ?? s.error} onRetry={list.error ? () => void list.reload() : undefined} />
-      {list.loading && !list.data ? <Loading /> : null}
-      {list.data && list.data.items.length === 0 ? <StaffNote>暂无例外登记。</StaffNote> : null}
-      {(list.data?.items ?? []).map((h) => (
-        <View key={h.id} className="card config__item" data-testid="holiday-row">
-          <View className="config__item-head">
-            <Text className="config__item-name">{h.date}</Text>
-            <StaffTag tone={h.workday ? 'blue' : 'green'}>{h.workday ? '上班' : '放假'}</StaffTag>
-          </View>
-          {h.note ? <View className="config__muted">{h.note}</View> : null}
-        </View>
-      ))}
-      {editable ? (
-        <View className="card" data-testid="holiday-form">
-          <View className="config__item-name">登记例外日期</View>
-          <Picker mode="date" value={date || '2026-01-01'} onChange={(e) => setDate(String(e.detail.value))}>
-            <View className="staff-form__input config__picker" data-testid="holiday-date">
-              {date || '选择日期'}
-            </View>
-          </Picker>
-          <StaffChips
-            options={[
-              { value: 'off', label: '放假' },
-              { value: 'work', label: '上班（调休）' },
-            ]}
-            value={workday}
-            onChange={setWorkday}
-            testId="holiday-kind"
-          />
-          <Input
-            className="staff-form__input"
-            value={note}
-            maxlength={50}
-            placeholder="说明，如 防汛值守调休"
-            onInput={(e) => setNote(e.detail.value)}
-          />
-          <BigButton disabled={s.busy} onClick={() => void add()} testId="holiday-save">
-            登记
-          </BigButton>
-        </View>
-      ) : null}
-    </View>
   );
 }
 

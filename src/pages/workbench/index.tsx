@@ -278,6 +278,11 @@ function AdminDesk({ access, refreshKey }: { access: StaffAccess; refreshKey: nu
               {d.scope.level === 'street' ? '街道管理' : d.scope.level === 'department' ? '职能部门' : '社区管理'}
             </Text>
           </View>
+          {d.calendarWarning ? (
+            <View onClick={() => go(STAFF_ROUTES.config)} data-testid="calendar-warning">
+              <StaffNote tone="red">⚠ {d.calendarWarning}（点此前往导入）</StaffNote>
+            </View>
+          ) : null}
           <StaffTiles>
             <StaffTile
               label="今日新增"
