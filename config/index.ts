@@ -20,6 +20,9 @@ import { DistProjectConfigPlugin, prepareWeappBuild } from './weapp-env';
  * Every constant the app reads is defined here for every target: a `process.env.X` that the weapp
  * build leaves undefined stays in the output and throws in WeChat.
  */
+/** The pure domain core; only what the app imports from it ends up in a bundle. */
+const CORE = path.resolve(__dirname, '..', 'core');
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const platform = process.env.TARO_ENV === 'h5' ? 'h5' : 'weapp';
   const pkg = require('../package.json') as { version: string };
@@ -53,6 +56,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
+      // The app shares a few pure functions with the server (core/case-time.ts); compile them too.
+      compile: { include: [CORE] },
       // Component styles are BEM-scoped; their order across chunks does not matter.
       miniCssExtractPluginOption: { ignoreOrder: true },
       webpackChain(chain) {
@@ -64,6 +69,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
     },
     h5: {
+      compile: { include: [CORE] },
       // Served statically at `/` by host/; the hash router needs no server-side fallback.
       publicPath: '/',
       staticDirectory: 'static',
