@@ -90,8 +90,9 @@ describe('countdown 用服务端的 clocks（与其他视图同一说法）', ()
     expect(countdown(c, NOW)).toEqual({ urgency: 'overdue', text: '受理已超时' });
   });
 
-  test('已办结的诉求不显示倒计时', () => {
+  test('已办结的诉求没有倒计时，但仍写明错过的期限', () => {
     const c = card('a', undefined, { status: 'closed', clocks: { missed: [{ clock: 'resolveBy', name: '办结', at: at(-60) }] } });
-    expect(countdown(c, NOW)).toEqual({ urgency: 'none', text: '' });
+    expect(countdown(c, NOW)).toEqual({ urgency: 'none', text: '办结已超时' });
+    expect(countdown(card('b', undefined, { status: 'closed', clocks: { missed: [] } }), NOW)).toEqual({ urgency: 'none', text: '' });
   });
 });

@@ -63,7 +63,8 @@ export interface Countdown {
 export function countdown(card: DeadlineCard, now: Date): Countdown {
   const urgency = urgencyOf(card, now);
   // With the server's clocks, the one truth: 「上报街道已超时 · 方案期限还剩7天」.
-  if (card.clocks) return { urgency, text: RUNNING.has(card.status) ? caseTime(card.clocks, now).text : '' };
+  // A case that is done still says which clock it missed (办结已超时), in place of a countdown.
+  if (card.clocks) return { urgency, text: caseTime(card.clocks, now).text };
   if (urgency === 'none') return { urgency, text: '' };
   const left = Date.parse(card.dueAt!) - now.getTime();
   return { urgency, text: left <= 0 ? `已超时 ${spanText(left)}` : `剩 ${spanText(left)}` };

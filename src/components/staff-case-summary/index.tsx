@@ -26,7 +26,8 @@ export function StaffCaseSummary({ c }: { c: StaffCaseDetail }) {
       {clock.text ? (
         <View className={`staff-case__clock staff-case__clock--${clock.urgency}`} data-testid="case-clock">
           {clock.urgency === 'overdue' ? '⏰ ' : '⏱ '}
-          {clock.text}（{formatTime(c.dueAt)} 前）
+          {clock.text}
+          {c.dueAt && clock.urgency !== 'none' ? `（${formatTime(c.dueAt)} 前）` : ''}
         </View>
       ) : null}
       {c.dueNote ? (
