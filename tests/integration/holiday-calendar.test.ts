@@ -161,3 +161,22 @@ describe('2027年节假日数据：提醒与导入', () => {
     ).toBe('AUTH.FORBIDDEN');
   });
 });
+
+describe('延长期限', () => {
+  test('管理员延长正在计时的期限须写理由，时间线写明；理由为空时不改动', async () => {
+    setClock(cst('2027-03-01 09:00')); // Monday
+    const id = await acceptedCase();
+    const before = await card(id);
+    expect(before.dueAt).toBe(cst('2027-03-05 00:00').toISOString());
+    expect(outcome(await w.admin(P.communityAdmin, 'grantTime', { caseId: id, amount: 2, unit: 'workdays', reason: '  ' }))).toBe(
+      'INPUT.INVALID',
+    );
+    expect((await card(id)).dueAt).toBe(before.dueAt);
+    data(await w.admin(P.communityAdmin, 'grantTime', { caseId: id, amount: 2, unit: 'workdays', reason: '等待配件到货' }));
+    const after = data<{ case: Card; timeline: { action: string; note?: string }[] }>(
+      await w.admin(P.streetAdmin, 'getCase', { caseId: id }),
+    );
+    expect(after.case.dueAt).toBe(cst('2027-03-09 00:00').toISOString());
+    expect(after.timeline.at(-1)).toMatchObject({ action: 'grant_time', note: '办结期限延长2个工作日，至2027-03-09 00:00：等待配件到货' });
+  });
+});
