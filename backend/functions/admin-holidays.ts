@@ -12,7 +12,7 @@ import { coveredYears, KNOWN_UNTIL_YEAR, PACKAGE_YEARS } from '../calendar';
 import { invalidateDirectory } from '../services/directory';
 import type { HolidayOverride } from '../store/ref-docs';
 import type { Store } from '../store/store.port';
-import { requiredText, text } from '../validation';
+import { localDate, MAX_YEAR, MIN_YEAR, requiredText, text } from '../validation';
 import type { ActionDef, AuthedCall } from './define';
 
 /** How admin.ts builds an action for a set of roles (its caller checks come first). */
@@ -21,10 +21,8 @@ type Guarded = <S extends z.ZodType>(input: S, run: (input: z.infer<S>, call: Au
 /** The longest range set at once: two months covers any festival with its make-up days. */
 export const MAX_RANGE_DAYS = 62;
 
-const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const isRealDate = (s: string): boolean => LOCAL_DATE.test(s) && new Date(`${s}T00:00:00.000Z`).toISOString().slice(0, 10) === s;
-const localDate = z.string().refine(isRealDate, { message: '须为有效日期（YYYY-MM-DD）' });
-const year = z.number().int().min(2000, '年份须在2000至2100之间').max(2100, '年份须在2000至2100之间');
+const YEAR_MESSAGE = `年份须在${MIN_YEAR}至${MAX_YEAR}之间`;
+const year = z.number().int(YEAR_MESSAGE).min(MIN_YEAR, YEAR_MESSAGE).max(MAX_YEAR, YEAR_MESSAGE);
 const notice = z.strictObject({ year, text: requiredText(6000) });
 
 const isWeekend = (d: string): boolean => {
