@@ -15,21 +15,21 @@ describe('spanText', () => {
     [30_000, '不到1分钟'],
     [12 * 60_000, '12分钟'],
     [2 * 3_600_000, '2小时'],
-    [(2 * 60 + 15) * 60_000, '2小时15分'],
+    [(2 * 60 + 15) * 60_000, '2小时15分钟'],
     [3 * 86_400_000, '3天'],
     [(3 * 24 + 2) * 3_600_000, '3天2小时'],
-    [-(90 * 60_000), '1小时30分'],
+    [-(90 * 60_000), '1小时30分钟'],
   ])('%d ms 读作 %s', (ms, text) => expect(spanText(ms)).toBe(text));
 });
 
 describe('urgencyOf 和 countdown', () => {
   test('过了时限就是超时，显示超时多久', () => {
     expect(urgencyOf(card('a', -90), NOW)).toBe('overdue');
-    expect(countdown(card('a', -90), NOW)).toEqual({ urgency: 'overdue', text: '已超时 1小时30分' });
+    expect(countdown(card('a', -90), NOW)).toEqual({ urgency: 'overdue', text: '已超时 1小时30分钟' });
   });
 
   test('两小时内到期的变为临近', () => {
-    expect(countdown(card('a', 100), NOW)).toEqual({ urgency: 'soon', text: '剩 1小时40分' });
+    expect(countdown(card('a', 100), NOW)).toEqual({ urgency: 'soon', text: '剩 1小时40分钟' });
   });
 
   test('很短的时限（5341 的 30 分钟）按所剩比例判断临近', () => {

@@ -3,7 +3,7 @@
  * that is, and the task list in the order to work it. Pure: `now` is passed in.
  */
 
-import { caseTime, type CaseClocks } from '../../core/case-time';
+import { caseTime, spanText, type CaseClocks } from '../../core/case-time';
 
 export type Urgency = 'overdue' | 'soon' | 'normal' | 'none';
 
@@ -21,7 +21,6 @@ export interface DeadlineCard {
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
 /** Within this much of the deadline a task turns orange. */
 const SOON_MS = 2 * HOUR;
 /** …or within this share of its whole window, for short limits such as 5341's 30 minutes. */
@@ -30,17 +29,7 @@ const SOON_SHARE = 0.25;
 /** Statuses whose clock still runs for the member: late or not, they are waiting for someone. */
 const RUNNING = new Set(['pending', 'assigned', 'processing', 'escalated']);
 
-/** 3天2小时 / 2小时15分 / 12分 / 不到1分钟 */
-export function spanText(ms: number): string {
-  const abs = Math.abs(ms);
-  if (abs < MINUTE) return '不到1分钟';
-  const days = Math.floor(abs / DAY);
-  const hours = Math.floor((abs % DAY) / HOUR);
-  const minutes = Math.floor((abs % HOUR) / MINUTE);
-  if (days > 0) return hours > 0 ? `${days}天${hours}小时` : `${days}天`;
-  if (hours > 0) return minutes > 0 ? `${hours}小时${minutes}分` : `${hours}小时`;
-  return `${minutes}分钟`;
-}
+export { spanText };
 
 export function urgencyOf(card: DeadlineCard, now: Date): Urgency {
   const dueAt = card.clocks ? card.clocks.running?.at : card.dueAt;

@@ -3,21 +3,12 @@
  * glance: `还剩 2天3小时`, `已超时 5小时`, `用时 1天2小时`. The clock comes in as an argument.
  */
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
+import { spanText } from '../../core/case-time';
 
-/** A span in the two largest units that matter: `2天3小时`, `3小时20分钟`, `25分钟`, `不到1分钟`. */
-export function spanText(ms: number): string {
-  const abs = Math.max(0, Math.abs(ms));
-  if (abs < MINUTE) return '不到1分钟';
-  const days = Math.floor(abs / DAY);
-  const hours = Math.floor((abs % DAY) / HOUR);
-  const minutes = Math.floor((abs % HOUR) / MINUTE);
-  if (days > 0) return hours > 0 ? `${days}天${hours}小时` : `${days}天`;
-  if (hours > 0) return minutes > 0 ? `${hours}小时${minutes}分钟` : `${hours}小时`;
-  return `${minutes}分钟`;
-}
+const HOUR = 60 * 60_000;
+
+/** The span wording is the core's, so every view words a span alike. */
+export { spanText };
 
 export interface TimeLeft {
   text: string;
