@@ -199,9 +199,9 @@ export const member = defineFunction('member', {
     auth: 'user',
     input: z.strictObject({ caseId: id }),
     run: async (input, { deps, actor, dir, now }) => {
-      const c = await deps.store.getCase(input.caseId);
+      // The timeline is read beside the case (one round trip in the cloud) and dropped unless it may be seen.
+      const [c, events] = await Promise.all([deps.store.getCase(input.caseId), deps.store.getTimeline(input.caseId)]);
       if (!c || !canSee(actor, c)) return fail('CASE.NOT_FOUND', '诉求不存在或不在您的网格');
-      const events = await deps.store.getTimeline(c.id);
       // The contact phone is for the handler only.
       const detail = caseDetail(c, dir, actor, 'staff', now);
       if (c.holder?.openid !== actor.openid) delete (detail as { contactPhone?: string }).contactPhone;

@@ -111,8 +111,6 @@ export const resident = defineFunction('resident', {
     run: async (input, call) => {
       const { deps, dir, actor, now } = call;
       const requestKey = `${actor.openid}:${input.requestId}`;
-      // A retry must answer like the first call even after the daily limit is reached.
-      const replay = await deps.store.findCaseIdByRequest(requestKey);
       const category = dir.categories.get(input.categoryId);
       if (!category || !category.active) return fail('CATEGORY.NOT_FOUND', '请选择有效的问题类别');
       let place: {
@@ -131,16 +129,21 @@ export const resident = defineFunction('resident', {
         if (!g || !g.active) return fail('PLACE.NOT_FOUND', '请选择有效的网格');
         place = { streetId: g.streetId, communityId: g.communityId, gridId: g.id, location: input.location };
       } else return fail('PLACE.INVALID', '请选择楼栋，或选择网格并在地图上选点');
+      // Everything the submit reads, at once (one round trip in the cloud). A retry must answer like
+      // the first call even after the daily limit is reached, so the count only matters without one.
+      const since = startOfLocalDate(localDateOf(now)).toISOString();
+      const [replay, today, members, openWork] = await Promise.all([
+        deps.store.findCaseIdByRequest(requestKey),
+        deps.store.countCasesByReporterSince(actor.openid, since),
+        gridMembers(deps.store, place.gridId),
+        deps.store.openWorkByMember(place.gridId),
+      ]);
       if (!replay) {
-        const since = startOfLocalDate(localDateOf(now)).toISOString();
-        const today = await deps.store.countCasesByReporterSince(actor.openid, since);
         if (today >= deps.limits.submissionsPerDay)
           return fail('RATE.LIMITED', `每人每天最多提交${deps.limits.submissionsPerDay}件诉求，请明天再试或拨打社区电话`);
         if (deps.contentCheck && (await deps.contentCheck.check(input.description, actor.openid)) === 'risky')
           return fail('INPUT.CONTENT_RISKY', '内容含有不当信息，请修改后再提交');
       }
-      const members = await gridMembers(deps.store, place.gridId);
-      const openWork = await deps.store.openWorkByMember(place.gridId);
       const route = routeForCategory(category, { gridId: place.gridId, members, openWork }, dir.communities.get(place.communityId));
       const created = await createCase(
         deps,
@@ -159,6 +162,7 @@ export const resident = defineFunction('resident', {
         actor,
         now,
         requestKey,
+        { caseId: replay },
       );
       if (!created.ok) return created;
       const c = created.value.result.case;
@@ -200,9 +204,9 @@ export const resident = defineFunction('resident', {
     auth: 'user',
     input: caseIdInput,
     run: async (input, call) => {
-      const c = await ownCase(call, input.caseId);
+      // The timeline is read beside the case (one round trip in the cloud) and dropped unless it is theirs.
+      const [c, events] = await Promise.all([ownCase(call, input.caseId), call.deps.store.getTimeline(input.caseId)]);
       if (!c) return fail('CASE.NOT_FOUND', '诉求不存在或已删除');
-      const events = await call.deps.store.getTimeline(c.id);
       return ok({ case: caseDetail(c, call.dir, call.actor, 'reporter', call.now), timeline: timelineView(events, 'reporter') });
     },
   }),

@@ -123,8 +123,10 @@ export async function createCase(
   actor: Actor,
   now: Date,
   requestKey: string,
+  /** What the caller already read of `requestKey` (`findCaseIdByRequest`), so it is not read again. */
+  lookedUp?: { caseId: string | undefined },
 ): Promise<Result<{ result: TransitionResult; replayed: boolean }>> {
-  const existing = await deps.store.findCaseIdByRequest(requestKey);
+  const existing = lookedUp ? lookedUp.caseId : await deps.store.findCaseIdByRequest(requestKey);
   if (existing) {
     const c = await deps.store.getCase(existing);
     if (c) return ok({ result: { case: c, events: [], notices: [] }, replayed: true });

@@ -66,6 +66,7 @@ import {
   isDescending,
   tallyMoves,
   tallyRowId,
+  tallyRowKeyOf,
   type TallyRowKey,
 } from './cursor';
 
@@ -724,23 +725,53 @@ export class CloudStore implements Store {
       await this.transact(async (t, attempt) => {
         // A run after an ambiguous failure first looks whether an earlier run committed after all.
         if (attempt > 1 && (await this.alreadyCommitted(t, change))) return;
-        // Reads and checks first; nothing is written unless every check passes.
+        // Every read at once (one round trip), then the checks; nothing is written unless every check passes.
+        const creates = change.creates.map(({ case: c, requestKey }) => ({
+          c,
+          requestKey,
+          request: requestKey === undefined ? undefined : this.getDoc(t.collection(C.caseRequests).doc(keyId(requestKey))),
+          stored: this.getDoc(t.collection(C.cases).doc(c.id)),
+        }));
+        const updates = change.updates.map(({ case: c, expectedVersion }) => ({
+          c,
+          expectedVersion,
+          stored: this.getDoc(t.collection(C.cases).doc(c.id)),
+        }));
+        const outboxReads = change.notices.map((n) => ({ n, stored: this.getDoc(t.collection(C.outbox).doc(keyId(n.key))) }));
+        // The counter row of each case as written is read with the rest; a row only the stored case
+        // names (a case moved to another grid or category) is read after it.
+        const shard = tallyShardOf(change.creates[0]?.case.id ?? change.updates[0]?.case.id ?? '');
+        const rowIds = new Map<string, Promise<CloudDoc | undefined>>();
+        const counterRead = (key: TallyRowKey): Promise<CloudDoc | undefined> => {
+          const id = keyId(`${tallyRowId(key)}#${shard}`);
+          let p = rowIds.get(id);
+          if (!p) rowIds.set(id, (p = this.getDoc(t.collection(C.tallies).doc(id))));
+          return p;
+        };
+        const reads: Promise<unknown>[] = [
+          ...creates.flatMap((x) => [x.request, x.stored]),
+          ...updates.map((x) => x.stored),
+          ...outboxReads.map((x) => x.stored),
+          ...[...change.creates, ...change.updates].map((x) => counterRead(tallyRowKeyOf(x.case))),
+        ];
+        // Settle every read before deciding, so that no read is left running when the run ends.
+        const settled = await Promise.allSettled(reads);
+        const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+        if (failed) throw failed.reason;
+
         const pairs: { before?: Case; after: Case }[] = [];
-        for (const { case: c, requestKey } of change.creates) {
-          if (requestKey !== undefined) {
-            const existing = await this.getDoc(t.collection(C.caseRequests).doc(keyId(requestKey)));
-            if (existing)
-              throw new Rollback(
-                fail('CASE.CONFLICT', '该诉求已提交，请勿重复提交', { reason: 'duplicate_request', requestKey, caseId: existing.caseId }),
-              );
-          }
-          if (await this.getDoc(t.collection(C.cases).doc(c.id)))
-            throw new Rollback(fail('CASE.CONFLICT', '案件编号已存在，请重试', { reason: 'duplicate_id', caseId: c.id }));
+        for (const { c, requestKey, request, stored } of creates) {
+          const existing = await request;
+          if (existing)
+            throw new Rollback(
+              fail('CASE.CONFLICT', '该诉求已提交，请勿重复提交', { reason: 'duplicate_request', requestKey, caseId: existing.caseId }),
+            );
+          if (await stored) throw new Rollback(fail('CASE.CONFLICT', '案件编号已存在，请重试', { reason: 'duplicate_id', caseId: c.id }));
           abortIfFailed(checkEventsAgainst(c.id, 0, c, events.get(c.id) ?? []));
           pairs.push({ after: c });
         }
-        for (const { case: c, expectedVersion } of change.updates) {
-          const doc = await this.getDoc(t.collection(C.cases).doc(c.id));
+        for (const { c, expectedVersion, stored } of updates) {
+          const doc = await stored;
           if (!doc) throw new Rollback(fail('CASE.NOT_FOUND', '案件不存在', { caseId: c.id }));
           const before = this.parseCaseDoc(doc, c.id);
           if (before.version !== expectedVersion)
@@ -749,50 +780,69 @@ export class CloudStore implements Store {
           pairs.push({ before, after: c });
         }
         const fresh: OutboxItem[] = [];
-        for (const n of change.notices)
-          if (!(await this.getDoc(t.collection(C.outbox).doc(keyId(n.key)))))
-            fresh.push({ notice: n, status: 'queued', attempts: 0, nextAttemptAt: n.at, done: {} });
+        for (const { n, stored } of outboxReads)
+          if (!(await stored)) fresh.push({ notice: n, status: 'queued', attempts: 0, nextAttemptAt: n.at, done: {} });
         const moves = tallyMoves(pairs);
-        const shard = tallyShardOf(pairs[0]?.after.id ?? '');
+        const rows = moves.map((m) => ({ m, stored: counterRead(m.key) }));
+        const rowsSettled = await Promise.allSettled(rows.map((r) => r.stored));
+        const rowFailed = rowsSettled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+        if (rowFailed) throw rowFailed.reason;
         const counters: { id: string; key: TallyRowKey; tally: CaseTally }[] = [];
-        for (const m of moves) {
+        for (const { m, stored: p } of rows) {
           const id = keyId(`${tallyRowId(m.key)}#${shard}`);
-          const doc = await this.getDoc(t.collection(C.tallies).doc(id));
+          const doc = await p;
           const stored = doc ? this.parseTallyDoc(doc).tally : undefined;
           counters.push({ id, key: m.key, tally: stored ? addTally(stored, m.delta) : m.delta });
         }
 
+        // Every write at once: one round trip.
+        const writes: Promise<unknown>[] = [];
         for (const { case: c, requestKey } of change.creates) {
           if (requestKey !== undefined)
-            await t
-              .collection(C.caseRequests)
-              .doc(keyId(requestKey))
-              .set({ data: { requestKey, caseId: c.id, at: c.createdAt } });
-          await t
-            .collection(C.cases)
-            .doc(c.id)
-            .set({ data: caseDoc(c) });
+            writes.push(
+              t
+                .collection(C.caseRequests)
+                .doc(keyId(requestKey))
+                .set({ data: { requestKey, caseId: c.id, at: c.createdAt } }),
+            );
+          writes.push(
+            t
+              .collection(C.cases)
+              .doc(c.id)
+              .set({ data: caseDoc(c) }),
+          );
         }
         for (const { case: c } of change.updates)
-          await t
-            .collection(C.cases)
-            .doc(c.id)
-            .set({ data: caseDoc(c) });
+          writes.push(
+            t
+              .collection(C.cases)
+              .doc(c.id)
+              .set({ data: caseDoc(c) }),
+          );
         for (const e of change.events)
-          await t
-            .collection(C.caseEvents)
-            .doc(eventId(e.caseId, e.seq))
-            .set({ data: defined(e) });
+          writes.push(
+            t
+              .collection(C.caseEvents)
+              .doc(eventId(e.caseId, e.seq))
+              .set({ data: defined(e) }),
+          );
         for (const item of fresh)
-          await t
-            .collection(C.outbox)
-            .doc(keyId(item.notice.key))
-            .set({ data: outboxDoc(item) });
+          writes.push(
+            t
+              .collection(C.outbox)
+              .doc(keyId(item.notice.key))
+              .set({ data: outboxDoc(item) }),
+          );
         for (const r of counters)
-          await t
-            .collection(C.tallies)
-            .doc(r.id)
-            .set({ data: { ...r.key, shard, tally: r.tally } });
+          writes.push(
+            t
+              .collection(C.tallies)
+              .doc(r.id)
+              .set({ data: { ...r.key, shard, tally: r.tally } }),
+          );
+        const written = await Promise.allSettled(writes);
+        const writeFailed = written.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+        if (writeFailed) throw writeFailed.reason;
       });
       return ok(undefined);
     } catch (e) {

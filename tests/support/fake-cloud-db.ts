@@ -18,8 +18,10 @@
  * - a document's `_id` holds only letters, digits, `-` and `_`, at most 64 of them: the characters the
  *   database's own ids use (see docs/decisions.md);
  * - with `latencyMs`, every call to the database is one round trip of that latency: not slept, but
- *   counted (`roundTrips`) and added to a modelled clock (`modelledMs()`), so the time a sequence of
- *   calls would take in the cloud can be measured without waiting for it;
+ *   counted (`roundTrips`) and run on a modelled clock (`modelledMs()`): a call issued at modelled
+ *   time t answers at t + latency, and calls in flight together (`Promise.all`) overlap, so the
+ *   clock measures the time a sequence of calls would take in the cloud — the sequential round
+ *   trips times the latency — without waiting for it;
  * - `where` conditions are translated from `db.command` to Mongo operators and run by mingo.
  *
  * Documents are copied in and out, so nobody can change stored data by holding a reference.
@@ -193,15 +195,58 @@ export class FakeCloudDb implements CloudDb {
   /** Operations performed, by kind, for tests that look at how the store talks to the database. */
   readonly stats = { get: 0, query: 0, write: 0, transactions: 0, conflicts: 0, uncodedConflicts: 0, roundTrips: 0, missingAsNull: 0 };
 
+  /** The modelled clock (ms) and the calls waiting on it for their answer, with latency. */
+  private modelledNow = 0;
+  private waiting: { at: number; resolve: () => void }[] = [];
+  private flushScheduled = false;
+
   constructor(private readonly options: FakeCloudDbOptions = {}) {}
 
   collection(name: string): CloudCollection {
     return new FakeCollection(this, name, {});
   }
 
-  /** The modelled time of every round trip so far: `roundTrips × latencyMs`. */
+  /**
+   * The modelled time so far: calls made one after another add a latency each, calls in flight
+   * together one latency in all. Without latency, 0.
+   */
   modelledMs(): number {
-    return this.stats.roundTrips * (this.options.latencyMs ?? 0);
+    return this.modelledNow;
+  }
+
+  /** The sequential round trips so far: the modelled time in latencies (0 without latency). */
+  sequentialRoundTrips(): number {
+    const latency = this.options.latencyMs ?? 0;
+    return latency > 0 ? Math.round(this.modelledNow / latency) : 0;
+  }
+
+  /**
+   * Waits for one round trip's answer. Without latency, a turn of the event loop. With it, the call
+   * answers at the modelled now + latency: when nothing else can run (a turn of the event loop),
+   * the clock moves to the earliest answer due and every call due then answers together.
+   */
+  roundTrip(): Promise<void> {
+    const latency = this.options.latencyMs ?? 0;
+    if (latency <= 0) return tick();
+    return new Promise((resolve) => {
+      this.waiting.push({ at: this.modelledNow + latency, resolve });
+      this.scheduleFlush();
+    });
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => {
+      this.flushScheduled = false;
+      if (this.waiting.length === 0) return;
+      const at = Math.min(...this.waiting.map((w) => w.at));
+      this.modelledNow = at;
+      const due = this.waiting.filter((w) => w.at === at);
+      this.waiting = this.waiting.filter((w) => w.at !== at);
+      for (const w of due) w.resolve();
+      if (this.waiting.length > 0) this.scheduleFlush();
+    });
   }
 
   async runTransaction<T>(run: (t: CloudTransaction) => Promise<T>, times = TRANSACTION_RUNS): Promise<T> {
@@ -212,7 +257,7 @@ export class FakeCloudDb implements CloudDb {
       this.open.add(tx);
       try {
         const result = await run(tx);
-        await tick();
+        await this.roundTrip();
         this.before('transaction.commit', '');
         this.commitTransaction(tx);
         return result;
@@ -356,7 +401,7 @@ class FakeQuery implements CloudQuery {
   }
 
   async get(): Promise<{ data: Record<string, unknown>[] }> {
-    await tick();
+    await this.db.roundTrip();
     this.db.before('get', this.name);
     let docs = this.db.find(this.name, this.spec.cond);
     if (this.spec.order?.length) {
@@ -369,13 +414,13 @@ class FakeQuery implements CloudQuery {
   }
 
   async count(): Promise<{ total: number }> {
-    await tick();
+    await this.db.roundTrip();
     this.db.before('count', this.name);
     return { total: this.db.find(this.name, this.spec.cond).length };
   }
 
   async update(options: { data: object }): Promise<{ stats: { updated: number } }> {
-    await tick();
+    await this.db.roundTrip();
     this.db.before('update', this.name);
     const matches = this.db.find(this.name, this.spec.cond);
     const updated = matches.map((d) => applyUpdate('collection.update', d, options.data));
@@ -384,7 +429,7 @@ class FakeQuery implements CloudQuery {
   }
 
   async remove(): Promise<{ stats: { removed: number } }> {
-    await tick();
+    await this.db.roundTrip();
     this.db.before('remove', this.name);
     const matches = this.db.find(this.name, this.spec.cond);
     for (const d of matches) this.db.write(this.name, d._id, undefined);
@@ -406,7 +451,7 @@ class FakeDocRef implements CloudDocRef {
   ) {}
 
   async get(): Promise<{ data: Record<string, unknown> }> {
-    await tick();
+    await this.db.roundTrip();
     this.db.before('doc.get', this.name);
     this.db.stats.get++;
     const s = this.db.coll(this.name).get(this.id);
@@ -415,7 +460,7 @@ class FakeDocRef implements CloudDocRef {
   }
 
   async set(options: { data: object }): Promise<{ _id: string; stats: { updated: number; created: number } }> {
-    await tick();
+    await this.db.roundTrip();
     this.db.before('doc.set', this.name);
     this.db.checkDocId('document.set', this.id);
     const data = checkSetData('document.set', options.data);
@@ -425,7 +470,7 @@ class FakeDocRef implements CloudDocRef {
   }
 
   async update(options: { data: object }): Promise<{ stats: { updated: number } }> {
-    await tick();
+    await this.db.roundTrip();
     this.db.before('doc.update', this.name);
     const s = this.db.coll(this.name).get(this.id);
     if (!s) return { stats: { updated: 0 } };
@@ -434,7 +479,7 @@ class FakeDocRef implements CloudDocRef {
   }
 
   async remove(): Promise<{ stats: { removed: number } }> {
-    await tick();
+    await this.db.roundTrip();
     this.db.before('doc.remove', this.name);
     const existed = this.db.coll(this.name).has(this.id);
     if (existed) this.db.write(this.name, this.id, undefined);
@@ -477,7 +522,7 @@ class FakeTxDocRef implements CloudDocRef {
   }
 
   async get(): Promise<{ data: Record<string, unknown> | null }> {
-    await tick();
+    await this.db.roundTrip();
     this.db.before('transaction.get', this.name);
     this.db.stats.get++;
     const doc = this.tx.read(this.name, this.id);
@@ -489,7 +534,7 @@ class FakeTxDocRef implements CloudDocRef {
   }
 
   async set(options: { data: object }): Promise<{ _id: string; stats: { updated: number; created: number } }> {
-    await tick();
+    await this.db.roundTrip();
     this.db.before('transaction.set', this.name);
     this.db.checkDocId('document.set', this.id);
     const data = checkSetData('document.set', options.data);
@@ -499,7 +544,7 @@ class FakeTxDocRef implements CloudDocRef {
   }
 
   async update(options: { data: object }): Promise<{ stats: { updated: number } }> {
-    await tick();
+    await this.db.roundTrip();
     this.db.before('transaction.update', this.name);
     const doc = this.tx.read(this.name, this.id);
     if (!doc) return { stats: { updated: 0 } };
@@ -508,7 +553,7 @@ class FakeTxDocRef implements CloudDocRef {
   }
 
   async remove(): Promise<{ stats: { removed: number } }> {
-    await tick();
+    await this.db.roundTrip();
     this.db.before('transaction.remove', this.name);
     const existed = this.tx.read(this.name, this.id) !== undefined;
     if (existed) this.stage(undefined);
