@@ -748,7 +748,7 @@ export class CloudStore implements Store {
           if (!p) rowIds.set(id, (p = this.getDoc(t.collection(C.tallies).doc(id))));
           return p;
         };
-        const reads: Promise<unknown>[] = [
+        const reads: (Promise<unknown> | undefined)[] = [
           ...creates.flatMap((x) => [x.request, x.stored]),
           ...updates.map((x) => x.stored),
           ...outboxReads.map((x) => x.stored),
