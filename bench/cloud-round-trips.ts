@@ -93,6 +93,19 @@ export async function measureCloudRoundTrips(): Promise<RoundTrips[]> {
     for (const k of NOTICE_KINDS) await world.store.addSubscriptionQuota(openid, `tpl-${k}`, 1000);
   const sender = new FakeSubscribeSender();
   await dispatchOutbox(world.store, world.clock.now, sender, templates, 10_000);
-  await step('timer 100 件到期', () => runTimerTick(world.deps, sender, { elapsed: () => 0, budgetMs: Number.POSITIVE_INFINITY }));
+  const due = (await world.store.listDueCases(world.clock.now.toISOString(), 1_000)).length;
+  const tick = await step('timer 100 件到期', () =>
+    runTimerTick(world.deps, sender, { elapsed: () => 0, budgetMs: Number.POSITIVE_INFINITY }),
+  );
+  // The figure is a tick's whole work only if it did it: every due case marked (the 100 and the
+  // first case of this street, still unanswered), every notice sent.
+  if (
+    due !== 101 ||
+    tick.looked !== due ||
+    tick.overdue !== due ||
+    tick.notifications.claimed === 0 ||
+    tick.notifications.sent !== tick.notifications.claimed
+  )
+    throw new Error(`the timer did not do the measured work: ${JSON.stringify(tick)}`);
   return out;
 }

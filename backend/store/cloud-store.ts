@@ -907,15 +907,19 @@ export class CloudStore implements Store {
     for (let round = 0; round < 10 && claimed.length < want; round++) {
       const candidates = await this.fetchOrdered(CLOUD_COLLECTIONS.outbox, due(), 'nextAttemptAt', 'asc', want - claimed.length);
       if (candidates.length === 0) break;
-      for (const c of candidates) {
-        // Compare-and-set on one document: only one dispatcher's update matches.
-        const r = await this.where(CLOUD_COLLECTIONS.outbox, [{ _id: c._id }, ...due()]).update({ data: { nextAttemptAt: leaseUntil } });
-        if (r.stats.updated !== 1) continue;
-        const doc = await this.getDoc(this.db.collection(CLOUD_COLLECTIONS.outbox).doc(String(c._id)));
-        if (!doc) continue;
-        const item = this.parseOutboxDoc(doc);
-        if (item.nextAttemptAt === leaseUntil) claimed.push(item);
-      }
+      // Each candidate claimed on its own, all at once (two round trips for the lot).
+      const taken = await Promise.all(
+        candidates.map(async (c) => {
+          // Compare-and-set on one document: only one dispatcher's update matches.
+          const r = await this.where(CLOUD_COLLECTIONS.outbox, [{ _id: c._id }, ...due()]).update({ data: { nextAttemptAt: leaseUntil } });
+          if (r.stats.updated !== 1) return undefined;
+          const doc = await this.getDoc(this.db.collection(CLOUD_COLLECTIONS.outbox).doc(String(c._id)));
+          if (!doc) return undefined;
+          const item = this.parseOutboxDoc(doc);
+          return item.nextAttemptAt === leaseUntil ? item : undefined;
+        }),
+      );
+      for (const item of taken) if (item) claimed.push(item);
     }
     return claimed;
   }

@@ -16,6 +16,8 @@ import { ALL_TEMPLATES } from '../support/reliability-notify';
 const LATENCY_MS = 10;
 /** A cold start and the directory's first load come before the tick's clock starts. */
 const COLD_START_MS = 5_000;
+/** A budget a backlog of 250 cases does not fit in. */
+const BACKLOG_BUDGET_MS = 5_000;
 const T0 = new Date('2026-11-23T01:00:00.000Z');
 
 /** The timeout of a cloud function: its `config.json`, else WeChat's default of 3 s. */
@@ -51,8 +53,9 @@ describe('the timer within a cloud function’s time', () => {
     const world = await backlog(250);
     const sender = new FakeSubscribeSender();
     const ticks: { report: TickReport; ms: number }[] = [];
+    // The tick's round trips overlap, so 250 cases fit one default budget: a smaller one makes several ticks.
     for (let i = 0; i < 10; i++) {
-      const t = await tick(world, sender);
+      const t = await tick(world, sender, BACKLOG_BUDGET_MS);
       ticks.push(t);
       world.advance(60_000);
       if (!t.report.outOfTime && (await world.store.listOutbox('queued')).length === 0) break;
@@ -63,7 +66,7 @@ describe('the timer within a cloud function’s time', () => {
     expect(ticks.length).toBeGreaterThan(1);
     for (const t of ticks) {
       expect(t.ms + COLD_START_MS).toBeLessThanOrEqual(timeoutMs('timer'));
-      expect(t.ms).toBeLessThanOrEqual(TICK_BUDGET_MS);
+      expect(t.ms).toBeLessThanOrEqual(BACKLOG_BUDGET_MS);
       expect(t.report.elapsedMs).toBe(t.ms);
     }
     // Every case was marked overdue once, every notice delivered once.
