@@ -109,3 +109,39 @@ export async function measureCloudRoundTrips(): Promise<RoundTrips[]> {
     throw new Error(`the timer did not do the measured work: ${JSON.stringify(tick)}`);
   return out;
 }
+
+export interface HotSubmits {
+  submits: number;
+  failed: number;
+  /** Write conflicts the database reported. */
+  conflicts: number;
+  /** Transaction runs beyond one per submit. */
+  retries: number;
+  /** The modelled time until the last answered, ms. */
+  modelledMs: number;
+}
+
+/** `n` residents submitting at once in one grid, month and category, through the cloud store. */
+export async function measureHotSubmits(n: number): Promise<HotSubmits> {
+  const world = await makeCloudWorld({ latencyMs: ROUND_TRIP_LATENCY_MS, start: START });
+  const s0 = { ...world.db.stats };
+  const m0 = world.db.modelledMs();
+  const results = await Promise.allSettled(
+    Array.from({ length: n }, (_, i) =>
+      world.ok('resident', `demo-resident-${(i % 6) + 1}`, 'submitCase', {
+        requestId: `hot-${String(i).padStart(6, '0')}`,
+        categoryId: 'cat-01',
+        buildingId: 'sf-yuyuan-g1-b1',
+        description: '楼道灯坏了',
+        isPublic: true,
+      }),
+    ),
+  );
+  return {
+    submits: n,
+    failed: results.filter((r) => r.status === 'rejected').length,
+    conflicts: world.db.stats.conflicts - s0.conflicts,
+    retries: world.db.stats.transactions - s0.transactions - n,
+    modelledMs: world.db.modelledMs() - m0,
+  };
+}

@@ -2,7 +2,8 @@
  * `npm run bench`: the figures this project promises, printed as a table beside their targets
  * and written to bench-results/bench.json. Not part of `npm test`.
  *
- * BENCH_SIZES=10000,1000000 (default) sets the stored-case counts; BENCH_SECONDS the HTTP load time.
+ * BENCH_SIZES=10000,1000000 (default) sets the stored-case counts (empty: none, the cloud figures only);
+ * BENCH_SECONDS the HTTP load time.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -20,9 +21,13 @@ import { dispatchOutbox, TEMPLATE_SETTING_ID } from '../backend/notify/dispatche
 import { invalidateDirectory } from '../backend/services/directory';
 import { NOTICE_KINDS } from '../core/model';
 import { fileDueCases, makeCloudWorld } from '../tests/support/cloud-world';
+import { measureCloudRoundTrips, measureHotSubmits, ROUND_TRIP_LATENCY_MS } from './cloud-round-trips';
 import { FakeSubscribeSender } from '../tests/support/fake-subscribe-sender';
 
-const SIZES = (process.env.BENCH_SIZES ?? '10000,1000000').split(',').map(Number);
+const SIZES = (process.env.BENCH_SIZES ?? '10000,1000000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 const LOAD_SECONDS = Number(process.env.BENCH_SECONDS ?? '5');
 const ITER = Number(process.env.BENCH_ITER ?? '300');
 /** The residents the submit load sends as: 16 clients, 16 people (one person's daily count stays small). */
@@ -317,6 +322,25 @@ async function timerTickFigures(): Promise<void> {
   );
 }
 
+/** Sequential round trips per action through the cloud store, and submits arriving together. */
+async function cloudRoundTripFigures(): Promise<void> {
+  const where = '云数据库（模拟）';
+  const target = (action: string): string | undefined =>
+    action === 'resident.submitCase'
+      ? '≤ 6'
+      : /getCase|list|summary/.test(action)
+        ? '≤ 2'
+        : action.startsWith('timer')
+          ? `< ${3_000 / ROUND_TRIP_LATENCY_MS}（< 3 s）`
+          : undefined;
+  for (const t of await measureCloudRoundTrips())
+    put(`云端往返（串行）${t.action}`, `次（共 ${t.calls} 次调用）`, where, t.sequential, target(t.action));
+  const hot = await measureHotSubmits(50);
+  put('同网格同类别同时提交 50 件：失败', '件', where, hot.failed, '0');
+  put('同时提交 50 件：写冲突 / 事务重跑', '次', where, `${hot.conflicts} / ${hot.retries}`);
+  put(`同时提交 50 件：最后一件完成（${ROUND_TRIP_LATENCY_MS} ms/次往返）`, 'ms', where, hot.modelledMs);
+}
+
 async function main(): Promise<void> {
   mkdirSync('bench-results', { recursive: true });
   if (!existsSync('bench/wx-server-sdk-stub.js')) throw new Error('missing stub');
@@ -324,6 +348,7 @@ async function main(): Promise<void> {
   miniProgramFigures();
   await boardVisibleFigure();
   await timerTickFigures();
+  await cloudRoundTripFigures();
   for (const size of SIZES) {
     const label = size >= 1_000_000 ? `${size / 1_000_000} 百万件` : `${size / 10_000} 万件`;
     const dir = mkdtempSync(join(tmpdir(), 'wuyuan-bench-'));
