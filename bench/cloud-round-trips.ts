@@ -119,6 +119,8 @@ export interface HotSubmits {
   retries: number;
   /** The modelled time until the last answered, ms. */
   modelledMs: number;
+  /** The cases the board counts as received afterwards. */
+  boardReceived: number;
 }
 
 /** `n` residents submitting at once in one grid, month and category, through the cloud store. */
@@ -137,11 +139,14 @@ export async function measureHotSubmits(n: number): Promise<HotSubmits> {
       }),
     ),
   );
+  const modelledMs = world.db.modelledMs() - m0;
+  const rows = await world.store.readTallies({ fromMonth: '2000-01', toMonth: '2999-12' });
   return {
     submits: n,
     failed: results.filter((r) => r.status === 'rejected').length,
     conflicts: world.db.stats.conflicts - s0.conflicts,
     retries: world.db.stats.transactions - s0.transactions - n,
-    modelledMs: world.db.modelledMs() - m0,
+    modelledMs,
+    boardReceived: rows.reduce((sum, r) => sum + r.tally.received, 0),
   };
 }

@@ -171,7 +171,7 @@ export const CLOUD_COLLECTIONS = {
   subscriptionQuotas: 'subscription_quotas',
   /**
    * `_id` = `keyId(`${row key}#${shard}`)` (row key: community|grid|month|category, each
-   * URI-encoded): each row of the board counters is split over `TALLY_SHARDS` documents.
+   * URI-encoded): each row of the board counters is split over up to `TALLY_SHARDS` documents.
    */
   tallies: 'tallies',
   refs: Object.fromEntries(REF_KINDS.map((k) => [k, k])) as { [K in RefKind]: K },
@@ -435,12 +435,19 @@ const EQUAL_FILTERS = [
 ] as const satisfies readonly (readonly [keyof CaseQuery, keyof CaseDocFields])[];
 
 /**
- * Each board-counter row is kept in this many documents, a change writing the one its case falls
- * to, so that submits arriving together in one grid, month and category seldom write the same
- * document (the database aborts the later of two transactions that do). The board sums them.
+ * Each board-counter row may be kept in up to this many documents: a change writes the first, and
+ * a change retried after a collision one at random, so that submits arriving together in one grid,
+ * month and category spread over them (the database aborts the later of two transactions writing
+ * one document); a quiet row stays one document. The board sums them.
  */
-export const TALLY_SHARDS = 4;
-const tallyShardOf = (caseId: string): number => createHash('sha256').update(caseId, 'utf8').digest()[0]! % TALLY_SHARDS;
+export const TALLY_SHARDS = 8;
+/**
+ * The shard a change's counts go to. Any shard will do (the board sums them): the first run takes
+ * the first, so that a row written by one change at a time stays one document (the board reads
+ * fewer), and a run after a failure one at random, so that the writers that collided spread over
+ * the others instead of colliding again.
+ */
+const tallyShardOf = (run: number): number => (run === 0 ? 0 : Math.floor(Math.random() * TALLY_SHARDS));
 
 /** The database refuses more per read. */
 const PAGE = 100;
@@ -721,6 +728,7 @@ export class CloudStore implements Store {
       if (!CLOUD_ID_RULE.test(c.id)) return fail('INTERNAL', `案件编号 ${c.id} ${ID_RULE_MESSAGE}`, { caseId: c.id });
     const events = eventsByCase(change.events);
     const C = CLOUD_COLLECTIONS;
+    let runs = 0;
     try {
       await this.transact(async (t, attempt) => {
         // A run after an ambiguous failure first looks whether an earlier run committed after all.
@@ -740,7 +748,7 @@ export class CloudStore implements Store {
         const outboxReads = change.notices.map((n) => ({ n, stored: this.getDoc(t.collection(C.outbox).doc(keyId(n.key))) }));
         // The counter row of each case as written is read with the rest; a row only the stored case
         // names (a case moved to another grid or category) is read after it.
-        const shard = tallyShardOf(change.creates[0]?.case.id ?? change.updates[0]?.case.id ?? '');
+        const shard = tallyShardOf(runs++);
         const rowIds = new Map<string, Promise<CloudDoc | undefined>>();
         const counterRead = (key: TallyRowKey): Promise<CloudDoc | undefined> => {
           const id = keyId(`${tallyRowId(key)}#${shard}`);

@@ -5,7 +5,7 @@
  * 100 due cases in under 3 s at 10 ms a round trip. Counts, not timings: they do not depend on
  * the machine.
  */
-import { measureCloudRoundTrips, ROUND_TRIP_LATENCY_MS, type RoundTrips } from '../../bench/cloud-round-trips';
+import { measureCloudRoundTrips, measureHotSubmits, ROUND_TRIP_LATENCY_MS, type RoundTrips } from '../../bench/cloud-round-trips';
 import { caseGroups } from '../../backend/functions/timer';
 import { FakeCloudDb } from '../support/fake-cloud-db';
 
@@ -114,4 +114,17 @@ describe('round trips per action in the cloud', () => {
     // Far fewer waits than calls: the work overlaps.
     expect(tick.sequential * 5).toBeLessThan(tick.calls);
   });
+});
+
+describe('submits arriving together in one grid, month and category', () => {
+  it('all commit: 50 at once, twice over, though they collide on the board counter and retry', async () => {
+    for (let i = 0; i < 2; i++) {
+      const hot = await measureHotSubmits(50);
+      expect(hot.failed).toBe(0);
+      expect(hot.boardReceived).toBe(50);
+      // They did collide: the figure measures the retries, not an uncontended path.
+      expect(hot.conflicts).toBeGreaterThan(0);
+      expect(hot.retries).toBeGreaterThan(0);
+    }
+  }, 120_000);
 });
