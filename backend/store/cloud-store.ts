@@ -465,11 +465,13 @@ const isConflict = (e: unknown): boolean => /TRANSACTION_CONFLICT|WriteConflict|
 
 /**
  * How many times `transact` calls `runTransaction` (which itself runs the function up to three
- * times, on the conflicts it recognises), and the base of the randomised wait between calls.
+ * times, on the conflicts it recognises), the base of the randomised wait between calls, and its
+ * cap: a burst of writers on one document keeps spreading out without a caller waiting long.
  */
-const TRANSACT_CALLS = 5;
-/** About one transaction's time in the cloud (a dozen round trips), so that retried writers spread out. */
+const TRANSACT_CALLS = 8;
+/** About one transaction's time in the cloud (a few round trips), so that retried writers spread out. */
 const TRANSACT_BACKOFF_MS = 50;
+const TRANSACT_BACKOFF_CAP_MS = 800;
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Thrown inside a transaction to roll it back and hand a Result to the caller. */
@@ -518,7 +520,7 @@ export class CloudStore implements Store {
       } catch (e) {
         if (e instanceof Rollback || e instanceof StoredRecordError || e instanceof InvalidRecordError || attempt >= TRANSACT_CALLS)
           throw e;
-        await sleep(Math.random() * TRANSACT_BACKOFF_MS * 2 ** attempt);
+        await sleep(Math.random() * Math.min(TRANSACT_BACKOFF_MS * 2 ** attempt, TRANSACT_BACKOFF_CAP_MS));
       }
     }
   }
