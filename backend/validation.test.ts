@@ -71,13 +71,29 @@ describe('日期与周期：真实的日历日期，年份在合理范围内', (
     }
   });
 
-  it('周期：月份或季度，年份在范围内；看板另可写 month / quarter', () => {
-    for (const ok of ['2026-01', '2026-12', '2026-Q1', '2026-Q4', `${MAX_YEAR}-12`, `${MIN_YEAR}-Q1`])
+  it('周期：月份、季度或年度，年份在范围内；看板另可写 month / quarter / year', () => {
+    for (const ok of ['2026-01', '2026-12', '2026-Q1', '2026-Q4', `${MAX_YEAR}-12`, `${MIN_YEAR}-Q1`, '2026', `${MAX_YEAR}`, `${MIN_YEAR}`])
       expect(period.safeParse(ok).success).toBe(true);
-    for (const bad of ['9999-12', '0999-01', '2026-13', '2026-00', '2026-Q5', '2026-Q0', '2026-1', 'month', `${MAX_YEAR + 1}-01`])
+    for (const bad of [
+      '9999-12',
+      '0999-01',
+      '2026-13',
+      '2026-00',
+      '2026-Q5',
+      '2026-Q0',
+      '2026-1',
+      'month',
+      'year',
+      '999',
+      '20260',
+      `${MAX_YEAR + 1}`,
+      `${MIN_YEAR - 1}`,
+      `${MAX_YEAR + 1}-01`,
+    ])
       expect(period.safeParse(bad).success).toBe(false);
     expect(periodOrCurrent.safeParse('month').success).toBe(true);
     expect(periodOrCurrent.safeParse('quarter').success).toBe(true);
+    expect(periodOrCurrent.safeParse('year').success).toBe(true);
     expect(periodOrCurrent.safeParse('9999-12').success).toBe(false);
   });
 

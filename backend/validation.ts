@@ -189,16 +189,16 @@ export const dateOrInstant = z
   .max(40)
   .refine((s) => isCalendarDate(s) || isInstant(s), { message: `须为日期（YYYY-MM-DD）或ISO时间，${MIN_YEAR}—${MAX_YEAR}年` });
 
-const PERIOD = /^(\d{4})-(0[1-9]|1[0-2]|Q[1-4])$/;
-/** A month (`2026-10`) or a quarter (`2026-Q4`) between MIN_YEAR and MAX_YEAR. */
+const PERIOD = /^(\d{4})(-(0[1-9]|1[0-2]|Q[1-4]))?$/;
+/** A month (`2026-10`), a quarter (`2026-Q4`) or a year (`2026`) between MIN_YEAR and MAX_YEAR. */
 export const isPeriod = (s: string): boolean => PERIOD.test(s) && yearOk(Number(s.slice(0, 4)));
-const PERIOD_MESSAGE = `须为月份（2026-10）或季度（2026-Q4），${MIN_YEAR}—${MAX_YEAR}年`;
+const PERIOD_MESSAGE = `须为月份（2026-10）、季度（2026-Q4）或年度（2026），${MIN_YEAR}—${MAX_YEAR}年`;
 export const period = z.string().max(7).refine(isPeriod, { message: PERIOD_MESSAGE });
-/** A period, or `month` / `quarter` for the current one. */
+/** A period, or `month` / `quarter` / `year` for the current one. */
 export const periodOrCurrent = z
   .string()
   .max(7)
-  .refine((s) => s === 'month' || s === 'quarter' || isPeriod(s), { message: PERIOD_MESSAGE });
+  .refine((s) => s === 'month' || s === 'quarter' || s === 'year' || isPeriod(s), { message: PERIOD_MESSAGE });
 
 export const fileId = z
   .string()

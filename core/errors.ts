@@ -21,6 +21,9 @@ export type ErrorCode =
   | 'LEDGER.SETTLED'
   | 'LEDGER.NOT_SETTLED'
   | 'LEDGER.UNCHANGED'
+  | 'RECTIFICATION.NOT_FOUND'
+  | 'RECTIFICATION.NOT_NEEDED'
+  | 'RECTIFICATION.CLOSED'
   | 'INPUT.INVALID'
   | 'INPUT.UNKNOWN_ACTION'
   | 'INPUT.TOO_LARGE'
@@ -81,6 +84,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'CATEGORY.NOT_FOUND':
     case 'MEMBER.NOT_FOUND':
     case 'FILE.NOT_FOUND':
+    case 'RECTIFICATION.NOT_FOUND':
       return 404;
     case 'CASE.CONFLICT':
     case 'CASE.INVALID_TRANSITION':
@@ -90,6 +94,8 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'LEDGER.SETTLED':
     case 'LEDGER.NOT_SETTLED':
     case 'LEDGER.UNCHANGED':
+    case 'RECTIFICATION.NOT_NEEDED':
+    case 'RECTIFICATION.CLOSED':
       return 409;
     case 'RATE.LIMITED':
       return 429;

@@ -122,10 +122,16 @@ export function groupTallies(cases: Iterable<Case>, keyOf: (c: Case) => string |
 
 // ——— periods ———
 
-export type PeriodKind = 'month' | 'quarter';
+export type PeriodKind = 'month' | 'quarter' | 'year';
 
 const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const QUARTER_RE = /^(\d{4})-Q([1-4])$/;
+const YEAR_RE = /^(\d{4})$/;
+
+/** What kind of period a period string names. */
+export function periodKindOf(period: string): PeriodKind {
+  return YEAR_RE.test(period) ? 'year' : QUARTER_RE.test(period) ? 'quarter' : 'month';
+}
 
 function parseInstant(at: string): Date {
   const d = new Date(at);
@@ -133,17 +139,18 @@ function parseInstant(at: string): Date {
   return d;
 }
 
-/** The month ('2026-10') or quarter ('2026-Q4') an instant falls in, by its China-local date. */
+/** The month ('2026-10'), quarter ('2026-Q4') or year ('2026') an instant falls in, by its China-local date. */
 export function periodOf(at: string, kind: PeriodKind): string {
   const local = localDateOf(parseInstant(at));
   const year = local.slice(0, 4);
   const month = Number(local.slice(5, 7));
-  return kind === 'month' ? local.slice(0, 7) : `${year}-Q${Math.ceil(month / 3)}`;
+  return kind === 'month' ? local.slice(0, 7) : kind === 'year' ? year : `${year}-Q${Math.ceil(month / 3)}`;
 }
 
-/** The months of a period, in order: one for a month, three for a quarter. */
+/** The months of a period, in order: one for a month, three for a quarter, twelve for a year. */
 export function monthsOfPeriod(period: string): string[] {
   if (MONTH_RE.test(period)) return [period];
+  if (YEAR_RE.test(period)) return Array.from({ length: 12 }, (_, i) => `${period}-${String(i + 1).padStart(2, '0')}`);
   const q = QUARTER_RE.exec(period);
   if (!q) throw new RangeError(`不是有效的统计周期：${period}`);
   const first = (Number(q[2]) - 1) * 3 + 1;
@@ -165,10 +172,10 @@ export function periodRange(period: string): { from: string; to: string } {
   return { from: startOfLocalDate(first).toISOString(), to: startOfLocalDate(next).toISOString() };
 }
 
-/** The period just before, for month-on-month and quarter-on-quarter trends. */
+/** The period just before, for month-on-month, quarter-on-quarter and year-on-year trends. */
 export function previousPeriod(period: string): string {
   const lastMomentBefore = new Date(Date.parse(periodRange(period).from) - 1).toISOString();
-  return periodOf(lastMomentBefore, QUARTER_RE.test(period) ? 'quarter' : 'month');
+  return periodOf(lastMomentBefore, periodKindOf(period));
 }
 
 // ——— weights and the figures ———
@@ -352,6 +359,11 @@ export interface RankOptions {
   criticiseBottom?: number;
   /** Fewest cases received to take part (default 5): a rate over two cases says nothing. */
   minCases?: number;
+  /**
+   * The score compared first (default: the period's own `metrics.score`); a year ranks by its
+   * combined score of monthly and annual results. A unit without one is not ranked.
+   */
+  scoreOf?: (u: RankInput) => number | null;
 }
 
 export interface RankedUnit extends RankInput {
@@ -384,6 +396,7 @@ export function rankUnits(units: readonly RankInput[], weights: MetricWeights = 
   const praiseTop = opts.praiseTop ?? 3;
   const criticiseBottom = opts.criticiseBottom ?? 1;
   const minCases = opts.minCases ?? 5;
+  const scoreOf = (u: RankedUnit): number | null => (opts.scoreOf ? opts.scoreOf(u) : u.metrics.score);
   for (const [label, v] of [
     ['praiseTop', praiseTop],
     ['criticiseBottom', criticiseBottom],
@@ -404,13 +417,13 @@ export function rankUnits(units: readonly RankInput[], weights: MetricWeights = 
     if (u.metrics.received < minCases) {
       u.note = `受理不足${minCases}件，不参与排名`;
       excluded.push(u);
-    } else if (u.metrics.score === null) {
+    } else if (scoreOf(u) === null) {
       u.note = '暂无可计算的考核指标，不参与排名';
       excluded.push(u);
     } else eligible.push(u);
   }
   const keyOf = (u: RankedUnit): number[] => [
-    u.metrics.score ?? -1,
+    scoreOf(u) ?? -1,
     u.metrics.satisfactionRate ?? -1,
     u.metrics.onTimeRate ?? -1,
     u.metrics.responseRate ?? -1,

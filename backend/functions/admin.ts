@@ -33,17 +33,16 @@ import {
 } from '../../core/model';
 import { overriddenRole, roleForCategory, routeCase } from '../../core/route-case';
 import {
-  DEFAULT_WEIGHTS,
   computeMetrics,
   emptyTally,
   describeMetrics,
   groupTallies,
+  periodKindOf,
   periodRange,
   rankUnits,
   satisfactionFlag,
   tallyCases,
   validateWeights,
-  type MetricWeights,
 } from '../../core/metrics';
 import { POLICY_PRESETS, describeDuration, type TimePolicy } from '../../core/time-policy';
 import { addLocalDays, localDateOf, startOfLocalDate } from '../../core/working-days';
@@ -65,6 +64,10 @@ import {
   type LedgerTable,
 } from '../services/ledger-export';
 import { caseCard, caseDetail, timelineView } from '../services/views';
+import { annualScores, rectificationsByUnit } from '../services/assessment';
+import { PERIOD_WEIGHTS_SETTING_ID, WEIGHTS_SETTING_ID, periodWeightsOf, weightsOf } from '../services/weights';
+import { validatePeriodWeights } from '../../core/annual-assessment';
+import { MIN_RATED_TO_FLAG, judgeSatisfaction, reconcilePraise } from '../../core/rectification';
 import type { Community, Grid, RefDocs, RefKind, StoredPolicy } from '../store/ref-docs';
 import type { CaseQuery, Store } from '../store/store.port';
 import {
@@ -83,26 +86,27 @@ import {
 } from '../validation';
 import { action, defineFunction, type ActionDef, type AuthedCall } from './define';
 import { holidayActions } from './admin-holidays';
+import { rectificationActions } from './admin-rectification';
 
 /** The most a list counts before it says 「1000+」. */
 const TOTAL_CAP = 1000;
 
 // ——— who may call, and where they reach ———
 
-type StaffRole = 'community_admin' | 'street_admin' | 'department';
+export type StaffRole = 'community_admin' | 'street_admin' | 'department';
 const ADMINS: readonly StaffRole[] = ['community_admin', 'street_admin'];
 const STAFF: readonly StaffRole[] = ['community_admin', 'street_admin', 'department'];
 const STREET_ONLY: readonly StaffRole[] = ['street_admin'];
 const DEPARTMENT_ONLY: readonly StaffRole[] = ['department'];
 
 /** Where the caller reaches, from the grants of the roles the action admits. */
-interface Scope {
+export interface Scope {
   streetIds: Set<string>;
   communityIds: Set<string>;
   departmentIds: Set<string>;
 }
 
-interface AdminCall extends AuthedCall {
+export interface AdminCall extends AuthedCall {
   scope: Scope;
 }
 
@@ -292,14 +296,6 @@ const templatesSchema = z.partialRecord(
   }),
 );
 
-const WEIGHTS_SETTING_ID = 'assessmentWeights';
-
-async function weightsOf(store: Store): Promise<MetricWeights> {
-  const stored = await store.getRef('settings', WEIGHTS_SETTING_ID);
-  const v = stored ? validateWeights(stored.value) : undefined;
-  return v?.ok ? v.value : DEFAULT_WEIGHTS;
-}
-
 const categoryView = (c: Category) => ({ ...c, icon: c.icon ?? '', roleName: ROLE_NAMES[c.role] });
 
 /** The communities (of those given, in their order) that route a category to a role of their own. */
@@ -481,13 +477,21 @@ async function computeStats(call: AdminCall, input: StatsInput) {
         : undefined) ??
     unitId;
   const ids = new Set([...[...known.keys()].filter((k) => !k.startsWith('~')), ...tallies.keys()]);
+  const kind = periodKindOf(input.period);
+  // A year ranks by the combined score of its months and the whole year, weighed as the street set.
+  const periodWeights = await periodWeightsOf(deps.store);
+  const annual = kind === 'year' ? annualScores(input.period, cases, keyOf, ids, weights, periodWeights) : undefined;
   const ranking = rankUnits(
     [...ids].map((unitId) => ({ id: unitId, name: names(unitId), tally: tallies.get(unitId) ?? emptyTally() })),
     weights,
+    annual ? { scoreOf: (u) => annual.get(u.id)?.combined ?? null } : {},
   );
   const total = tallyCases(cases);
-  const quarterly = input.period.includes('Q');
-  const view = (u: (typeof ranking.units)[number]) => {
+  // Seed 001: a quarter (and so a year) below 80% sends the unit back; it is not praised as well.
+  const flagApplies = kind !== 'month';
+  const judged = flagApplies ? reconcilePraise(ranking.units) : ranking.units;
+  const tasks = input.groupBy === 'member' ? new Map() : await rectificationsByUnit(deps.store, input.period, input.groupBy);
+  const view = (u: (typeof judged)[number]) => {
     const flag = satisfactionFlag(u.tally);
     return {
       id: u.id,
@@ -499,18 +503,22 @@ async function computeStats(call: AdminCall, input: StatsInput) {
       metrics: u.metrics,
       rates: describeMetrics(u.metrics),
       flag,
+      verdict: judgeSatisfaction(u.tally),
+      rectification: (tasks.get(u.id) as { label: string } | undefined)?.label,
+      ...(annual ? { annual: annual.get(u.id) } : {}),
     };
   };
-  const units = ranking.units.map(view);
+  const units = judged.map(view);
   return ok({
     period: input.period,
-    periodKind: quarterly ? 'quarter' : 'month',
+    periodKind: kind,
     from: range.from,
     to: range.to,
     groupBy: input.groupBy,
     groupName: GROUP_NAMES[input.groupBy],
     scopeName: grid ? `${scopeName(dir, filter.value)} ${grid.name}` : scopeName(dir, filter.value),
     weights,
+    ...(annual ? { periodWeights } : {}),
     caseCount: cases.length,
     total: {
       metrics: computeMetrics(total, weights),
@@ -520,10 +528,13 @@ async function computeStats(call: AdminCall, input: StatsInput) {
     units,
     praise: units.filter((u) => u.praised).map((u) => ({ id: u.id, name: u.name, rank: u.rank, score: u.metrics.score })),
     criticism: units.filter((u) => u.criticised).map((u) => ({ id: u.id, name: u.name, rank: u.rank, score: u.metrics.score })),
-    /** Seed 001: a quarterly satisfaction below 80% sends the unit back for rework (回炉整改). */
-    flagApplies: quarterly,
-    flagged: units.filter((u) => u.flag.flagged).map((u) => ({ id: u.id, name: u.name, label: u.flag.label })),
-    ranking,
+    /** Seed 001: satisfaction below 80% over a quarter or a year, with enough rated cases, sends the unit back (回炉整改). */
+    flagApplies,
+    minRatedToFlag: MIN_RATED_TO_FLAG,
+    flagged: flagApplies
+      ? units.filter((u) => u.verdict.verdict === 'flag').map((u) => ({ id: u.id, name: u.name, label: u.verdict.label }))
+      : [],
+    ranking: { ...ranking, units: judged },
   });
 }
 
@@ -551,6 +562,9 @@ const top = (m: Map<string, number>, n: number): [string, number][] =>
 const caseIdInput = z.strictObject({ caseId: id });
 
 export const admin = defineFunction('admin', {
+  // 整改任务 (backend/functions/admin-rectification.ts)
+  ...rectificationActions({ staffAction, admins: ADMINS, streetOnly: STREET_ONLY }),
+
   // ——— the desk ———
 
   dashboard: staffAction(STAFF, z.strictObject({ communityId: id.optional() }), async (input, call) => {
@@ -1242,12 +1256,21 @@ export const admin = defineFunction('admin', {
   /** The weights of the combined score (响应 / 按时办结 / 满意), street-wide. */
   setWeights: staffAction(
     STREET_ONLY,
-    z.strictObject({ weights: z.strictObject({ response: z.number(), onTime: z.number(), satisfaction: z.number() }) }),
+    z.strictObject({
+      weights: z.strictObject({ response: z.number(), onTime: z.number(), satisfaction: z.number() }),
+      /** A year's combined score: the weight of the monthly results against the annual one. */
+      periods: z.strictObject({ monthly: z.number(), annual: z.number() }).optional(),
+    }),
     async (input, call) => {
       const w = validateWeights(input.weights);
       if (!w.ok) return w;
+      if (input.periods) {
+        const p = validatePeriodWeights(input.periods);
+        if (!p.ok) return p;
+        await writeRef(call.deps.store, 'settings', { id: PERIOD_WEIGHTS_SETTING_ID, value: p.value });
+      }
       await writeRef(call.deps.store, 'settings', { id: WEIGHTS_SETTING_ID, value: w.value });
-      return ok({ weights: w.value });
+      return ok({ weights: w.value, periods: await periodWeightsOf(call.deps.store) });
     },
   ),
 
@@ -1293,7 +1316,12 @@ export const admin = defineFunction('admin', {
         const stats = await computeStats(call, { communityId: input.communityId, period: p!, groupBy });
         if (!stats.ok) return stats;
         table = assessmentTable(
-          stats.value.ranking.units.map((u) => ({ unit: u, flagLabel: satisfactionFlag(u.tally).label })),
+          stats.value.units.map((v, i) => ({
+            unit: stats.value.ranking.units[i]!,
+            flagLabel: stats.value.flagApplies ? v.verdict.label : v.flag.label,
+            rectification: v.rectification,
+            combined: v.annual?.combined,
+          })),
           titled(`${GROUP_NAMES[groupBy]}考核统计`),
         );
       } else {

@@ -9,7 +9,6 @@ import { maskPersonName } from '../../core/masking';
 import {
   addTally,
   computeMetrics,
-  DEFAULT_WEIGHTS,
   emptyTally,
   monthsOfPeriod,
   periodOf,
@@ -17,34 +16,26 @@ import {
   previousPeriod,
   rankUnits,
   satisfactionFlag,
-  validateWeights,
   type CaseTally,
-  type MetricWeights,
 } from '../../core/metrics';
 import { FINAL_STATUSES, MEMBER_ROLES, OPEN_STATUSES, ROLE_DUTIES, ROLE_NAMES, type CaseStatus } from '../../core/model';
 import type { Store, TallyRow } from '../store/store.port';
 import type { Directory } from '../services/directory';
 import { namesOf, publicCase, timelineView } from '../services/views';
+import { weightsOf } from '../services/weights';
 import { id, periodOrCurrent } from '../validation';
 import { action, defineFunction } from './define';
-
-export const WEIGHTS_SETTING_ID = 'metricWeights';
+import { publicRectifications, quarter } from './admin-rectification';
 
 const periodInput = periodOrCurrent;
 const scopeInput = { communityId: id.optional(), gridId: id.optional(), period: periodInput.optional() };
 
-/** `month` / `quarter` mean the current one, in China time. */
+/** `month` / `quarter` / `year` mean the current one, in China time. */
 function resolvePeriod(p: string | undefined, now: Date): string {
   if (!p || p === 'month') return periodOf(now.toISOString(), 'month');
   if (p === 'quarter') return periodOf(now.toISOString(), 'quarter');
+  if (p === 'year') return periodOf(now.toISOString(), 'year');
   return p;
-}
-
-async function weightsOf(store: Store): Promise<MetricWeights> {
-  const stored = (await store.getRef('settings', WEIGHTS_SETTING_ID))?.value;
-  if (stored === undefined) return DEFAULT_WEIGHTS;
-  const v = validateWeights(stored);
-  return v.ok ? v.value : DEFAULT_WEIGHTS;
 }
 
 function checkScope(dir: Directory, communityId?: string, gridId?: string) {
@@ -200,6 +191,17 @@ export const board = defineFunction('board', {
       if (!c || !c.isPublic || c.status === 'merged') return fail('CASE.NOT_FOUND', '诉求不存在或未公开');
       const events = await deps.store.getTimeline(c.id);
       return ok({ case: publicCase(c, dir), timeline: timelineView(events, 'public', namesOf(c)) });
+    },
+  }),
+
+  /** 整改中 / 已整改: the units sent back by the 80 % rule; the 整改报告 itself stays with staff. */
+  rectifications: action({
+    auth: 'public',
+    input: z.strictObject({ communityId: id.optional(), period: quarter.optional() }),
+    run: async (input, { deps, dir }) => {
+      const scope = checkScope(dir, input.communityId);
+      if (!scope.ok) return scope;
+      return ok({ items: await publicRectifications(deps.store, dir, input.communityId, input.period) });
     },
   }),
 

@@ -17,12 +17,18 @@ import { dispatchOutbox, TEMPLATE_SETTING_ID, type SubscribeSender, type Templat
 import { applyCommand, type AccountsCache } from '../services/case-service';
 import { loadDirectory, policyFor } from '../services/directory';
 import { action, defineFunction } from './define';
+import { openQuarterRectifications } from './admin-rectification';
+import { quarterToJudge } from '../../core/rectification';
+import { localDateOf } from '../../core/working-days';
+import type { Directory } from '../services/directory';
 
 export interface TickReport {
   looked: number;
   reminded: number;
   overdue: number;
   autoClosed: number;
+  /** 整改任务 opened for the last quarter (once per quarter, JUDGE_AFTER_DAYS into the next). */
+  rectificationsOpened: number;
   notifications: { claimed: number; sent: number; retried: number; failed: number };
   /** The time the tick took by its clock, ms. */
   elapsedMs: number;
@@ -124,6 +130,19 @@ function stepper(elapsed: () => number, limitMs: number) {
   };
 }
 
+const RECTIFICATION_MARK = 'rectificationsJudged';
+
+/** Opens the last quarter's 整改任务 in every street, once: a mark records the quarter judged. */
+async function openLastQuarter(deps: Deps, dir: Directory, now: Date): Promise<number> {
+  const q = quarterToJudge(localDateOf(now));
+  if (!q || (await deps.store.getRef('settings', RECTIFICATION_MARK))?.value === q) return 0;
+  let opened = 0;
+  for (const streetId of dir.streets.keys())
+    opened += (await openQuarterRectifications(deps.store, dir, streetId, q, SYSTEM_ACTOR.openid, now.toISOString())).opened.length;
+  await deps.store.putRef('settings', { id: RECTIFICATION_MARK, value: q });
+  return opened;
+}
+
 export async function runTimerTick(deps: Deps, sender?: SubscribeSender, options: TickOptions | number = {}): Promise<TickReport> {
   const opts = typeof options === 'number' ? { batch: options } : options;
   const t0 = performance.now();
@@ -138,6 +157,7 @@ export async function runTimerTick(deps: Deps, sender?: SubscribeSender, options
     reminded: 0,
     overdue: 0,
     autoClosed: 0,
+    rectificationsOpened: 0,
     notifications: { claimed: 0, sent: 0, retried: 0, failed: 0 },
     elapsedMs: 0,
     outOfTime: false,
@@ -175,6 +195,7 @@ export async function runTimerTick(deps: Deps, sender?: SubscribeSender, options
     report.looked += group.length;
     await cases.run(() => Promise.all(group.map(look)));
   }
+  if (cases.fits()) report.rectificationsOpened = await cases.run(() => openLastQuarter(deps, dir, now));
   const notices = stepper(elapsed, budget);
   let noticesOutOfTime = false;
   report.notifications = await dispatchOutbox(deps.store, now, sender, templates, {

@@ -154,12 +154,18 @@ export const ASSESSMENT_COLUMNS: LedgerColumn[] = [
   { label: '督办件数', width: 10 },
   { label: '通报', width: 10 },
   { label: '满意率判定', width: 40 },
+  { label: '整改任务', width: 16 },
+  { label: '年度综合得分', width: 12 },
   { label: '备注', width: 24 },
 ];
 
 export interface AssessmentLine {
   unit: RankedUnit;
   flagLabel: string;
+  /** 整改中 / 已整改 when the unit has a rectification task for the period. */
+  rectification?: string;
+  /** A year's combined score of monthly and annual results. */
+  combined?: number | null;
 }
 
 export function assessmentTable(lines: readonly AssessmentLine[], title?: string): LedgerTable {
@@ -167,7 +173,7 @@ export function assessmentTable(lines: readonly AssessmentLine[], title?: string
     sheetName: '考核统计',
     title,
     columns: ASSESSMENT_COLUMNS,
-    rows: lines.map(({ unit: u, flagLabel }) => [
+    rows: lines.map(({ unit: u, flagLabel, rectification, combined }) => [
       u.rank ?? EMPTY_CELL,
       u.name,
       u.metrics.received,
@@ -182,6 +188,8 @@ export function assessmentTable(lines: readonly AssessmentLine[], title?: string
       u.metrics.supervised,
       u.praised ? '通报表扬' : u.criticised ? '通报批评' : EMPTY_CELL,
       flagLabel,
+      rectification ?? EMPTY_CELL,
+      combined ?? EMPTY_CELL,
       u.note ?? EMPTY_CELL,
     ]),
   };

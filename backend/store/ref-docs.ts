@@ -3,6 +3,7 @@
  * stored as whole documents in both adapters and validated with zod when read (`ref-schemas.ts`).
  */
 import type { Category, Member, MemberRole, UserRole } from '../../core/model';
+import type { Rectification } from '../../core/rectification';
 import type { TimePolicy } from '../../core/time-policy';
 
 export interface Street {
@@ -101,6 +102,8 @@ export interface RefDocs {
   invites: Invite;
   holidays: HolidayOverride;
   settings: Setting;
+  /** 整改任务: one per unit and quarter whose satisfaction fell below 80 % (core/rectification.ts). */
+  rectifications: Rectification;
 }
 export type RefKind = keyof RefDocs;
 export const REF_KINDS: readonly RefKind[] = [
@@ -116,4 +119,5 @@ export const REF_KINDS: readonly RefKind[] = [
   'invites',
   'holidays',
   'settings',
+  'rectifications',
 ];

@@ -32,6 +32,7 @@ import {
 } from '../../core/model';
 import type { ErrorCode } from '../../core/errors';
 import { TALLY_KEYS, type CaseTally } from '../../core/metrics';
+import { RECTIFICATION_UNIT_KINDS, type Rectification } from '../../core/rectification';
 import type { Duration, SeverityLimits } from '../../core/time-policy';
 import type { InboxMessage, OutboxItem, TallyRow } from './store.port';
 import type {
@@ -365,6 +366,23 @@ const refShapes = {
     source: z.enum(['notice', 'manual']).optional(),
   } satisfies Shape<HolidayOverride>,
   settings: { id: nonEmpty, value: z.unknown() } satisfies Shape<Setting>,
+  rectifications: {
+    id: nonEmpty,
+    period: z.string().regex(/^\d{4}-Q[1-4]$/),
+    unitKind: z.enum(RECTIFICATION_UNIT_KINDS),
+    unitId: nonEmpty,
+    unitName: str,
+    streetId: nonEmpty,
+    communityId: str.optional(),
+    rate: z.number().min(0).max(1),
+    rated: count,
+    reason: str,
+    status: z.enum(['open', 'closed']),
+    openedAt: instant,
+    openedBy: str,
+    dueAt: instant,
+    report: z.looseObject({ text: str, by: str, at: instant }).optional(),
+  } satisfies Shape<Rectification>,
 };
 
 export const refSchemas: { [K in RefKind]: z.ZodType<RefDocs[K]> } = {
@@ -380,6 +398,7 @@ export const refSchemas: { [K in RefKind]: z.ZodType<RefDocs[K]> } = {
   invites: z.looseObject(refShapes.invites),
   holidays: z.looseObject(refShapes.holidays),
   settings: z.looseObject(refShapes.settings),
+  rectifications: z.looseObject(refShapes.rectifications),
 };
 
 // ——— reading and writing records ———

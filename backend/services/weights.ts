@@ -1,0 +1,22 @@
+/**
+ * The street's assessment weights, one stored setting read by the admin's statistics and the
+ * public board alike (the board once read a setting nobody wrote).
+ */
+import { DEFAULT_PERIOD_WEIGHTS, validatePeriodWeights, type PeriodWeights } from '../../core/annual-assessment';
+import { DEFAULT_WEIGHTS, validateWeights, type MetricWeights } from '../../core/metrics';
+import type { Store } from '../store/store.port';
+
+export const WEIGHTS_SETTING_ID = 'assessmentWeights';
+export const PERIOD_WEIGHTS_SETTING_ID = 'assessmentPeriodWeights';
+
+export async function weightsOf(store: Store): Promise<MetricWeights> {
+  const stored = await store.getRef('settings', WEIGHTS_SETTING_ID);
+  const v = stored ? validateWeights(stored.value) : undefined;
+  return v?.ok ? v.value : DEFAULT_WEIGHTS;
+}
+
+export async function periodWeightsOf(store: Store): Promise<PeriodWeights> {
+  const stored = await store.getRef('settings', PERIOD_WEIGHTS_SETTING_ID);
+  const v = stored ? validatePeriodWeights(stored.value) : undefined;
+  return v?.ok ? v.value : DEFAULT_PERIOD_WEIGHTS;
+}
