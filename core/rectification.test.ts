@@ -87,7 +87,7 @@ describe('a rectification task', () => {
   it('opens for a flagged unit with a deadline RECTIFICATION_DAYS away, id by quarter and unit', () => {
     const r = openRectification({ ...base, tally: tally(10, 6) });
     if (!r.ok) throw new Error(r.error.message);
-    expect(r.value.id).toBe('2026-Q3:grid:g1');
+    expect(r.value.id).toBe('2026-Q3_grid_g1');
     expect(r.value.status).toBe('open');
     expect(r.value.rate).toBeCloseTo(0.6);
     expect(r.value.reason).toContain('低于80%');

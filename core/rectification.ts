@@ -35,7 +35,7 @@ export type RectificationStatus = 'open' | 'closed';
 export const RECTIFICATION_STATUS_NAMES: Readonly<Record<RectificationStatus, string>> = { open: '整改中', closed: '已整改' };
 
 export interface Rectification {
-  /** `<quarter>:<unitKind>:<unitId>`: one task per unit and quarter, so opening twice is harmless. */
+  /** `<quarter>_<unitKind>_<unitId>`: one task per unit and quarter, so opening twice is harmless. */
   id: string;
   /** The quarter judged, `2026-Q4`. */
   period: string;
@@ -58,8 +58,9 @@ export interface Rectification {
   report?: { text: string; by: string; at: string };
 }
 
+/** Letters, digits, `-` and `_` only: both databases take it as a document id. */
 export const rectificationId = (period: string, unitKind: RectificationUnitKind, unitId: string): string =>
-  `${period}:${unitKind}:${unitId}`;
+  `${period}_${unitKind}_${unitId.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 
 export type Verdict = 'flag' | 'pass' | 'too_few';
 

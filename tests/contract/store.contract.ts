@@ -221,6 +221,37 @@ export function describeStoreContract(name: string, make: () => Promise<Store>):
         expect(await store.getRef('holidays', old.id)).toEqual(old);
       });
 
+      it('keeps 整改任务: listed by quarter and kind of unit, closed with the report, a bad one refused', async () => {
+        const task = {
+          id: '2026-Q4_grid_g1',
+          period: '2026-Q4',
+          unitKind: 'grid' as const,
+          unitId: 'g1',
+          unitName: '渝园社区 第一网格',
+          streetId: 's1',
+          communityId: 'c1',
+          rate: 0.5,
+          rated: 6,
+          reason: '2026-Q4 满意率 50.0%（已评价 6 件），低于80%，回炉整改',
+          status: 'open' as const,
+          openedAt: at(0),
+          openedBy: 'system',
+          dueAt: at(30 * 24),
+        };
+        const other = { ...task, id: '2026-Q4_category_cat-01', unitKind: 'category' as const, unitId: 'cat-01', communityId: undefined };
+        delete (other as { communityId?: string }).communityId;
+        await store.putRef('rectifications', task);
+        await store.putRef('rectifications', other);
+        expect(await store.listRef('rectifications', { period: '2026-Q4', unitKind: 'grid' })).toEqual([task]);
+        expect(await store.listRef('rectifications', { streetId: 's1' })).toHaveLength(2);
+        expect(await store.listRef('rectifications', { communityId: 'c1' })).toEqual([task]);
+        const closed = { ...task, status: 'closed' as const, report: { text: '整改报告', by: 'a1', at: at(48) } };
+        await store.putRef('rectifications', closed);
+        expect(await store.getRef('rectifications', task.id)).toEqual(closed);
+        await expect(store.putRef('rectifications', { ...task, period: '2026-11' })).rejects.toThrow(/记录格式不正确/);
+        expect(await store.getRef('rectifications', task.id)).toEqual(closed);
+      });
+
       it('refuses to write a document that does not fit its kind', async () => {
         await expect(store.putRef('grids', { id: 'g1', name: 'x' } as never)).rejects.toThrow(/记录格式不正确/);
         expect(await store.getRef('grids', 'g1')).toBeUndefined();

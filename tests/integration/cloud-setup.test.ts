@@ -55,7 +55,7 @@ describe('云数据库集合', () => {
     const db = new StrictCollectionsDb(new FakeCloudDb(), ['cases', 'members']);
     const r = await ensureCollections(db);
     expect(r.existing.sort()).toEqual(['cases', 'members']);
-    expect(r.created).toHaveLength(17);
+    expect(r.created).toHaveLength(18);
     const again = await ensureCollections(db);
     expect(again.created).toEqual([]);
     expect(again.existing.sort()).toEqual(cloudCollectionNames());

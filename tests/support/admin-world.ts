@@ -57,12 +57,18 @@ export interface AdminWorld {
 
 let requestSeq = 0;
 
-/** `clock` moves the world's time (fake-clock tests); by default it stays at NOW. */
-export async function openAdminWorld(clock: () => Date = () => new Date(NOW.getTime())): Promise<AdminWorld> {
+/**
+ * `clock` moves the world's time (fake-clock tests); by default it stays at NOW. `caseCount`: how
+ * many demo cases to seed (the demo's 200 unless told; 0 for a street of one's own cases).
+ */
+export async function openAdminWorld(
+  clock: () => Date = () => new Date(NOW.getTime()),
+  opts: { caseCount?: number } = {},
+): Promise<AdminWorld> {
   const folder = mkdtempSync(join(tmpdir(), 'admin-it-'));
   mkdirSync(join(folder, 'exports'));
   const store = SqliteStore.open(join(folder, 'cases.db'));
-  await seedDemoStreet(store, NOW);
+  await seedDemoStreet(store, NOW, opts.caseCount);
   invalidateDirectory(store);
   const exports = new Map<string, string>();
   const now = clock;
