@@ -152,6 +152,7 @@ const COMMANDS: Record<TransitionAction, (c: Case) => Command> = {
   accept: () => ACCEPT,
   progress: () => ({ action: 'progress', note: '已联系电工，明天上门', photos: ['progress-1'] }),
   transfer: (c) => transferTo(c, 'grid_worker', '需网格员协调'),
+  return_task: () => ({ action: 'return_task', reason: '属于物业维修范围' }),
   escalate: () => ({ action: 'escalate', reason: '涉及多户，需协调' }),
   dispatch_department: () => ({ action: 'dispatch_department', department: HOUSING, note: '请住建局到场' }),
   department_report: () => ({ action: 'department_report', note: '住建局已到场查看' }),
@@ -202,6 +203,8 @@ const OUTCOME: Record<TransitionAction, (row: Row, who: Who) => string> = {
   // A department reports on site before it records progress or a result.
   progress: (row, who) => (who === 'departmentDispatched' ? refused('CASE.INVALID_TRANSITION') : stay(row, 'progress')),
   transfer: () => to('assigned', 'transfer'),
+  // 退单 goes back to the community's queue, never to another member.
+  return_task: () => to('pending', 'return_task'),
   escalate: (row, who) => {
     const level = row.name === '已吹哨至社区' ? 'community' : statusOf(row) === 'escalated' ? 'top' : undefined;
     if (level === 'top') return refused('CASE.INVALID_TRANSITION'); // at the street or a department already

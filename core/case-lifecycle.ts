@@ -70,6 +70,7 @@ export type Command =
   | { action: 'accept' }
   | { action: 'progress'; note: string; photos?: string[] }
   | { action: 'transfer'; toRole: MemberRole; reason: string; route: Route }
+  | { action: 'return_task'; reason: string }
   | { action: 'escalate'; reason: string }
   | { action: 'dispatch_department'; department: { id: string; name: string }; note?: string }
   | { action: 'department_report'; note: string; photos?: string[] }
@@ -122,6 +123,8 @@ export const RULES: Readonly<Record<TransitionAction, Rule>> = {
   accept: { from: ['assigned'], by: ['holder'] },
   progress: { from: ['processing', 'escalated'], by: ['holder', 'department', ...ADMINS] },
   transfer: { from: ['assigned', 'processing'], by: ['holder'] },
+  /** 退单: a member returns a task outside their duties; it goes back to the community's queue. */
+  return_task: { from: ['assigned', 'processing'], by: ['holder'] },
   escalate: { from: ['pending', 'assigned', 'processing', 'escalated'], by: ['holder', ...ADMINS, 'system'] },
   dispatch_department: { from: ['escalated'], by: ['street_admin'] },
   department_report: { from: ['escalated'], by: ['department'] },
@@ -459,6 +462,18 @@ function apply(b: Builder, cmd: Command, rel: Set<Relation>): DomainError | unde
       if (cmd.route.kind === 'member') giveTo(b, cmd.route.member, why);
       else toQueue(b, why);
       b.event('transfer', why);
+      return undefined;
+    }
+    case 'return_task': {
+      const bad = requireText(cmd.reason, 'CASE.REASON_REQUIRED', '退单须说明理由');
+      if (bad) return bad;
+      const by = before.holder;
+      if (!by?.memberId || !by.role || by.role === 'resident')
+        return { code: 'CASE.FORBIDDEN', message: '只有承办的五员共治小组成员可以退单' };
+      const why = `退单：${cmd.reason.trim()}（不属于${ROLE_NAMES[by.role as MemberRole]}职责），退回社区重新派单`;
+      n.returns = [...(before.returns ?? []), { memberId: by.memberId, role: by.role as MemberRole, at: b.at, reason: cmd.reason.trim() }];
+      toQueue(b, why);
+      b.event('return_task', why);
       return undefined;
     }
     case 'escalate': {

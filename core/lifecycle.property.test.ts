@@ -153,6 +153,8 @@ function commandFor(s: Step, c: Case, members: readonly Member[]): Command {
         route: routeCase({ role: toRole, because: '转派后', gridId: GRID, members, openWork: {}, exclude }),
       };
     }
+    case 'return_task':
+      return { action: 'return_task', reason: s.text };
     case 'escalate':
       return { action: 'escalate', reason: s.text };
     case 'dispatch_department':

@@ -199,6 +199,8 @@ export interface Case {
   supporters: string[];
   /** The reporter's reminders and supplements on one China-local day, to bound them (see `RESIDENT_DAILY`). */
   residentActs?: { day: string; reminds: number; supplements: number };
+  /** 退单: each time a member returned the task as outside their duties (counted per member and category). */
+  returns?: { memberId: string; role: MemberRole; at: string; reason: string }[];
   rating?: { value: Rating; comment?: string; at: string; auto?: boolean };
   result?: string;
   rejectReason?: string;
@@ -231,6 +233,7 @@ export const CASE_ACTIONS = [
   'accept',
   'progress',
   'transfer',
+  'return_task',
   'escalate',
   'dispatch_department',
   'department_report',
@@ -262,6 +265,7 @@ export const ACTION_NAMES: Record<CaseAction, string> = {
   accept: '受理',
   progress: '进展',
   transfer: '转派',
+  return_task: '退单',
   escalate: '吹哨',
   dispatch_department: '部门报到派遣',
   department_report: '部门报到',

@@ -87,6 +87,7 @@ import {
 import { action, defineFunction, type ActionDef, type AuthedCall } from './define';
 import { holidayActions } from './admin-holidays';
 import { rectificationActions } from './admin-rectification';
+import { returnActions } from './admin-returns';
 
 /** The most a list counts before it says 「1000+」. */
 const TOTAL_CAP = 1000;
@@ -564,6 +565,8 @@ const caseIdInput = z.strictObject({ caseId: id });
 export const admin = defineFunction('admin', {
   // 整改任务 (backend/functions/admin-rectification.ts)
   ...rectificationActions({ staffAction, admins: ADMINS, streetOnly: STREET_ONLY }),
+  // 退单 counts and routing hints (backend/functions/admin-returns.ts)
+  ...returnActions({ staffAction, admins: ADMINS, streetOnly: STREET_ONLY }),
 
   // ——— the desk ———
 

@@ -251,6 +251,13 @@ export const member = defineFunction('member', {
       }),
   }),
 
+  /** 退单: the task is outside the member's duties; it goes back to the community's queue. */
+  returnTask: action({
+    auth: 'user',
+    input: z.strictObject({ caseId: id, reason: requiredText(200) }),
+    run: async (input, call) => act(call, input.caseId, () => ok({ action: 'return_task', reason: input.reason })),
+  }),
+
   escalateCase: action({
     auth: 'user',
     input: z.strictObject({ caseId: id, reason: requiredText(200) }),

@@ -158,6 +158,7 @@ const caseShape = {
   supportCount: count,
   supporters: z.array(str),
   residentActs: z.looseObject({ day: str, reminds: count, supplements: count }).optional(),
+  returns: z.array(z.looseObject({ memberId: str, role: z.enum(MEMBER_ROLES), at: instant, reason: str })).optional(),
   rating: z.looseObject({ value: z.enum(RATINGS), comment: str.optional(), at: instant, auto: z.boolean().optional() }).optional(),
   result: str.optional(),
   rejectReason: str.optional(),

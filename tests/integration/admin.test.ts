@@ -1263,6 +1263,34 @@ const SCOPE_TABLE: Record<string, Row> = {
   stats: { params: async () => ({ communityId: YUYUAN, period: '2026-11', groupBy: 'grid' }), expect: ADMIN_COMMUNITY },
   exportLedger: { params: async () => ({ kind: 'cases', communityId: YUYUAN }), expect: ADMIN_COMMUNITY },
   weeklyReport: { params: async () => ({ communityId: YUYUAN }), expect: ADMIN_COMMUNITY },
+  openRectifications: { params: async () => ({ period: '2026-Q3' }), expect: STREET },
+  listRectifications: { params: none, expect: ADMIN_ANY },
+  routingHints: { params: async () => ({ communityId: YUYUAN }), expect: ADMIN_COMMUNITY },
+  // A grid's task: its community's admin writes the report; the street sees it but does not write it.
+  submitRectificationReport: {
+    params: async () => {
+      const unitId = `g${Math.random().toString(36).slice(2, 8)}`;
+      const id = `2026-Q3_grid_${unitId}`;
+      await w.store.putRef('rectifications', {
+        id,
+        period: '2026-Q3',
+        unitKind: 'grid',
+        unitId,
+        unitName: '测试网格',
+        streetId: 'shuangfu',
+        communityId: YUYUAN,
+        rate: 0.5,
+        rated: 6,
+        reason: '满意率低于80%',
+        status: 'open',
+        openedAt: NOW.toISOString(),
+        openedBy: 'system',
+        dueAt: new Date(NOW.getTime() + 30 * 86_400_000).toISOString(),
+      });
+      return { id, report: '逐户回访了不满意的居民，查明原因并建立了周巡查制度，问题均已整改到位。' };
+    },
+    expect: ['ok', 'RECTIFICATION.NOT_FOUND', F, F],
+  },
   exportWeeklyReport: { params: async () => ({ communityId: YUYUAN }), expect: ADMIN_COMMUNITY },
 };
 

@@ -121,6 +121,7 @@ const ROWS: Row[] = [
     setup: async (env, caseId) => (await accept(env, caseId), { caseId, result: '已修好', photos: [PHOTO] }),
   },
   { fn: 'member', action: 'transferCase', allowed: ['holder'], setup: id({ toRole: 'grid_worker', reason: '需要网格员处理' }) },
+  { fn: 'member', action: 'returnTask', allowed: ['holder'], setup: id({ reason: '属于物业维修范围，不是楼栋长职责' }) },
   {
     fn: 'member',
     action: 'escalateCase',
