@@ -675,6 +675,18 @@ function apply(b: Builder, cmd: Command, rel: Set<Relation>): DomainError | unde
       b.event('mark_overdue', `已超过${what}期限（${formatLocal(v.at)}）`);
       b.notify(n.holder?.openid, 'task_overdue', '任务超时', `${label(n)}已超过${what}期限`);
       b.notify(communityInbox(n), 'admin_overdue', '诉求超时', `${label(n)}已超过${what}期限`);
+      // A department that misses its 报到 is the street's business: it dispatched the department.
+      if (v.deadline === 'reportBy') {
+        const dept = before.escalation?.departmentName ?? '职能部门';
+        b.notify(streetInbox(n), 'admin_overdue', '部门未按时报到', `${label(n)}：${dept}已超过报到期限，仍未到场报到`);
+        if (before.escalation?.departmentId)
+          b.notify(
+            departmentInbox(before.escalation.departmentId),
+            'task_overdue',
+            '报到超时',
+            `${label(n)}已超过报到期限，请尽快到场报到`,
+          );
+      }
       if (v.escalate) {
         const level = nextLevel(before, 'system');
         if (level) {

@@ -110,6 +110,26 @@ describe('三日办结', () => {
     expect(wall(s.case.deadlines.reportBy!)).toBe('2026-10-01 15:00'); // 24 hours, holiday or not
   });
 
+  test('部门超过24小时未报到：标记超时，并报告街道和该部门，不只是社区', () => {
+    const s = Story.submit({ at: cst('2026-09-29 10:00'), severity: 'complex' });
+    s.do(WANG_ACTOR, ACCEPT, cst('2026-09-29 11:00'));
+    s.do(COMMUNITY_ADMIN, { action: 'escalate', reason: '需多部门协调' }, cst('2026-09-30 09:00'));
+    s.do(STREET_ADMIN, { action: 'dispatch_department', department: HOUSING }, cst('2026-09-30 15:00'));
+    const before = s.notices.length;
+    s.do(SYSTEM, { action: 'mark_overdue' }, cst('2026-10-01 15:01'));
+    const fresh = s.notices.slice(before);
+    expect(s.case.overdueFor).toBe(s.case.deadlines.reportBy);
+    expect(fresh.map((n) => n.recipientOpenid).sort()).toEqual(
+      [
+        `community:${s.case.place.communityId}`,
+        `department:${HOUSING.id}`,
+        `street:${s.case.place.streetId}`,
+        s.case.holder!.openid,
+      ].sort(),
+    );
+    expect(fresh.find((n) => n.recipientOpenid.startsWith('street:'))?.body).toContain('未到场报到');
+  });
+
   test('办结后7天内评价', () => {
     const s = Story.submit({ at: cst('2026-03-02 09:00') }).do(WANG_ACTOR, ACCEPT, cst('2026-03-02 09:30'));
     s.do(WANG_ACTOR, RESOLVE, cst('2026-03-03 15:00'));
