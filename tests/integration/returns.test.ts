@@ -8,7 +8,7 @@ import { P, YUYUAN, data, openAdminWorld, outcome, type AdminWorld } from '../su
 
 let w: AdminWorld;
 beforeAll(async () => {
-  w = await openAdminWorld({ caseCount: 0 });
+  w = await openAdminWorld(undefined, { caseCount: 0 });
 });
 afterAll(async () => w.close());
 
