@@ -42,6 +42,8 @@ export type ErrorCode =
   | 'FILE.INVALID'
   | 'FILE.NOT_FOUND'
   | 'HOST.NOT_ALLOWED'
+  | 'CARE.NOT_FOUND'
+  | 'CARE.INVALID'
   | 'INTERNAL';
 
 export interface DomainError {
@@ -85,6 +87,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'MEMBER.NOT_FOUND':
     case 'FILE.NOT_FOUND':
     case 'RECTIFICATION.NOT_FOUND':
+    case 'CARE.NOT_FOUND':
       return 404;
     case 'CASE.CONFLICT':
     case 'CASE.INVALID_TRANSITION':
