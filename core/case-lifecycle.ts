@@ -12,6 +12,7 @@ import { ledgerChange, type LedgerEntry } from './ledgers';
 import { maskPersonName } from './masking';
 import {
   ACTION_NAMES,
+  CHANNEL_NAMES,
   ESCALATION_NAMES,
   OPEN_STATUSES,
   RATING_NAMES,
@@ -23,6 +24,7 @@ import {
   type Case,
   type CaseAction,
   type CaseEvent,
+  type CaseOrigin,
   type CaseStatus,
   type Category,
   type EscalationLevel,
@@ -848,6 +850,8 @@ export interface NewCaseInput {
   contactPhone?: string;
   severity?: Severity;
   policyId: string;
+  /** A member's report from a visit or a meeting (the record it came from). */
+  origin?: CaseOrigin;
 }
 
 export type CreateCommand =
@@ -900,6 +904,7 @@ export function openCase(input: NewCaseInput, cmd: CreateCommand, actor: Actor, 
     lastSeq: 0,
   };
   if (input.contactPhone) draft.contactPhone = input.contactPhone;
+  if (input.origin && cmd.action === 'patrol_report') draft.origin = { ...input.origin };
   const empty: Case = { ...draft };
   const b = new Builder(empty, actor, role, ctx);
   b.next = draft;
@@ -918,7 +923,7 @@ export function openCase(input: NewCaseInput, cmd: CreateCommand, actor: Actor, 
     b.event('close_on_spot', `${description}。处置结果：${n.result}`, cmd.photos);
     return ok(b.finish());
   }
-  b.event(cmd.action, cmd.action === 'submit' ? undefined : '巡查发现');
+  b.event(cmd.action, cmd.action === 'submit' ? undefined : n.origin ? `${CHANNEL_NAMES[n.origin.channel]}发现` : '巡查发现');
   if (cmd.route.kind === 'member') {
     giveTo(b, cmd.route.member, cmd.route.explanation);
     b.event('auto_assign', cmd.route.explanation, undefined, { role: 'system', name: '系统' });

@@ -165,6 +165,8 @@ export interface Case {
   contactPhone?: string;
   reporter: PersonRef;
   source: 'resident' | 'patrol';
+  /** Where a member's report came from, when not a patrol: a 走访 (visit) or a 院坝会 (meeting), by its id. */
+  origin?: CaseOrigin;
   status: CaseStatus;
   severity: Severity;
   holder?: PersonRef;
@@ -214,6 +216,14 @@ export interface Case {
   nextCheckAt?: string;
   /** The seq of the last timeline event: the next event gets lastSeq + 1. */
   lastSeq: number;
+}
+
+export const CASE_CHANNELS = ['visit', 'meeting'] as const;
+export type CaseChannel = (typeof CASE_CHANNELS)[number];
+export const CHANNEL_NAMES: Record<CaseChannel, string> = { visit: '走访', meeting: '院坝会' };
+export interface CaseOrigin {
+  channel: CaseChannel;
+  refId: string;
 }
 
 export interface LedgerInfo {

@@ -88,6 +88,7 @@ import { action, defineFunction, type ActionDef, type AuthedCall } from './defin
 import { holidayActions } from './admin-holidays';
 import { rectificationActions } from './admin-rectification';
 import { returnActions } from './admin-returns';
+import { careAdminActions } from './care';
 
 /** The most a list counts before it says 「1000+」. */
 const TOTAL_CAP = 1000;
@@ -568,6 +569,7 @@ export const admin = defineFunction('admin', {
   // 退单 counts and routing hints (backend/functions/admin-returns.ts)
   ...returnActions({ staffAction, admins: ADMINS, streetOnly: STREET_ONLY }),
 
+  ...careAdminActions,
   // ——— the desk ———
 
   dashboard: staffAction(STAFF, z.strictObject({ communityId: id.optional() }), async (input, call) => {

@@ -26,6 +26,9 @@ import { weightsOf } from '../services/weights';
 import { id, periodOrCurrent } from '../validation';
 import { action, defineFunction } from './define';
 import { publicRectifications, quarter } from './admin-rectification';
+import { careBoardActions } from './care-board';
+
+export const WEIGHTS_SETTING_ID = 'metricWeights';
 
 const periodInput = periodOrCurrent;
 const scopeInput = { communityId: id.optional(), gridId: id.optional(), period: periodInput.optional() };
@@ -72,6 +75,7 @@ const STATUS_GROUPS: Record<string, CaseStatus[]> = {
 };
 
 export const board = defineFunction('board', {
+  ...careBoardActions,
   summary: action({
     auth: 'public',
     input: z.strictObject(scopeInput),

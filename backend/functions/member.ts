@@ -23,6 +23,7 @@ import { gridMembers, invalidateDirectory, policyFor, type Directory } from '../
 import { caseCard, caseDetail, timelineView } from '../services/views';
 import { description, id, ledgerEntry, photos, requiredText } from '../validation';
 import { action, defineFunction, type AuthedCall } from './define';
+import { careMemberActions } from './care';
 import type { Store } from '../store/store.port';
 import { TEMPLATE_SETTING_ID, type TemplateConfig } from '../notify/dispatcher';
 
@@ -92,6 +93,7 @@ async function memberOf(store: Store, actor: Actor, memberId?: string): Promise<
 }
 
 export const member = defineFunction('member', {
+  ...careMemberActions,
   /** An admin's one-time invite code binds this WeChat user to a member record. */
   bindInvite: action({
     auth: 'user',

@@ -5,6 +5,7 @@
 import type { Category, Member, MemberRole, UserRole } from '../../core/model';
 import type { Rectification } from '../../core/rectification';
 import type { TimePolicy } from '../../core/time-policy';
+import type { CareSubject, CareVisit } from '../../core/care-visits';
 
 export interface Street {
   id: string;
@@ -104,6 +105,9 @@ export interface RefDocs {
   settings: Setting;
   /** 整改任务: one per unit and quarter whose satisfaction fell below 80 % (core/rectification.ts). */
   rectifications: Rectification;
+  /** 走访关爱: the register (staff only, never public) and its visits. */
+  careSubjects: CareSubject;
+  careVisits: CareVisit;
 }
 export type RefKind = keyof RefDocs;
 export const REF_KINDS: readonly RefKind[] = [
@@ -120,4 +124,6 @@ export const REF_KINDS: readonly RefKind[] = [
   'holidays',
   'settings',
   'rectifications',
+  'careSubjects',
+  'careVisits',
 ];

@@ -11,6 +11,7 @@
 import * as z from 'zod';
 import {
   ALL_ROLES,
+  CASE_CHANNELS,
   CASE_KINDS,
   CASE_STATUSES,
   MEMBER_ROLES,
@@ -31,6 +32,7 @@ import {
   CASE_ACTIONS,
 } from '../../core/model';
 import type { ErrorCode } from '../../core/errors';
+import { CARE_GROUPS, type CareSubject, type CareVisit } from '../../core/care-visits';
 import { TALLY_KEYS, type CaseTally } from '../../core/metrics';
 import { RECTIFICATION_UNIT_KINDS, type Rectification } from '../../core/rectification';
 import type { Duration, SeverityLimits } from '../../core/time-policy';
@@ -58,6 +60,7 @@ const int = z.number().int();
 const count = z.number().int().nonnegative();
 /** ISO-8601 instants as the model writes them (`2026-10-01T02:00:00.000Z`); offsets are accepted too. */
 const instant = z.iso.datetime({ offset: true });
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 const ACTOR_ROLES = [...ALL_ROLES, 'system'] as const;
 
@@ -125,6 +128,7 @@ const caseShape = {
   contactPhone: str.optional(),
   reporter: personRefSchema,
   source: z.enum(['resident', 'patrol']),
+  origin: z.looseObject({ channel: z.enum(CASE_CHANNELS), refId: nonEmpty }).optional(),
   status: z.enum(CASE_STATUSES),
   severity: z.enum(SEVERITIES),
   holder: personRefSchema.optional(),
@@ -384,6 +388,36 @@ const refShapes = {
     dueAt: instant,
     report: z.looseObject({ text: str, by: str, at: instant }).optional(),
   } satisfies Shape<Rectification>,
+  careSubjects: {
+    id: nonEmpty,
+    streetId: nonEmpty,
+    communityId: nonEmpty,
+    gridId: nonEmpty,
+    name: str,
+    groups: z.array(z.enum(CARE_GROUPS)),
+    address: str,
+    phone: str.optional(),
+    notes: str.optional(),
+    memberId: nonEmpty,
+    active: z.boolean(),
+    createdAt: instant,
+    lastVisitOn: localDate.optional(),
+  } satisfies Shape<CareSubject>,
+  careVisits: {
+    id: nonEmpty,
+    subjectId: nonEmpty,
+    streetId: nonEmpty,
+    communityId: nonEmpty,
+    gridId: nonEmpty,
+    memberId: nonEmpty,
+    visitorOpenid: nonEmpty,
+    visitorName: str,
+    visitedOn: localDate,
+    found: str,
+    needs: z.array(z.looseObject({ text: str, caseId: nonEmpty.optional() })),
+    photos: z.array(str),
+    createdAt: instant,
+  } satisfies Shape<CareVisit>,
 };
 
 export const refSchemas: { [K in RefKind]: z.ZodType<RefDocs[K]> } = {
@@ -400,6 +434,8 @@ export const refSchemas: { [K in RefKind]: z.ZodType<RefDocs[K]> } = {
   holidays: z.looseObject(refShapes.holidays),
   settings: z.looseObject(refShapes.settings),
   rectifications: z.looseObject(refShapes.rectifications),
+  careSubjects: z.looseObject(refShapes.careSubjects),
+  careVisits: z.looseObject(refShapes.careVisits),
 };
 
 // ——— reading and writing records ———

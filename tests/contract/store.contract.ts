@@ -252,6 +252,52 @@ export function describeStoreContract(name: string, make: () => Promise<Store>):
         expect(await store.getRef('rectifications', task.id)).toEqual(closed);
       });
 
+      it('keeps the 走访关爱 register and its visits, filtered by member, grid and person', async () => {
+        const subject = (id: string, gridId: string, memberId: string) => ({
+          id,
+          streetId: 's',
+          communityId: 'c1',
+          gridId,
+          name: id,
+          groups: ['martyr_family' as const, 'low_income' as const],
+          address: '1栋',
+          memberId,
+          active: true,
+          createdAt: at(0),
+        });
+        await store.putRef('careSubjects', subject('p1', 'g1', 'm1'));
+        await store.putRef('careSubjects', { ...subject('p2', 'g1', 'm2'), phone: '13800000000', lastVisitOn: '2026-11-20' });
+        await store.putRef('careSubjects', subject('p3', 'g2', 'm1'));
+        const ids = async (where: object) => (await store.listRef('careSubjects', where as never)).map((x) => x.id).sort();
+        expect(await ids({ memberId: 'm1' })).toEqual(['p1', 'p3']);
+        expect(await ids({ gridId: 'g1' })).toEqual(['p1', 'p2']);
+        expect((await store.getRef('careSubjects', 'p2'))?.lastVisitOn).toBe('2026-11-20');
+        const visit = {
+          id: 'v1',
+          subjectId: 'p1',
+          streetId: 's',
+          communityId: 'c1',
+          gridId: 'g1',
+          memberId: 'm1',
+          visitorOpenid: 'o1',
+          visitorName: '张三',
+          visitedOn: '2026-11-21',
+          found: '身体还好',
+          needs: [{ text: '修水管', caseId: 'C1' }, { text: '助餐' }],
+          photos: [],
+          createdAt: at(1),
+        };
+        await store.putRef('careVisits', visit);
+        await store.putRef('careVisits', { ...visit, id: 'v2', subjectId: 'p2', needs: [] });
+        expect(await store.listRef('careVisits', { subjectId: 'p1' })).toEqual([visit]);
+        expect((await store.listRef('careVisits', { communityId: 'c1' })).map((v) => v.id)).toEqual(['v1', 'v2']);
+        await expect(store.putRef('careSubjects', { ...subject('p4', 'g1', 'm1'), groups: ['mayor'] } as never)).rejects.toThrow(
+          /记录格式不正确/,
+        );
+        await expect(store.putRef('careVisits', { ...visit, id: 'v3', visitedOn: '21/11/2026' })).rejects.toThrow(/记录格式不正确/);
+        expect(await store.getRef('careSubjects', 'p4')).toBeUndefined();
+      });
+
       it('refuses to write a document that does not fit its kind', async () => {
         await expect(store.putRef('grids', { id: 'g1', name: 'x' } as never)).rejects.toThrow(/记录格式不正确/);
         expect(await store.getRef('grids', 'g1')).toBeUndefined();

@@ -35,6 +35,8 @@ describe('云数据库集合', () => {
     const names = cloudCollectionNames();
     expect(names).toHaveLength(20);
     expect(new Set(names).size).toBe(20);
+    expect(names).toHaveLength(21);
+    expect(new Set(names).size).toBe(21);
     expect(names).toEqual(expect.arrayContaining(['cases', 'case_events', 'case_requests', 'outbox', 'tallies', 'members', 'settings']));
   });
 
@@ -56,6 +58,7 @@ describe('云数据库集合', () => {
     const r = await ensureCollections(db);
     expect(r.existing.sort()).toEqual(['cases', 'members']);
     expect(r.created).toHaveLength(18);
+    expect(r.created).toHaveLength(19);
     const again = await ensureCollections(db);
     expect(again.created).toEqual([]);
     expect(again.existing.sort()).toEqual(cloudCollectionNames());
@@ -77,6 +80,7 @@ describe('云数据库集合', () => {
     const r = (await main({ action: 'profile' })) as { ok: boolean; error?: { code: string } };
     expect(r.ok ? 'ok' : r.error!.code).toBe('ok');
     expect(fake.db.created.size).toBe(20);
+    expect(fake.db.created.size).toBe(21);
     const calls = fake.db.createCalls.length;
     await main({ action: 'profile' });
     expect(fake.db.createCalls.length).toBe(calls);

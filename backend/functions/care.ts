@@ -1,0 +1,484 @@
+/**
+ * 走访关爱: the register of people in special groups, kept by the community admin, and the visits
+ * the assigned member records from the phone. Registered into three functions:
+ * - `careAdminActions` (in `admin`): the register, each community's visit plan, the visits, the ledger;
+ * - `careMemberActions` (in `member`): the member's own people with their due dates, visits, and a
+ *   need found on a visit turned into a case (channel 走访, linked both ways);
+ * The board's counts (never a person) are in `care-board.ts`, which keeps the board function small.
+ * Nobody else sees a person of the register (core/care-visits.ts `careAccess`).
+ */
+import { createHash } from 'node:crypto';
+import * as z from 'zod';
+import { fail, ok, type Result } from '../../core/errors';
+import {
+  CARE_DEFAULT_ROLE,
+  CARE_GROUPS,
+  CARE_GROUP_NAMES,
+  MAX_CARE_NEEDS,
+  MAX_CARE_TEXT,
+  MAX_VISIT_INTERVAL_DAYS,
+  MIN_VISIT_INTERVAL_DAYS,
+  VISIT_STATE_NAMES,
+  careAccess,
+  checkVisit,
+  keepsRegister,
+  visitDue,
+  type CareSubject,
+  type CareVisit,
+  type VisitIntervals,
+} from '../../core/care-visits';
+import { routeForCategory } from '../../core/route-case';
+import { ROLE_NAMES, STATUS_NAMES, type Actor, type Member } from '../../core/model';
+import { localDateOf } from '../../core/working-days';
+import { createCase } from '../services/case-service';
+import { gridMembers, policyFor, type Directory } from '../services/directory';
+import { buildWorkbook, type LedgerTable } from '../services/ledger-export';
+import type { Store } from '../store/store.port';
+import { id, phone, photos, requiredText, text } from '../validation';
+import { action, type ActionDef, type AuthedCall } from './define';
+
+const NOT_FOUND = '走访对象不存在或不由您负责';
+const requestId = z
+  .string()
+  .min(8)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
+const localDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const groups = z.array(z.enum(CARE_GROUPS)).min(1).max(CARE_GROUPS.length);
+
+/** The setting that holds a community's own visit intervals. */
+export const intervalsSettingId = (communityId: string): string => `care-intervals:${communityId}`;
+const intervalsShape = z.partialRecord(z.enum(CARE_GROUPS), z.number().int().min(MIN_VISIT_INTERVAL_DAYS).max(MAX_VISIT_INTERVAL_DAYS));
+
+async function intervalsOf(store: Store, communityId: string): Promise<VisitIntervals> {
+  const stored = (await store.getRef('settings', intervalsSettingId(communityId)))?.value;
+  const parsed = intervalsShape.safeParse(stored ?? {});
+  return parsed.success ? parsed.data : {};
+}
+
+const registeredOn = (s: CareSubject): string => localDateOf(new Date(s.createdAt));
+
+/** A person as staff see them, with their next visit. */
+function subjectView(s: CareSubject, today: string, intervals: VisitIntervals, dir: Directory, members: Map<string, Member>) {
+  const due = visitDue(s, registeredOn(s), today, intervals);
+  const m = members.get(s.memberId);
+  return {
+    ...s,
+    groupNames: s.groups.map((g) => CARE_GROUP_NAMES[g]),
+    gridName: dir.grids.get(s.gridId)?.name ?? '',
+    member: m ? { memberId: m.id, name: m.name, role: m.role, roleName: ROLE_NAMES[m.role] } : undefined,
+    dueOn: due.dueOn,
+    dueState: due.state,
+    dueStateName: VISIT_STATE_NAMES[due.state],
+    daysLeft: due.daysLeft,
+  };
+}
+
+const visitView = (v: CareVisit) => ({ ...v, needs: v.needs.map((n, index) => ({ ...n, index })) });
+
+const byDue = (a: { daysLeft: number; name: string }, b: { daysLeft: number; name: string }) =>
+  a.daysLeft - b.daysLeft || a.name.localeCompare(b.name, 'zh');
+
+/** The visits of one person, newest first. */
+async function visitsOf(store: Store, subjectId: string): Promise<CareVisit[]> {
+  const visits = await store.listRef('careVisits', { subjectId });
+  return visits.sort((a, b) =>
+    a.visitedOn === b.visitedOn ? b.createdAt.localeCompare(a.createdAt) : b.visitedOn.localeCompare(a.visitedOn),
+  );
+}
+
+async function subjectFor(call: AuthedCall, subjectId: string): Promise<Result<{ subject: CareSubject; access: 'admin' | 'member' }>> {
+  const subject = await call.deps.store.getRef('careSubjects', subjectId);
+  const access = subject ? careAccess(call.actor, subject) : undefined;
+  if (!subject || !access) return fail('CARE.NOT_FOUND', NOT_FOUND);
+  return ok({ subject, access });
+}
+
+async function subjectDetail(call: AuthedCall, subject: CareSubject) {
+  const [intervals, members, visits] = await Promise.all([
+    intervalsOf(call.deps.store, subject.communityId),
+    call.deps.store.listRef('members', { gridId: subject.gridId }),
+    visitsOf(call.deps.store, subject.id),
+  ]);
+  const today = localDateOf(call.now);
+  return {
+    subject: subjectView(subject, today, intervals, call.dir, new Map(members.map((m) => [m.id, m]))),
+    visits: visits.map(visitView),
+  };
+}
+
+/** The communities whose register the caller keeps: their own community, or all of their street. */
+function keptCommunities(actor: Actor, dir: Directory, communityId?: string): Result<string[]> {
+  const kept = [...dir.communities.values()].filter((c) => keepsRegister(actor, { streetId: c.streetId, communityId: c.id }));
+  if (kept.length === 0) return fail('AUTH.FORBIDDEN', '仅社区或街道管理员可以管理走访关爱名册');
+  if (communityId === undefined) return ok(kept.map((c) => c.id));
+  if (!kept.some((c) => c.id === communityId)) return fail('AUTH.FORBIDDEN', '只能管理本社区（街道）的走访关爱名册');
+  return ok([communityId]);
+}
+
+/** The member a new person goes to: the given one (of the same grid), else the grid's member of the group's role. */
+async function chooseMember(store: Store, gridId: string, group: (typeof CARE_GROUPS)[number], memberId?: string): Promise<Result<Member>> {
+  const members = (await gridMembers(store, gridId)).filter((m) => m.active);
+  if (memberId !== undefined) {
+    const m = members.find((x) => x.id === memberId);
+    return m ? ok(m) : fail('MEMBER.NOT_FOUND', '走访成员须是本网格在任的五员共治小组成员');
+  }
+  const role = CARE_DEFAULT_ROLE[group];
+  const m = members.filter((x) => x.role === role).sort((a, b) => Number(b.onDuty) - Number(a.onDuty) || a.id.localeCompare(b.id))[0];
+  return m ? ok(m) : fail('MEMBER.NOT_FOUND', `本网格还没有${ROLE_NAMES[role]}，请指定走访成员`);
+}
+
+// ——— admin ———
+
+const saveInput = z.strictObject({
+  subjectId: id.optional(),
+  gridId: id,
+  name: requiredText(20),
+  groups,
+  address: requiredText(100),
+  phone: phone.optional(),
+  notes: text(MAX_CARE_TEXT).optional(),
+  memberId: id.optional(),
+  active: z.boolean().optional(),
+});
+
+export const careAdminActions: Record<string, ActionDef> = {
+  /** The register of the caller's community (or of a community of their street), next visits first. */
+  careRegister: action({
+    auth: 'user',
+    input: z.strictObject({ communityId: id.optional(), gridId: id.optional(), includeInactive: z.boolean().optional() }),
+    run: async (input, call) => {
+      const grid = input.gridId ? call.dir.grids.get(input.gridId) : undefined;
+      if (input.gridId && !grid) return fail('PLACE.NOT_FOUND', '网格不存在');
+      const communities = keptCommunities(call.actor, call.dir, grid?.communityId ?? input.communityId);
+      if (!communities.ok) return communities;
+      const today = localDateOf(call.now);
+      const out = [];
+      for (const cid of communities.value) {
+        const [subjects, intervals, members] = await Promise.all([
+          call.deps.store.listRef('careSubjects', grid ? { communityId: cid, gridId: grid.id } : { communityId: cid }),
+          intervalsOf(call.deps.store, cid),
+          call.deps.store.listRef('members', { communityId: cid }),
+        ]);
+        const byId = new Map(members.map((m) => [m.id, m]));
+        out.push(...subjects.filter((s) => s.active || input.includeInactive).map((s) => subjectView(s, today, intervals, call.dir, byId)));
+      }
+      return ok({ items: out.sort(byDue), groups: CARE_GROUPS.map((g) => ({ group: g, name: CARE_GROUP_NAMES[g] })) });
+    },
+  }),
+
+  /** Adds a person to the register or changes one; the member defaults to the role whose duties cover the first group. */
+  careSave: action({
+    auth: 'user',
+    input: saveInput,
+    run: async (input, call) => {
+      const grid = call.dir.grids.get(input.gridId);
+      if (!grid || !grid.active) return fail('PLACE.NOT_FOUND', '网格不存在');
+      const communities = keptCommunities(call.actor, call.dir, grid.communityId);
+      if (!communities.ok) return communities;
+      const existing = input.subjectId ? await call.deps.store.getRef('careSubjects', input.subjectId) : undefined;
+      if (input.subjectId && (!existing || careAccess(call.actor, existing) !== 'admin')) return fail('CARE.NOT_FOUND', NOT_FOUND);
+      const keepMember = existing && existing.gridId === grid.id && input.memberId === undefined ? existing.memberId : input.memberId;
+      const member = await chooseMember(call.deps.store, grid.id, input.groups[0]!, keepMember);
+      if (!member.ok) return member;
+      const subject: CareSubject = {
+        id: existing?.id ?? call.deps.newId('P'),
+        streetId: grid.streetId,
+        communityId: grid.communityId,
+        gridId: grid.id,
+        name: input.name.trim(),
+        groups: [...new Set(input.groups)],
+        address: input.address.trim(),
+        memberId: member.value.id,
+        active: input.active ?? existing?.active ?? true,
+        createdAt: existing?.createdAt ?? call.now.toISOString(),
+      };
+      if (input.phone) subject.phone = input.phone;
+      if (input.notes?.trim()) subject.notes = input.notes.trim();
+      if (existing?.lastVisitOn) subject.lastVisitOn = existing.lastVisitOn;
+      await call.deps.store.putRef('careSubjects', subject);
+      return ok((await subjectDetail(call, subject)).subject);
+    },
+  }),
+
+  /** A person with their visits, for the register's keepers. */
+  careSubject: action({
+    auth: 'user',
+    input: z.strictObject({ subjectId: id }),
+    run: async (input, call) => {
+      const s = await subjectFor(call, input.subjectId);
+      if (!s.ok) return s;
+      if (s.value.access !== 'admin') return fail('CARE.NOT_FOUND', NOT_FOUND);
+      return ok(await subjectDetail(call, s.value.subject));
+    },
+  }),
+
+  /** A community's visit plan: the interval per group (at least monthly unless the community sets another). */
+  carePlan: action({
+    auth: 'user',
+    input: z.strictObject({
+      communityId: id,
+      group: z.enum(CARE_GROUPS).optional(),
+      days: z.number().int().min(MIN_VISIT_INTERVAL_DAYS).max(MAX_VISIT_INTERVAL_DAYS).nullable().optional(),
+    }),
+    run: async (input, call) => {
+      const communities = keptCommunities(call.actor, call.dir, input.communityId);
+      if (!communities.ok) return communities;
+      let intervals = await intervalsOf(call.deps.store, input.communityId);
+      if (input.group !== undefined && input.days !== undefined) {
+        const { [input.group]: _old, ...rest } = intervals;
+        intervals = input.days === null ? rest : { ...rest, [input.group]: input.days };
+        await call.deps.store.putRef('settings', { id: intervalsSettingId(input.communityId), value: intervals });
+      } else if (input.group !== undefined || input.days !== undefined) {
+        return fail('INPUT.INVALID', '设置走访周期须同时提供对象类别和天数');
+      }
+      return ok({
+        communityId: input.communityId,
+        plan: CARE_GROUPS.map((g) => ({
+          group: g,
+          name: CARE_GROUP_NAMES[g],
+          days: intervals[g] ?? 30,
+          custom: intervals[g] !== undefined,
+        })),
+      });
+    },
+  }),
+
+  /** The register or the visits of a year, as an .xlsx ledger. */
+  careLedger: action({
+    auth: 'user',
+    input: z.strictObject({
+      kind: z.enum(['register', 'visits']),
+      communityId: id.optional(),
+      year: z
+        .string()
+        .regex(/^\d{4}$/)
+        .optional(),
+    }),
+    run: async (input, call) => {
+      if (!call.deps.saveExport) return fail('INTERNAL', '当前环境不支持导出文件');
+      const communities = keptCommunities(call.actor, call.dir, input.communityId);
+      if (!communities.ok) return communities;
+      const today = localDateOf(call.now);
+      const year = input.year ?? today.slice(0, 4);
+      const rows: (string | number)[][] = [];
+      const gridName = (gid: string) => call.dir.grids.get(gid)?.name ?? gid;
+      for (const cid of communities.value) {
+        const communityName = call.dir.communities.get(cid)?.name ?? cid;
+        const [subjects, members, intervals] = await Promise.all([
+          call.deps.store.listRef('careSubjects', { communityId: cid }),
+          call.deps.store.listRef('members', { communityId: cid }),
+          intervalsOf(call.deps.store, cid),
+        ]);
+        const memberName = new Map(members.map((m) => [m.id, `${m.name}（${ROLE_NAMES[m.role]}）`]));
+        if (input.kind === 'register') {
+          for (const s of subjects.sort((a, b) => a.gridId.localeCompare(b.gridId) || a.name.localeCompare(b.name, 'zh'))) {
+            const due = visitDue(s, registeredOn(s), today, intervals);
+            rows.push([
+              communityName,
+              gridName(s.gridId),
+              s.name,
+              s.groups.map((g) => CARE_GROUP_NAMES[g]).join('、'),
+              s.address,
+              s.phone ?? '',
+              memberName.get(s.memberId) ?? '',
+              s.lastVisitOn ?? '未走访',
+              due.dueOn,
+              s.active ? VISIT_STATE_NAMES[due.state] : '已停止关爱',
+              s.notes ?? '',
+            ]);
+          }
+        } else {
+          const names = new Map(subjects.map((s) => [s.id, s.name]));
+          const visits = (await call.deps.store.listRef('careVisits', { communityId: cid })).filter((v) => v.visitedOn.startsWith(year));
+          for (const v of visits.sort((a, b) => a.visitedOn.localeCompare(b.visitedOn))) {
+            rows.push([
+              v.visitedOn,
+              communityName,
+              gridName(v.gridId),
+              names.get(v.subjectId) ?? '',
+              v.visitorName,
+              v.found,
+              v.needs.map((n) => n.text).join('；'),
+              v.needs.flatMap((n) => (n.caseId ? [n.caseId] : [])).join('、'),
+            ]);
+          }
+        }
+      }
+      const where = communities.value.length === 1 ? (call.dir.communities.get(communities.value[0]!)?.name ?? '') : '全街道';
+      const table: LedgerTable =
+        input.kind === 'register'
+          ? {
+              sheetName: '走访关爱名册',
+              title: `${where} 走访关爱名册 导出于 ${today}`,
+              columns: ['社区', '网格', '姓名', '类别', '住址', '电话', '走访成员', '上次走访', '下次应访', '状态', '备注'].map(
+                (label) => ({
+                  label,
+                }),
+              ),
+              rows,
+            }
+          : {
+              sheetName: '走访记录',
+              title: `${where} 走访记录（${year}年） 导出于 ${today}`,
+              columns: ['走访日期', '社区', '网格', '走访对象', '走访人', '走访情况', '需求', '转为诉求'].map((label) => ({ label })),
+              rows,
+            };
+      const bytes = await buildWorkbook(table);
+      const fileName = `care-${input.kind}-${input.communityId ?? 'all'}-${input.kind === 'visits' ? year : today}.xlsx`;
+      const saved = await call.deps.saveExport(fileName, bytes, call.actor.openid);
+      return ok({ ...saved, fileName, rowCount: rows.length, sheetName: table.sheetName });
+    },
+  }),
+};
+
+// ——— member ———
+
+/** The id of a visit follows from who sent it and their request id, so a retried send finds the first. */
+const visitIdFor = (openid: string, request: string): string =>
+  `V${createHash('sha256').update(`${openid}:${request}`).digest('hex').slice(0, 24)}`;
+
+export const careMemberActions: Record<string, ActionDef> = {
+  /** My people to visit, the overdue and due first; the 工作台 shows the counts. */
+  careMine: action({
+    auth: 'user',
+    input: z.strictObject({}),
+    run: async (_input, call) => {
+      const memberIds = call.actor.grants.filter((g) => g.memberId).map((g) => g.memberId!);
+      if (memberIds.length === 0) return fail('AUTH.FORBIDDEN', '您还不是五员共治小组成员');
+      const today = localDateOf(call.now);
+      const items = [];
+      for (const memberId of memberIds) {
+        const member = await call.deps.store.getRef('members', memberId);
+        if (!member) continue;
+        const subjects = (await call.deps.store.listRef('careSubjects', { memberId })).filter((s) => s.active);
+        const intervals = await intervalsOf(call.deps.store, member.communityId);
+        items.push(...subjects.map((s) => subjectView(s, today, intervals, call.dir, new Map([[member.id, member]]))));
+      }
+      items.sort(byDue);
+      return ok({
+        items,
+        overdue: items.filter((s) => s.dueState === 'overdue').length,
+        due: items.filter((s) => s.dueState === 'due').length,
+      });
+    },
+  }),
+
+  /** One of my people with their visits. */
+  careSubject: action({
+    auth: 'user',
+    input: z.strictObject({ subjectId: id }),
+    run: async (input, call) => {
+      const s = await subjectFor(call, input.subjectId);
+      if (!s.ok) return s;
+      return ok(await subjectDetail(call, s.value.subject));
+    },
+  }),
+
+  /** A visit from the phone: date, what was found, needs, photos. Sending it again changes nothing. */
+  careRecordVisit: action({
+    auth: 'user',
+    input: z.strictObject({
+      requestId,
+      subjectId: id,
+      visitedOn: localDay,
+      found: requiredText(MAX_CARE_TEXT),
+      needs: z.array(requiredText(200)).max(MAX_CARE_NEEDS).optional(),
+      photos: photos.optional(),
+    }),
+    run: async (input, call) => {
+      const s = await subjectFor(call, input.subjectId);
+      if (!s.ok) return s;
+      const subject = s.value.subject;
+      if (s.value.access !== 'member') return fail('CARE.NOT_FOUND', '只有负责该对象的成员可以登记走访');
+      const visitId = visitIdFor(call.actor.openid, input.requestId);
+      const replay = await call.deps.store.getRef('careVisits', visitId);
+      if (replay) return ok({ visit: visitView(replay), replayed: true });
+      const today = localDateOf(call.now);
+      const needs = (input.needs ?? []).map((n) => n.trim());
+      const checked = checkVisit({ visitedOn: input.visitedOn, found: input.found, needs }, today);
+      if (!checked.ok) return checked;
+      const member = call.actor.grants.find((g) => g.memberId === subject.memberId)!;
+      const visit: CareVisit = {
+        id: visitId,
+        subjectId: subject.id,
+        streetId: subject.streetId,
+        communityId: subject.communityId,
+        gridId: subject.gridId,
+        memberId: member.memberId!,
+        visitorOpenid: call.actor.openid,
+        visitorName: call.actor.name,
+        visitedOn: input.visitedOn,
+        found: input.found.trim(),
+        needs: needs.map((t) => ({ text: t })),
+        photos: input.photos ?? [],
+        createdAt: call.now.toISOString(),
+      };
+      await call.deps.store.putRef('careVisits', visit);
+      if (!subject.lastVisitOn || subject.lastVisitOn < visit.visitedOn) {
+        await call.deps.store.putRef('careSubjects', { ...subject, lastVisitOn: visit.visitedOn });
+      }
+      return ok({ visit: visitView(visit), replayed: false });
+    },
+  }),
+
+  /**
+   * A need found on a visit becomes a case with one tap: reported by the visiting member (channel 走访),
+   * routed like a patrol report, private, and linked both ways (the case names the visit, the need the case).
+   */
+  careNeedToCase: action({
+    auth: 'user',
+    input: z.strictObject({
+      visitId: id,
+      needIndex: z
+        .number()
+        .int()
+        .min(0)
+        .max(MAX_CARE_NEEDS - 1),
+      categoryId: id,
+    }),
+    run: async (input, call) => {
+      const { deps, dir, actor, now } = call;
+      const visit = await deps.store.getRef('careVisits', input.visitId);
+      const subject = visit ? await deps.store.getRef('careSubjects', visit.subjectId) : undefined;
+      if (!visit || !subject || careAccess(actor, subject) !== 'member' || !actor.grants.some((g) => g.memberId === visit.memberId))
+        return fail('CARE.NOT_FOUND', '走访记录不存在或不是您登记的');
+      const need = visit.needs[input.needIndex];
+      if (!need) return fail('CARE.NOT_FOUND', '这条需求不存在');
+      if (need.caseId) return ok({ caseId: need.caseId, replayed: true });
+      const category = dir.categories.get(input.categoryId);
+      if (!category || !category.active) return fail('CATEGORY.NOT_FOUND', '请选择有效的问题类别');
+      const place = { streetId: subject.streetId, communityId: subject.communityId, gridId: subject.gridId };
+      const [members, openWork] = await Promise.all([gridMembers(deps.store, place.gridId), deps.store.openWorkByMember(place.gridId)]);
+      const route = routeForCategory(category, { gridId: place.gridId, members, openWork }, dir.communities.get(place.communityId));
+      const created = await createCase(
+        deps,
+        dir,
+        {
+          id: deps.newId('C'),
+          place,
+          category,
+          // The person's name stays in the register: the case says what is needed, where.
+          description: `走访发现：${need.text}（${subject.address}）`,
+          photos: [],
+          isPublic: false,
+          policyId: policyFor(dir, place.communityId).id,
+          origin: { channel: 'visit', refId: visit.id },
+        },
+        { action: 'patrol_report', route },
+        actor,
+        now,
+        `${actor.openid}:care:${visit.id}:${input.needIndex}`,
+      );
+      if (!created.ok) return created;
+      const c = created.value.result.case;
+      // Link back; a retry after a lost write finds the case by its request key and links it then.
+      const fresh = (await deps.store.getRef('careVisits', visit.id)) ?? visit;
+      await deps.store.putRef('careVisits', {
+        ...fresh,
+        needs: fresh.needs.map((n, i) => (i === input.needIndex ? { ...n, caseId: c.id } : n)),
+      });
+      return ok({ caseId: c.id, status: c.status, statusName: STATUS_NAMES[c.status], replayed: created.value.replayed });
+    },
+  }),
+};
