@@ -14,12 +14,12 @@ export default defineAppConfig({
     // 工作台: the five-role members' tasks, patrol reports, their group.
     {
       root: 'pages-member',
-      pages: ['bind/index', 'tasks/index', 'task/index', 'patrol/index', 'group/index'],
+      pages: ['bind/index', 'tasks/index', 'task/index', 'patrol/index', 'group/index', 'visits/index'],
     },
     // 管理: community and street admins, departments.
     {
       root: 'pages-admin',
-      pages: ['cases/index', 'case/index', 'org/index', 'config/index', 'stats/index', 'weekly/index', 'communities/index'],
+      pages: ['cases/index', 'case/index', 'org/index', 'config/index', 'stats/index', 'weekly/index', 'communities/index', 'care/index'],
     },
   ],
   window: {

@@ -163,7 +163,16 @@ export const careAdminActions: Record<string, ActionDef> = {
         const byId = new Map(members.map((m) => [m.id, m]));
         out.push(...subjects.filter((s) => s.active || input.includeInactive).map((s) => subjectView(s, today, intervals, call.dir, byId)));
       }
-      return ok({ items: out.sort(byDue), groups: CARE_GROUPS.map((g) => ({ group: g, name: CARE_GROUP_NAMES[g] })) });
+      const grids = [...call.dir.grids.values()]
+        .filter((g) => g.active && communities.value.includes(g.communityId))
+        .sort((a, b) => a.name.localeCompare(b.name, 'zh'))
+        .map((g) => ({
+          id: g.id,
+          name: g.name,
+          communityId: g.communityId,
+          communityName: call.dir.communities.get(g.communityId)?.name ?? '',
+        }));
+      return ok({ items: out.sort(byDue), grids, groups: CARE_GROUPS.map((g) => ({ group: g, name: CARE_GROUP_NAMES[g] })) });
     },
   }),
 

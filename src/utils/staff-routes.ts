@@ -13,6 +13,9 @@ export const STAFF_ROUTES = {
   task: (caseId: string) => q('/pages-member/task/index', { id: caseId }),
   patrol: (mode: 'report' | 'spot') => q('/pages-member/patrol/index', { mode }),
   group: '/pages-member/group/index',
+  /** 走访关爱: my people, or one of them with their visits. */
+  visit: (subjectId?: string) => q('/pages-member/visits/index', { id: subjectId }),
+  care: (communityId?: string) => q('/pages-admin/care/index', { communityId }),
   /** `filter` is `filterToParams(…)`. */
   adminCases: (filter?: string) => (filter ? `/pages-admin/cases/index?${filter}` : '/pages-admin/cases/index'),
   adminCase: (caseId: string) => q('/pages-admin/case/index', { id: caseId }),

@@ -8,6 +8,7 @@ import { Chips, ScopePicker } from '../../components/board-scope';
 import { CountTile, RateTile } from '../../components/board-stat';
 import { EmptyState, ErrorLine, Loading, SectionTitle } from '../../components/notice';
 import { PageShell } from '../../components/page-shell';
+import { careApi } from '../../services/care-api';
 import { boardApi, type BoardMetrics, type BoardScope, type BoardSummary, type RankedUnit } from '../../services/board-api';
 import { BOARD_ROUTES, compareGridNames } from '../../utils/board-case';
 import { describeMetricRate, describeWeights, formatRate, formatScore, numeratorOf, RATE_INFO, RATE_KEYS } from '../../utils/board-format';
@@ -41,6 +42,7 @@ export default function BoardPage() {
     `${rankLevel}|${scope.communityId ?? ''}|${period}`,
   );
   const latest = useKeyedRemote(() => boardApi.listCases({ ...scope, limit: 3 }), scopeKey);
+  const care = useKeyedRemote(() => careApi.counts(scope), `care|${scopeKey}`);
 
   usePullDownRefresh(() => {
     void Promise.all([summary.reload(), ranking.reload(), latest.reload()]).finally(() => Taro.stopPullDownRefresh());
@@ -67,6 +69,18 @@ export default function BoardPage() {
       <ErrorLine message={summary.error} onRetry={() => void summary.reload()} testId="summary-error" />
       {summary.loading && !s ? <Loading text="正在读取数字…" /> : null}
       {s ? <Figures summary={s} stale={!fresh} /> : null}
+
+      {care.data ? (
+        <View className="card" data-testid="board-care">
+          <SectionTitle>走访关爱</SectionTitle>
+          <View className="board__figures">
+            <CountTile label="本月走访（人次）" value={care.data.visitsThisMonth} testId="care-month" />
+            <CountTile label="今年走访（人次）" value={care.data.visitsThisYear} testId="care-year" />
+            <CountTile label="今年覆盖（人）" value={care.data.peopleCoveredThisYear} testId="care-covered" />
+          </View>
+          <View className="board__hint">烈属、孤寡老人、困境儿童、低保、特困、残障人士等群体，名单不公开。</View>
+        </View>
+      ) : null}
 
       {s ? (
         <>

@@ -8,6 +8,7 @@ import { StaffTaskCard } from '../../components/staff-task-card';
 import { StaffEntries, StaffEntry, StaffNote, StaffTag, StaffTile, StaffTiles } from '../../components/staff-ui';
 import { adminApi, type Dashboard } from '../../services/admin-api';
 import { errorMessage } from '../../services/api-error';
+import { careApi, type CareMine } from '../../services/care-api';
 import { memberApi, type MyGroup, type StaffCaseCard } from '../../services/member-api';
 import { needsPersona, sessionStore } from '../../state/session';
 import { staffProfileStore, useStaffProfile } from '../../state/staff-profile';
@@ -79,18 +80,21 @@ function NoRole() {
 
 interface MemberData {
   group: MyGroup;
+  /** 走访关爱: people due or overdue for a visit; absent when it could not be read (the desk still shows). */
+  care?: CareMine;
   assigned: StaffCaseCard[];
   processing: StaffCaseCard[];
   moreAssigned: boolean;
 }
 
 const loadMember = async (): Promise<MemberData> => {
-  const [group, assigned, processing] = await Promise.all([
+  const [group, assigned, processing, care] = await Promise.all([
     memberApi.myGroup(),
     memberApi.listTasks('assigned', undefined, 50),
     memberApi.listTasks('processing', undefined, 50),
+    careApi.mine().catch(() => undefined),
   ]);
-  return { group, assigned: assigned.items, processing: processing.items, moreAssigned: Boolean(assigned.nextCursor) };
+  return { group, assigned: assigned.items, processing: processing.items, moreAssigned: Boolean(assigned.nextCursor), care };
 };
 
 function MemberDesk({ refreshKey }: { refreshKey: number }) {
@@ -148,6 +152,7 @@ function MemberDesk({ refreshKey }: { refreshKey: number }) {
 
   const assigned = sortByUrgency(data.data?.assigned ?? [], now);
   const processing = data.data?.processing ?? [];
+  const care = data.data?.care;
   const late = [...assigned, ...processing].filter((c) => urgencyOf(c, now) === 'overdue').length;
 
   return (
@@ -208,7 +213,21 @@ function MemberDesk({ refreshKey }: { refreshKey: number }) {
         <StaffEntry icon="🔍" label="巡查上报" onClick={() => go(STAFF_ROUTES.patrol('report'))} testId="entry-patrol" />
         <StaffEntry icon="✅" label="当场办结" onClick={() => go(STAFF_ROUTES.patrol('spot'))} testId="entry-spot" />
         <StaffEntry icon="👥" label="我的小组" onClick={() => go(STAFF_ROUTES.group)} testId="entry-group" />
+        <StaffEntry
+          icon="🏠"
+          label="走访关爱"
+          onClick={() => go(STAFF_ROUTES.visit())}
+          testId="entry-visits"
+          badge={care && care.overdue + care.due > 0 ? care.overdue + care.due : undefined}
+        />
       </StaffEntries>
+      {care && care.overdue + care.due > 0 ? (
+        <StaffNote tone={care.overdue > 0 ? 'red' : 'grey'} testId="desk-care">
+          走访关爱：{care.overdue > 0 ? `已逾期 ${care.overdue} 人，` : ''}
+          {care.due > 0 ? `近7天待走访 ${care.due} 人，` : ''}
+          点「走访关爱」查看
+        </StaffNote>
+      ) : null}
 
       {data.data ? (
         <View>
@@ -337,6 +356,7 @@ function AdminDesk({ access, refreshKey }: { access: StaffAccess; refreshKey: nu
                 <StaffEntry icon="📊" label="考核" onClick={() => go(STAFF_ROUTES.stats())} testId="entry-stats" />
                 <StaffEntry icon="📰" label="周报" onClick={() => go(STAFF_ROUTES.weekly)} testId="entry-weekly" />
                 <StaffEntry icon="⚙️" label="配置" onClick={() => go(STAFF_ROUTES.config)} testId="entry-config" />
+                <StaffEntry icon="🏠" label="走访关爱" onClick={() => go(STAFF_ROUTES.care())} testId="entry-care" />
               </>
             ) : null}
           </StaffEntries>

@@ -1,0 +1,250 @@
+import { useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Input, Text, Textarea, View } from '@tarojs/components';
+import { BigButton } from '../../components/big-button';
+import { EmptyState, ErrorLine, Loading, SectionTitle } from '../../components/notice';
+import { PageShell } from '../../components/page-shell';
+import { StaffPhotoPicker } from '../../components/staff-photos';
+import { PhoneLink, StaffChips, StaffNote, StaffTag, type Tone } from '../../components/staff-ui';
+import { errorMessage } from '../../services/api-error';
+import { careApi, type CareSubjectView, type CareVisitView, type VisitState } from '../../services/care-api';
+import { memberApi } from '../../services/member-api';
+import { useSignedIn } from '../../state/staff-profile';
+import { addDays, chinaDate } from '../../utils/staff-case-filter';
+import { chars, newRequestId, textProblem } from '../../utils/staff-form';
+import { STAFF_ROUTES } from '../../utils/staff-routes';
+import { useRemote } from '../../utils/use-remote';
+import './index.scss';
+
+const TONES: Record<VisitState, Tone> = { overdue: 'red', due: 'orange', ok: 'green' };
+const MAX_NEEDS = 5;
+
+function dueLine(s: CareSubjectView): string {
+  if (s.dueState === 'overdue') return `应于 ${s.dueOn} 前走访，已逾期 ${-s.daysLeft} 天`;
+  if (s.daysLeft === 0) return '今天应走访';
+  return `下次走访：${s.dueOn}（还有 ${s.daysLeft} 天）`;
+}
+
+/** 走访关爱: my people (overdue first), or one person with their visits and a new visit. */
+export default function VisitsPage() {
+  const id = useRouter().params.id;
+  return id ? <SubjectView subjectId={id} /> : <MyPeople />;
+}
+
+function MyPeople() {
+  const mine = useRemote(() => careApi.mine(), useSignedIn());
+  const items = mine.data?.items ?? [];
+  return (
+    <PageShell className="visits" testId="page-visits">
+      <ErrorLine message={mine.error} onRetry={() => void mine.reload()} />
+      {mine.loading && !mine.data ? <Loading /> : null}
+      {mine.data ? (
+        <View>
+          <StaffNote>名册由社区维护，仅您和社区、街道管理员可见。每月至少走访一次，发现的需求可一键转为诉求。</StaffNote>
+          {items.length === 0 ? <EmptyState icon="🏠" title="暂无分配给您的走访对象" /> : null}
+          {items.map((s) => (
+            <View
+              key={s.id}
+              className="card"
+              onClick={() => void Taro.navigateTo({ url: STAFF_ROUTES.visit(s.id) })}
+              data-testid="care-subject"
+              data-state={s.dueState}
+            >
+              <View className="visits__head">
+                <Text className="visits__name">{s.name}</Text>
+                <StaffTag tone={TONES[s.dueState]}>{s.dueStateName}</StaffTag>
+              </View>
+              <View className="visits__meta">
+                {s.groupNames.join('、')} · {s.address}
+              </View>
+              <View className="visits__meta">{dueLine(s)}</View>
+            </View>
+          ))}
+        </View>
+      ) : null}
+    </PageShell>
+  );
+}
+
+function SubjectView({ subjectId }: { subjectId: string }) {
+  const signedIn = useSignedIn();
+  const detail = useRemote(() => careApi.subject(subjectId), signedIn);
+  const options = useRemote(() => memberApi.patrolOptions(), signedIn);
+  const today = chinaDate(new Date());
+  const days = [0, 1, 2, 3, 4, 5, 6].map((n) => {
+    const d = addDays(today, -n);
+    return { value: d, label: n === 0 ? '今天' : n === 1 ? '昨天' : d.slice(5) };
+  });
+  const [visitedOn, setVisitedOn] = useState(today);
+  const [found, setFound] = useState('');
+  const [needs, setNeeds] = useState<string[]>([]);
+  const [photos, setPhotos] = useState<string[]>([]);
+  const [requestId, setRequestId] = useState(() => newRequestId());
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const [turning, setTurning] = useState<{ visitId: string; index: number }>();
+  const [categoryId, setCategoryId] = useState<string>();
+
+  const s = detail.data?.subject;
+
+  const submit = async () => {
+    if (busy) return;
+    const cleaned = needs.map((n) => n.trim()).filter(Boolean);
+    const problem = textProblem(found, '走访情况', 500) ?? cleaned.map((n) => textProblem(n, '需求', 200)).find(Boolean);
+    if (problem) {
+      setError(problem);
+      return;
+    }
+    setBusy(true);
+    setError(undefined);
+    try {
+      await careApi.recordVisit({
+        requestId,
+        subjectId,
+        visitedOn,
+        found: found.trim(),
+        needs: cleaned,
+        ...(photos.length ? { photos } : {}),
+      });
+      Taro.showToast({ title: '已登记走访', icon: 'success' });
+      setFound('');
+      setNeeds([]);
+      setPhotos([]);
+      setRequestId(newRequestId());
+      await detail.reload();
+    } catch (e) {
+      // Keep what was typed; the next tap retries with the same requestId.
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const toCase = async () => {
+    if (!turning || busy) return;
+    if (!categoryId) {
+      setError('请选择问题类别');
+      return;
+    }
+    setBusy(true);
+    setError(undefined);
+    try {
+      const r = await careApi.needToCase(turning.visitId, turning.index, categoryId);
+      setTurning(undefined);
+      Taro.showToast({ title: '已转为诉求', icon: 'success' });
+      await detail.reload();
+      void Taro.navigateTo({ url: STAFF_ROUTES.task(r.caseId) });
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const visitCard = (v: CareVisitView) => (
+    <View key={v.id} className="card" data-testid="care-visit">
+      <View className="visits__head">
+        <Text>{v.visitedOn}</Text>
+        <Text className="visits__meta">{v.visitorName}</Text>
+      </View>
+      <View>{v.found}</View>
+      {v.needs.map((n) => (
+        <View key={n.index} className="visits__need" data-testid="care-need">
+          <Text>需求：{n.text}</Text>
+          {n.caseId ? (
+            <Text
+              className="visits__link"
+              onClick={() => void Taro.navigateTo({ url: STAFF_ROUTES.task(n.caseId!) })}
+              data-testid="care-need-case"
+            >
+              已转诉求 ›
+            </Text>
+          ) : (
+            <Text className="visits__link" onClick={() => setTurning({ visitId: v.id, index: n.index })} data-testid="care-need-turn">
+              转为诉求
+            </Text>
+          )}
+        </View>
+      ))}
+      {turning?.visitId === v.id ? (
+        <View data-testid="care-turn-form">
+          <SectionTitle>选择问题类别</SectionTitle>
+          <StaffChips
+            options={(options.data?.categories ?? []).map((c) => ({ value: c.id, label: `${c.icon ? `${c.icon} ` : ''}${c.name}` }))}
+            value={categoryId}
+            onChange={setCategoryId}
+            testId="care-turn-category"
+          />
+          <StaffNote>将作为本网格的诉求（来源：走访），不公开，不含走访对象姓名。</StaffNote>
+          <BigButton onClick={() => void toCase()} disabled={busy} testId="care-turn-submit">
+            {busy ? '正在提交…' : '确认转为诉求'}
+          </BigButton>
+        </View>
+      ) : null}
+    </View>
+  );
+
+  return (
+    <PageShell className="visits" testId="page-visit">
+      <ErrorLine message={detail.error} onRetry={() => void detail.reload()} />
+      {detail.loading && !detail.data ? <Loading /> : null}
+      {s ? (
+        <View>
+          <View className="card" data-testid="care-person">
+            <View className="visits__head">
+              <Text className="visits__name">{s.name}</Text>
+              <StaffTag tone={TONES[s.dueState]} testId="care-due-state">
+                {s.dueStateName}
+              </StaffTag>
+            </View>
+            <View className="visits__meta">
+              {s.groupNames.join('、')} · {s.gridName} {s.address}
+            </View>
+            <View className="visits__meta" data-testid="care-due">
+              {dueLine(s)}
+            </View>
+            {s.notes ? <View className="visits__meta">备注：{s.notes}</View> : null}
+            {s.phone ? <PhoneLink phone={s.phone} /> : null}
+          </View>
+
+          <SectionTitle>登记本次走访</SectionTitle>
+          <StaffChips options={days} value={visitedOn} onChange={setVisitedOn} testId="care-date" />
+          <Textarea
+            className="staff-form__textarea"
+            value={found}
+            maxlength={500}
+            placeholder="身体、生活、家里情况如何。"
+            onInput={(e) => setFound(e.detail.value)}
+            data-testid="care-found"
+          />
+          <View className="staff-form__count">{chars(found)}/500</View>
+          {needs.map((n, i) => (
+            <Input
+              key={i}
+              className="staff-form__input visits__need-input"
+              value={n}
+              maxlength={200}
+              placeholder="发现的需求，如：厨房水管漏水"
+              onInput={(e) => setNeeds(needs.map((x, j) => (j === i ? e.detail.value : x)))}
+              data-testid="care-need-input"
+            />
+          ))}
+          {needs.length < MAX_NEEDS ? (
+            <BigButton kind="plain" onClick={() => setNeeds([...needs, ''])} testId="care-need-add">
+              ＋ 添加一条需求
+            </BigButton>
+          ) : null}
+          <StaffPhotoPicker value={photos} onChange={setPhotos} max={3} testId="care-photos" />
+          <ErrorLine message={error} testId="care-error" />
+          <BigButton onClick={() => void submit()} disabled={busy} testId="care-submit">
+            {busy ? '正在提交…' : '登记走访'}
+          </BigButton>
+
+          <SectionTitle>走访记录</SectionTitle>
+          {detail.data!.visits.length === 0 ? <StaffNote>还没有走访记录。</StaffNote> : null}
+          <View data-testid="care-visits">{detail.data!.visits.map(visitCard)}</View>
+        </View>
+      ) : null}
+    </PageShell>
+  );
+}
