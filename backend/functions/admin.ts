@@ -89,6 +89,7 @@ import { holidayActions } from './admin-holidays';
 import { rectificationActions } from './admin-rectification';
 import { returnActions } from './admin-returns';
 import { careAdminActions } from './care';
+import { profileAdminActions } from './public-profile';
 
 /** The most a list counts before it says 「1000+」. */
 const TOTAL_CAP = 1000;
@@ -570,6 +571,7 @@ export const admin = defineFunction('admin', {
   ...returnActions({ staffAction, admins: ADMINS, streetOnly: STREET_ONLY }),
 
   ...careAdminActions,
+  ...profileAdminActions,
   // ——— the desk ———
 
   dashboard: staffAction(STAFF, z.strictObject({ communityId: id.optional() }), async (input, call) => {

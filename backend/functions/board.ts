@@ -5,7 +5,6 @@
  */
 import * as z from 'zod';
 import { fail, ok } from '../../core/errors';
-import { maskPersonName } from '../../core/masking';
 import {
   addTally,
   computeMetrics,
@@ -27,6 +26,7 @@ import { id, periodOrCurrent } from '../validation';
 import { action, defineFunction } from './define';
 import { publicRectifications, quarter } from './admin-rectification';
 import { careBoardActions } from './care-board';
+import { rosterFace } from '../../core/public-profile';
 
 export const WEIGHTS_SETTING_ID = 'metricWeights';
 
@@ -210,6 +210,10 @@ export const board = defineFunction('board', {
   }),
 
   /** 公示牌: the five members of a grid with their duties; names masked. */
+  /**
+   * 公示牌: the five members of a grid with their duties; names masked unless the member consented
+   * to their full name; their work phone, and their photo and commitment once an admin approved them.
+   */
   gridRoster: action({
     auth: 'public',
     input: z.strictObject({ gridId: id }),
@@ -217,6 +221,9 @@ export const board = defineFunction('board', {
       const grid = dir.grids.get(input.gridId);
       if (!grid?.active) return fail('PLACE.NOT_FOUND', '网格不存在');
       const members = (await deps.store.listRef('members', { gridId: grid.id })).filter((m) => m.active);
+      const profiles = new Map(
+        (await Promise.all(members.map((m) => deps.store.getRef('memberProfiles', m.id)))).flatMap((p) => (p ? [[p.id, p] as const] : [])),
+      );
       return ok({
         grid: { id: grid.id, name: grid.name, communityName: dir.communities.get(grid.communityId)?.name, households: grid.households },
         members: MEMBER_ROLES.map((role) => {
@@ -225,7 +232,7 @@ export const board = defineFunction('board', {
             role,
             roleName: ROLE_NAMES[role],
             duties: ROLE_DUTIES[role],
-            name: m ? maskPersonName(m.name) : '（空缺）',
+            ...(m ? rosterFace(m, profiles.get(m.id)) : { name: '（空缺）' }),
             onDuty: m?.onDuty ?? false,
           };
         }),

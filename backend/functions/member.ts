@@ -24,6 +24,7 @@ import { caseCard, caseDetail, timelineView } from '../services/views';
 import { description, id, ledgerEntry, photos, requiredText } from '../validation';
 import { action, defineFunction, type AuthedCall } from './define';
 import { careMemberActions } from './care';
+import { profileMemberActions } from './public-profile';
 import type { Store } from '../store/store.port';
 import { TEMPLATE_SETTING_ID, type TemplateConfig } from '../notify/dispatcher';
 
@@ -94,6 +95,7 @@ async function memberOf(store: Store, actor: Actor, memberId?: string): Promise<
 
 export const member = defineFunction('member', {
   ...careMemberActions,
+  ...profileMemberActions,
   /** An admin's one-time invite code binds this WeChat user to a member record. */
   bindInvite: action({
     auth: 'user',

@@ -6,6 +6,7 @@ import type { Category, Member, MemberRole, UserRole } from '../../core/model';
 import type { Rectification } from '../../core/rectification';
 import type { TimePolicy } from '../../core/time-policy';
 import type { CareSubject, CareVisit } from '../../core/care-visits';
+import type { MemberPublicProfile } from '../../core/public-profile';
 
 export interface Street {
   id: string;
@@ -108,6 +109,8 @@ export interface RefDocs {
   /** 走访关爱: the register (staff only, never public) and its visits. */
   careSubjects: CareSubject;
   careVisits: CareVisit;
+  /** 公示牌 consent per member (id = member id). */
+  memberProfiles: MemberPublicProfile;
 }
 export type RefKind = keyof RefDocs;
 export const REF_KINDS: readonly RefKind[] = [
@@ -126,4 +129,5 @@ export const REF_KINDS: readonly RefKind[] = [
   'rectifications',
   'careSubjects',
   'careVisits',
+  'memberProfiles',
 ];

@@ -33,6 +33,7 @@ import {
 } from '../../core/model';
 import type { ErrorCode } from '../../core/errors';
 import { CARE_GROUPS, type CareSubject, type CareVisit } from '../../core/care-visits';
+import type { MemberPublicProfile } from '../../core/public-profile';
 import { TALLY_KEYS, type CaseTally } from '../../core/metrics';
 import { RECTIFICATION_UNIT_KINDS, type Rectification } from '../../core/rectification';
 import type { Duration, SeverityLimits } from '../../core/time-policy';
@@ -418,6 +419,14 @@ const refShapes = {
     photos: z.array(str),
     createdAt: instant,
   } satisfies Shape<CareVisit>,
+  memberProfiles: {
+    id: nonEmpty,
+    showFullName: z.boolean(),
+    workPhone: str.optional(),
+    photo: z.looseObject({ value: nonEmpty, approved: z.boolean() }).optional(),
+    commitment: z.looseObject({ value: str, approved: z.boolean() }).optional(),
+    updatedAt: instant,
+  } satisfies Shape<MemberPublicProfile>,
 };
 
 export const refSchemas: { [K in RefKind]: z.ZodType<RefDocs[K]> } = {
@@ -436,6 +445,7 @@ export const refSchemas: { [K in RefKind]: z.ZodType<RefDocs[K]> } = {
   rectifications: z.looseObject(refShapes.rectifications),
   careSubjects: z.looseObject(refShapes.careSubjects),
   careVisits: z.looseObject(refShapes.careVisits),
+  memberProfiles: z.looseObject(refShapes.memberProfiles),
 };
 
 // ——— reading and writing records ———

@@ -37,6 +37,8 @@ describe('云数据库集合', () => {
     expect(new Set(names).size).toBe(20);
     expect(names).toHaveLength(21);
     expect(new Set(names).size).toBe(21);
+    expect(names).toHaveLength(22);
+    expect(new Set(names).size).toBe(22);
     expect(names).toEqual(expect.arrayContaining(['cases', 'case_events', 'case_requests', 'outbox', 'tallies', 'members', 'settings']));
   });
 
@@ -59,6 +61,7 @@ describe('云数据库集合', () => {
     expect(r.existing.sort()).toEqual(['cases', 'members']);
     expect(r.created).toHaveLength(18);
     expect(r.created).toHaveLength(19);
+    expect(r.created).toHaveLength(20);
     const again = await ensureCollections(db);
     expect(again.created).toEqual([]);
     expect(again.existing.sort()).toEqual(cloudCollectionNames());
@@ -81,6 +84,7 @@ describe('云数据库集合', () => {
     expect(r.ok ? 'ok' : r.error!.code).toBe('ok');
     expect(fake.db.created.size).toBe(20);
     expect(fake.db.created.size).toBe(21);
+    expect(fake.db.created.size).toBe(22);
     const calls = fake.db.createCalls.length;
     await main({ action: 'profile' });
     expect(fake.db.createCalls.length).toBe(calls);
