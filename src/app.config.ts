@@ -14,7 +14,7 @@ export default defineAppConfig({
     // 工作台: the five-role members' tasks, patrol reports, their group.
     {
       root: 'pages-member',
-      pages: ['bind/index', 'tasks/index', 'task/index', 'patrol/index', 'group/index', 'visits/index'],
+      pages: ['bind/index', 'tasks/index', 'task/index', 'patrol/index', 'group/index', 'visits/index', 'profile/index'],
     },
     // 管理: community and street admins, departments.
     {

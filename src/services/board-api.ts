@@ -154,9 +154,14 @@ export interface RosterMember {
   role: string;
   roleName: string;
   duties: string;
-  /** Masked (李**), or （空缺） when the role has nobody. */
+  /** Masked (李**) unless the member consented to their full name, or （空缺） when the role has nobody. */
   name: string;
   onDuty: boolean;
+  /** With the member's consent. */
+  workPhone?: string;
+  /** Approved by the community. */
+  commitment?: string;
+  photo?: string;
 }
 
 export interface GridRoster {

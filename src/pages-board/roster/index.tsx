@@ -1,6 +1,7 @@
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { BigButton } from '../../components/big-button';
+import { CallLink } from '../../components/call-link/index';
 import { ErrorLine, Loading, SectionTitle } from '../../components/notice';
 import { PageShell } from '../../components/page-shell';
 import { boardApi } from '../../services/board-api';
@@ -54,9 +55,18 @@ export default function RosterPage() {
                 <Text className="roster__duties-label">负责：</Text>
                 {m.duties}
               </View>
+              {m.commitment ? (
+                <View className="roster__duties" data-testid="roster-commitment">
+                  <Text className="roster__duties-label">服务承诺：</Text>
+                  {m.commitment}
+                </View>
+              ) : null}
+              {m.workPhone ? <CallLink phone={m.workPhone} label={`工作电话 ${m.workPhone}`} testId="roster-phone" /> : null}
             </View>
           ))}
-          <View className="roster__note">为保护个人信息，姓名只显示姓氏。有事请在小程序里「我要上报」，系统会派给对应的成员。</View>
+          <View className="roster__note">
+            为保护个人信息，成员同意后才公示全名和工作电话。有事请在小程序里「我要上报」，系统会派给对应的成员。
+          </View>
           <BigButton
             kind="secondary"
             testId="roster-board"

@@ -220,6 +220,7 @@ function MemberDesk({ refreshKey }: { refreshKey: number }) {
           testId="entry-visits"
           badge={care && care.overdue + care.due > 0 ? care.overdue + care.due : undefined}
         />
+        <StaffEntry icon="🪧" label="公示牌信息" onClick={() => go(STAFF_ROUTES.profile)} testId="entry-profile" />
       </StaffEntries>
       {care && care.overdue + care.due > 0 ? (
         <StaffNote tone={care.overdue > 0 ? 'red' : 'grey'} testId="desk-care">

@@ -1,0 +1,114 @@
+import { useEffect, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Input, Switch, Text, Textarea, View } from '@tarojs/components';
+import { BigButton } from '../../components/big-button';
+import { ErrorLine, Loading, SectionTitle } from '../../components/notice';
+import { PageShell } from '../../components/page-shell';
+import { StaffNote, StaffRow } from '../../components/staff-ui';
+import { errorMessage } from '../../services/api-error';
+import { memberProfileApi } from '../../services/member-profile-api';
+import { useSignedIn } from '../../state/staff-profile';
+import { chars, isPhone } from '../../utils/staff-form';
+import { useRemote } from '../../utils/use-remote';
+
+const MAX_COMMITMENT = 100;
+
+/** 公示牌信息: what the public board may show of me (default: surname only). */
+export default function ProfilePage() {
+  const profile = useRemote(() => memberProfileApi.mine(), useSignedIn());
+  const p = profile.data;
+  const [showFullName, setShowFullName] = useState(false);
+  const [workPhone, setWorkPhone] = useState('');
+  const [commitment, setCommitment] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+
+  useEffect(() => {
+    if (!p) return;
+    setShowFullName(p.showFullName);
+    setWorkPhone(p.workPhone ?? '');
+    setCommitment(p.commitment?.value ?? '');
+  }, [p]);
+
+  const save = async () => {
+    if (busy) return;
+    if (workPhone.trim() && !isPhone(workPhone)) return setError('工作电话格式不正确');
+    if (chars(commitment) > MAX_COMMITMENT) return setError(`服务承诺最多${MAX_COMMITMENT}字`);
+    setBusy(true);
+    setError(undefined);
+    try {
+      await memberProfileApi.save({
+        showFullName,
+        workPhone: workPhone.trim() || null,
+        commitment: commitment.trim() || null,
+      });
+      Taro.showToast({ title: '已保存', icon: 'success' });
+      await profile.reload();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <PageShell className="profile" testId="page-profile">
+      <ErrorLine message={profile.error} onRetry={() => void profile.reload()} />
+      {profile.loading && !p ? <Loading /> : null}
+      {p ? (
+        <View>
+          <StaffNote>
+            公示牌默认只显示您的姓氏。您可以同意公示全名、工作电话和服务承诺，方便群众找到您、监督您。服务承诺经社区审核后公示。
+          </StaffNote>
+          <View className="card">
+            <StaffRow label="公示全名">
+              <Switch
+                checked={showFullName}
+                color="#c62828"
+                onChange={(e) => setShowFullName(e.detail.value)}
+                data-testid="profile-full-name"
+              />
+            </StaffRow>
+            <SectionTitle>工作电话（选填）</SectionTitle>
+            <Input
+              className="staff-form__input"
+              type="number"
+              maxlength={13}
+              value={workPhone}
+              placeholder="群众可一键拨打"
+              onInput={(e) => setWorkPhone(e.detail.value)}
+              data-testid="profile-phone"
+            />
+            <SectionTitle>服务承诺（选填）</SectionTitle>
+            <Textarea
+              className="staff-form__textarea"
+              value={commitment}
+              maxlength={MAX_COMMITMENT}
+              placeholder="例如：有事找我，24小时内回复。"
+              onInput={(e) => setCommitment(e.detail.value)}
+              data-testid="profile-commitment"
+            />
+            <View className="staff-form__count">
+              {chars(commitment)}/{MAX_COMMITMENT}
+              {p.commitment ? (
+                <Text data-testid="profile-commitment-state">{p.commitment.approved ? ' · 已审核公示' : ' · 待社区审核'}</Text>
+              ) : null}
+            </View>
+          </View>
+          <ErrorLine message={error} testId="profile-error" />
+          <BigButton onClick={() => void save()} disabled={busy} testId="profile-save">
+            {busy ? '正在保存…' : '保存'}
+          </BigButton>
+          <SectionTitle>公示牌上现在显示</SectionTitle>
+          <View className="card" data-testid="profile-board">
+            <View>
+              {p.roleName} {p.board.name}
+            </View>
+            {p.board.workPhone ? <View>工作电话 {p.board.workPhone}</View> : null}
+            {p.board.commitment ? <View>服务承诺：{p.board.commitment}</View> : null}
+          </View>
+        </View>
+      ) : null}
+    </PageShell>
+  );
+}
