@@ -89,6 +89,7 @@ import { holidayActions } from './admin-holidays';
 import { rectificationActions } from './admin-rectification';
 import { returnActions } from './admin-returns';
 import { careAdminActions } from './care';
+import { careLedgerActions } from './care-ledger';
 import { profileAdminActions } from './public-profile';
 
 /** The most a list counts before it says 「1000+」. */
@@ -571,6 +572,7 @@ export const admin = defineFunction('admin', {
   ...returnActions({ staffAction, admins: ADMINS, streetOnly: STREET_ONLY }),
 
   ...careAdminActions,
+  ...careLedgerActions,
   ...profileAdminActions,
   // ——— the desk ———
 

@@ -1,7 +1,8 @@
 /**
  * 走访关爱: the register of people in special groups, kept by the community admin, and the visits
  * the assigned member records from the phone. Registered into three functions:
- * - `careAdminActions` (in `admin`): the register, each community's visit plan, the visits, the ledger;
+ * - `careAdminActions` (in `admin`): the register, each community's visit plan, the visits (the .xlsx
+ *   ledger is `care-ledger.ts`, admin only, so the member function does not bundle the writer);
  * - `careMemberActions` (in `member`): the member's own people with their due dates, visits, and a
  *   need found on a visit turned into a case (channel 走访, linked both ways);
  * The board's counts (never a person) are in `care-board.ts`, which keeps the board function small.
@@ -32,7 +33,6 @@ import { ROLE_NAMES, STATUS_NAMES, type Actor, type Member } from '../../core/mo
 import { localDateOf } from '../../core/working-days';
 import { createCase } from '../services/case-service';
 import { gridMembers, policyFor, type Directory } from '../services/directory';
-import { buildWorkbook, type LedgerTable } from '../services/ledger-export';
 import type { Store } from '../store/store.port';
 import { id, phone, photos, requiredText, text } from '../validation';
 import { action, type ActionDef, type AuthedCall } from './define';
@@ -50,13 +50,13 @@ const groups = z.array(z.enum(CARE_GROUPS)).min(1).max(CARE_GROUPS.length);
 export const intervalsSettingId = (communityId: string): string => `care-intervals:${communityId}`;
 const intervalsShape = z.partialRecord(z.enum(CARE_GROUPS), z.number().int().min(MIN_VISIT_INTERVAL_DAYS).max(MAX_VISIT_INTERVAL_DAYS));
 
-async function intervalsOf(store: Store, communityId: string): Promise<VisitIntervals> {
+export async function intervalsOf(store: Store, communityId: string): Promise<VisitIntervals> {
   const stored = (await store.getRef('settings', intervalsSettingId(communityId)))?.value;
   const parsed = intervalsShape.safeParse(stored ?? {});
   return parsed.success ? parsed.data : {};
 }
 
-const registeredOn = (s: CareSubject): string => localDateOf(new Date(s.createdAt));
+export const registeredOn = (s: CareSubject): string => localDateOf(new Date(s.createdAt));
 
 /** A person as staff see them, with their next visit. */
 function subjectView(s: CareSubject, today: string, intervals: VisitIntervals, dir: Directory, members: Map<string, Member>) {
@@ -108,7 +108,7 @@ async function subjectDetail(call: AuthedCall, subject: CareSubject) {
 }
 
 /** The communities whose register the caller keeps: their own community, or all of their street. */
-function keptCommunities(actor: Actor, dir: Directory, communityId?: string): Result<string[]> {
+export function keptCommunities(actor: Actor, dir: Directory, communityId?: string): Result<string[]> {
   const kept = [...dir.communities.values()].filter((c) => keepsRegister(actor, { streetId: c.streetId, communityId: c.id }));
   if (kept.length === 0) return fail('AUTH.FORBIDDEN', '仅社区或街道管理员可以管理走访关爱名册');
   if (communityId === undefined) return ok(kept.map((c) => c.id));
@@ -250,93 +250,6 @@ export const careAdminActions: Record<string, ActionDef> = {
           custom: intervals[g] !== undefined,
         })),
       });
-    },
-  }),
-
-  /** The register or the visits of a year, as an .xlsx ledger. */
-  careLedger: action({
-    auth: 'user',
-    input: z.strictObject({
-      kind: z.enum(['register', 'visits']),
-      communityId: id.optional(),
-      year: z
-        .string()
-        .regex(/^\d{4}$/)
-        .optional(),
-    }),
-    run: async (input, call) => {
-      if (!call.deps.saveExport) return fail('INTERNAL', '当前环境不支持导出文件');
-      const communities = keptCommunities(call.actor, call.dir, input.communityId);
-      if (!communities.ok) return communities;
-      const today = localDateOf(call.now);
-      const year = input.year ?? today.slice(0, 4);
-      const rows: (string | number)[][] = [];
-      const gridName = (gid: string) => call.dir.grids.get(gid)?.name ?? gid;
-      for (const cid of communities.value) {
-        const communityName = call.dir.communities.get(cid)?.name ?? cid;
-        const [subjects, members, intervals] = await Promise.all([
-          call.deps.store.listRef('careSubjects', { communityId: cid }),
-          call.deps.store.listRef('members', { communityId: cid }),
-          intervalsOf(call.deps.store, cid),
-        ]);
-        const memberName = new Map(members.map((m) => [m.id, `${m.name}（${ROLE_NAMES[m.role]}）`]));
-        if (input.kind === 'register') {
-          for (const s of subjects.sort((a, b) => a.gridId.localeCompare(b.gridId) || a.name.localeCompare(b.name, 'zh'))) {
-            const due = visitDue(s, registeredOn(s), today, intervals);
-            rows.push([
-              communityName,
-              gridName(s.gridId),
-              s.name,
-              s.groups.map((g) => CARE_GROUP_NAMES[g]).join('、'),
-              s.address,
-              s.phone ?? '',
-              memberName.get(s.memberId) ?? '',
-              s.lastVisitOn ?? '未走访',
-              due.dueOn,
-              s.active ? VISIT_STATE_NAMES[due.state] : '已停止关爱',
-              s.notes ?? '',
-            ]);
-          }
-        } else {
-          const names = new Map(subjects.map((s) => [s.id, s.name]));
-          const visits = (await call.deps.store.listRef('careVisits', { communityId: cid })).filter((v) => v.visitedOn.startsWith(year));
-          for (const v of visits.sort((a, b) => a.visitedOn.localeCompare(b.visitedOn))) {
-            rows.push([
-              v.visitedOn,
-              communityName,
-              gridName(v.gridId),
-              names.get(v.subjectId) ?? '',
-              v.visitorName,
-              v.found,
-              v.needs.map((n) => n.text).join('；'),
-              v.needs.flatMap((n) => (n.caseId ? [n.caseId] : [])).join('、'),
-            ]);
-          }
-        }
-      }
-      const where = communities.value.length === 1 ? (call.dir.communities.get(communities.value[0]!)?.name ?? '') : '全街道';
-      const table: LedgerTable =
-        input.kind === 'register'
-          ? {
-              sheetName: '走访关爱名册',
-              title: `${where} 走访关爱名册 导出于 ${today}`,
-              columns: ['社区', '网格', '姓名', '类别', '住址', '电话', '走访成员', '上次走访', '下次应访', '状态', '备注'].map(
-                (label) => ({
-                  label,
-                }),
-              ),
-              rows,
-            }
-          : {
-              sheetName: '走访记录',
-              title: `${where} 走访记录（${year}年） 导出于 ${today}`,
-              columns: ['走访日期', '社区', '网格', '走访对象', '走访人', '走访情况', '需求', '转为诉求'].map((label) => ({ label })),
-              rows,
-            };
-      const bytes = await buildWorkbook(table);
-      const fileName = `care-${input.kind}-${input.communityId ?? 'all'}-${input.kind === 'visits' ? year : today}.xlsx`;
-      const saved = await call.deps.saveExport(fileName, bytes, call.actor.openid);
-      return ok({ ...saved, fileName, rowCount: rows.length, sheetName: table.sheetName });
     },
   }),
 };
