@@ -34,7 +34,7 @@ import { localDateOf } from '../../core/working-days';
 import { createCase } from '../services/case-service';
 import { gridMembers, policyFor, type Directory } from '../services/directory';
 import type { Store } from '../store/store.port';
-import { id, phone, photos, requiredText, text } from '../validation';
+import { id, localDate, phone, photos, requiredText, text } from '../validation';
 import { action, type ActionDef, type AuthedCall } from './define';
 
 const NOT_FOUND = '走访对象不存在或不由您负责';
@@ -43,7 +43,6 @@ const requestId = z
   .min(8)
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/);
-const localDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const groups = z.array(z.enum(CARE_GROUPS)).min(1).max(CARE_GROUPS.length);
 
 /** The setting that holds a community's own visit intervals. */
@@ -303,7 +302,7 @@ export const careMemberActions: Record<string, ActionDef> = {
     input: z.strictObject({
       requestId,
       subjectId: id,
-      visitedOn: localDay,
+      visitedOn: localDate,
       found: requiredText(MAX_CARE_TEXT),
       needs: z.array(requiredText(200)).max(MAX_CARE_NEEDS).optional(),
       photos: photos.optional(),
