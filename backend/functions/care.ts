@@ -106,6 +106,8 @@ async function subjectDetail(call: AuthedCall, subject: CareSubject) {
   };
 }
 
+const isAdmin = (actor: Actor): boolean => actor.grants.some((g) => g.role === 'community_admin' || g.role === 'street_admin');
+
 /** The communities whose register the caller keeps: their own community, or all of their street. */
 export function keptCommunities(actor: Actor, dir: Directory, communityId?: string): Result<string[]> {
   const kept = [...dir.communities.values()].filter((c) => keepsRegister(actor, { streetId: c.streetId, communityId: c.id }));
@@ -214,6 +216,7 @@ export const careAdminActions: Record<string, ActionDef> = {
     auth: 'user',
     input: z.strictObject({ subjectId: id }),
     run: async (input, call) => {
+      if (!isAdmin(call.actor)) return fail('AUTH.FORBIDDEN', '仅社区或街道管理员可以查看走访关爱名册');
       const s = await subjectFor(call, input.subjectId);
       if (!s.ok) return s;
       if (s.value.access !== 'admin') return fail('CARE.NOT_FOUND', NOT_FOUND);

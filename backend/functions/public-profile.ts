@@ -108,6 +108,8 @@ export const profileAdminActions: Record<string, ActionDef> = {
     auth: 'user',
     input: z.strictObject({ memberId: id, photo: z.boolean().optional(), commitment: z.boolean().optional() }),
     run: async (input, call) => {
+      if (!call.actor.grants.some((g) => g.role === 'community_admin' || g.role === 'street_admin'))
+        return fail('AUTH.FORBIDDEN', '仅社区或街道管理员可以审核公示信息');
       const m = await call.deps.store.getRef('members', input.memberId);
       if (!m || !keepsCommunity(call.actor, m)) return fail('MEMBER.NOT_FOUND', '成员不存在或不属于本社区');
       const p = await call.deps.store.getRef('memberProfiles', m.id);

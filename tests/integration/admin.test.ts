@@ -1292,7 +1292,30 @@ const SCOPE_TABLE: Record<string, Row> = {
     expect: ['ok', 'RECTIFICATION.NOT_FOUND', F, F],
   },
   exportWeeklyReport: { params: async () => ({ communityId: YUYUAN }), expect: ADMIN_COMMUNITY },
+  careRegister: { params: async () => ({ communityId: YUYUAN }), expect: ADMIN_COMMUNITY },
+  careSave: {
+    params: async () => ({ gridId: YUYUAN_G1, name: '王秀英', groups: ['martyr_family'], address: '1栋2单元301' }),
+    expect: ADMIN_COMMUNITY,
+  },
+  careSubject: { params: async () => ({ subjectId: await careSubject() }), expect: ['ok', 'CARE.NOT_FOUND', 'ok', F] },
+  carePlan: { params: async () => ({ communityId: YUYUAN, group: 'lonely_elderly', days: 14 }), expect: ADMIN_COMMUNITY },
+  careLedger: { params: async () => ({ kind: 'register', communityId: YUYUAN }), expect: ADMIN_COMMUNITY },
+  pendingProfiles: { params: none, expect: ADMIN_ANY },
+  reviewProfile: {
+    params: async () => {
+      const r = await member.handle({ action: 'setPublicProfile', commitment: '有事找我' }, 'demo-11-party-leader', w.deps);
+      if (!r.ok) throw new Error(r.error.message);
+      return { memberId: `${YUYUAN_G1}-party_leader`, commitment: true };
+    },
+    expect: ['ok', 'MEMBER.NOT_FOUND', 'ok', F],
+  },
 };
+
+/** A person on 渝园社区's 走访关爱 register. */
+async function careSubject(): Promise<string> {
+  const r = await w.admin(P.communityAdmin, 'careSave', { gridId: YUYUAN_G1, name: '刘婆婆', groups: ['lonely_elderly'], address: '2栋' });
+  return data<{ id: string }>(r).id;
+}
 
 describe('权限表：每个操作 × 每类调用者', () => {
   it('covers every admin action', () => {

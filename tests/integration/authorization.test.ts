@@ -159,7 +159,65 @@ const ROWS: Row[] = [
   },
   { fn: 'member', action: 'subscribeTemplates', allowed: ['holder', 'sameGridMember', 'otherGridMember'], setup: async () => ({}) },
   { fn: 'member', action: 'setOnDuty', allowed: ['holder', 'sameGridMember', 'otherGridMember'], setup: async () => ({ onDuty: true }) },
+  // 走访关爱: the register is the assigned member's (here the holder's) and the admins'; nobody else sees a person.
+  { fn: 'member', action: 'careMine', allowed: ['holder', 'sameGridMember', 'otherGridMember'], setup: async () => ({}) },
+  {
+    fn: 'member',
+    action: 'careSubject',
+    allowed: ['holder', 'admin', 'street'],
+    setup: async (env) => ({ subjectId: await careSubjectOfHolder(env) }),
+    alsoRefusedWith: 'CARE.NOT_FOUND',
+  },
+  {
+    fn: 'member',
+    action: 'careRecordVisit',
+    allowed: ['holder'],
+    setup: async (env) => ({
+      requestId: `auth-visit-${n++}`,
+      subjectId: await careSubjectOfHolder(env),
+      visitedOn: '2026-11-01',
+      found: '身体还好',
+    }),
+    alsoRefusedWith: 'CARE.NOT_FOUND',
+  },
+  {
+    fn: 'member',
+    action: 'careNeedToCase',
+    allowed: ['holder'],
+    setup: async (env) => {
+      const subjectId = await careSubjectOfHolder(env);
+      const { visit } = await env.ok<{ visit: { id: string } }>('member', P.steward11, 'careRecordVisit', {
+        requestId: `auth-visit-${n++}`,
+        subjectId,
+        visitedOn: '2026-11-01',
+        found: '水管漏水',
+        needs: ['厨房水管漏水需要维修'],
+      });
+      return { visitId: visit.id, needIndex: 0, categoryId: REPAIR };
+    },
+    alsoRefusedWith: 'CARE.NOT_FOUND',
+  },
+  // 公示牌 consent: each member their own.
+  { fn: 'member', action: 'myPublicProfile', allowed: ['holder', 'sameGridMember', 'otherGridMember'], setup: async () => ({}) },
+  {
+    fn: 'member',
+    action: 'setPublicProfile',
+    allowed: ['holder', 'sameGridMember', 'otherGridMember'],
+    setup: async () => ({ showFullName: true }),
+  },
 ];
+
+/** A person on the register assigned to the holder (the building steward of 渝园社区 第一网格). */
+async function careSubjectOfHolder(env: TestEnv): Promise<string> {
+  const s = await env.ok<{ id: string }>('admin', P.admin1, 'careSave', {
+    gridId: 'sf-yuyuan-g1',
+    name: '刘婆婆',
+    groups: ['lonely_elderly'],
+    address: '1栋',
+    memberId: 'sf-yuyuan-g1-building_steward',
+  });
+  return s.id;
+}
 
 let env: TestEnv;
 beforeAll(async () => {

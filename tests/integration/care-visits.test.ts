@@ -16,6 +16,8 @@ const PARTY_LEADER_MEMBER = `${YUYUAN_G1}-party_leader`;
 const OTHER_GRID_LEADER = 'demo-12-party-leader';
 const GRID_WORKER = P.member; // same grid, not assigned
 
+jest.setTimeout(60_000); // each test seeds a demo street of its own
+
 let w: AdminWorld;
 const callMember = (openid: string | undefined, action: string, params: Record<string, unknown> = {}): Promise<Reply> =>
   member.handle({ action, ...params }, openid, w.deps);

@@ -11,6 +11,8 @@ const LEADER = 'demo-11-party-leader';
 const LEADER_MEMBER = `${YUYUAN_G1}-party_leader`;
 const PHOTO = 'a1b2c3d4e5f6a7b8.jpg';
 
+jest.setTimeout(60_000); // each test seeds a demo street of its own
+
 let w: AdminWorld;
 const callMember = (openid: string | undefined, action: string, params: Record<string, unknown> = {}): Promise<Reply> =>
   member.handle({ action, ...params }, openid, w.deps);
