@@ -19,7 +19,17 @@ export default defineAppConfig({
     // 管理: community and street admins, departments.
     {
       root: 'pages-admin',
-      pages: ['cases/index', 'case/index', 'org/index', 'config/index', 'stats/index', 'weekly/index', 'communities/index', 'care/index'],
+      pages: [
+        'cases/index',
+        'case/index',
+        'org/index',
+        'config/index',
+        'stats/index',
+        'weekly/index',
+        'communities/index',
+        'care/index',
+        'profiles/index',
+      ],
     },
   ],
   window: {

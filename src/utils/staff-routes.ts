@@ -16,6 +16,7 @@ export const STAFF_ROUTES = {
   /** 走访关爱: my people, or one of them with their visits. */
   visit: (subjectId?: string) => q('/pages-member/visits/index', { id: subjectId }),
   profile: '/pages-member/profile/index',
+  profiles: '/pages-admin/profiles/index',
   care: (communityId?: string) => q('/pages-admin/care/index', { communityId }),
   /** `filter` is `filterToParams(…)`. */
   adminCases: (filter?: string) => (filter ? `/pages-admin/cases/index?${filter}` : '/pages-admin/cases/index'),

@@ -1,6 +1,6 @@
 /**
  * 公示牌：党小组长在「公示牌信息」里同意公示全名、工作电话和服务承诺 → 公示牌马上显示全名和可拨打的电话
- * （H5 为 tel: 链接）→ 社区审核服务承诺后才公示。
+ * （H5 为 tel: 链接）→ 社区书记在「公示审核」通过服务承诺后才公示。
  */
 import { openBrowser, typeInto, visible, type Session } from './support/browser';
 import { startHost, type RunningHost } from './support/host';
@@ -9,12 +9,14 @@ import { apiAs, hostOptions, openAs, tap, waitText, withFailureShots } from './s
 let host: RunningHost | undefined;
 let member: Session | undefined;
 let visitor: Session | undefined;
+let admin: Session | undefined;
 
 afterEach(async () => {
+  await admin?.close();
   await member?.close();
   await visitor?.close();
   await host?.stop({ removeData: true });
-  member = visitor = host = undefined;
+  admin = member = visitor = host = undefined;
 });
 
 const GRID = 'sf-yuyuan-g1';
@@ -22,7 +24,7 @@ const LEADER = 'demo-11-party-leader';
 
 test('成员同意公示全名和电话，公示牌可一键拨打；服务承诺审核后公示', () =>
   withFailureShots(
-    () => [member, visitor],
+    () => [admin, member, visitor],
     async () => {
       host = await startHost(hostOptions());
       const adminApi = await apiAs(host, 'demo-admin-1');
@@ -62,7 +64,19 @@ test('成员同意公示全名和电话，公示牌可一键拨打；服务承�
       await expect(row.locator('[data-testid="roster-phone"]').getAttribute('href')).resolves.toBe('tel:13900001234');
       await expect(row.locator('[data-testid="roster-commitment"]').count()).resolves.toBe(0);
 
-      await adminApi.call('admin', 'reviewProfile', { memberId: leader.id, commitment: true });
+      // ——— 社区书记审核服务承诺 ———
+      admin = await openBrowser('profile-admin');
+      const a = admin.page;
+      await openAs(a, host, 'demo-admin-1');
+      await tap(visible(a, 'tab-work'));
+      await tap(visible(a, 'entry-profiles'));
+      const pending = visible(a, 'page-profiles').locator(`[data-testid="profile-pending"][data-member-id="${leader.id}"]`);
+      await pending.waitFor();
+      await expect(pending.locator('[data-testid="profile-pending-commitment"]').innerText()).resolves.toContain('有事找我');
+      await admin.screenshot('profiles-pending');
+      await tap(pending.locator('[data-testid="profile-approve"]'));
+      await pending.waitFor({ state: 'detached' });
+
       await v.reload();
       await row.waitFor();
       await expect(row.locator('[data-testid="roster-commitment"]').innerText()).resolves.toContain('有事找我，24小时内回复。');

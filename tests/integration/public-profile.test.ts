@@ -62,7 +62,7 @@ test('consent shows the full name and work phone at once; photo and words after 
   expect(outcome(await w.admin(P.otherCommunityAdmin, 'reviewProfile', { memberId: LEADER_MEMBER, commitment: true }))).toBe(
     'MEMBER.NOT_FOUND',
   );
-  expect(outcome(await w.admin(LEADER, 'reviewProfile', { memberId: LEADER_MEMBER, commitment: true }))).toBe('MEMBER.NOT_FOUND');
+  expect(outcome(await w.admin(LEADER, 'reviewProfile', { memberId: LEADER_MEMBER, commitment: true }))).toBe('AUTH.FORBIDDEN');
   expect(data<{ items: unknown[] }>(await w.admin(P.otherCommunityAdmin, 'pendingProfiles', {})).items).toEqual([]);
   const pending = data<{ items: { memberId: string }[] }>(await w.admin(P.communityAdmin, 'pendingProfiles', {}));
   expect(pending.items.map((i) => i.memberId)).toEqual([LEADER_MEMBER]);

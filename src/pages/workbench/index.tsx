@@ -358,6 +358,7 @@ function AdminDesk({ access, refreshKey }: { access: StaffAccess; refreshKey: nu
                 <StaffEntry icon="📰" label="周报" onClick={() => go(STAFF_ROUTES.weekly)} testId="entry-weekly" />
                 <StaffEntry icon="⚙️" label="配置" onClick={() => go(STAFF_ROUTES.config)} testId="entry-config" />
                 <StaffEntry icon="🏠" label="走访关爱" onClick={() => go(STAFF_ROUTES.care())} testId="entry-care" />
+                <StaffEntry icon="🪧" label="公示审核" onClick={() => go(STAFF_ROUTES.profiles)} testId="entry-profiles" />
               </>
             ) : null}
           </StaffEntries>
