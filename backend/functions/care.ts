@@ -3,42 +3,37 @@
  * the assigned member records from the phone. Registered into three functions:
  * - `careAdminActions` (in `admin`): the register, each community's visit plan, the visits (the .xlsx
  *   ledger is `care-ledger.ts`, admin only, so the member function does not bundle the writer);
- * - `careMemberActions` (in `member`): the member's own people with their due dates, visits, and a
+ * - `careMemberActions` (in `member`, from `care-member.ts`): the member's own people with their due dates, visits, and a
  *   need found on a visit turned into a case (channel 走访, linked both ways);
  * The board's counts (never a person) are in `care-board.ts`, which keeps the board function small.
  * Nobody else sees a person of the register (core/care-visits.ts `careAccess`).
  */
-import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import { fail, ok, type Result } from '../../core/errors';
 import {
   CARE_DEFAULT_ROLE,
   CARE_GROUPS,
   CARE_GROUP_NAMES,
-  MAX_CARE_NEEDS,
   MAX_CARE_TEXT,
   MAX_VISIT_INTERVAL_DAYS,
   MIN_VISIT_INTERVAL_DAYS,
   VISIT_STATE_NAMES,
   careAccess,
-  checkVisit,
   keepsRegister,
   visitDue,
   type CareSubject,
   type CareVisit,
   type VisitIntervals,
 } from '../../core/care-visits';
-import { routeForCategory } from '../../core/route-case';
-import { ROLE_NAMES, STATUS_NAMES, type Actor, type Member } from '../../core/model';
+import { ROLE_NAMES, type Actor, type Member } from '../../core/model';
 import { localDateOf } from '../../core/working-days';
-import { createCase } from '../services/case-service';
-import { gridMembers, policyFor, type Directory } from '../services/directory';
+import { gridMembers, type Directory } from '../services/directory';
 import type { Store } from '../store/store.port';
-import { id, localDate, phone, photos, requiredText, text } from '../validation';
+import { id, phone, requiredText, text } from '../validation';
 import { action, type ActionDef, type AuthedCall } from './define';
 
-const NOT_FOUND = '走访对象不存在或不由您负责';
-const requestId = z
+export const NOT_FOUND = '走访对象不存在或不由您负责';
+export const requestId = z
   .string()
   .min(8)
   .max(64)
@@ -58,7 +53,7 @@ export async function intervalsOf(store: Store, communityId: string): Promise<Vi
 export const registeredOn = (s: CareSubject): string => localDateOf(new Date(s.createdAt));
 
 /** A person as staff see them, with their next visit. */
-function subjectView(s: CareSubject, today: string, intervals: VisitIntervals, dir: Directory, members: Map<string, Member>) {
+export function subjectView(s: CareSubject, today: string, intervals: VisitIntervals, dir: Directory, members: Map<string, Member>) {
   const due = visitDue(s, registeredOn(s), today, intervals);
   const m = members.get(s.memberId);
   return {
@@ -73,9 +68,9 @@ function subjectView(s: CareSubject, today: string, intervals: VisitIntervals, d
   };
 }
 
-const visitView = (v: CareVisit) => ({ ...v, needs: v.needs.map((n, index) => ({ ...n, index })) });
+export const visitView = (v: CareVisit) => ({ ...v, needs: v.needs.map((n, index) => ({ ...n, index })) });
 
-const byDue = (a: { daysLeft: number; name: string }, b: { daysLeft: number; name: string }) =>
+export const byDue = (a: { daysLeft: number; name: string }, b: { daysLeft: number; name: string }) =>
   a.daysLeft - b.daysLeft || a.name.localeCompare(b.name, 'zh');
 
 /** The visits of one person, newest first. */
@@ -86,14 +81,17 @@ async function visitsOf(store: Store, subjectId: string): Promise<CareVisit[]> {
   );
 }
 
-async function subjectFor(call: AuthedCall, subjectId: string): Promise<Result<{ subject: CareSubject; access: 'admin' | 'member' }>> {
+export async function subjectFor(
+  call: AuthedCall,
+  subjectId: string,
+): Promise<Result<{ subject: CareSubject; access: 'admin' | 'member' }>> {
   const subject = await call.deps.store.getRef('careSubjects', subjectId);
   const access = subject ? careAccess(call.actor, subject) : undefined;
   if (!subject || !access) return fail('CARE.NOT_FOUND', NOT_FOUND);
   return ok({ subject, access });
 }
 
-async function subjectDetail(call: AuthedCall, subject: CareSubject) {
+export async function subjectDetail(call: AuthedCall, subject: CareSubject) {
   const [intervals, members, visits] = await Promise.all([
     intervalsOf(call.deps.store, subject.communityId),
     call.deps.store.listRef('members', { gridId: subject.gridId }),
@@ -252,157 +250,6 @@ export const careAdminActions: Record<string, ActionDef> = {
           custom: intervals[g] !== undefined,
         })),
       });
-    },
-  }),
-};
-
-// ——— member ———
-
-/** The id of a visit follows from who sent it and their request id, so a retried send finds the first. */
-const visitIdFor = (openid: string, request: string): string =>
-  `V${createHash('sha256').update(`${openid}:${request}`).digest('hex').slice(0, 24)}`;
-
-export const careMemberActions: Record<string, ActionDef> = {
-  /** My people to visit, the overdue and due first; the 工作台 shows the counts. */
-  careMine: action({
-    auth: 'user',
-    input: z.strictObject({}),
-    run: async (_input, call) => {
-      const memberIds = call.actor.grants.filter((g) => g.memberId).map((g) => g.memberId!);
-      if (memberIds.length === 0) return fail('AUTH.FORBIDDEN', '您还不是五员共治小组成员');
-      const today = localDateOf(call.now);
-      const items = [];
-      for (const memberId of memberIds) {
-        const member = await call.deps.store.getRef('members', memberId);
-        if (!member) continue;
-        const subjects = (await call.deps.store.listRef('careSubjects', { memberId })).filter((s) => s.active);
-        const intervals = await intervalsOf(call.deps.store, member.communityId);
-        items.push(...subjects.map((s) => subjectView(s, today, intervals, call.dir, new Map([[member.id, member]]))));
-      }
-      items.sort(byDue);
-      return ok({
-        items,
-        overdue: items.filter((s) => s.dueState === 'overdue').length,
-        due: items.filter((s) => s.dueState === 'due').length,
-      });
-    },
-  }),
-
-  /** One of my people with their visits. */
-  careSubject: action({
-    auth: 'user',
-    input: z.strictObject({ subjectId: id }),
-    run: async (input, call) => {
-      const s = await subjectFor(call, input.subjectId);
-      if (!s.ok) return s;
-      return ok(await subjectDetail(call, s.value.subject));
-    },
-  }),
-
-  /** A visit from the phone: date, what was found, needs, photos. Sending it again changes nothing. */
-  careRecordVisit: action({
-    auth: 'user',
-    input: z.strictObject({
-      requestId,
-      subjectId: id,
-      visitedOn: localDate,
-      found: requiredText(MAX_CARE_TEXT),
-      needs: z.array(requiredText(200)).max(MAX_CARE_NEEDS).optional(),
-      photos: photos.optional(),
-    }),
-    run: async (input, call) => {
-      const s = await subjectFor(call, input.subjectId);
-      if (!s.ok) return s;
-      const subject = s.value.subject;
-      if (s.value.access !== 'member') return fail('CARE.NOT_FOUND', '只有负责该对象的成员可以登记走访');
-      const visitId = visitIdFor(call.actor.openid, input.requestId);
-      const replay = await call.deps.store.getRef('careVisits', visitId);
-      if (replay) return ok({ visit: visitView(replay), replayed: true });
-      const today = localDateOf(call.now);
-      const needs = (input.needs ?? []).map((n) => n.trim());
-      const checked = checkVisit({ visitedOn: input.visitedOn, found: input.found, needs }, today);
-      if (!checked.ok) return checked;
-      const member = call.actor.grants.find((g) => g.memberId === subject.memberId)!;
-      const visit: CareVisit = {
-        id: visitId,
-        subjectId: subject.id,
-        streetId: subject.streetId,
-        communityId: subject.communityId,
-        gridId: subject.gridId,
-        memberId: member.memberId!,
-        visitorOpenid: call.actor.openid,
-        visitorName: call.actor.name,
-        visitedOn: input.visitedOn,
-        found: input.found.trim(),
-        needs: needs.map((t) => ({ text: t })),
-        photos: input.photos ?? [],
-        createdAt: call.now.toISOString(),
-      };
-      await call.deps.store.putRef('careVisits', visit);
-      if (!subject.lastVisitOn || subject.lastVisitOn < visit.visitedOn) {
-        await call.deps.store.putRef('careSubjects', { ...subject, lastVisitOn: visit.visitedOn });
-      }
-      return ok({ visit: visitView(visit), replayed: false });
-    },
-  }),
-
-  /**
-   * A need found on a visit becomes a case with one tap: reported by the visiting member (channel 走访),
-   * routed like a patrol report, private, and linked both ways (the case names the visit, the need the case).
-   */
-  careNeedToCase: action({
-    auth: 'user',
-    input: z.strictObject({
-      visitId: id,
-      needIndex: z
-        .number()
-        .int()
-        .min(0)
-        .max(MAX_CARE_NEEDS - 1),
-      categoryId: id,
-    }),
-    run: async (input, call) => {
-      const { deps, dir, actor, now } = call;
-      const visit = await deps.store.getRef('careVisits', input.visitId);
-      const subject = visit ? await deps.store.getRef('careSubjects', visit.subjectId) : undefined;
-      if (!visit || !subject || careAccess(actor, subject) !== 'member' || !actor.grants.some((g) => g.memberId === visit.memberId))
-        return fail('CARE.NOT_FOUND', '走访记录不存在或不是您登记的');
-      const need = visit.needs[input.needIndex];
-      if (!need) return fail('CARE.NOT_FOUND', '这条需求不存在');
-      if (need.caseId) return ok({ caseId: need.caseId, replayed: true });
-      const category = dir.categories.get(input.categoryId);
-      if (!category || !category.active) return fail('CATEGORY.NOT_FOUND', '请选择有效的问题类别');
-      const place = { streetId: subject.streetId, communityId: subject.communityId, gridId: subject.gridId };
-      const [members, openWork] = await Promise.all([gridMembers(deps.store, place.gridId), deps.store.openWorkByMember(place.gridId)]);
-      const route = routeForCategory(category, { gridId: place.gridId, members, openWork }, dir.communities.get(place.communityId));
-      const created = await createCase(
-        deps,
-        dir,
-        {
-          id: deps.newId('C'),
-          place,
-          category,
-          // The person's name stays in the register: the case says what is needed, where.
-          description: `走访发现：${need.text}（${subject.address}）`,
-          photos: [],
-          isPublic: false,
-          policyId: policyFor(dir, place.communityId).id,
-          origin: { channel: 'visit', refId: visit.id },
-        },
-        { action: 'patrol_report', route },
-        actor,
-        now,
-        `${actor.openid}:care:${visit.id}:${input.needIndex}`,
-      );
-      if (!created.ok) return created;
-      const c = created.value.result.case;
-      // Link back; a retry after a lost write finds the case by its request key and links it then.
-      const fresh = (await deps.store.getRef('careVisits', visit.id)) ?? visit;
-      await deps.store.putRef('careVisits', {
-        ...fresh,
-        needs: fresh.needs.map((n, i) => (i === input.needIndex ? { ...n, caseId: c.id } : n)),
-      });
-      return ok({ caseId: c.id, status: c.status, statusName: STATUS_NAMES[c.status], replayed: created.value.replayed });
     },
   }),
 };

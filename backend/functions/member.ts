@@ -23,7 +23,7 @@ import { gridMembers, invalidateDirectory, policyFor, type Directory } from '../
 import { caseCard, caseDetail, timelineView } from '../services/views';
 import { description, id, ledgerEntry, photos, requiredText } from '../validation';
 import { action, defineFunction, type AuthedCall } from './define';
-import { careMemberActions } from './care';
+import { careMemberActions } from './care-member';
 import { profileMemberActions } from './public-profile';
 import type { Store } from '../store/store.port';
 import { TEMPLATE_SETTING_ID, type TemplateConfig } from '../notify/dispatcher';
