@@ -88,6 +88,7 @@ import { action, defineFunction, type ActionDef, type AuthedCall } from './defin
 import { holidayActions } from './admin-holidays';
 import { rectificationActions } from './admin-rectification';
 import { returnActions } from './admin-returns';
+import { reviewActions } from './admin-review';
 
 /** The most a list counts before it says 「1000+」. */
 const TOTAL_CAP = 1000;
@@ -567,6 +568,8 @@ export const admin = defineFunction('admin', {
   ...rectificationActions({ staffAction, admins: ADMINS, streetOnly: STREET_ONLY }),
   // 退单 counts and routing hints (backend/functions/admin-returns.ts)
   ...returnActions({ staffAction, admins: ADMINS, streetOnly: STREET_ONLY }),
+  // ——— the review of public texts (审核后公开) ———
+  ...reviewActions({ adminAction: (input, run) => staffAction(ADMINS, input, run), caseFilter, inScope, communitiesOf }),
 
   // ——— the desk ———
 

@@ -1292,6 +1292,11 @@ const SCOPE_TABLE: Record<string, Row> = {
     expect: ['ok', 'RECTIFICATION.NOT_FOUND', F, F],
   },
   exportWeeklyReport: { params: async () => ({ communityId: YUYUAN }), expect: ADMIN_COMMUNITY },
+  reviewQueue: { params: async () => ({ communityId: YUYUAN }), expect: ADMIN_COMMUNITY },
+  reviewCount: { params: async () => ({ communityId: YUYUAN }), expect: ADMIN_COMMUNITY },
+  reviewTexts: { params: onAssigned({ decisions: [{ key: 'description', approve: true }] }), expect: ADMIN_CASE },
+  approveTexts: { params: async () => ({ caseIds: [(await assignedCase()).id] }), expect: ADMIN_CASE },
+  setAutoPublish: { params: async () => ({ communityId: YUYUAN, on: false }), expect: ADMIN_COMMUNITY },
 };
 
 describe('权限表：每个操作 × 每类调用者', () => {
