@@ -142,7 +142,10 @@ export function textView(source: string, opts: ViewOptions = {}): TextView {
 
 /** For matching: the view with digits joined, lower case. Tests search public output with it. */
 export function normaliseForSearch(text: string): string {
-  return textView(text, { digits: true, joinDigits: true, joinHan: true }).text.toLowerCase();
+  const names = textView(text, { joinHan: true }).text;
+  const digits = textView(names, { digits: true, joinDigits: true }).text.toLowerCase();
+  // Letters and digits run together too: 渝b 12345 is 渝b12345.
+  return digits.replace(/(?<=[a-z])[\s.\-/_·]{1,2}(?=[0-9a-z])|(?<=[0-9])[\s.\-/_·]{1,2}(?=[a-z])/g, '');
 }
 
 /** Area codes: 010 and 02x have three digits, every other one four. */
@@ -182,7 +185,7 @@ const PLATE_PROVINCES = '京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂�
 const NOT_A_DOOR_AFTER = '个只件人天日月年号点时分秒米元块角台辆次名位岁条棵株处家户口斤吨周万千百%％:：.．/';
 
 /** One part of a door number after the building: 2单元, 5楼, 501, 501室, -501. */
-const DOOR_PART = String.raw`[-－]?\d{1,4}(?![\d*])(?:单元|楼|层|号房|室|房|号)?`;
+const DOOR_PART = String.raw`[-－]?\d(?:[\s./]?\d){0,3}(?![\d*])(?:单元|楼|层|号房|室|房|号)?`;
 
 /**
  * Common family names (the most frequent two hundred or so cover nearly everyone), compound ones
@@ -242,22 +245,22 @@ const RULES: readonly Rule[] = [
     re: /[a-z0-9._%+-]+\s*(?:@|＠|\(at\)|\[at\])\s*[a-z0-9-]+(?:\s*(?:\.|。|\(dot\))\s*[a-z0-9-]+)+/gi,
     mask: (m) => `${m[0]}***@${m.slice(m.search(/@|\(at\)|\[at\]/i)).replace(/^(?:@|\(at\)|\[at\])\s*/i, '')}`,
   },
-  // WeChat and QQ accounts named as such, and WeChat's own ids (wxid_…) wherever they stand.
-  {
-    view: 'plain',
-    re: /(q\s?q号?|扣扣号?|企鹅号?|微\s?信号?|威信号?|薇信号?|v\s?x号?|w\s?x号?|v信号?|wechat(?:\s?id)?)([:：\s]*)([a-z0-9][a-z0-9_-]{4,24})/gi,
-    mask: (_m, word, sep, id) => `${word}${sep}${id[0]}${STARS(id.length - 1)}`,
-  },
+  // WeChat's own ids (wxid_…) wherever they stand; then WeChat and QQ accounts named as such.
   {
     view: 'plain',
     re: /wxid_[a-z0-9_-]{3,}/gi,
     mask: () => 'wxid_****',
   },
+  {
+    view: 'plain',
+    re: /(q\s?q号?|扣扣号?|企鹅号?|微\s?信号?|威信号?|薇信号?|v\s?x号?|w\s?x号?|v信号?|wechat(?:\s?id)?)([:：\s]*)([a-z0-9][a-z0-9_-]{4,24})(?![*\w])/gi,
+    mask: (_m, word, sep, id) => `${word}${sep}${id[0]}${STARS(id.length - 1)}`,
+  },
   // Licence plates, ordinary (川A12345), with a space or a dot (渝 B12345), lower case and
   // new-energy (川AD12345): province and city letter stay.
   {
     view: 'plain',
-    re: new RegExp(String.raw`([${PLATE_PROVINCES}])([·・.\s]?)([A-Za-z])([·・.\s-]?)([A-Za-z0-9]{5,6}[挂学警港澳]?)(?![A-Za-z0-9])`, 'g'),
+    re: new RegExp(String.raw`([${PLATE_PROVINCES}])([·・.\s]?)([A-Za-z])([·・.\s/-]?)([A-Za-z0-9]{5,6}[挂学警港澳]?)(?![A-Za-z0-9])`, 'g'),
     mask: (m, prov, sep1, letter, sep2, tail) =>
       /\d/.test(tail) ? `${prov}${sep1}${letter.toUpperCase()}${sep2}${STARS(Array.from(tail).length)}` : m,
   },
@@ -274,7 +277,8 @@ const RULES: readonly Rule[] = [
   // 楼-单元-房 written with dashes or slashes: 3-2-501 → 3-**. Dates (2026-10-01) have a four-digit head.
   {
     view: 'plain',
-    re: /(?<![\d\-－*/])(\d{1,3})\s?[-－/]\s?\d{1,2}\s?[-－/]\s?\d{3,4}(?![\d\-－/])/g,
+    // The room may itself be split (3-2-5 01, 3-2-5.01).
+    re: /(?<![\d\-－*/])(\d{1,3})\s?[-－/]\s?\d{1,2}\s?[-－/]\s?\d(?:[\s./]?\d){2,3}(?![\d\-－/])/g,
     mask: (_m, building) => `${building}-**`,
   },
   // A room on its own: 501室 → **室. Three or four digits, so that 2室1厅 stays.
