@@ -211,7 +211,8 @@ export function makeVariant(cls: PlantedClass, disguise: Disguise, r: () => numb
     else if (cls === 'door') written = core.replace(/(\d)(?=\d)/, `$1${sep === '-' ? ' ' : sep}`);
     else written = grouped(core, sep, groups);
   }
-  const needle = normaliseForSearch(cls === 'door' ? core.replace(/^(\d+)(栋|号楼)/, '') : core);
+  // A door number's building may stay public (3栋**): what must not show is the rest (栋2单元501室).
+  const needle = normaliseForSearch(cls === 'door' ? core.replace(/^\d+(?=栋|号楼)/, '') : core);
   return { cls, disguise, written: `${prefix}${written}${suffix}`, needle };
 }
 
@@ -229,5 +230,7 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  */
 export function leaksIn(response: unknown, variants: readonly Variant[]): Variant[] {
   const text = normaliseForSearch(JSON.stringify(response));
-  return variants.filter((v) => new RegExp(`(?<![0-9])${escape(v.needle)}(?![0-9])`).test(text));
+  return variants.filter((v) =>
+    new RegExp(`${/^[0-9]/.test(v.needle) ? '(?<![0-9])' : ''}${escape(v.needle)}${/[0-9]$/.test(v.needle) ? '(?![0-9])' : ''}`).test(text),
+  );
 }
