@@ -19,7 +19,7 @@ export default defineAppConfig({
     // 管理: community and street admins, departments.
     {
       root: 'pages-admin',
-      pages: ['cases/index', 'case/index', 'org/index', 'config/index', 'stats/index', 'weekly/index', 'communities/index'],
+      pages: ['cases/index', 'case/index', 'org/index', 'config/index', 'stats/index', 'weekly/index', 'communities/index', 'review/index'],
     },
   ],
   window: {
