@@ -84,7 +84,7 @@ test('公示栏审核前只显示「内容审核中」；管理员审核（按�
       // ——— the 管理 home counts what waits ———
       await page.goto(`${host.url}/#/pages/workbench/index`);
       await waitText(page, 'tile-review', '内容待审核');
-      expect(await visible(page, 'tile-review').innerText()).toMatch(/^3\s/);
+      await until('the 内容待审核 tile shows 3', async () => /^3\s/.test(await visible(page, 'tile-review').innerText()));
       await screenshot('admin-home-review-count');
       await tap(visible(page, 'tile-review'));
 
@@ -162,6 +162,7 @@ test('全部按建议公开；管理首页的待审核数随之归零', () =>
 
       await page.goto(`${host.url}/#/pages/workbench/index`);
       await waitText(page, 'tile-review', '内容待审核');
-      expect(await visible(page, 'tile-review').innerText()).toMatch(/^0\s/);
+      // The desk reloads its counts when shown again.
+      await until('the 内容待审核 tile shows 0', async () => /^0\s/.test(await visible(page, 'tile-review').innerText()));
     },
   ));
