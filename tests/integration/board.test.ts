@@ -6,9 +6,11 @@ import { tallyCases, computeMetrics } from '../../core/metrics';
 import { BUILDING, DAY, makeEnv, NEIGHBOUR_DISPUTE, P, REPAIR, T0, type TestEnv } from '../support/env';
 
 let env: TestEnv;
+// Seeding 200 cases (their history run through the lifecycle, their texts reviewed) takes about
+// 3 s alone and more while other suites share the two cores.
 beforeAll(async () => {
   env = await makeEnv({ seedCases: 200 });
-});
+}, 30_000);
 afterAll(async () => env.close());
 
 async function allCases() {
