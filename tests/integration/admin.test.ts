@@ -39,7 +39,9 @@ beforeAll(async () => {
     active: true,
   });
   invalidateDirectory(w.store);
-});
+  // Seeding the demo street (its history run through the lifecycle, its texts reviewed) takes a few
+  // seconds alone and more while other suites share the cores.
+}, 30_000);
 
 afterAll(async () => {
   await w.close();

@@ -10,7 +10,8 @@ import { BUILDING, makeEnv, P, REPAIR, type TestEnv } from '../support/env';
 let env: TestEnv;
 beforeAll(async () => {
   env = await makeEnv({ limits: { submissionsPerDay: 1000 } });
-});
+}, 30_000);
+jest.setTimeout(30_000);
 afterAll(async () => env.close());
 
 let n = 0;
@@ -223,5 +224,6 @@ describe('性质：上千种改写的个人信息，按建议原样审核通过�
       `审核后公开性质测试：${variants.length} 个变体，${CLASSES.length} 类，${pairs.length} 种「类别 × 写法」组合，${caseIds.length} 件诉求，泄露 ${leaks.length} 个`,
     );
     expect(leaks.map((v) => `${v.cls}/${v.disguise}: ${v.written}`)).toEqual([]);
-  });
+    // About 300 handler calls: 2–3 s alone, more while other suites share the cores.
+  }, 120_000);
 });
