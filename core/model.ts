@@ -216,6 +216,14 @@ export interface Case {
   nextCheckAt?: string;
   /** The seq of the last timeline event: the next event gets lastSeq + 1. */
   lastSeq: number;
+  /**
+   * The community's decision on each free text of the case (审核后公开), by text key
+   * (`description`, `e<seq>`): approved public text, or kept private with a reason. A text with no
+   * decision waits for review and is never shown in public (`core/public-text.ts`).
+   */
+  publicTexts?: Record<string, PublicTextDecision>;
+  /** How many of its free texts wait for review; absent on cases stored before review existed (unknown). */
+  textsPending?: number;
 }
 
 export const CASE_CHANNELS = ['visit', 'meeting'] as const;
@@ -225,6 +233,9 @@ export interface CaseOrigin {
   channel: CaseChannel;
   refId: string;
 }
+export type PublicTextDecision =
+  | { state: 'approved'; text: string; by: string; at: string; auto?: boolean }
+  | { state: 'private'; reason: string; by: string; at: string };
 
 export interface LedgerInfo {
   disputeColor?: 'red' | 'yellow' | 'green';

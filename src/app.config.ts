@@ -29,6 +29,7 @@ export default defineAppConfig({
         'communities/index',
         'care/index',
         'profiles/index',
+        'review/index',
       ],
     },
   ],

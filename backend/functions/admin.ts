@@ -91,6 +91,7 @@ import { returnActions } from './admin-returns';
 import { careAdminActions } from './care';
 import { careLedgerActions } from './care-ledger';
 import { profileAdminActions } from './public-profile';
+import { reviewActions } from './admin-review';
 
 /** The most a list counts before it says 「1000+」. */
 const TOTAL_CAP = 1000;
@@ -570,6 +571,8 @@ export const admin = defineFunction('admin', {
   ...rectificationActions({ staffAction, admins: ADMINS, streetOnly: STREET_ONLY }),
   // 退单 counts and routing hints (backend/functions/admin-returns.ts)
   ...returnActions({ staffAction, admins: ADMINS, streetOnly: STREET_ONLY }),
+  // ——— the review of public texts (审核后公开) ———
+  ...reviewActions({ adminAction: (input, run) => staffAction(ADMINS, input, run), caseFilter, inScope, communitiesOf }),
 
   ...careAdminActions,
   ...careLedgerActions,

@@ -17,7 +17,7 @@ import {
   satisfactionFlag,
   type CaseTally,
 } from '../../core/metrics';
-import { FINAL_STATUSES, MEMBER_ROLES, OPEN_STATUSES, ROLE_DUTIES, ROLE_NAMES, type CaseStatus } from '../../core/model';
+import { FINAL_STATUSES, MEMBER_ROLES, OPEN_STATUSES, ROLE_DUTIES, ROLE_NAMES, type Case, type CaseStatus } from '../../core/model';
 import type { Store, TallyRow } from '../store/store.port';
 import type { Directory } from '../services/directory';
 import { namesOf, publicCase, timelineView } from '../services/views';
@@ -73,6 +73,9 @@ const STATUS_GROUPS: Record<string, CaseStatus[]> = {
   closed: ['closed'],
   final: [...FINAL_STATUSES],
 };
+
+/** Public and not merged away. */
+const isOnBoard = (c: Case): boolean => c.isPublic && c.status !== 'merged';
 
 export const board = defineFunction('board', {
   ...careBoardActions,
@@ -181,7 +184,7 @@ export const board = defineFunction('board', {
       });
       // Merged duplicates and private cases never show.
       return ok({
-        items: page.items.filter((c) => c.isPublic && c.status !== 'merged').map((c) => publicCase(c, dir)),
+        items: page.items.filter(isOnBoard).map((c) => publicCase(c, dir)),
         nextCursor: page.nextCursor,
       });
     },
@@ -192,9 +195,9 @@ export const board = defineFunction('board', {
     input: z.strictObject({ caseId: id }),
     run: async (input, { deps, dir }) => {
       const c = await deps.store.getCase(input.caseId);
-      if (!c || !c.isPublic || c.status === 'merged') return fail('CASE.NOT_FOUND', '诉求不存在或未公开');
+      if (!c || !isOnBoard(c)) return fail('CASE.NOT_FOUND', '诉求不存在或未公开');
       const events = await deps.store.getTimeline(c.id);
-      return ok({ case: publicCase(c, dir), timeline: timelineView(events, 'public', namesOf(c)) });
+      return ok({ case: publicCase(c, dir, events), timeline: timelineView(events, 'public', namesOf(c), c) });
     },
   }),
 

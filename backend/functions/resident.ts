@@ -9,9 +9,10 @@ import { describeDuration } from '../../core/time-policy';
 import { localDateOf, startOfLocalDate } from '../../core/working-days';
 import { ROLE_NAMES, STATUS_NAMES, type CaseStatus, OPEN_STATUSES, FINAL_STATUSES, RATINGS } from '../../core/model';
 import { maskText } from '../../core/masking';
+import { DESCRIPTION_KEY } from '../../core/public-text';
 import { applyCommand, contextFor, createCase, stepResult } from '../services/case-service';
 import { gridMembers, policyFor, roleByCommunity } from '../services/directory';
-import { caseCard, caseDetail, personView, timelineView } from '../services/views';
+import { caseCard, caseDetail, personView, publicTextView, timelineView } from '../services/views';
 import { cursor, description, id, instant, phone, photos, requiredText, text } from '../validation';
 import { action, defineFunction, type AuthedCall } from './define';
 import { TEMPLATE_SETTING_ID, type TemplateConfig } from '../notify/dispatcher';
@@ -316,7 +317,10 @@ export const resident = defineFunction('resident', {
       return ok({
         items: page.items.map((c) => ({
           ...caseCard(c, dir),
-          description: maskText(c.description, { names: [c.reporter.name] }),
+          // Another person's words only as approved public text (审核后公开).
+          ...(c.reporter.openid === actor.openid
+            ? { description: c.description }
+            : (({ text, textNote }) => ({ description: text ?? textNote ?? '' }))(publicTextView(c, DESCRIPTION_KEY))),
           mine: c.reporter.openid === actor.openid,
           supported: c.supporters.includes(actor.openid),
         })),

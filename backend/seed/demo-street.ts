@@ -23,6 +23,8 @@ import type { Account, Building, Community, Department, Grid } from '../store/re
 import type { Store } from '../store/store.port';
 import { inboxMessageOf } from '../notify/dispatcher';
 import { expandNotices } from '../services/case-service';
+import { knownNames } from '../services/public-text';
+import { decideTexts, freeTexts } from '../../core/public-text';
 
 export const STREET_ID = 'shuangfu';
 
@@ -226,6 +228,7 @@ export async function seedDemoStreet(store: Store, now: Date, caseCount = 200, s
 
   const openWork: Record<string, number> = {};
   let written = 0;
+  let knownNamesCache: string[] | undefined;
   const HOUR = 3_600_000;
   const MINUTE = 60_000;
   for (let i = 0; i < caseCount; i++) {
@@ -354,7 +357,20 @@ export async function seedDemoStreet(store: Store, now: Date, caseCount = 200, s
     for (const e of events) delete e.photos;
     // Old notices are history, not news: the last week's go straight to the message centre,
     // nothing historical is queued for sending.
-    const r = await store.commit({ creates: [{ case: c }], updates: [], events, notices: [] });
+    // Historical texts were reviewed as an admin would: the masked suggestion approved as it is.
+    // The last two days' wait for review, so the demo has a review list.
+    const texts = freeTexts(c, events);
+    const reviewed =
+      now.getTime() - Date.parse(c.createdAt) > 2 * 24 * HOUR
+        ? decideTexts(
+            c,
+            events,
+            texts.map((x) => ({ key: x.key, decision: { approve: true } as const })),
+            { by: '社区管理员', at: now.toISOString(), names: (knownNamesCache ??= await knownNames(store)) },
+          )
+        : undefined;
+    const stored = reviewed?.ok ? { ...reviewed.value, version: c.version } : { ...c, textsPending: texts.length };
+    const r = await store.commit({ creates: [{ case: stored }], updates: [], events, notices: [] });
     if (r.ok) written++;
     for (const n of await expandNotices(store, notices)) {
       const age = now.getTime() - Date.parse(n.at);

@@ -16,6 +16,7 @@ import { STATUS_NAMES, type Actor, type Case, type Notice } from '../../core/mod
 import type { Deps } from '../deps';
 import type { Store } from '../store/store.port';
 import { policyFor, type Directory } from './directory';
+import { withTrackedTexts } from './public-text';
 
 export function contextFor(dir: Directory, communityId: string, now: Date): TransitionContext {
   return { now, policy: policyFor(dir, communityId), calendar: dir.calendar };
@@ -91,13 +92,14 @@ export async function applyCommand(
     const r = transition(c, cmd.value, actor, contextFor(dir, c.place.communityId, now));
     if (!r.ok) return r;
     const notices = await expandNotices(deps.store, r.value.notices, opts.accounts);
+    const next = await withTrackedTexts(deps.store, dir, r.value.case, r.value.events, false, now);
     const committed = await deps.store.commit({
       creates: [],
-      updates: [{ expectedVersion: c.version, case: r.value.case }],
+      updates: [{ expectedVersion: c.version, case: next }],
       events: r.value.events,
       notices,
     });
-    if (committed.ok) return ok({ ...r.value, notices });
+    if (committed.ok) return ok({ ...r.value, case: next, notices });
     if (committed.error.code !== 'CASE.CONFLICT' || i === attempts - 1) return committed;
   }
   return fail('CASE.CONFLICT', '诉求已被他人更新，请刷新后重试');
@@ -134,8 +136,9 @@ export async function createCase(
   const r = openCase(input, cmd, actor, contextFor(dir, input.place.communityId, now));
   if (!r.ok) return r;
   const notices = await expandNotices(deps.store, r.value.notices);
+  const created = await withTrackedTexts(deps.store, dir, r.value.case, r.value.events, true, now);
   const committed = await deps.store.commit({
-    creates: [{ case: r.value.case, requestKey }],
+    creates: [{ case: created, requestKey }],
     updates: [],
     events: r.value.events,
     notices,
@@ -147,5 +150,5 @@ export async function createCase(
     if (c) return ok({ result: { case: c, events: [], notices: [] }, replayed: true });
     return committed;
   }
-  return ok({ result: { ...r.value, notices }, replayed: false });
+  return ok({ result: { ...r.value, case: created, notices }, replayed: false });
 }

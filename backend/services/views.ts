@@ -6,6 +6,15 @@ import { allowedActions } from '../../core/case-lifecycle';
 import { ledgerState } from '../../core/ledgers';
 import { maskPersonName, maskText } from '../../core/masking';
 import {
+  approvedText,
+  DESCRIPTION_KEY,
+  eventKey,
+  isReviewedNote,
+  STAFF_ONLY_ACTIONS,
+  textState,
+  UNDER_REVIEW,
+} from '../../core/public-text';
+import {
   ACTION_NAMES,
   RATING_NAMES,
   ROLE_NAMES,
@@ -13,7 +22,6 @@ import {
   STATUS_NAMES,
   type Actor,
   type Case,
-  type CaseAction,
   type CaseEvent,
   type PersonRef,
 } from '../../core/model';
@@ -58,12 +66,28 @@ export const namesOf = (c: Case): string[] => [c.reporter.name, c.holder?.name].
  * Timeline lines only staff see: ledger entries carry the mediator's judgement (可能激化) and what
  * was said on follow-up visits, which neither the parties nor the public board should read.
  */
-export const STAFF_ONLY_ACTIONS: ReadonlySet<CaseAction> = new Set<CaseAction>(['ledger']);
+export { STAFF_ONLY_ACTIONS };
+
+const NOT_PUBLIC = '内容不公开';
+
+/**
+ * What the public sees of one free text: the approved public text (masked once more), or no text
+ * and why — 「内容审核中」 while it waits, 「内容不公开」 once kept private.
+ */
+export function publicTextView(c: Case, key: string): { text?: string; textNote?: string } {
+  const state = textState(c, key);
+  if (state === 'approved') return { text: maskText(approvedText(c, key)!, { names: namesOf(c) }) };
+  return { textNote: state === 'private' ? NOT_PUBLIC : UNDER_REVIEW };
+}
 
 /** Who reads a timeline: staff see every line; the reporter and the public board not the staff-only ones. */
 export type TimelineAudience = 'staff' | 'reporter' | 'public';
 
-export function timelineView(events: CaseEvent[], audience: TimelineAudience, names: string[] = []) {
+/**
+ * A timeline as its audience reads it. The public (`publicOf`: the case) sees a person's words only
+ * as approved public text, and notes the system wrote itself masked.
+ */
+export function timelineView(events: CaseEvent[], audience: TimelineAudience, names: string[] = [], publicOf?: Case) {
   const shown = audience === 'staff' ? events : events.filter((e) => !STAFF_ONLY_ACTIONS.has(e.action));
   return shown.map((e) => ({
     seq: e.seq,
@@ -76,7 +100,13 @@ export function timelineView(events: CaseEvent[], audience: TimelineAudience, na
       // The reporter is never named in public; staff names are masked already.
       name: audience === 'public' && e.actor.role === 'resident' ? '居民' : e.actor.name,
     },
-    note: e.note === undefined ? undefined : audience === 'public' ? maskText(e.note, { names }) : e.note,
+    ...(audience !== 'public' || e.note === undefined
+      ? { note: e.note }
+      : isReviewedNote(e)
+        ? publicOf
+          ? (({ text, textNote }) => ({ note: text, noteState: textNote }))(publicTextView(publicOf, eventKey(e.seq)))
+          : { noteState: UNDER_REVIEW }
+        : { note: maskText(e.note, { names }) }),
     toStatus: e.toStatus,
     toStatusName: STATUS_NAMES[e.toStatus],
     photos: audience === 'public' ? undefined : e.photos,
@@ -114,8 +144,10 @@ export function caseDetail(c: Case, dir: Directory, actor: Actor, audience: 'rep
 }
 
 /** The public board's view: masked, approved photos only, no reporter, no phone. */
-export function publicCase(c: Case, dir: Directory) {
+export function publicCase(c: Case, dir: Directory, events?: readonly CaseEvent[]) {
   const card = caseCard(c, dir);
+  const description = publicTextView(c, DESCRIPTION_KEY);
+  const result = c.result === undefined ? undefined : publicResult(c, events);
   const grid = dir.grids.get(c.place.gridId);
   return {
     id: card.id,
@@ -127,7 +159,9 @@ export function publicCase(c: Case, dir: Directory) {
     placeName: [dir.communities.get(c.place.communityId)?.name, grid?.name].filter(Boolean).join(' '),
     communityId: c.place.communityId,
     gridId: c.place.gridId,
-    description: maskText(c.description, { names: namesOf(c) }),
+    // Words only as approved public text (审核后公开); else 「内容审核中」 or 「内容不公开」.
+    description: description.text,
+    descriptionState: description.textNote,
     createdAt: c.createdAt,
     resolvedAt: c.resolvedAt,
     closedAt: c.closedAt,
@@ -135,9 +169,20 @@ export function publicCase(c: Case, dir: Directory) {
     supportCount: c.supportCount,
     overdue: c.overdue,
     clocks: card.clocks,
-    result: c.result === undefined ? undefined : maskText(c.result, { names: namesOf(c) }),
+    result: result?.text,
+    resultState: result?.textNote,
     rating: c.rating && !c.rating.auto ? RATING_NAMES[c.rating.value] : undefined,
     photos: c.photos.filter((p) => p.approved).map((p) => ({ fileId: p.fileId, stage: p.stage })),
     takenMinutes: c.resolvedAt ? Math.round((Date.parse(c.resolvedAt) - Date.parse(c.createdAt)) / 60000) : undefined,
   };
+}
+
+/**
+ * The result as the public sees it: the public text of the last resolving event. A list card has
+ * no timeline and shows no result.
+ */
+function publicResult(c: Case, events?: readonly CaseEvent[]): { text?: string; textNote?: string } | undefined {
+  if (!events) return undefined;
+  const last = [...events].reverse().find((e) => (e.action === 'resolve' || e.action === 'close_on_spot') && isReviewedNote(e));
+  return last ? publicTextView(c, eventKey(last.seq)) : { textNote: UNDER_REVIEW };
 }

@@ -23,6 +23,7 @@ import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { OPEN_STATUSES, type Case, type CaseEvent } from '../../core/model';
 import { fail, ok, type Result } from '../../core/errors';
+import { textsWaitingOf } from '../../core/public-text';
 import { TALLY_KEYS, addTally, isZeroTally, type CaseTally } from '../../core/metrics';
 import type {
   CaseChange,
@@ -231,6 +232,7 @@ export const CLOUD_INDEXES: readonly CloudIndex[] = [
       'admin.dashboard: today’s new cases, the pending list',
       'board.listCases with a community',
       'admin exports of a community (loadAll)',
+      'admin.reviewQueue / reviewCount of a community (textsWaiting matched along it: waiting texts are the newest)',
     ],
   },
   {
@@ -277,7 +279,10 @@ export const CLOUD_INDEXES: readonly CloudIndex[] = [
       ['createdAt', 'desc'],
       ['_id', 'desc'],
     ],
-    uses: ['admin.listCases / dashboard / exports of the street admin (one street per environment: streetId is matched along it)'],
+    uses: [
+      'admin.listCases / dashboard / exports of the street admin (one street per environment: streetId is matched along it)',
+      'admin.reviewQueue / reviewCount of the street admin (textsWaiting matched along it)',
+    ],
   },
   {
     collection: 'cases',
@@ -385,6 +390,8 @@ interface CaseDocFields {
   reporterOpenid: string;
   departmentId?: string;
   isPublic: boolean;
+  /** Public, not merged, with texts waiting for review (the review list). */
+  textsWaiting: boolean;
   createdAt: string;
   /** The running deadline, or `NO_DEADLINE` ('~'): sorts last and never counts as overdue. */
   dueKey: string;
@@ -412,6 +419,7 @@ function caseDoc(c: Case): CaseDocFields {
     reporterOpenid: c.reporter.openid,
     departmentId: departmentOf(c),
     isPublic: c.isPublic,
+    textsWaiting: textsWaitingOf(c),
     createdAt: c.createdAt,
     dueKey: dueKeyOf(c),
     nextCheckAt: c.nextCheckAt,
@@ -661,6 +669,7 @@ export class CloudStore implements Store {
       if (statuses.length === 0) return undefined;
       conds.push({ status: statuses.length === 1 ? statuses[0] : this._.in(statuses) });
     }
+    if (q.textsWaiting) conds.push({ textsWaiting: true });
     if (q.createdFrom !== undefined) conds.push({ createdAt: this._.gte(q.createdFrom) });
     if (q.createdTo !== undefined) conds.push({ createdAt: this._.lt(q.createdTo) });
     if (q.overdueAt !== undefined) conds.push({ dueKey: this._.lte(q.overdueAt) });

@@ -25,6 +25,11 @@ export interface Community {
    * not named here goes to its default role. The categories themselves are the street's.
    */
   categoryRoles?: Record<string, MemberRole>;
+  /**
+   * 脱敏后自动公开: free texts are masked and stored as approved public text at once, instead of
+   * waiting for the admin's review. Off unless switched on.
+   */
+  autoPublishTexts?: boolean;
 }
 export interface Grid {
   id: string;

@@ -173,6 +173,16 @@ const caseShape = {
   dueAt: instant.optional(),
   nextCheckAt: instant.optional(),
   lastSeq: count,
+  publicTexts: z
+    .record(
+      str,
+      z.discriminatedUnion('state', [
+        z.looseObject({ state: z.literal('approved'), text: str, by: str, at: instant, auto: z.boolean().optional() }),
+        z.looseObject({ state: z.literal('private'), reason: str, by: str, at: instant }),
+      ]),
+    )
+    .optional(),
+  textsPending: count.optional(),
 } satisfies Shape<Case>;
 export const caseSchema: z.ZodType<Case> = z.looseObject(caseShape);
 
@@ -287,6 +297,7 @@ const refShapes = {
     policyId: str,
     active: z.boolean(),
     categoryRoles: z.record(z.string(), z.enum(MEMBER_ROLES)).optional(),
+    autoPublishTexts: z.boolean().optional(),
   } satisfies Shape<Community>,
   grids: {
     id: nonEmpty,

@@ -15,6 +15,7 @@ import Database from 'better-sqlite3';
 import type { Case, CaseEvent } from '../../core/model';
 import { CASE_STATUSES } from '../../core/model';
 import { fail, ok, type Result } from '../../core/errors';
+import { textsWaitingOf } from '../../core/public-text';
 import { TALLY_KEYS, emptyTally, isZeroTally, tallyCase, type CaseTally } from '../../core/metrics';
 import type {
   CaseChange,
@@ -225,6 +226,13 @@ const MIGRATIONS: readonly string[] = [
   `
   CREATE TABLE set_aside_indexes (name TEXT PRIMARY KEY, sql TEXT NOT NULL);
   `,
+  // 5 — the review list of public texts (审核后公开): public cases with texts waiting. A case
+  // stored before review existed is listed once; reviewing it sets the flag from its own texts.
+  `
+  ALTER TABLE cases ADD COLUMN texts_waiting INTEGER NOT NULL DEFAULT 0;
+  UPDATE cases SET texts_waiting = 1 WHERE is_public = 1 AND status <> 'merged';
+  CREATE INDEX cases_texts_waiting ON cases (created_at, id) WHERE texts_waiting = 1;
+  `,
 ];
 
 const CASE_COLUMNS = [
@@ -247,6 +255,7 @@ const CASE_COLUMNS = [
   'next_check_at',
   'request_key',
   'json',
+  'texts_waiting',
 ] as const;
 
 const TALLY_COLUMNS = TALLY_KEYS.map(tallyColumnOf);
@@ -280,6 +289,7 @@ function caseValues(c: Case, requestKey: string | null): unknown[] {
     c.nextCheckAt ?? null,
     requestKey,
     JSON.stringify(c),
+    textsWaitingOf(c) ? 1 : 0,
   ];
 }
 
@@ -570,6 +580,8 @@ export class SqliteStore implements Store {
         params.push(v);
       }
     }
+    // A literal, so that the partial index of the review list applies.
+    if (q.textsWaiting) clauses.push('texts_waiting = 1');
     if (q.isPublic !== undefined) {
       clauses.push('is_public = ?');
       params.push(q.isPublic ? 1 : 0);
@@ -1043,6 +1055,8 @@ export class SqliteStore implements Store {
 export function planList(q: CaseFilter, order: CaseOrder): { index: string; split?: 'status' | 'public' } {
   const byStatus = q.statuses !== undefined;
   const created = order === 'created_desc';
+  // The review list is small at any size: public cases with texts waiting.
+  if (q.textsWaiting) return { index: 'cases_texts_waiting' };
   if (q.reporterOpenid !== undefined) return { index: 'cases_reporter' };
   if (q.holderOpenid !== undefined) return byStatus ? { index: 'cases_holder', split: 'status' } : { index: 'cases_holder' };
   if (q.departmentId !== undefined) return byStatus ? { index: 'cases_department', split: 'status' } : { index: 'cases_department' };

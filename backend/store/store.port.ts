@@ -39,6 +39,8 @@ export interface CaseQuery {
   /** Only cases whose running deadline has passed (`deadline_at` ≤ `overdueAt`). */
   overdueAt?: string;
   isPublic?: boolean;
+  /** Only public cases with free texts waiting for review (审核后公开; `textsWaitingOf`). */
+  textsWaiting?: true;
   createdFrom?: string;
   createdTo?: string;
   order?: CaseOrder;

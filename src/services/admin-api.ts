@@ -292,6 +292,52 @@ export const adminApi = {
     call<WeeklyReport>('weeklyReport', { ...opt('weekOf', weekOf), ...opt('communityId', communityId) }),
   exportWeeklyReport: (weekOf?: string, communityId?: string) =>
     call<ExportResult>('exportWeeklyReport', { ...opt('weekOf', weekOf), ...opt('communityId', communityId) }),
+
+  // ——— the review of public texts (审核后公开) ———
+  reviewQueue: (cursor?: string, communityId?: string) =>
+    call<ReviewQueue>('reviewQueue', { limit: 10, ...opt('cursor', cursor), ...opt('communityId', communityId) }),
+  reviewCount: () => call<ReviewCount>('reviewCount'),
+  reviewTexts: (caseId: string, version: number, decisions: TextDecision[]) =>
+    call<ReviewResult>('reviewTexts', { caseId, version, decisions }),
+  approveTexts: (caseIds: string[]) => call<{ approved: number }>('approveTexts', { caseIds }),
+  setAutoPublish: (communityId: string, on: boolean) => call<{ communityId: string; on: boolean }>('setAutoPublish', { communityId, on }),
 };
+
+export interface ReviewText {
+  key: string;
+  /** 诉求描述, 补充信息, 进展, 办结 … */
+  label: string;
+  at: string;
+  original: string;
+  /** The original as the masking would publish it. */
+  suggestion: string;
+}
+export interface ReviewItem {
+  caseId: string;
+  version: number;
+  categoryName: string;
+  placeName: string;
+  statusName: string;
+  createdAt: string;
+  texts: ReviewText[];
+}
+export interface ReviewQueue {
+  items: ReviewItem[];
+  nextCursor?: string;
+  autoPublish: { communityId: string; communityName: string; on: boolean }[];
+}
+export interface ReviewCount {
+  cases: number;
+  texts: number;
+  /** More cases wait than were counted. */
+  more: boolean;
+}
+export type TextDecision = { key: string; approve: true; text?: string } | { key: string; approve: false; reason: string };
+export interface ReviewResult {
+  caseId: string;
+  version: number;
+  decided: number;
+  textsPending: number;
+}
 
 export type { StaffCase, StaffCaseCard, StaffCasePage, StepResult };

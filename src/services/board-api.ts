@@ -115,8 +115,10 @@ export interface PublicCase {
   placeName: string;
   communityId: string;
   gridId: string;
-  /** Masked by the server. */
-  description: string;
+  /** Approved public text (审核后公开), masked; absent while it waits or when kept private. */
+  description?: string;
+  /** 「内容审核中」 or 「内容不公开」 when there is no description to show. */
+  descriptionState?: string;
   createdAt: string;
   resolvedAt?: string;
   closedAt?: string;
@@ -126,6 +128,8 @@ export interface PublicCase {
   /** Missed and running clocks (`caseClocks`), said with `caseTime(clocks, now)`. */
   clocks?: CaseClocks;
   result?: string;
+  /** 「内容审核中」 or 「内容不公开」 when a result exists but is not public text. */
+  resultState?: string;
   /** The rating's Chinese name; absent when the case was not rated (or closed by itself). */
   rating?: string;
   /** Approved photos only. */
@@ -141,6 +145,8 @@ export interface PublicTimelineEvent {
   actionName: string;
   actor: PersonView;
   note?: string;
+  /** 「内容审核中」 or 「内容不公开」 when the line has words not (yet) public. */
+  noteState?: string;
   toStatus: CaseStatus;
   toStatusName: string;
 }

@@ -26,4 +26,5 @@ export const STAFF_ROUTES = {
   stats: (groupBy?: string) => q('/pages-admin/stats/index', { groupBy }),
   weekly: '/pages-admin/weekly/index',
   communities: '/pages-admin/communities/index',
+  review: '/pages-admin/review/index',
 } as const;

@@ -3,6 +3,7 @@
  * (`sqlite-store.test.ts`, `cloud-store.test.ts`).
  */
 import { CASE_STATUSES, OPEN_STATUSES, SEVERITIES, type Case, type CaseStatus } from '../../core/model';
+import { textsWaitingOf } from '../../core/public-text';
 import { TALLY_KEYS, addTally, emptyTally, isZeroTally, tallyCase, type CaseTally } from '../../core/metrics';
 import type { Result } from '../../core/errors';
 import type { CaseOrder, CaseQuery, InboxMessage, OutboxItem, Store } from '../../backend/store/store.port';
@@ -40,6 +41,7 @@ function oracle(cases: Case[], f: Filter, order: CaseOrder): Case[] {
       (f.severity === undefined || c.severity === f.severity) &&
       (f.overdueAt === undefined || (c.dueAt !== undefined && c.dueAt <= f.overdueAt)) &&
       (f.isPublic === undefined || c.isPublic === f.isPublic) &&
+      (f.textsWaiting === undefined || textsWaitingOf(c)) &&
       (f.createdFrom === undefined || c.createdAt >= f.createdFrom) &&
       (f.createdTo === undefined || c.createdAt < f.createdTo),
   );
@@ -77,6 +79,8 @@ function variedCases(n: number): Case[] {
       createdAt: at(Math.floor(i / 3) * 60),
       ...(i % 5 === 0 ? {} : { dueAt: at(600 + ((i * 7) % 11) * 60) }),
       ...(i % 4 === 1 ? {} : { nextCheckAt: at(300 + ((i * 5) % 13) * 60) }),
+      // Texts waiting for review: none, some, or unknown (stored before review existed).
+      ...(i % 4 === 3 ? {} : { textsPending: i % 4 }),
     });
   });
 }
@@ -490,6 +494,8 @@ export function describeStoreContract(name: string, make: () => Promise<Store>):
         ['community overdue, open', { communityId: 'comm-1', statuses: [...OPEN_STATUSES], overdueAt: at(1000) }],
         ['grid, category and severity', { gridId: 'comm-1-g0', categoryId: 'cat-0', severity: 'simple' }],
         ['nothing matches', { communityId: 'comm-404' }],
+        ['texts waiting for review', { textsWaiting: true }],
+        ["a community's texts waiting for review", { communityId: 'comm-2', textsWaiting: true }],
       ];
 
       beforeEach(async () => {
@@ -506,6 +512,31 @@ export function describeStoreContract(name: string, make: () => Promise<Store>):
           }
         }
         expect(await store.countCases(filter)).toBe(oracle(cases, filter, 'created_desc').length);
+      });
+
+      it('a review leaves the review list and keeps its decisions; a new text brings the case back', async () => {
+        const waiting = cases.find((c) => textsWaitingOf(c) && c.textsPending === 2)!;
+        const reviewed: Case = {
+          ...waiting,
+          version: waiting.version + 1,
+          textsPending: 0,
+          publicTexts: {
+            description: { state: 'approved', text: '3栋**漏水', by: '社区管理员', at: at(5) },
+            e2: { state: 'private', reason: '涉及家庭隐私', by: '社区管理员', at: at(5) },
+          },
+        };
+        expectOk(
+          await store.commit({ creates: [], updates: [{ expectedVersion: waiting.version, case: reviewed }], events: [], notices: [] }),
+        );
+        const list = async () => (await readAllPages(store, { textsWaiting: true, limit: 50 })).ids;
+        expect(await list()).not.toContain(waiting.id);
+        expect(await store.countCases({ textsWaiting: true })).toBe(oracle(cases, { textsWaiting: true }, 'created_desc').length - 1);
+        expect((await store.getCase(waiting.id))?.publicTexts).toEqual(reviewed.publicTexts);
+        const again: Case = { ...reviewed, version: reviewed.version + 1, textsPending: 1 };
+        expectOk(
+          await store.commit({ creates: [], updates: [{ expectedVersion: reviewed.version, case: again }], events: [], notices: [] }),
+        );
+        expect(await list()).toContain(waiting.id);
       });
 
       it('orders newest first by default and returns whole cases', async () => {

@@ -230,7 +230,7 @@ test('新居民：选身份，首页选网格看到五员共治小组，带照�
 
   // Public by default for repairs, with the plain sentence of what is shown.
   await expect(visible(page, 'public-note').innerText()).resolves.toContain(
-    '公开后，隐去姓名、电话、门牌号等信息的问题描述和办理过程会在公示栏展示',
+    '公开后，社区审核并隐去姓名、电话、门牌号等信息后，问题描述和办理过程会在公示栏展示',
   );
   await shot('report-filled');
 

@@ -39,7 +39,9 @@ beforeAll(async () => {
     active: true,
   });
   invalidateDirectory(w.store);
-});
+  // Seeding the demo street (its history run through the lifecycle, its texts reviewed) takes a few
+  // seconds alone and more while other suites share the cores.
+}, 30_000);
 
 afterAll(async () => {
   await w.close();
@@ -1309,6 +1311,11 @@ const SCOPE_TABLE: Record<string, Row> = {
     },
     expect: ['ok', 'MEMBER.NOT_FOUND', 'ok', F],
   },
+  reviewQueue: { params: async () => ({ communityId: YUYUAN }), expect: ADMIN_COMMUNITY },
+  reviewCount: { params: async () => ({ communityId: YUYUAN }), expect: ADMIN_COMMUNITY },
+  reviewTexts: { params: onAssigned({ decisions: [{ key: 'description', approve: true }] }), expect: ADMIN_CASE },
+  approveTexts: { params: async () => ({ caseIds: [(await assignedCase()).id] }), expect: ADMIN_CASE },
+  setAutoPublish: { params: async () => ({ communityId: YUYUAN, on: false }), expect: ADMIN_COMMUNITY },
 };
 
 /** A person on 渝园社区's 走访关爱 register. */

@@ -6,9 +6,11 @@ import { tallyCases, computeMetrics } from '../../core/metrics';
 import { BUILDING, DAY, makeEnv, NEIGHBOUR_DISPUTE, P, REPAIR, T0, type TestEnv } from '../support/env';
 
 let env: TestEnv;
+// Seeding 200 cases (their history run through the lifecycle, their texts reviewed) takes about
+// 3 s alone and more while other suites share the two cores.
 beforeAll(async () => {
   env = await makeEnv({ seedCases: 200 });
-});
+}, 30_000);
 afterAll(async () => env.close());
 
 async function allCases() {
@@ -166,6 +168,16 @@ describe('公示栏隐私', () => {
       caseId: quarrel.caseId,
       entry: { kind: 'follow_up', note: '回访记录 LEDGER-MARKER' },
     });
+    // Before review the board shows no words of theirs; then the admin approves every text as
+    // suggested (masked), without editing, and the planted data must still not appear.
+    const waiting = await env.ok<{ case: { description?: string; descriptionState?: string } }>('board', undefined, 'getCase', {
+      caseId: pub.caseId,
+    });
+    expect(waiting.case.description).toBeUndefined();
+    expect(waiting.case.descriptionState).toBe('内容审核中');
+    await env.ok('admin', P.admin1, 'approveTexts', { caseIds: [pub.caseId, hazard.caseId, quarrel.caseId] });
+    const approved = await env.ok<{ case: { description?: string } }>('board', undefined, 'getCase', { caseId: pub.caseId });
+    expect(approved.case.description).toContain('堵了消防通道');
     const responses: unknown[] = [];
     for (const params of [{}, { period: 'quarter' }, { communityId: 'sf-yuyuan' }, { gridId: 'sf-yuyuan-g1' }])
       responses.push(await env.ok('board', undefined, 'summary', params));

@@ -17,9 +17,10 @@ import { NOW, P, data, openAdminWorld, type AdminWorld } from '../support/admin-
 
 let clock = new Date(NOW.getTime());
 let w: AdminWorld;
+// Seeding the demo street takes a few seconds alone and more while other suites share the cores.
 beforeAll(async () => {
   w = await openAdminWorld(() => new Date(clock.getTime()));
-});
+}, 30_000);
 afterAll(async () => w.close());
 
 type Card = { id: string; status: string; clocks: CaseClocks };

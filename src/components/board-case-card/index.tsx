@@ -23,7 +23,13 @@ export function BoardCaseCard({ item }: { item: PublicCase }) {
         <Text className="board-case__category">{item.categoryName}</Text>
         <StatusTag status={item.status} statusName={item.statusName} />
       </View>
-      <View className="board-case__desc">{excerpt(item.description, 44)}</View>
+      {item.description ? (
+        <View className="board-case__desc">{excerpt(item.description, 44)}</View>
+      ) : (
+        <View className="board-case__desc board-case__desc--pending" data-testid="board-case-pending">
+          {item.descriptionState ?? '内容审核中'}
+        </View>
+      )}
       <View className="board-case__meta">
         <Text>📍 {item.placeName}</Text>
         <Text>{formatTime(item.createdAt)}</Text>

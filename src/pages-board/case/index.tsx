@@ -92,9 +92,15 @@ export default function PublicCasePage() {
               <Text className="public-case__category">{c.categoryName}</Text>
               <StatusTag status={c.status} statusName={c.statusName} />
             </View>
-            <View className="public-case__desc" data-testid="public-case-description">
-              {c.description}
-            </View>
+            {c.description ? (
+              <View className="public-case__desc" data-testid="public-case-description">
+                {c.description}
+              </View>
+            ) : (
+              <View className="public-case__desc public-case__desc--pending" data-testid="public-case-pending">
+                {c.descriptionState ?? '内容审核中'}
+              </View>
+            )}
             <Row label="地点" value={c.placeName} />
             <Row label="提交时间" value={formatTime(c.createdAt)} />
             <Row label="处理人" value={c.holder ? `${c.holder.roleName} ${c.holder.name}` : '等待派单'} testId="public-case-holder" />
@@ -104,10 +110,12 @@ export default function PublicCasePage() {
 
           <Steps status={c.status} statusName={c.statusName} />
 
-          {c.result ? (
+          {c.result || c.resultState ? (
             <View className="card public-case__result">
               <View className="public-case__result-label">办理结果</View>
-              <View>{c.result}</View>
+              <View className={c.result ? '' : 'public-case__desc--pending'} data-testid="public-case-result">
+                {c.result ?? c.resultState}
+              </View>
             </View>
           ) : null}
 
@@ -183,6 +191,11 @@ export default function PublicCasePage() {
                     {formatTime(e.at)}
                   </View>
                   {e.note ? <View className="public-timeline__note">{e.note}</View> : null}
+                  {!e.note && e.noteState ? (
+                    <View className="public-timeline__note public-timeline__note--pending" data-testid="timeline-note-pending">
+                      {e.noteState}
+                    </View>
+                  ) : null}
                 </View>
               </View>
             ))}

@@ -182,7 +182,7 @@ export default function BoardPage() {
         查看全部公开诉求
       </BigButton>
       <View className="board__footer">
-        <View>名字和门牌号已隐去，照片经社区审核后才公开。数字随每件诉求的办理实时更新。</View>
+        <View>文字和照片经社区审核、隐去姓名和门牌号后才公开。数字随每件诉求的办理实时更新。</View>
         {s ? <View>综合得分的权重：{describeWeights(s.weights)}。</View> : null}
       </View>
     </PageShell>

@@ -377,7 +377,7 @@ export default function ReportPage() {
           </View>
           <View className="report__public-note" data-testid="public-note">
             {publicNow
-              ? '公开后，隐去姓名、电话、门牌号等信息的问题描述和办理过程会在公示栏展示。'
+              ? '公开后，社区审核并隐去姓名、电话、门牌号等信息后，问题描述和办理过程会在公示栏展示。'
               : '不公开：只有您、办理人员和社区管理员能看到这件诉求。'}
             {category && !category.defaultPublic ? ' 这类问题默认不公开，保护您和家人的隐私。' : ''}
           </View>

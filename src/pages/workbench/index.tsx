@@ -274,9 +274,14 @@ const QUEUE_TITLES: Record<QueueKey, string> = {
 
 function AdminDesk({ access, refreshKey }: { access: StaffAccess; refreshKey: number }) {
   const dash = useRemote(() => adminApi.dashboard(), true);
+  const reviews = access.communityAdmin || access.streetAdmin;
+  const review = useRemote(() => adminApi.reviewCount(), reviews);
   const now = new Date();
   useEffect(() => {
-    if (refreshKey) void dash.reload();
+    if (refreshKey) {
+      void dash.reload();
+      if (reviews) void review.reload();
+    }
   }, [refreshKey]);
 
   const d = dash.data;
@@ -339,6 +344,16 @@ function AdminDesk({ access, refreshKey }: { access: StaffAccess; refreshKey: nu
                 <StaffTile label="督办" value={d.counts.supervised} onClick={() => scrollTo('supervised')} testId="tile-supervised" />
               </>
             ) : null}
+            {reviews && review.data ? (
+              <StaffTile
+                label="内容待审核"
+                value={review.data.texts}
+                hint={`${review.data.cases}${review.data.more ? '+' : ''} 件诉求`}
+                alert={review.data.texts > 0}
+                onClick={() => go(STAFF_ROUTES.review)}
+                testId="tile-review"
+              />
+            ) : null}
           </StaffTiles>
 
           <StaffEntries>
@@ -353,6 +368,7 @@ function AdminDesk({ access, refreshKey }: { access: StaffAccess; refreshKey: nu
             ) : null}
             {access.communityAdmin || access.streetAdmin ? (
               <>
+                <StaffEntry icon="📝" label="公开审核" onClick={() => go(STAFF_ROUTES.review)} testId="entry-review" />
                 <StaffEntry icon="🧑‍🤝‍🧑" label="网格与人员" onClick={() => go(STAFF_ROUTES.org())} testId="entry-org" />
                 <StaffEntry icon="📊" label="考核" onClick={() => go(STAFF_ROUTES.stats())} testId="entry-stats" />
                 <StaffEntry icon="📰" label="周报" onClick={() => go(STAFF_ROUTES.weekly)} testId="entry-weekly" />
