@@ -99,7 +99,6 @@ const SCRIPT = String.raw`(rules) => {
     const isField = el.tagName === 'INPUT' || el.tagName === 'TEXTAREA';
     const text = isField ? el.value || el.placeholder || '' : ownText;
     if (!short(text) || !shown(el)) continue;
-    if (el.closest('[data-measure-skip]')) continue;
     const s = getComputedStyle(el);
     const size = parseFloat(s.fontSize);
     out.texts += 1;
@@ -132,7 +131,7 @@ const SCRIPT = String.raw`(rules) => {
     return !!(props && (props.onClick || props.onTap || props.onLongPress));
   };
   for (const el of all) {
-    if (!tappable(el) || !shown(el) || el.closest('[data-measure-skip]')) continue;
+    if (!tappable(el) || !shown(el) || getComputedStyle(el).pointerEvents === 'none') continue;
     if (el.tagName === 'INPUT' && /^(file)$/.test(el.type)) continue;
     const r = el.getBoundingClientRect();
     // A control's own hit area may be widened by an enclosing label-like parent that is itself tappable.
