@@ -73,8 +73,13 @@ const SCRIPT = String.raw`(rules) => {
   });
   const background = (el) => {
     const layers = [];
+    const r0 = el.getBoundingClientRect();
+    const cx = r0.left + r0.width / 2, cy = r0.top + r0.height / 2;
     for (let e = el; e; e = e.parentElement) {
       const s = getComputedStyle(e);
+      // A child placed outside its parent's box (a number above its bar) is not on that background.
+      const r = e.getBoundingClientRect();
+      if (e !== el && e !== document.documentElement && e !== document.body && (cx < r.left || cx > r.right || cy < r.top || cy > r.bottom)) continue;
       if (s.backgroundImage && s.backgroundImage !== 'none' && !/url\(/.test(s.backgroundImage)) {
         const m = s.backgroundImage.match(/rgba?\([^)]+\)/);
         if (m) { layers.push(parse(m[0])); if (layers[layers.length - 1].a >= 1) break; }
@@ -96,6 +101,7 @@ const SCRIPT = String.raw`(rules) => {
   const all = [root, ...root.querySelectorAll('*')];
   for (const el of all) {
     const ownText = [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join('');
+    if (el.tagName === 'INPUT' && /^(checkbox|radio|file|hidden)$/.test(el.type)) continue;
     const isField = el.tagName === 'INPUT' || el.tagName === 'TEXTAREA';
     const text = isField ? el.value || el.placeholder || '' : ownText;
     if (!short(text) || !shown(el)) continue;
