@@ -18,7 +18,8 @@ function wechatFontScale(): number | undefined {
  * wins; without one, the weapp follows WeChat's font setting (关怀模式 → 长辈版).
  */
 const stored = readStorage<boolean>(STORAGE_KEYS.largeText);
-const base = createStore<boolean>(stored ?? elderModeFromScale(wechatFontScale()));
+const followsWechat = stored === undefined && elderModeFromScale(wechatFontScale());
+const base = createStore<boolean>(stored ?? followsWechat);
 
 export const largeTextStore = {
   ...base,
@@ -29,8 +30,10 @@ export const largeTextStore = {
   },
 };
 
-/** Whether to offer 长辈版 on this launch: never chosen and never offered before. */
-export const elderOfferStore = createStore<boolean>(stored === undefined && readStorage<boolean>(STORAGE_KEYS.elderOffered) !== true);
+/** Whether to offer 长辈版 on this launch: never chosen, never offered, and not already on by WeChat's setting. */
+export const elderOfferStore = createStore<boolean>(
+  stored === undefined && !followsWechat && readStorage<boolean>(STORAGE_KEYS.elderOffered) !== true,
+);
 
 /** The offer was answered (either way): do not ask again. */
 export function dismissElderOffer(on: boolean): void {

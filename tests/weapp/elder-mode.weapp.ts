@@ -23,7 +23,8 @@ afterAll(async () => {
   await world?.close();
 });
 
-const large = (m: MiniProgram): boolean => m.select('.page--large').length > 0;
+// WeChat's component framework prefixes the classes of the app's styles (main--page--large).
+const large = (m: MiniProgram): boolean => m.select('[class~="main--page--large"]').length > 0;
 
 describe('长辈版（小程序）', () => {
   it('关怀模式 (WeChat text scaled 1.3×): the app opens in 长辈版 and does not ask', async () => {

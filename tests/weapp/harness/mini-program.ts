@@ -351,7 +351,10 @@ export class MiniProgram {
     return visibleText(this.page.container);
   }
 
-  /** Elements of the current page matching a CSS selector (e.g. the page root's classes). */
+  /**
+   * Elements of the current page matching a CSS selector. The framework prefixes the app's
+   * classes: `.page--large` is `[class~="main--page--large"]` here.
+   */
   select(selector: string): El[] {
     return Array.from(this.page.container.querySelectorAll(selector));
   }
