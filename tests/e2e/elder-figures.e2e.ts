@@ -11,16 +11,7 @@ import type { Page } from 'playwright-core';
 import { apiAs, hostOptions, openAs, submitCase } from './staff-support';
 import { openBrowser, settle, type Session } from './support/browser';
 import { startHost, type RunningHost } from './support/host';
-import {
-  describe1,
-  isAllowed,
-  LARGE_RULES,
-  measure,
-  STANDARD_RULES,
-  type Allowed,
-  type Measurement,
-  type Rules,
-} from './support/measure';
+import { describe1, isAllowed, LARGE_RULES, measure, STANDARD_RULES, type Allowed, type Measurement, type Rules } from './support/measure';
 
 const GRID = 'sf-yuyuan-g1';
 

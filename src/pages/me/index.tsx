@@ -112,12 +112,7 @@ export default function MePage() {
             <View className="me__row-title">长辈版</View>
             <View className="me__row-text">字更大、按钮更大，看得清、点得准</View>
           </View>
-          <Switch
-            className="me__switch"
-            checked={largeText}
-            color="#c62828"
-            data-testid="large-text-switch"
-          />
+          <Switch className="me__switch" checked={largeText} color="#c62828" data-testid="large-text-switch" />
         </View>
       </View>
 
