@@ -5,6 +5,7 @@ describe('导出文件用中文命名', () => {
     expect(chinesePeriod('2026-12')).toBe('2026年12月');
     expect(chinesePeriod('2026-01')).toBe('2026年1月');
     expect(chinesePeriod('2026-Q4')).toBe('2026年第4季度');
+    expect(chinesePeriod('2026')).toBe('2026年');
     expect(chinesePeriod('2026-11-30')).toBe('2026年11月30日');
   });
 

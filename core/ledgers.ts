@@ -381,8 +381,9 @@ export function ledgerState(c: Case, now: Date): LedgerState | undefined {
   return undefined;
 }
 
-/** A period (`2026-12`, `2026-Q4`) or a local date (`2026-12-07`) in Chinese: 2026年12月, 2026年第4季度, 2026年12月7日. */
+/** A period (`2026`, `2026-12`, `2026-Q4`) or a local date (`2026-12-07`) in Chinese: 2026年, 2026年12月, 2026年第4季度, 2026年12月7日. */
 export function chinesePeriod(period: string): string {
+  if (/^\d{4}$/.test(period)) return `${period}年`;
   const q = /^(\d{4})-Q([1-4])$/.exec(period);
   if (q) return `${q[1]}年第${q[2]}季度`;
   const d = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(period);
