@@ -380,3 +380,24 @@ export function ledgerState(c: Case, now: Date): LedgerState | undefined {
   }
   return undefined;
 }
+
+/** A period (`2026`, `2026-12`, `2026-Q4`) or a local date (`2026-12-07`) in Chinese: 2026年, 2026年12月, 2026年第4季度, 2026年12月7日. */
+export function chinesePeriod(period: string): string {
+  if (/^\d{4}$/.test(period)) return `${period}年`;
+  const q = /^(\d{4})-Q([1-4])$/.exec(period);
+  if (q) return `${q[1]}年第${q[2]}季度`;
+  const d = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(period);
+  if (!d) return period;
+  return `${d[1]}年${Number(d[2])}月${d[3] ? `${Number(d[3])}日` : ''}`;
+}
+
+/**
+ * The name of an exported file, in Chinese, e.g. 渝园社区_诉求台账_2026年12月.xlsx: where, what,
+ * when. Characters a file system refuses (/ \ : * ? " < > |), spaces and control characters are
+ * dropped from each part; an empty part is left out.
+ */
+export function exportFileName(parts: { scope: string; what: string; when: string }, ext = 'xlsx'): string {
+  const clean = (s: string) => s.replace(/[\\/:*?"<>|\s\p{Cc}]+/gu, '');
+  const name = [parts.scope, parts.what, parts.when].map(clean).filter(Boolean).join('_');
+  return `${name || '导出'}.${ext}`;
+}

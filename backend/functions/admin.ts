@@ -44,6 +44,7 @@ import {
   tallyCases,
   validateWeights,
 } from '../../core/metrics';
+import { chinesePeriod, exportFileName } from '../../core/ledgers';
 import { POLICY_PRESETS, describeDuration, type TimePolicy } from '../../core/time-policy';
 import { addLocalDays, localDateOf, startOfLocalDate } from '../../core/working-days';
 import type { Command } from '../../core/case-lifecycle';
@@ -219,6 +220,9 @@ function scopeName(dir: Directory, f: CaseFilter): string {
   if (f.streetId) return dir.streets.get(f.streetId)?.name ?? f.streetId;
   return '';
 }
+
+/** What an exported ledger is called in its file name. */
+const LEDGER_FILE_WHAT = { cases: '诉求台账', disputes: '矛盾纠纷台账', hazards: '隐患台账', assessment: '考核统计' } as const;
 
 /** Every case of a filter, 200 a page; bounded so that a runaway query cannot exhaust memory. */
 async function loadAll(store: Store, f: CaseFilter, maxPages = 100): Promise<Case[]> {
@@ -1347,8 +1351,11 @@ export const admin = defineFunction('admin', {
               : hazardLedgerTable(cases, names, now, titled('隐患台账'));
       }
       const bytes = await buildWorkbook(table);
-      const scopeKey = filter.value.communityId ?? filter.value.streetId ?? filter.value.departmentId ?? 'all';
-      const fileName = `${input.kind}-${scopeKey}-${p ?? 'all'}-${localDateOf(now)}.xlsx`;
+      const fileName = exportFileName({
+        scope: where,
+        what: LEDGER_FILE_WHAT[input.kind],
+        when: p ? chinesePeriod(p) : `截至${chinesePeriod(localDateOf(now))}`,
+      });
       const saved = await deps.saveExport(fileName, bytes, actor.openid);
       return ok({ ...saved, fileName, rowCount: table.rows.length, sheetName: table.sheetName });
     },
@@ -1462,7 +1469,7 @@ export const admin = defineFunction('admin', {
         rows,
       };
       const bytes = await buildWorkbook(table);
-      const fileName = `weekly-${input.communityId ?? 'scope'}-${w.weekStart}.xlsx`;
+      const fileName = exportFileName({ scope: w.scopeName, what: '治理周报', when: `${chinesePeriod(w.weekStart)}起` });
       const saved = await call.deps.saveExport(fileName, bytes, call.actor.openid);
       return ok({ ...saved, fileName, rowCount: rows.length, sheetName: table.sheetName });
     },

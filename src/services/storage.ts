@@ -7,6 +7,7 @@ import Taro from '@tarojs/taro';
 export const STORAGE_KEYS = {
   session: 'wy.session',
   largeText: 'wy.largeText',
+  elderOffered: 'wy.elderOffered',
   lastPlace: 'wy.lastPlace',
 } as const;
 

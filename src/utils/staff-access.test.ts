@@ -1,4 +1,4 @@
-import { accessOf, tabOfPath, visibleTabs, workTabLabel, type StaffProfile } from './staff-access';
+import { accessOf, landingTab, tabOfPath, visibleTabs, workTabLabel, type StaffProfile } from './staff-access';
 
 const profile = (roles: string[], extra: Partial<StaffProfile> = {}): StaffProfile => ({
   openid: 'u',
@@ -34,5 +34,21 @@ describe('the work tab', () => {
     expect(tabOfPath('pages/index/index?x=1')).toBe('home');
     expect(tabOfPath('/pages-member/tasks/index')).toBeUndefined();
     expect(tabOfPath(undefined)).toBeUndefined();
+  });
+});
+
+describe('where each person lands when the app opens', () => {
+  it('members on 工作台, community and street admins and departments on 管理', () => {
+    expect(landingTab(profile(['grid_worker']))).toBe('work');
+    expect(landingTab(profile(['resident', 'building_steward']))).toBe('work');
+    expect(landingTab(profile(['community_admin']))).toBe('work');
+    expect(landingTab(profile(['street_admin']))).toBe('work');
+    expect(landingTab(profile(['department']))).toBe('work');
+  });
+
+  it('residents, and anybody not yet known, stay on 首页', () => {
+    expect(landingTab(profile(['resident']))).toBe('home');
+    expect(landingTab(profile([]))).toBe('home');
+    expect(landingTab(undefined)).toBe('home');
   });
 });

@@ -86,3 +86,12 @@ export function tabOfPath(path: string | undefined): TabKey | undefined {
   const clean = path.replace(/^\/+/, '').replace(/[?#].*$/, '');
   return TAB_ITEMS.find((t) => t.pagePath === clean)?.key;
 }
+
+/**
+ * Where a person lands when the app opens on 首页: staff where they work (members on 工作台,
+ * admins and departments on 管理, whose desk lists what waits for them), residents stay on 首页.
+ */
+export function landingTab(p: StaffProfile | undefined): TabKey {
+  const a = accessOf(p);
+  return a.admin || a.member ? 'work' : 'home';
+}

@@ -468,7 +468,9 @@ test('台账登记与考核：隐患定色、纠纷标红、化解与回访；�
       const disputeExport = await exportLedger('disputes');
       await screenshot('stats-disputes-exported');
       const d = disputeExport.sheet;
-      expect(disputeExport.fileName).toMatch(/^disputes-sf-yuyuan-all-\d{4}-\d{2}-\d{2}\.xlsx$/);
+      // The file is named in Chinese (where_what_when): the page shows it and the download is saved under it.
+      expect(disputeExport.note).toMatch(/渝园社区_矛盾纠纷台账_截至\d{4}年\d{1,2}月\d{1,2}日\.xlsx/);
+      expect(disputeExport.fileName).toMatch(/^渝园社区_矛盾纠纷台账_截至\d{4}年\d{1,2}月\d{1,2}日\.xlsx$/);
       expect(disputeExport.note).toContain(`已导出「矛盾纠纷台账」${disputes.length + 1} 行`);
       expect(d.title).toContain('渝园社区 矛盾纠纷台账');
       expect(d.header).toEqual([

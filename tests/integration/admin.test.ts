@@ -811,7 +811,7 @@ describe('考核、台账、周报', () => {
     const r = data<{ url: string; rowCount: number; fileName: string }>(
       await w.admin(P.communityAdmin, 'exportLedger', { kind: 'cases', period: '2026-11' }),
     );
-    expect(r.fileName).toMatch(/\.xlsx$/);
+    expect(r.fileName).toBe('渝园社区_诉求台账_2026年11月.xlsx');
     const cases = await casesOf(YUYUAN, '2026-11');
     expect(r.rowCount).toBe(cases.length);
     const sheet = await readSheet(r.url);
@@ -1050,7 +1050,10 @@ describe('考核、台账、周报', () => {
     const report = data<{ counts: { new: number }; summary: string[] }>(
       await w.admin(P.streetAdmin, 'weeklyReport', { weekOf: '2026-11-18' }),
     );
-    const r = data<{ url: string; rowCount: number }>(await w.admin(P.streetAdmin, 'exportWeeklyReport', { weekOf: '2026-11-18' }));
+    const r = data<{ url: string; rowCount: number; fileName: string }>(
+      await w.admin(P.streetAdmin, 'exportWeeklyReport', { weekOf: '2026-11-18' }),
+    );
+    expect(r.fileName).toMatch(/^双福街道_治理周报_2026年11月\d{1,2}日起\.xlsx$/);
     const sheet = await readSheet(r.url);
     expect(sheet.title).toContain('2026-11-16 至 2026-11-22');
     expect(sheet.header).toEqual(['项目', '内容', '数量']);

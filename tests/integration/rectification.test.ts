@@ -209,7 +209,7 @@ describe('通报 per year', () => {
     const saved = data<{ fileName: string; rowCount: number }>(
       await w.admin(P.streetAdmin, 'exportLedger', { kind: 'assessment', period: '2026', groupBy: 'grid' }),
     );
-    expect(saved.fileName).toContain('-2026-');
+    expect(saved.fileName).toBe('双福街道_考核统计_2026年.xlsx');
     expect(saved.rowCount).toBeGreaterThanOrEqual(2);
   });
 });

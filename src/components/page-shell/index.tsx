@@ -3,6 +3,7 @@ import { View } from '@tarojs/components';
 import { largeTextStore } from '../../state/prefs';
 import { needsPersona, sessionStore } from '../../state/session';
 import { useStore } from '../../state/use-store';
+import { ElderOffer } from '../elder-offer';
 import { PersonaPicker } from '../persona-picker';
 import { PrivacyPrompt } from '../privacy-prompt';
 import { StaffTabBar } from '../staff-tab-bar';
@@ -40,6 +41,8 @@ export function PageShell({ className, testId, requireIdentity = true, children 
   });
   return (
     <View className={classes} data-testid={testId}>
+      {/* First launch: 长辈版 offered once on the first tab page, above its content. */}
+      {tab !== undefined && !needsPersona(session) ? <ElderOffer /> : null}
       {requireIdentity && needsPersona(session) ? <PersonaPicker /> : children}
       {h5TabBar ? <View className="staff-tab-bar-spacer" /> : null}
       {h5TabBar ? <StaffTabBar current={tab} /> : null}

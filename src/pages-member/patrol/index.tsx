@@ -194,9 +194,10 @@ export default function PatrolPage() {
           )}
           <SectionTitle>{spot ? '⑤ 办理后照片（必拍）' : '⑤ 现场照片（选填）'}</SectionTitle>
           <StaffPhotoPicker value={photos} onChange={setPhotos} testId="patrol-photos" />
-          <View className="card patrol__public">
+          {/* The whole row toggles; the switch only shows the state. */}
+          <View className="card patrol__public" onClick={() => setIsPublic(!isPublic)} data-testid="patrol-public-row">
             <Text>{isPublic ? '公开到公示栏' : '不公开'}</Text>
-            <Switch checked={isPublic} color="#c62828" onChange={(e) => setIsPublic(e.detail.value)} data-testid="patrol-public" />
+            <Switch className="patrol__switch" checked={isPublic} color="#c62828" data-testid="patrol-public" />
           </View>
           <ErrorLine message={error} testId="patrol-error" />
           <BigButton onClick={() => void submit()} disabled={busy} testId="patrol-submit">

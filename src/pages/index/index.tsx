@@ -10,10 +10,13 @@ import { ROUTES } from '../../routes';
 import { residentApi } from '../../services/resident-api';
 import { placeStore } from '../../state/place';
 import { needsPersona, sessionStore } from '../../state/session';
+import { useStaffProfile } from '../../state/staff-profile';
 import { refreshUnread, unreadStore } from '../../state/unread';
 import { useStore } from '../../state/use-store';
 import { resolvePlace, type PlaceChoice } from '../../utils/places';
 import { openBoard } from '../../utils/resident-routes';
+import { landingTab } from '../../utils/staff-access';
+import { STAFF_ROUTES } from '../../utils/staff-routes';
 import { FIVE_ROLES } from '../../utils/roles';
 import { useRemote } from '../../utils/use-remote';
 import './index.scss';
@@ -24,6 +27,9 @@ const loadMyCases = async () => {
   const [open, toRate] = await Promise.all([residentApi.listMyCases({ status: 'open' }), residentApi.listMyCases({ status: 'resolved' })]);
   return { open: open.items, toRate: toRate.items };
 };
+
+/** The identities already sent to their work tab in this run of the app: once each, at the start. */
+const landed = new Set<string>();
 
 const ROLE_ICONS: Record<string, string> = Object.fromEntries(FIVE_ROLES.map((r) => [r.role, r.icon]));
 
@@ -47,6 +53,19 @@ export default function HomePage() {
     if (ready) void refreshUnread(true);
   }, [ready, session.token]);
   const unread = useStore(unreadStore);
+
+  // Staff land where they work: when the app opens here (launch or a persona picked), members go
+  // to 工作台 and admins to 管理, once; a later visit to 首页 stays here.
+  const { profile } = useStaffProfile();
+  useEffect(() => {
+    const key = process.env.TARO_ENV === 'h5' ? session.token : 'wechat';
+    if (!ready || !profile || !key || landed.has(key)) return;
+    landed.add(key);
+    const pages = Taro.getCurrentPages();
+    const here = pages[pages.length - 1]?.route?.replace(/^\//, '');
+    if (landingTab(profile) === 'work' && (here === undefined || here === 'pages/index/index'))
+      void Taro.switchTab({ url: STAFF_ROUTES.work });
+  }, [ready, profile, session.token]);
 
   const open = cases.data?.open ?? [];
   const toRate = cases.data?.toRate ?? [];

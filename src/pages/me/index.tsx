@@ -106,18 +106,13 @@ export default function MePage() {
 
       <SectionTitle>设置</SectionTitle>
       <View className="card">
-        <View className="me__row">
+        {/* The whole row toggles 长辈版, not only the switch. */}
+        <View className="me__row me__row--tap" onClick={() => largeTextStore.set(!largeText)} data-testid="large-text-row">
           <View>
-            <View className="me__row-title">大字模式</View>
-            <View className="me__row-text">把所有页面的字和按钮放大</View>
+            <View className="me__row-title">长辈版</View>
+            <View className="me__row-text">字更大、按钮更大，看得清、点得准</View>
           </View>
-          <Switch
-            className="me__switch"
-            checked={largeText}
-            color="#c62828"
-            onChange={(e) => largeTextStore.set(e.detail.value)}
-            data-testid="large-text-switch"
-          />
+          <Switch className="me__switch" checked={largeText} color="#c62828" data-testid="large-text-switch" />
         </View>
       </View>
 

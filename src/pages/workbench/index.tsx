@@ -22,6 +22,8 @@ import { useRemote } from '../../utils/use-remote';
 import './index.scss';
 
 const go = (url: string) => void Taro.navigateTo({ url });
+/** Tasks shown on 工作台 before 「查看全部任务」. */
+const DESK_SHOWN = 8;
 
 /** 工作台 (five-role members) and 管理 (community, street, departments), by the user's roles. */
 export default function WorkPage() {
@@ -94,7 +96,13 @@ const loadMember = async (): Promise<MemberData> => {
     memberApi.listTasks('processing', undefined, 50),
     careApi.mine().catch(() => undefined),
   ]);
-  return { group, assigned: assigned.items, processing: processing.items, moreAssigned: Boolean(assigned.nextCursor), care };
+  return {
+    group,
+    assigned: assigned.items,
+    processing: processing.items,
+    moreAssigned: Boolean(assigned.nextCursor || processing.nextCursor),
+    care,
+  };
 };
 
 function MemberDesk({ refreshKey }: { refreshKey: number }) {
@@ -154,6 +162,8 @@ function MemberDesk({ refreshKey }: { refreshKey: number }) {
   const processing = data.data?.processing ?? [];
   const care = data.data?.care;
   const late = [...assigned, ...processing].filter((c) => urgencyOf(c, now) === 'overdue').length;
+  // 待受理 and 处理中 in one list, the least time left first (a reworked task stays here, marked 回炉).
+  const desk = sortByUrgency([...assigned, ...processing], now);
 
   return (
     <View data-testid="member-desk">
@@ -232,26 +242,28 @@ function MemberDesk({ refreshKey }: { refreshKey: number }) {
 
       {data.data ? (
         <View>
-          <SectionTitle>待受理</SectionTitle>
-          {assigned.length === 0 ? <StaffNote>没有待受理的任务。新任务会通过消息通知您。</StaffNote> : null}
+          <SectionTitle>我的任务 · 剩余时间少的在前</SectionTitle>
+          {desk.length === 0 ? <StaffNote>没有待受理或处理中的任务。新任务会通过消息通知您。</StaffNote> : null}
           <View data-testid="desk-assigned">
-            {assigned.slice(0, 5).map((c) => (
+            {desk.slice(0, DESK_SHOWN).map((c) => (
               <StaffTaskCard
                 key={c.id}
                 item={c}
                 now={now}
                 onOpen={() => go(STAFF_ROUTES.task(c.id))}
                 action={
-                  <BigButton onClick={() => void accept(c.id)} disabled={accepting !== undefined} testId="quick-accept">
-                    {accepting === c.id ? '正在受理…' : '受理'}
-                  </BigButton>
+                  c.status === 'assigned' ? (
+                    <BigButton onClick={() => void accept(c.id)} disabled={accepting !== undefined} testId="quick-accept">
+                      {accepting === c.id ? '正在受理…' : '受理'}
+                    </BigButton>
+                  ) : undefined
                 }
               />
             ))}
           </View>
-          {assigned.length > 5 || data.data.moreAssigned ? (
+          {desk.length > DESK_SHOWN || data.data.moreAssigned ? (
             <BigButton kind="plain" onClick={() => openTasks('assigned')}>
-              查看全部待受理 ›
+              查看全部任务 ›
             </BigButton>
           ) : null}
         </View>

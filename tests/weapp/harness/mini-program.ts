@@ -33,6 +33,12 @@ const exparser = require('miniprogram-exparser') as {
 /**
  * The part of jsdom's DOM the harness uses (the server type check has no DOM library).
  */
+/** The phone's own settings the app may read at launch. */
+export interface DeviceSettings {
+  /** `wx.getAppBaseInfo().fontSizeScaleFactor`: WeChat's font size (关怀模式 scales it up). @default 1 */
+  fontSizeScaleFactor?: number;
+}
+
 export interface El {
   readonly tagName: string;
   readonly nodeType: number;
@@ -148,7 +154,7 @@ export class MiniProgram {
    * first page of app.json), like
    * WeChat: app.js, App(), onLaunch, onShow, then the page.
    */
-  static async launch(world: World, openid: string, path?: string): Promise<MiniProgram> {
+  static async launch(world: World, openid: string, path?: string, device: DeviceSettings = {}): Promise<MiniProgram> {
     const base = g.wx as G; // miniprogram-simulate's API mock
     const ref: { mp?: MiniProgram } = {};
     const nav = {
@@ -158,7 +164,7 @@ export class MiniProgram {
       reLaunch: (url: string) => ref.mp!.navigate('reLaunch', url),
       navigateBack: (delta: number) => ref.mp!.back(delta),
     };
-    const wx = recordedWx(world, nav, base);
+    const wx = recordedWx(world, nav, base, device);
     wx.setCaller(openid);
     const mp = new MiniProgram(world, wx);
     ref.mp = mp;
@@ -343,6 +349,14 @@ export class MiniProgram {
   /** The visible text of the current page (and its tab bar), one line per text node. */
   text(): string {
     return visibleText(this.page.container);
+  }
+
+  /**
+   * Elements of the current page matching a CSS selector. The framework prefixes the app's
+   * classes: `.page--large` is `[class~="main--page--large"]` here.
+   */
+  select(selector: string): El[] {
+    return Array.from(this.page.container.querySelectorAll(selector));
   }
 
   /** The visible text of the tab bar of the current page ('' when it has none). */

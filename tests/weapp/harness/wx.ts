@@ -48,7 +48,12 @@ export interface RecordedWx {
   dispose(): void;
 }
 
-export function recordedWx(world: World, nav: Navigator, base: Record<string, unknown>): RecordedWx {
+export function recordedWx(
+  world: World,
+  nav: Navigator,
+  base: Record<string, unknown>,
+  device: { fontSizeScaleFactor?: number } = {},
+): RecordedWx {
   const tmp = mkdtempSync(join(tmpdir(), 'wuyuan-wxtmp-'));
   let caller = '';
   let seq = 0;
@@ -105,6 +110,10 @@ export function recordedWx(world: World, nav: Navigator, base: Record<string, un
 
   const wx: Record<string, unknown> = {
     ...base,
+    getAppBaseInfo: () => {
+      record('getAppBaseInfo', {});
+      return { SDKVersion: '3.7.0', language: 'zh_CN', theme: 'light', fontSizeScaleFactor: device.fontSizeScaleFactor ?? 1 };
+    },
     // ——— storage ———
     getStorageSync: (key: string) => (storage.has(key) ? storage.get(key) : ''),
     setStorageSync: (key: string, value: unknown) => void storage.set(key, value),

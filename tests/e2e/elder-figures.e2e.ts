@@ -1,0 +1,124 @@
+/**
+ * 长辈版与适老化指标：每个页面、两种模式、以使用它的身份打开，在 375 px 宽下量出计算后的字号、
+ * 行高、文字对比度（WCAG 公式，取计算后的颜色）和可点按区域的大小；不在允许清单（附理由）里的
+ * 任何一处不达标都让测试失败。
+ *
+ * 长辈版：正文 ≥ 18 px，行高 ≥ 1.3，点按区域 ≥ 60 × 60，对比度 ≥ 4.5 : 1（18 px 以上 3 : 1）；
+ * 标准版：点按区域 ≥ 44 × 44，字号 ≥ 12 px，对比度同上。每页的最小字号、最小点按区域、最低对比度
+ * 和不达标数打印出来，写进说明。
+ */
+import type { Page } from 'playwright-core';
+import { apiAs, hostOptions, openAs, submitCase } from './staff-support';
+import { openBrowser, settle, type Session } from './support/browser';
+import { startHost, type RunningHost } from './support/host';
+import { describe1, isAllowed, LARGE_RULES, measure, STANDARD_RULES, type Allowed, type Measurement, type Rules } from './support/measure';
+
+const GRID = 'sf-yuyuan-g1';
+
+/** Violations accepted, each with its reason. Keep this short: every line is a debt. */
+const ALLOW: readonly Allowed[] = [];
+
+let host: RunningHost | undefined;
+let session: Session | undefined;
+
+afterEach(async () => {
+  await session?.close();
+  await host?.stop({ removeData: true });
+  session = undefined;
+  host = undefined;
+});
+
+interface Visit {
+  persona: string;
+  route: string;
+}
+
+function pages(caseId: string): Visit[] {
+  const resident = 'demo-resident-1';
+  const member = 'demo-11-grid-worker';
+  const admin = 'demo-admin-1';
+  const street = 'demo-street-admin';
+  return [
+    { persona: resident, route: '/pages/index/index' },
+    { persona: resident, route: '/pages/cases/index' },
+    { persona: resident, route: '/pages/messages/index' },
+    { persona: resident, route: '/pages/me/index' },
+    { persona: resident, route: '/pages-resident/report/index' },
+    { persona: resident, route: `/pages-resident/case/index?id=${caseId}` },
+    { persona: resident, route: '/pages-resident/privacy/index' },
+    { persona: resident, route: '/pages-board/index/index' },
+    { persona: resident, route: '/pages-board/cases/index' },
+    { persona: resident, route: `/pages-board/case/index?id=${caseId}` },
+    { persona: resident, route: `/pages-board/roster/index?gridId=${GRID}` },
+    { persona: member, route: '/pages/workbench/index' },
+    { persona: member, route: '/pages-member/tasks/index' },
+    { persona: member, route: `/pages-member/task/index?id=${caseId}` },
+    { persona: member, route: '/pages-member/patrol/index?mode=report' },
+    { persona: member, route: '/pages-member/group/index' },
+    { persona: member, route: '/pages-member/bind/index' },
+    { persona: member, route: '/pages/me/index' },
+    { persona: admin, route: '/pages/workbench/index' },
+    { persona: admin, route: '/pages-admin/cases/index' },
+    { persona: admin, route: `/pages-admin/case/index?id=${caseId}` },
+    { persona: admin, route: '/pages-admin/org/index' },
+    { persona: admin, route: '/pages-admin/config/index' },
+    { persona: admin, route: '/pages-admin/stats/index' },
+    { persona: admin, route: '/pages-admin/weekly/index' },
+    { persona: street, route: '/pages-admin/communities/index' },
+    { persona: 'demo-dept-1', route: '/pages/workbench/index' },
+  ];
+}
+
+async function visitAll(page: Page, visits: Visit[], rules: Rules, large: boolean): Promise<Map<string, Measurement>> {
+  const results = new Map<string, Measurement>();
+  let current = '';
+  for (const v of visits) {
+    if (v.persona !== current) {
+      await page.evaluate(`localStorage.clear(); ${large ? `localStorage.setItem('wy.largeText', JSON.stringify({ data: true }));` : ''}`);
+      // A fresh start as this persona: the in-memory session goes with the reload.
+      await page.goto(`${host!.url}/#${v.route}`);
+      await page.reload();
+      await openAs(page, host!, v.persona, v.route);
+      current = v.persona;
+    } else {
+      await page.goto(`${host!.url}/#${v.route}`);
+    }
+    await settle(page);
+    await page.waitForTimeout(600);
+    results.set(`${v.persona} ${v.route}`, await measure(page, rules));
+  }
+  return results;
+}
+
+function report(mode: string, results: Map<string, Measurement>): string[] {
+  const failures: string[] = [];
+  const lines: string[] = [`${mode}: page · smallest text px · smallest target · lowest contrast · violations (not allowed)`];
+  for (const [key, m] of results) {
+    const bad = m.violations.filter((v) => !isAllowed(v, ALLOW));
+    const t = m.smallestTarget ? `${m.smallestTarget.w}×${m.smallestTarget.h} ${m.smallestTarget.where}` : '—';
+    const c = m.lowestContrast ? `${m.lowestContrast.ratio} ${m.lowestContrast.where}` : '—';
+    lines.push(`  ${key} · ${m.smallestFontPx} · ${t} · ${c} · ${m.violations.length} (${bad.length})`);
+    for (const v of bad) failures.push(`${mode} ${key}: ${describe1(v)}`);
+  }
+  console.log(lines.join('\n'));
+  return failures;
+}
+
+test('every page in 长辈版 and standard mode meets the figures (font, line height, contrast, tap targets)', async () => {
+  host = await startHost(hostOptions());
+  const residentApi = await apiAs(host, 'demo-resident-1');
+  const filed = await submitCase(residentApi, {
+    buildingId: `${GRID}-b2`,
+    categoryId: 'cat-04',
+    description: '5栋楼道里有电动车充电，电线拖在地上，很危险。',
+    contactPhone: '13800001111',
+  });
+  session = await openBrowser('elder-figures');
+  const { page } = session;
+  await page.goto(`${host.url}/`);
+  const visits = pages(filed.caseId);
+  const standard = await visitAll(page, visits, STANDARD_RULES, false);
+  const large = await visitAll(page, visits, LARGE_RULES, true);
+  const failures = [...report('标准版', standard), ...report('长辈版', large)];
+  expect(failures).toEqual([]);
+}, 600000);
