@@ -175,7 +175,7 @@ test('社区书记派单、吹哨、不予受理、合并，筛选案件，导�
       const rowCount = Number(/(\d+) 行/.exec(note)![1]);
       const file = await download.path();
       const sheet = await readSheet(readFileSync(file));
-      expect(download.suggestedFilename()).toMatch(/^cases-sf-yuyuan-\d{4}-\d{2}-.*\.xlsx$/);
+      expect(download.suggestedFilename()).toMatch(/^渝园社区_诉求台账_\d{4}年\d{1,2}月\.xlsx$/);
       expect(sheet.title).toContain('渝园社区');
       expect(sheet.rows).toHaveLength(rowCount);
       const ids = sheet.rows.map((r) => r[sheet.header.indexOf('编号')]);
