@@ -14,6 +14,21 @@ import { startHost, type RunningHost } from './support/host';
 import { describe1, isAllowed, LARGE_RULES, measure, STANDARD_RULES, type Allowed, type Measurement, type Rules } from './support/measure';
 
 const GRID = 'sf-yuyuan-g1';
+const LEADER = 'demo-11-party-leader';
+
+/** Every page the app declares, main package and subpackages, as `root/page` without a leading slash. */
+async function declaredPages(): Promise<string[]> {
+  // The config calls Taro's build-time global; outside the build it only has to hand the object back.
+  const g = globalThis as { defineAppConfig?: (c: unknown) => unknown };
+  g.defineAppConfig ??= (c) => c;
+  // A computed name keeps the app's config (Taro's types) out of the server typecheck.
+  const file = '../../src/app.config';
+  const config = ((await import(file)) as { default: { pages: string[]; subPackages?: { root: string; pages: string[] }[] } }).default;
+  return [...config.pages, ...(config.subPackages ?? []).flatMap((sp) => sp.pages.map((p) => `${sp.root}/${p}`))];
+}
+
+/** The page a route opens, without the leading slash and the query. */
+const pageOf = (route: string) => route.replace(/^\//, '').replace(/\?.*$/, '');
 
 /** Violations accepted, each with its reason. Keep this short: every line is a debt. */
 const ALLOW: readonly Allowed[] = [];
@@ -36,6 +51,7 @@ interface Visit {
 function pages(caseId: string): Visit[] {
   const resident = 'demo-resident-1';
   const member = 'demo-11-grid-worker';
+  const leader = LEADER;
   const admin = 'demo-admin-1';
   const street = 'demo-street-admin';
   return [
@@ -57,6 +73,8 @@ function pages(caseId: string): Visit[] {
     { persona: member, route: '/pages-member/group/index' },
     { persona: member, route: '/pages-member/bind/index' },
     { persona: member, route: '/pages/me/index' },
+    { persona: leader, route: '/pages-member/visits/index' },
+    { persona: leader, route: '/pages-member/profile/index' },
     { persona: admin, route: '/pages/workbench/index' },
     { persona: admin, route: '/pages-admin/cases/index' },
     { persona: admin, route: `/pages-admin/case/index?id=${caseId}` },
@@ -64,6 +82,9 @@ function pages(caseId: string): Visit[] {
     { persona: admin, route: '/pages-admin/config/index' },
     { persona: admin, route: '/pages-admin/stats/index' },
     { persona: admin, route: '/pages-admin/weekly/index' },
+    { persona: admin, route: '/pages-admin/review/index' },
+    { persona: admin, route: '/pages-admin/care/index' },
+    { persona: admin, route: '/pages-admin/profiles/index' },
     { persona: street, route: '/pages-admin/communities/index' },
     { persona: 'demo-dept-1', route: '/pages/workbench/index' },
   ];
@@ -104,6 +125,15 @@ function report(mode: string, results: Map<string, Measurement>): string[] {
   return failures;
 }
 
+test('the measured list opens every page the app declares', async () => {
+  const declared = await declaredPages();
+  const measured = new Set(pages('x').map((v) => pageOf(v.route)));
+  expect(declared.length).toBeGreaterThan(25); // the config was really read
+  expect(declared.filter((p) => !measured.has(p))).toEqual([]);
+  // And nothing measured that the app no longer declares.
+  expect([...measured].filter((p) => !declared.includes(p))).toEqual([]);
+});
+
 test('every page in 长辈版 and standard mode meets the figures (font, line height, contrast, tap targets)', async () => {
   host = await startHost(hostOptions());
   const residentApi = await apiAs(host, 'demo-resident-1');
@@ -112,6 +142,30 @@ test('every page in 长辈版 and standard mode meets the figures (font, line he
     categoryId: 'cat-04',
     description: '5栋楼道里有电动车充电，电线拖在地上，很危险。',
     contactPhone: '13800001111',
+  });
+  // This round's pages, each with something on it: a person to visit (registered by the community
+  // and visited once), a member's 公示牌 words waiting for approval; the case above waits for 公开内容审核.
+  const adminApi = await apiAs(host, 'demo-admin-1');
+  const leaderApi = await apiAs(host, LEADER);
+  await adminApi.call('admin', 'carePlan', { communityId: 'sf-yuyuan', group: 'lonely_elderly', days: 7 });
+  const subject = await adminApi.call<{ id: string }>('admin', 'careSave', {
+    gridId: GRID,
+    name: '赵秀兰',
+    groups: ['lonely_elderly'],
+    address: '3栋1单元101',
+    phone: '13800002222',
+  });
+  await adminApi.call('admin', 'careSave', { gridId: GRID, name: '王建国', groups: ['martyr_family'], address: '5栋2单元302' });
+  await leaderApi.call('member', 'careRecordVisit', {
+    requestId: 'e2e-elder-visit-0001',
+    subjectId: subject.id,
+    visitedOn: new Date(Date.now() + 8 * 3_600_000 - 86_400_000).toISOString().slice(0, 10),
+    found: '老人身体还好，独自在家，厨房水龙头滴水。',
+  });
+  await leaderApi.call('member', 'setPublicProfile', {
+    showFullName: true,
+    workPhone: '13900001234',
+    commitment: '有事找我，24小时内回复。',
   });
   session = await openBrowser('elder-figures');
   const { page } = session;

@@ -46,9 +46,13 @@ export function StaffChips<T extends string>({ options, value, onChange, testId,
 }
 
 /** label … value, one line of a detail card. */
-export function StaffRow({ label, children, testId }: PropsWithChildren<{ label: string; testId?: string }>) {
+/**
+ * A key–value row. With `onTap` the whole row is one tap target (a setting with a switch: the
+ * switch, drawn by the platform at 52 × 32 px, only shows the state; give it `staff-row__switch`).
+ */
+export function StaffRow({ label, children, testId, onTap }: PropsWithChildren<{ label: string; testId?: string; onTap?: () => void }>) {
   return (
-    <View className="staff-row">
+    <View className={onTap ? 'staff-row staff-row--tap' : 'staff-row'} onClick={onTap}>
       <Text className="staff-row__key">{label}</Text>
       <View className="staff-row__value" data-testid={testId}>
         {children}

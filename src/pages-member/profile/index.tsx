@@ -61,13 +61,8 @@ export default function ProfilePage() {
             公示牌默认只显示您的姓氏。您可以同意公示全名、工作电话和服务承诺，方便群众找到您、监督您。服务承诺经社区审核后公示。
           </StaffNote>
           <View className="card">
-            <StaffRow label="公示全名">
-              <Switch
-                checked={showFullName}
-                color="#c62828"
-                onChange={(e) => setShowFullName(e.detail.value)}
-                data-testid="profile-full-name"
-              />
+            <StaffRow label="公示全名" onTap={() => setShowFullName(!showFullName)}>
+              <Switch className="staff-row__switch" checked={showFullName} color="#c62828" data-testid="profile-full-name" />
             </StaffRow>
             <SectionTitle>工作电话（选填）</SectionTitle>
             <Input
