@@ -46,6 +46,8 @@ afterEach(async () => {
 interface Visit {
   persona: string;
   route: string;
+  /** What the page must show before it is measured, so it is measured with its data. */
+  shows?: string;
 }
 
 function pages(caseId: string): Visit[] {
@@ -65,7 +67,7 @@ function pages(caseId: string): Visit[] {
     { persona: resident, route: '/pages-board/index/index' },
     { persona: resident, route: '/pages-board/cases/index' },
     { persona: resident, route: `/pages-board/case/index?id=${caseId}` },
-    { persona: resident, route: `/pages-board/roster/index?gridId=${GRID}` },
+    { persona: resident, route: `/pages-board/roster/index?gridId=${GRID}`, shows: 'roster-phone' },
     { persona: member, route: '/pages/workbench/index' },
     { persona: member, route: '/pages-member/tasks/index' },
     { persona: member, route: `/pages-member/task/index?id=${caseId}` },
@@ -73,8 +75,8 @@ function pages(caseId: string): Visit[] {
     { persona: member, route: '/pages-member/group/index' },
     { persona: member, route: '/pages-member/bind/index' },
     { persona: member, route: '/pages/me/index' },
-    { persona: leader, route: '/pages-member/visits/index' },
-    { persona: leader, route: '/pages-member/profile/index' },
+    { persona: leader, route: '/pages-member/visits/index', shows: 'care-subject' },
+    { persona: leader, route: '/pages-member/profile/index', shows: 'profile-commitment-state' },
     { persona: admin, route: '/pages/workbench/index' },
     { persona: admin, route: '/pages-admin/cases/index' },
     { persona: admin, route: `/pages-admin/case/index?id=${caseId}` },
@@ -82,9 +84,9 @@ function pages(caseId: string): Visit[] {
     { persona: admin, route: '/pages-admin/config/index' },
     { persona: admin, route: '/pages-admin/stats/index' },
     { persona: admin, route: '/pages-admin/weekly/index' },
-    { persona: admin, route: '/pages-admin/review/index' },
-    { persona: admin, route: '/pages-admin/care/index' },
-    { persona: admin, route: '/pages-admin/profiles/index' },
+    { persona: admin, route: '/pages-admin/review/index', shows: `review-case-${caseId}` },
+    { persona: admin, route: '/pages-admin/care/index', shows: 'care-row' },
+    { persona: admin, route: '/pages-admin/profiles/index', shows: 'profile-pending' },
     { persona: street, route: '/pages-admin/communities/index' },
     { persona: 'demo-dept-1', route: '/pages/workbench/index' },
   ];
@@ -105,6 +107,7 @@ async function visitAll(page: Page, visits: Visit[], rules: Rules, large: boolea
       await page.goto(`${host!.url}/#${v.route}`);
     }
     await settle(page);
+    if (v.shows) await page.locator(`[data-testid="${v.shows}"] >> visible=true`).first().waitFor({ timeout: 15000 });
     await page.waitForTimeout(600);
     results.set(`${v.persona} ${v.route}`, await measure(page, rules));
   }
