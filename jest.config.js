@@ -10,5 +10,8 @@ module.exports = {
       { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } } } },
     ],
   },
+  // TypeScript sources before built JavaScript: a stale cloudfunctions/<name>/index.js must not
+  // stand in for the index.ts it was built from.
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'jsx', 'json', 'node'],
   maxWorkers: 2,
 };
