@@ -12,7 +12,20 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { byTestId, openBrowser, typeInto, visible, type Session } from './support/browser';
 import { startHost, type RunningHost } from './support/host';
-import { apiAs, hostOptions, openAs, PNG, readSheet, submitCase, tap, until, waitText, withFailureShots, type Api } from './staff-support';
+import {
+  apiAs,
+  hostOptions,
+  openAs,
+  PNG,
+  readSheet,
+  submitCase,
+  tap,
+  tapUntil,
+  until,
+  waitText,
+  withFailureShots,
+  type Api,
+} from './staff-support';
 
 const COMMUNITY = 'sf-yuyuan';
 const GRID1 = 'sf-yuyuan-g1';
@@ -413,7 +426,7 @@ test('台账登记与考核：隐患定色、纠纷标红、化解与回访；�
         .first()
         .waitFor();
       await expect(visible(page, 'ledger-panel').locator('[data-testid="ledger-settle"]').count()).resolves.toBe(0);
-      await tap(visible(page, 'ledger-follow-up'));
+      await tapUntil(visible(page, 'ledger-follow-up'), visible(page, 'form-follow-up-text'));
       await typeInto(page, 'form-follow-up-text', '电话回访：楼上已按约定时间施工，双方没有再发生争执。');
       await visible(page, 'form-follow-up').scrollIntoViewIfNeeded();
       await screenshot('ledger-follow-up-form');

@@ -82,6 +82,24 @@ export async function tap(target: Locator): Promise<void> {
   await target.click({ force: true });
 }
 
+/**
+ * Taps until `opens` shows, as a person taps again when nothing happened: a tap that lands while
+ * the panel re-renders after a save reaches the element being replaced.
+ */
+export async function tapUntil(target: Locator, opens: Locator, tries = 4): Promise<void> {
+  for (let i = 0; i < tries; i++) {
+    await tap(target);
+    if (
+      await opens.waitFor({ timeout: 3000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
+  }
+  await opens.waitFor();
+}
+
 /** Waits until the visible element with the test id shows the text. */
 export async function waitText(page: Page, testId: string, text: string | RegExp): Promise<void> {
   await page.locator(`[data-testid="${testId}"]`).filter({ visible: true, hasText: text }).first().waitFor();
