@@ -22,6 +22,15 @@ const ZOD_WHOLE = {
   message: "Use `import * as z from 'zod'`: it keeps cloud function bundles small.",
 };
 
+// The app writes no colour as a literal (inline styles, WeChat API options): colours come from the
+// design tokens (src/styles/tokens.scss for stylesheets, src/styles/colors.ts for the few that
+// WeChat's APIs take as strings). stylelint does the same for stylesheets (.stylelintrc.json).
+const RAW_COLOUR = [
+  { selector: 'Literal[value=/^#[0-9a-fA-F]{3,8}$/]', message: '请用设计变量（src/styles/colors.ts），不要写十六进制颜色' },
+  { selector: 'Literal[value=/^(rgba?|hsla?)\\(/]', message: '请用设计变量（src/styles/colors.ts），不要写颜色函数' },
+  { selector: 'TemplateElement[value.raw=/#[0-9a-fA-F]{3,8}\\b|(rgba?|hsla?)\\(/]', message: '请用设计变量，不要在模板字符串里写颜色' },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -79,5 +88,10 @@ export default tseslint.config(
   {
     files: ['**/*.mjs', 'scripts/**'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+  {
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    ignores: ['src/styles/colors.ts', 'src/**/*.test.ts', 'src/**/*.test.tsx'],
+    rules: { 'no-restricted-syntax': ['error', ZOD_WHOLE, ...RAW_COLOUR] },
   },
 );

@@ -1,3 +1,4 @@
+import { COLORS } from './styles/colors';
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/cases/index', 'pages/workbench/index', 'pages/messages/index', 'pages/me/index'],
   // Pages a resident opens from the tabs; loaded when first needed.
@@ -35,17 +36,17 @@ export default defineAppConfig({
   ],
   window: {
     backgroundTextStyle: 'dark',
-    navigationBarBackgroundColor: '#c62828',
+    navigationBarBackgroundColor: COLORS.primary,
     navigationBarTitleText: '五员共治',
     navigationBarTextStyle: 'white',
-    backgroundColor: '#f5f5f2',
+    backgroundColor: COLORS.bg,
   },
   tabBar: {
     // Drawn by src/custom-tab-bar (the work tab shows only for staff); H5 draws it in PageShell.
     custom: true,
-    color: '#5f5f5f',
-    selectedColor: '#c62828',
-    backgroundColor: '#ffffff',
+    color: COLORS.muted,
+    selectedColor: COLORS.primary,
+    backgroundColor: COLORS.surface,
     borderStyle: 'black',
     list: [
       {

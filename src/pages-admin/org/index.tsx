@@ -15,6 +15,7 @@ import { ROLE_CHOICES } from '../../utils/roles';
 import { useRemote } from '../../utils/use-remote';
 import './index.scss';
 import { useSignedIn } from '../../state/staff-profile';
+import { COLORS } from '../../styles/colors';
 
 /** 网格与人员: grids and their households, buildings, the five members of each grid, invite codes. */
 export default function OrgPage() {
@@ -144,7 +145,7 @@ function GridCard({
   };
 
   const confirm = async (title: string, content: string): Promise<boolean> =>
-    (await Taro.showModal({ title, content, confirmText: '确定', confirmColor: '#c62828' })).confirm;
+    (await Taro.showModal({ title, content, confirmText: '确定', confirmColor: COLORS.primary })).confirm;
 
   return (
     <View className="card org__grid" data-testid="grid-card" data-grid-id={grid.id}>

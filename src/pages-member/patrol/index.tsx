@@ -14,6 +14,7 @@ import { STAFF_ROUTES } from '../../utils/staff-routes';
 import { useRemote } from '../../utils/use-remote';
 import './index.scss';
 import { useSignedIn } from '../../state/staff-profile';
+import { COLORS } from '../../styles/colors';
 
 const SEVERITIES: ReadonlyArray<{ value: Severity; label: string }> = [
   { value: 'simple', label: '一般' },
@@ -197,7 +198,7 @@ export default function PatrolPage() {
           {/* The whole row toggles; the switch only shows the state. */}
           <View className="card patrol__public" onClick={() => setIsPublic(!isPublic)} data-testid="patrol-public-row">
             <Text>{isPublic ? '公开到公示栏' : '不公开'}</Text>
-            <Switch className="patrol__switch" checked={isPublic} color="#c62828" data-testid="patrol-public" />
+            <Switch className="patrol__switch" checked={isPublic} color={COLORS.primary} data-testid="patrol-public" />
           </View>
           <ErrorLine message={error} testId="patrol-error" />
           <BigButton onClick={() => void submit()} disabled={busy} testId="patrol-submit">

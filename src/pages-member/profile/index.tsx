@@ -10,6 +10,7 @@ import { memberProfileApi } from '../../services/member-profile-api';
 import { useSignedIn } from '../../state/staff-profile';
 import { chars, isPhone } from '../../utils/staff-form';
 import { useRemote } from '../../utils/use-remote';
+import { COLORS } from '../../styles/colors';
 
 const MAX_COMMITMENT = 100;
 
@@ -62,7 +63,7 @@ export default function ProfilePage() {
           </StaffNote>
           <View className="card">
             <StaffRow label="公示全名" onTap={() => setShowFullName(!showFullName)}>
-              <Switch className="staff-row__switch" checked={showFullName} color="#c62828" data-testid="profile-full-name" />
+              <Switch className="staff-row__switch" checked={showFullName} color={COLORS.primary} data-testid="profile-full-name" />
             </StaffRow>
             <SectionTitle>工作电话（选填）</SectionTitle>
             <Input

@@ -20,6 +20,7 @@ import { useRemote } from '../../utils/use-remote';
 import { RatePanel } from './rate-panel';
 import { SupplementPanel } from './supplement-panel';
 import './index.scss';
+import { COLORS } from '../../styles/colors';
 
 const OPEN = ['pending', 'assigned', 'processing', 'escalated'];
 
@@ -73,7 +74,7 @@ export default function CaseDetailPage() {
       title: '撤回这件诉求？',
       content: '撤回后将不再办理。问题如果还在，可以重新上报。',
       confirmText: '确定撤回',
-      confirmColor: '#c62828',
+      confirmColor: COLORS.primary,
       cancelText: '不撤回',
     });
     if (!confirm) return;

@@ -17,6 +17,7 @@ import { FIVE_ROLES, roleName } from '../../utils/roles';
 import { STAFF_ROUTES } from '../../utils/staff-routes';
 import { useRemote } from '../../utils/use-remote';
 import './index.scss';
+import { COLORS } from '../../styles/colors';
 
 const IS_H5 = process.env.TARO_ENV === 'h5';
 
@@ -112,7 +113,7 @@ export default function MePage() {
             <View className="me__row-title">长辈版</View>
             <View className="me__row-text">字更大、按钮更大，看得清、点得准</View>
           </View>
-          <Switch className="me__switch" checked={largeText} color="#c62828" data-testid="large-text-switch" />
+          <Switch className="me__switch" checked={largeText} color={COLORS.primary} data-testid="large-text-switch" />
         </View>
       </View>
 
