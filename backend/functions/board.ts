@@ -24,7 +24,7 @@ import { namesOf, publicCase, timelineView } from '../services/views';
 import { weightsOf } from '../services/weights';
 import { id, periodOrCurrent } from '../validation';
 import { action, defineFunction } from './define';
-import { publicRectifications, quarter } from './admin-rectification';
+import { publicRectifications, quarter } from '../services/rectifications';
 import { careBoardActions } from './care-board';
 import { rosterFace } from '../../core/public-profile';
 

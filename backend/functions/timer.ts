@@ -17,7 +17,7 @@ import { dispatchOutbox, TEMPLATE_SETTING_ID, type SubscribeSender, type Templat
 import { applyCommand, type AccountsCache } from '../services/case-service';
 import { loadDirectory, policyFor } from '../services/directory';
 import { action, defineFunction } from './define';
-import { openQuarterRectifications } from './admin-rectification';
+import { openQuarterRectifications } from '../services/rectifications';
 import { quarterToJudge } from '../../core/rectification';
 import { localDateOf } from '../../core/working-days';
 import type { Directory } from '../services/directory';

@@ -105,6 +105,22 @@ export async function applyCommand(
   return fail('CASE.CONFLICT', '诉求已被他人更新，请刷新后重试');
 }
 
+/** What a function's call brings to the service: who acts, on what world, and when. */
+export interface CaseCall {
+  deps: Deps;
+  dir: Directory;
+  actor: Actor;
+  now: Date;
+}
+
+/**
+ * The one way a function applies a command to a case: the core decides, the change is committed,
+ * and the answer is the case's new status and version (or the refusal as it came).
+ */
+export async function act(call: CaseCall, caseId: string, commandFor: CommandFor, opts: ApplyOptions = {}) {
+  return stepResult(await applyCommand(call.deps, call.dir, caseId, call.actor, commandFor, call.now, opts));
+}
+
 /** What a case action answers: the case's new status and version, or the refusal as it came. */
 export function stepResult(r: Result<TransitionResult>) {
   return r.ok

@@ -1,17 +1,13 @@
 /**
- * 整改任务: the 80 % rule opens work. The street admin (or the timer, after a quarter ends) opens a
- * task for every grid, community and category whose quarter fell below 80 % over enough rated cases;
- * the owning admin closes it with a written 整改报告. The street sees every task; the board shows
- * 整改中 / 已整改 per unit, never the report (free text is staff-only).
- *
- * Registered into `admin` by `rectificationActions(kit)`, with the scope helpers admin.ts owns.
+ * 整改任务 shared by the functions: the 80 % rule opens work (the street admin's action and the
+ * timer after a quarter ends call the same opening), the staff view of a task and the board's list
+ * (units and their state, never the report). The actions live in backend/functions/admin/rectification.ts.
  */
 import * as z from 'zod';
-import { fail, ok, type Result } from '../../core/errors';
+
 import { addTally, emptyTally, monthsOfPeriod, type CaseTally } from '../../core/metrics';
 import {
   UNIT_KIND_NAMES,
-  closeRectification,
   judgeSatisfaction,
   openRectification,
   rectificationState,
@@ -19,27 +15,13 @@ import {
   type RectificationUnitKind,
 } from '../../core/rectification';
 import { localDateOf } from '../../core/working-days';
-import type { Directory } from '../services/directory';
+import type { Directory } from './directory';
 import type { Store } from '../store/store.port';
-import { id, requiredText } from '../validation';
-import type { ActionDef } from './define';
-import type { AdminCall, Scope, StaffRole } from './admin';
 
 export const quarter = z
   .string()
   .max(7)
   .refine((s) => /^(20\d{2})-Q[1-4]$/.test(s), { message: '须为季度（如2026-Q4）' });
-const reportText = requiredText(2000);
-
-export interface RectificationKit {
-  staffAction: <S extends z.ZodType>(
-    roles: readonly StaffRole[],
-    input: S,
-    run: (input: z.infer<S>, call: AdminCall) => Promise<Result<unknown>>,
-  ) => ActionDef<S>;
-  admins: readonly StaffRole[];
-  streetOnly: readonly StaffRole[];
-}
 
 export interface OpenReport {
   period: string;
@@ -118,18 +100,6 @@ export async function openQuarterRectifications(
 }
 
 /** Who may see a task: the street, and the admin of its community. */
-function sees(scope: Scope, dir: Directory, r: Rectification): boolean {
-  if (scope.streetIds.has(r.streetId)) return true;
-  return (
-    r.communityId !== undefined && scope.communityIds.has(r.communityId) && dir.communities.get(r.communityId)?.streetId === r.streetId
-  );
-}
-
-/** Who must write the report: the community's admin, or the street's for a street-wide category. */
-function owns(scope: Scope, r: Rectification): boolean {
-  return r.communityId !== undefined ? scope.communityIds.has(r.communityId) : scope.streetIds.has(r.streetId);
-}
-
 export function rectificationView(r: Rectification, at: string, withReport: boolean) {
   const state = rectificationState(r, at);
   return {
@@ -148,70 +118,6 @@ export function rectificationView(r: Rectification, at: string, withReport: bool
     dueAt: r.dueAt,
     ...(withReport && r.report ? { report: r.report } : {}),
     ...(r.report ? { closedAt: r.report.at } : {}),
-  };
-}
-
-const NOT_FOUND = '整改任务不存在或不在您的管辖范围';
-
-export function rectificationActions(kit: RectificationKit): Record<string, ActionDef> {
-  return {
-    /** Opens the quarter's tasks for the caller's street (the timer does the same after a quarter ends). */
-    openRectifications: kit.staffAction(kit.streetOnly, z.strictObject({ period: quarter }), async (input, call) => {
-      const streetId = call.scope.streetIds.values().next().value as string;
-      const r = await openQuarterRectifications(
-        call.deps.store,
-        call.dir,
-        streetId,
-        input.period,
-        call.actor.openid,
-        call.now.toISOString(),
-      );
-      return ok({
-        period: r.period,
-        opened: r.opened.map((t) => rectificationView(t, call.now.toISOString(), true)),
-        existing: r.existing,
-        tooFew: r.tooFew,
-      });
-    }),
-
-    /** The tasks the caller sees: the community admin their community's, the street all of its own. */
-    listRectifications: kit.staffAction(
-      kit.admins,
-      z.strictObject({ period: quarter.optional(), status: z.enum(['open', 'closed']).optional() }),
-      async (input, call) => {
-        const streets = new Set([
-          ...call.scope.streetIds,
-          ...[...call.scope.communityIds].map((c) => call.dir.communities.get(c)?.streetId),
-        ]);
-        const all = (
-          await Promise.all(
-            [...streets].filter((s): s is string => !!s).map((streetId) => call.deps.store.listRef('rectifications', { streetId })),
-          )
-        ).flat();
-        const at = call.now.toISOString();
-        const items = all
-          .filter(
-            (r) =>
-              sees(call.scope, call.dir, r) && (!input.period || r.period === input.period) && (!input.status || r.status === input.status),
-          )
-          .sort((a, b) =>
-            a.status === b.status ? b.openedAt.localeCompare(a.openedAt) || a.id.localeCompare(b.id) : a.status === 'open' ? -1 : 1,
-          )
-          .map((r) => ({ ...rectificationView(r, at, true), mine: owns(call.scope, r) }));
-        return ok({ items, open: items.filter((i) => i.status === 'open').length });
-      },
-    ),
-
-    /** Closes a task with its written 整改报告 (causes, measures, results). */
-    submitRectificationReport: kit.staffAction(kit.admins, z.strictObject({ id: id.max(80), report: reportText }), async (input, call) => {
-      const r = await call.deps.store.getRef('rectifications', input.id);
-      if (!r || !sees(call.scope, call.dir, r)) return fail('RECTIFICATION.NOT_FOUND', NOT_FOUND);
-      if (!owns(call.scope, r)) return fail('AUTH.FORBIDDEN', r.communityId ? '整改报告由该社区的管理员提交' : '整改报告由街道管理员提交');
-      const closed = closeRectification(r, input.report, call.actor.openid, call.now.toISOString());
-      if (!closed.ok) return closed;
-      await call.deps.store.putRef('rectifications', closed.value);
-      return ok(rectificationView(closed.value, call.now.toISOString(), true));
-    }),
   };
 }
 

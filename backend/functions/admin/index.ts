@@ -1,0 +1,43 @@
+/**
+ * `admin`: community admins (社区书记), street admins and departments — the dispatch queue and the
+ * case actions, the organisation (grids, buildings, members, invites), configuration (categories,
+ * time-limit policies, holidays, subscribe templates), assessment, ledger exports and the weekly
+ * governance report. Each area is a module of this folder whose actions are named use cases;
+ * this file only composes them.
+ *
+ * Scope comes from stored grants only (./scope.ts): a community admin acts inside their community,
+ * a street admin inside their street, a department only on cases dispatched to it. The core's
+ * relations decide every transition; reads and lists are narrowed here. A case outside the scope
+ * is "not found", so ids cannot be probed.
+ */
+import { defineFunction } from '../define';
+import { careAdminActions } from '../care';
+import { careLedgerActions } from '../care-ledger';
+import { profileAdminActions } from '../public-profile';
+import { caseActions } from './cases';
+import { configurationActions } from './configuration';
+import { exportActions } from './exports';
+import { organisationActions } from './organisation';
+import { rectificationActions } from './rectification';
+import { reportActions } from './reports';
+import { returnActions } from './returns';
+import { reviewActions } from './review';
+
+export type { AdminCall, Scope, StaffRole } from './scope';
+
+export const admin = defineFunction('admin', {
+  // 整改任务
+  ...rectificationActions,
+  // 退单 counts and routing hints
+  ...returnActions,
+  // the review of public texts (审核后公开)
+  ...reviewActions,
+  ...careAdminActions,
+  ...careLedgerActions,
+  ...profileAdminActions,
+  ...caseActions,
+  ...organisationActions,
+  ...configurationActions,
+  ...reportActions,
+  ...exportActions,
+});
