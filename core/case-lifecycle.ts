@@ -8,13 +8,12 @@
  * time of the change.
  */
 import { fail, ok, type DomainError, type Result } from './errors';
-import { ledgerChange, type LedgerEntry } from './ledgers';
+import { ledgerChange } from './ledgers';
 import { maskPersonName } from './masking';
 import {
   ACTION_NAMES,
   CHANNEL_NAMES,
   ESCALATION_NAMES,
-  OPEN_STATUSES,
   RATING_NAMES,
   ROLE_NAMES,
   SEVERITY_NAMES,
@@ -22,19 +21,11 @@ import {
   type Actor,
   type ActorRole,
   type Case,
-  type CaseAction,
-  type CaseEvent,
   type CaseOrigin,
-  type CaseStatus,
   type Category,
-  type EscalationLevel,
-  type Member,
   type MemberRole,
-  type Notice,
-  type NoticeKind,
   type PersonRef,
   type Place,
-  type Rating,
   type Severity,
 } from './model';
 import type { Route } from './route-case';
@@ -46,182 +37,44 @@ import {
   deadlinesOnEscalate,
   deadlinesOnResolve,
   describeDuration,
-  isMarkedLate,
-  reminderOpensAt,
   runningDeadline,
-  type ClockVerdict,
-  type Duration,
-  type TimePolicy,
 } from './time-policy';
-import { localDateOf, type WorkCalendar } from './working-days';
+
 import { clockName } from './case-time';
+import { RULES, relationsOf, type Command, type Relation, type TransitionContext } from './case-rules';
+import {
+  Builder,
+  MAX_TEXT,
+  actingRole,
+  addPhotos,
+  checkMember,
+  communityInbox,
+  departmentInbox,
+  escalateTo,
+  giveTo,
+  label,
+  nextLevel,
+  refuse,
+  requireText,
+  residentBound,
+  streetDutyOpen,
+  streetInbox,
+  toQueue,
+  DEADLINE_NAMES,
+  formatLocal,
+  type TransitionResult,
+} from './case-builder';
 
-export interface TransitionContext {
-  now: Date;
-  policy: TimePolicy;
-  calendar: WorkCalendar;
-}
-
-/** How an actor stands to a case; the rules table speaks in these. */
-export type Relation = 'reporter' | 'holder' | 'community_admin' | 'street_admin' | 'department' | 'anyone' | 'system';
-export const RELATIONS: readonly Relation[] = ['reporter', 'holder', 'community_admin', 'street_admin', 'department', 'anyone', 'system'];
-
-export type Command =
-  | { action: 'auto_assign'; route: Route }
-  | { action: 'assign'; member: Member; note?: string }
-  | { action: 'accept' }
-  | { action: 'progress'; note: string; photos?: string[] }
-  | { action: 'transfer'; toRole: MemberRole; reason: string; route: Route }
-  | { action: 'return_task'; reason: string }
-  | { action: 'escalate'; reason: string }
-  | { action: 'dispatch_department'; department: { id: string; name: string }; note?: string }
-  | { action: 'department_report'; note: string; photos?: string[] }
-  | { action: 'resolve'; result: string; photos: string[] }
-  | { action: 'rate'; rating: Rating; comment?: string }
-  | { action: 'auto_close' }
-  | { action: 'reject'; reason: string }
-  | { action: 'withdraw'; reason?: string }
-  | { action: 'merge'; intoCaseId: string; note?: string }
-  | { action: 'supplement'; note: string; photos?: string[] }
-  | { action: 'support' }
-  | { action: 'remind'; note?: string }
-  | { action: 'mark_overdue' }
-  | { action: 'supervise'; reason: string }
-  | { action: 'set_severity'; severity: Severity }
-  | { action: 'set_public'; isPublic: boolean }
-  | { action: 'approve_photos'; fileIds: string[] | 'all'; approved: boolean }
-  | { action: 'ledger'; entry: LedgerEntry }
-  | { action: 'grant_time'; amount: Duration; reason: string };
-
-export type TransitionAction = Command['action'];
-
-interface Rule {
-  from: readonly CaseStatus[];
-  by: readonly Relation[];
-}
-
-const OPEN = OPEN_STATUSES;
-const ADMINS: readonly Relation[] = ['community_admin', 'street_admin'];
-const ALL_BUT_MERGED: readonly CaseStatus[] = [
-  'pending',
-  'assigned',
-  'processing',
-  'escalated',
-  'resolved',
-  'closed',
-  'rejected',
-  'withdrawn',
-];
-/** Ledger entries: while the case is worked and after it closed (回访), not once refused or withdrawn. */
-const LEDGER_STATUSES: readonly CaseStatus[] = ALL_BUT_MERGED.filter((s) => s !== 'withdrawn' && s !== 'rejected');
-
-/**
- * Who may do what in which status. A relation not listed is refused (`CASE.FORBIDDEN`); a listed
- * relation in a status not listed is an invalid transition (`CASE.INVALID_TRANSITION`).
- */
-export const RULES: Readonly<Record<TransitionAction, Rule>> = {
-  auto_assign: { from: ['pending'], by: ['system'] },
-  assign: { from: ['pending', 'assigned', 'processing', 'escalated'], by: ADMINS },
-  accept: { from: ['assigned'], by: ['holder'] },
-  progress: { from: ['processing', 'escalated'], by: ['holder', 'department', ...ADMINS] },
-  transfer: { from: ['assigned', 'processing'], by: ['holder'] },
-  /** 退单: a member returns a task outside their duties; it goes back to the community's queue. */
-  return_task: { from: ['assigned', 'processing'], by: ['holder'] },
-  escalate: { from: ['pending', 'assigned', 'processing', 'escalated'], by: ['holder', ...ADMINS, 'system'] },
-  dispatch_department: { from: ['escalated'], by: ['street_admin'] },
-  department_report: { from: ['escalated'], by: ['department'] },
-  resolve: { from: ['processing', 'escalated'], by: ['holder', 'department', ...ADMINS] },
-  rate: { from: ['resolved'], by: ['reporter'] },
-  auto_close: { from: ['resolved'], by: ['system'] },
-  reject: { from: OPEN, by: ADMINS },
-  withdraw: { from: OPEN, by: ['reporter'] },
-  merge: { from: OPEN, by: ADMINS },
-  supplement: { from: [...OPEN, 'resolved'], by: ['reporter'] },
-  support: { from: OPEN, by: ['anyone'] },
-  remind: { from: ['assigned', 'processing', 'escalated'], by: ['reporter', ...ADMINS, 'system'] },
-  mark_overdue: { from: ['assigned', 'processing', 'escalated'], by: ['system'] },
-  supervise: { from: ['assigned', 'processing', 'escalated', 'resolved'], by: [...ADMINS, 'system'] },
-  set_severity: { from: OPEN, by: ADMINS },
-  set_public: { from: ALL_BUT_MERGED, by: ADMINS },
-  approve_photos: { from: ALL_BUT_MERGED, by: ADMINS },
-  ledger: { from: LEDGER_STATUSES, by: ['holder', ...ADMINS] },
-  grant_time: { from: ['assigned', 'processing', 'escalated'], by: ADMINS },
-};
-
-export const TRANSITION_ACTIONS = Object.keys(RULES) as TransitionAction[];
-
-/** The command the timer gives for what the clock says of a case, if any. */
-export function clockCommand(v: ClockVerdict): Command | undefined {
-  if (v.due === 'remind') return { action: 'remind' };
-  if (v.due === 'overdue') return { action: 'mark_overdue' };
-  if (v.due === 'auto_close') return { action: 'auto_close' };
-  return undefined;
-}
-
-/** The relations an actor has to a case, from stored grants only. */
-export function relationsOf(actor: Actor, c: Case): Set<Relation> {
-  const out = new Set<Relation>();
-  if (actor.openid === 'system') {
-    out.add('system');
-    return out;
-  }
-  out.add('anyone');
-  if (c.reporter.openid === actor.openid) out.add('reporter');
-  // The holder is a member: the person with that member's grant holds it, even when the member
-  // record had no WeChat account bound yet when the case was given (openid `member:<id>`).
-  const holder = c.holder;
-  if (
-    holder &&
-    (holder.openid === actor.openid || (holder.memberId !== undefined && actor.grants.some((g) => g.memberId === holder.memberId)))
-  )
-    out.add('holder');
-  for (const g of actor.grants) {
-    if (g.role === 'community_admin' && g.communityId === c.place.communityId) out.add('community_admin');
-    if (g.role === 'street_admin' && g.streetId === c.place.streetId) out.add('street_admin');
-    if (
-      g.role === 'department' &&
-      g.departmentId !== undefined &&
-      c.escalation?.level === 'department' &&
-      c.escalation.departmentId === g.departmentId
-    )
-      out.add('department');
-  }
-  return out;
-}
-
-/** Whether the table lets an actor try an action now (used to show only possible buttons). */
-export function allowedActions(actor: Actor, c: Case): TransitionAction[] {
-  const rel = relationsOf(actor, c);
-  return TRANSITION_ACTIONS.filter((a) => RULES[a].from.includes(c.status) && RULES[a].by.some((r) => rel.has(r)));
-}
-
-export interface TransitionResult {
-  case: Case;
-  events: CaseEvent[];
-  notices: Notice[];
-}
-
-const MAX_TEXT = 500;
-
-const refuse = (code: DomainError['code'], message: string): Result<TransitionResult> => fail(code, message);
-
-/** The role an actor acts in, for the timeline: the strongest relation the rule allowed. */
-function actingRole(actor: Actor, c: Case, rel: Set<Relation>, rule: Rule): ActorRole {
-  const order: Relation[] = ['system', 'holder', 'department', 'community_admin', 'street_admin', 'reporter', 'anyone'];
-  const used = order.find((r) => rule.by.includes(r) && rel.has(r)) ?? 'anyone';
-  switch (used) {
-    case 'system':
-      return 'system';
-    case 'holder':
-      return c.holder?.role ?? 'resident';
-    case 'reporter':
-      return c.reporter.role;
-    case 'anyone':
-      return actor.grants.find((g) => g.role !== 'resident')?.role ?? 'resident';
-    default:
-      return used;
-  }
-}
+export * from './case-rules';
+export {
+  RESIDENT_DAILY,
+  communityInbox,
+  departmentInbox,
+  formatLocal,
+  refreshClock,
+  streetInbox,
+  type TransitionResult,
+} from './case-builder';
 
 /** Decides one transition. Never throws for bad input: every refusal is a typed error. */
 export function transition(c: Case, cmd: Command, actor: Actor, ctx: TransitionContext): Result<TransitionResult> {
@@ -236,173 +89,6 @@ export function transition(c: Case, cmd: Command, actor: Actor, ctx: TransitionC
   const refused = apply(b, cmd, rel);
   if (refused) return { ok: false, error: refused };
   return ok(b.finish());
-}
-
-/** Accumulates a change: the next case, its events and its notices. */
-class Builder {
-  next: Case;
-  events: CaseEvent[] = [];
-  notices: Notice[] = [];
-  readonly at: string;
-
-  constructor(
-    readonly before: Case,
-    readonly actor: Actor,
-    readonly role: ActorRole,
-    readonly ctx: TransitionContext,
-  ) {
-    this.next = structuredCloneCase(before);
-    this.at = ctx.now.toISOString();
-  }
-
-  event(action: CaseAction, note?: string, photos?: string[], as?: { role: ActorRole; name: string; openid?: string }): void {
-    const seq = this.before.lastSeq + this.events.length + 1;
-    const actor = as ?? {
-      role: this.role,
-      name: this.role === 'system' ? '系统' : maskPersonName(this.actor.name),
-      openid: this.actor.openid,
-    };
-    const e: CaseEvent = { caseId: this.next.id, seq, at: this.at, action, actor, toStatus: this.next.status };
-    // Each event starts where the previous one ended; a new case has no status before its first event.
-    const previous = this.events[this.events.length - 1];
-    if (previous) e.fromStatus = previous.toStatus;
-    else if (this.before.version > 0) e.fromStatus = this.before.status;
-    if (note) e.note = note;
-    if (photos && photos.length) e.photos = photos;
-    this.events.push(e);
-  }
-
-  notify(recipient: string | undefined, kind: NoticeKind, title: string, body: string): void {
-    if (!recipient || recipient === this.actor.openid) return;
-    const seq = this.before.lastSeq + Math.max(this.events.length, 1);
-    const key = `${this.next.id}:${seq}:${recipient}:${kind}`;
-    if (this.notices.some((n) => n.key === key)) return;
-    this.notices.push({ key, recipientOpenid: recipient, kind, caseId: this.next.id, title, body, at: this.at });
-  }
-
-  finish(): TransitionResult {
-    this.next.version = this.before.version + 1;
-    this.next.lastSeq = this.before.lastSeq + this.events.length;
-    for (const n of this.notices) n.caseStatus = this.next.status;
-    refreshClock(this.next, this.ctx.policy);
-    return { case: this.next, events: this.events, notices: this.notices };
-  }
-}
-
-function structuredCloneCase(c: Case): Case {
-  return JSON.parse(JSON.stringify(c)) as Case;
-}
-
-export const communityInbox = (c: Case): string => `community:${c.place.communityId}`;
-export const streetInbox = (c: Case): string => `street:${c.place.streetId}`;
-export const departmentInbox = (departmentId: string): string => `department:${departmentId}`;
-
-const shortId = (c: Case): string => c.id.slice(-6);
-const label = (c: Case): string => `「${c.categoryName}」诉求（${shortId(c)}）`;
-
-function requireText(value: string | undefined, code: DomainError['code'], message: string): DomainError | undefined {
-  const v = value?.trim() ?? '';
-  if (!v) return { code, message };
-  if (Array.from(v).length > MAX_TEXT) return { code: 'INPUT.INVALID', message: `内容不能超过${MAX_TEXT}字` };
-  return undefined;
-}
-
-function holderRef(m: Member): PersonRef {
-  const ref: PersonRef = { openid: m.openid ?? `member:${m.id}`, role: m.role, name: m.name, memberId: m.id };
-  return ref;
-}
-
-/**
- * Whether the duty to bring the case to the street (三日办结: complex cases within 24 hours of
- * submission) is still open. Once the case has reached the street the clock never restarts, so
- * that the street handing a case back to a member does not make it "late" for the street.
- */
-function streetDutyOpen(c: Case): boolean {
-  if (c.deadlines.escalateBy) return true;
-  if (c.escalation && c.escalation.level !== 'community') return false;
-  // Never given to anyone and never resolved: the clock simply has not been set yet.
-  return !c.assignedAt && c.reworkCount === 0;
-}
-
-function checkMember(c: Case, m: Member): DomainError | undefined {
-  if (!m.active) return { code: 'CASE.NO_MEMBER', message: '该成员已停用，不能派单' };
-  if (m.gridId !== c.place.gridId && m.communityId !== c.place.communityId)
-    return { code: 'CASE.FORBIDDEN', message: '只能派给本社区的五员共治小组成员' };
-  return undefined;
-}
-
-function giveTo(b: Builder, m: Member, why: string): void {
-  const n = b.next;
-  const previous = n.holder;
-  const dutyOpen = streetDutyOpen(n);
-  n.holder = holderRef(m);
-  n.status = 'assigned';
-  n.assignedAt = b.at;
-  delete n.escalation;
-  n.deadlines = deadlinesOnAssign(b.ctx, n, b.ctx.now);
-  if (!dutyOpen) delete n.deadlines.escalateBy;
-  delete n.deadlines.reportBy;
-  n.reminded = {};
-  // The resident's clock does not restart when the community changes its mind: a case not yet
-  // accepted keeps its response deadline, one already accepted keeps its resolution deadline
-  // (dormant until the new holder accepts), and reminders already sent stay sent.
-  const was = b.before;
-  if ((was.status === 'assigned' || was.status === 'pending') && was.deadlines.respondBy) {
-    n.deadlines.respondBy = was.deadlines.respondBy;
-    if (was.reminded.respondBy) n.reminded.respondBy = true;
-  }
-  if ((was.status === 'processing' || was.status === 'pending') && was.deadlines.resolveBy) {
-    n.deadlines.resolveBy = was.deadlines.resolveBy;
-    if (was.reminded.resolveBy) n.reminded.resolveBy = true;
-  }
-  if (was.reminded.escalateBy && n.deadlines.escalateBy === was.deadlines.escalateBy) n.reminded.escalateBy = true;
-  b.notify(n.holder.openid, 'task_new', '新任务', `${label(n)}已派给您，请及时受理。${why}`);
-  if (previous && previous.openid !== n.holder.openid)
-    b.notify(previous.openid, 'task_transferred', '任务已转出', `${label(n)}已改由${ROLE_NAMES[m.role]}办理`);
-}
-
-function toQueue(b: Builder, why: string): void {
-  const n = b.next;
-  const previous = n.holder;
-  delete n.holder;
-  delete n.escalation;
-  n.status = 'pending';
-  // No clock runs in the queue, but a duty to reach the street, and the resident's response or
-  // resolution deadline, are remembered for the next member (see giveTo).
-  const kept = b.before.deadlines;
-  n.deadlines = {
-    ...(kept.escalateBy ? { escalateBy: kept.escalateBy } : {}),
-    ...(b.before.status === 'assigned' && kept.respondBy ? { respondBy: kept.respondBy } : {}),
-    ...(b.before.status === 'processing' && kept.resolveBy ? { resolveBy: kept.resolveBy } : {}),
-  };
-  n.reminded = {};
-  b.notify(communityInbox(n), 'admin_unassigned', '待派单', `${label(n)}无人可派，请社区派单。${why}`);
-  if (previous) b.notify(previous.openid, 'task_transferred', '任务已转出', `${label(n)}已转回社区派单`);
-}
-
-function escalateTo(b: Builder, level: EscalationLevel, reason: string): void {
-  const n = b.next;
-  n.status = 'escalated';
-  n.escalation = { level, since: b.at, reason };
-  const old = n.deadlines;
-  n.deadlines = deadlinesOnEscalate(b.ctx, n, level, b.ctx.now);
-  // A reminder is due again only for a deadline that changed (the street's new resolution clock).
-  for (const k of Object.keys(n.reminded) as (keyof Case['deadlines'])[]) if (n.deadlines[k] !== old[k]) delete n.reminded[k];
-  const inbox = level === 'community' ? communityInbox(n) : streetInbox(n);
-  b.notify(inbox, 'admin_escalation', '吹哨', `${label(n)}已吹哨至${ESCALATION_NAMES[level]}：${reason}`);
-}
-
-/** The level a case goes to when someone (or the clock) escalates it now. */
-function nextLevel(c: Case, role: ActorRole): EscalationLevel | undefined {
-  const current = c.status === 'escalated' ? c.escalation?.level : undefined;
-  if (role === 'street_admin') return current === 'street' || current === 'department' ? undefined : 'street';
-  if (role === 'community_admin') return current === undefined || current === 'community' ? 'street' : undefined;
-  if (role === 'system') {
-    if (current === undefined) return c.deadlines.escalateBy ? 'street' : 'community';
-    return current === 'community' ? 'street' : undefined;
-  }
-  // A member blows the whistle to the community.
-  return current === undefined ? 'community' : undefined;
 }
 
 function apply(b: Builder, cmd: Command, rel: Set<Relation>): DomainError | undefined {
@@ -771,71 +457,6 @@ function apply(b: Builder, cmd: Command, rel: Set<Relation>): DomainError | unde
       return undefined;
     }
   }
-}
-
-const DEADLINE_NAMES = { respondBy: '受理', resolveBy: '办结', escalateBy: '上报街道', reportBy: '部门报到', rateBy: '评价' } as const;
-
-function addPhotos(c: Case, fileIds: string[] | undefined, stage: 'before' | 'progress' | 'after'): void {
-  if (!fileIds) return;
-  for (const fileId of fileIds) c.photos.push({ fileId, stage, approved: false });
-}
-
-/** `2026-10-08 18:00` in China time, for messages. */
-/**
- * How often a reporter may remind or supplement one case per China-local day. Each reminder and
- * supplement notifies the holder (and may use up a subscribe message), so they are bounded.
- */
-export const RESIDENT_DAILY = { reminds: 1, supplements: 3 } as const;
-
-/**
- * The reporter's daily bound on reminders and supplements, counted on the case itself so that
- * concurrent requests (compare-and-set on the version) cannot pass it. A reminder also waits for
- * the policy's reminder share of the running limit. Staff are not bounded. Counts the act when allowed.
- */
-function residentBound(b: Builder, rel: Set<Relation>, what: 'reminds' | 'supplements'): DomainError | undefined {
-  if (!rel.has('reporter') || rel.has('community_admin') || rel.has('street_admin') || b.role === 'system') return undefined;
-  const day = localDateOf(b.ctx.now);
-  const today = b.before.residentActs?.day === day ? b.before.residentActs : { day, reminds: 0, supplements: 0 };
-  if (what === 'reminds') {
-    if (today.reminds >= RESIDENT_DAILY.reminds) return { code: 'RATE.LIMITED', message: '今天已经催办过了，办理人已收到提醒，请明天再催' };
-    const opens = reminderOpensAt(b.ctx.policy, b.before);
-    if (opens && b.ctx.now.getTime() < Date.parse(opens))
-      return { code: 'CASE.TOO_EARLY', message: `办理时限尚早，${formatLocal(opens)}后才能催办` };
-  } else if (today.supplements >= RESIDENT_DAILY.supplements)
-    return { code: 'RATE.LIMITED', message: `每件诉求每天最多补充${RESIDENT_DAILY.supplements}次，请明天再补充` };
-  b.next.residentActs = { ...today, [what]: today[what] + 1 };
-  return undefined;
-}
-
-export function formatLocal(iso: string): string {
-  const d = new Date(Date.parse(iso) + 8 * 3_600_000).toISOString();
-  return `${d.slice(0, 10)} ${d.slice(11, 16)}`;
-}
-
-/** Keeps the indexed clock fields in step with the case: the running deadline and the next check. */
-export function refreshClock(c: Case, policy: TimePolicy): void {
-  const running = runningDeadline(c);
-  if (!running) {
-    delete c.dueAt;
-    delete c.nextCheckAt;
-    return;
-  }
-  c.dueAt = running.at;
-  if (running.name === 'rateBy') {
-    c.nextCheckAt = running.at;
-    return;
-  }
-  if (isMarkedLate(c, running)) {
-    delete c.nextCheckAt;
-    return;
-  }
-  if (c.reminded[running.name]) {
-    c.nextCheckAt = running.at;
-    return;
-  }
-  const start = Date.parse(running.startedAt);
-  const end = Date.parse(running.at);
-  c.nextCheckAt = new Date(Math.floor(start + (end - start) * policy.reminderShare)).toISOString();
 }
 
 // ——— creating cases: submit, patrol report, on-the-spot closing ———

@@ -3,11 +3,10 @@ import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import { fail, ok } from '../../core/errors';
 import { MAX_CARE_NEEDS, MAX_CARE_TEXT, careAccess, checkVisit, type CareVisit } from '../../core/care-visits';
-import { routeForCategory } from '../../core/route-case';
 import { STATUS_NAMES } from '../../core/model';
 import { localDateOf } from '../../core/working-days';
-import { createCase } from '../services/case-service';
-import { gridMembers, policyFor } from '../services/directory';
+import { createCase, routeNewCase } from '../services/case-service';
+import { policyFor } from '../services/directory';
 import { id, localDate, photos, requiredText } from '../validation';
 import { byDue, intervalsOf, requestId, subjectDetail, subjectFor, subjectView, visitView } from './care';
 import { action, type ActionDef } from './define';
@@ -127,8 +126,7 @@ export const careMemberActions: Record<string, ActionDef> = {
       const category = dir.categories.get(input.categoryId);
       if (!category || !category.active) return fail('CATEGORY.NOT_FOUND', '请选择有效的问题类别');
       const place = { streetId: subject.streetId, communityId: subject.communityId, gridId: subject.gridId };
-      const [members, openWork] = await Promise.all([gridMembers(deps.store, place.gridId), deps.store.openWorkByMember(place.gridId)]);
-      const route = routeForCategory(category, { gridId: place.gridId, members, openWork }, dir.communities.get(place.communityId));
+      const route = await routeNewCase(deps.store, dir, place, category);
       const created = await createCase(
         deps,
         dir,

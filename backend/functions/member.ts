@@ -5,7 +5,7 @@
  */
 import * as z from 'zod';
 import { fail, ok, type Result } from '../../core/errors';
-import { routeCase, routeForCategory } from '../../core/route-case';
+import { routeCase } from '../../core/route-case';
 import {
   MEMBER_ROLES,
   OPEN_STATUSES,
@@ -18,7 +18,7 @@ import {
   type CaseStatus,
   type Member,
 } from '../../core/model';
-import { applyCommand, createCase, stepResult, type CommandFor } from '../services/case-service';
+import { act as actOnCase, createCase, gridWorkload, routeNewCase, type CommandFor } from '../services/case-service';
 import { gridMembers, invalidateDirectory, policyFor, type Directory } from '../services/directory';
 import { caseCard, caseDetail, timelineView } from '../services/views';
 import { description, id, ledgerEntry, photos, requiredText } from '../validation';
@@ -71,8 +71,8 @@ const visible =
     canSee(call.actor, c) ? ok(undefined) : fail('CASE.NOT_FOUND', '诉求不存在或不在您的网格');
 
 /** Applies a command to a case the member can see and answers the new status. */
-async function act(call: AuthedCall, caseId: string, commandFor: CommandFor, opts: { retryOnConflict?: boolean } = {}) {
-  return stepResult(await applyCommand(call.deps, call.dir, caseId, call.actor, commandFor, call.now, { ...opts, check: visible(call) }));
+function act(call: AuthedCall, caseId: string, commandFor: CommandFor, opts: { retryOnConflict?: boolean } = {}) {
+  return actOnCase(call, caseId, commandFor, { ...opts, check: visible(call) });
 }
 
 function memberPlace(
@@ -240,14 +240,10 @@ export const member = defineFunction('member', {
     input: z.strictObject({ caseId: id, toRole: z.enum(MEMBER_ROLES), reason: requiredText(200) }),
     run: async (input, call) =>
       act(call, input.caseId, async (c) => {
-        const members = await gridMembers(call.deps.store, c.place.gridId);
-        const openWork = await call.deps.store.openWorkByMember(c.place.gridId);
         const route = routeCase({
           role: input.toRole,
           because: '',
-          gridId: c.place.gridId,
-          members,
-          openWork,
+          ...(await gridWorkload(call.deps.store, c.place.gridId)),
           exclude: c.holder?.memberId ? [c.holder.memberId] : [],
           fallback: false,
         });
@@ -294,13 +290,7 @@ export const member = defineFunction('member', {
       if (!place.ok) return place;
       const category = dir.categories.get(input.categoryId);
       if (!category || !category.active) return fail('CATEGORY.NOT_FOUND', '请选择有效的问题类别');
-      const members = await gridMembers(deps.store, place.value.gridId);
-      const openWork = await deps.store.openWorkByMember(place.value.gridId);
-      const route = routeForCategory(
-        category,
-        { gridId: place.value.gridId, members, openWork },
-        dir.communities.get(place.value.communityId),
-      );
+      const route = await routeNewCase(deps.store, dir, place.value, category);
       const r = await createCase(
         deps,
         dir,

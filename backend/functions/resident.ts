@@ -4,14 +4,13 @@
  */
 import * as z from 'zod';
 import { fail, ok } from '../../core/errors';
-import { routeForCategory } from '../../core/route-case';
 import { describeDuration } from '../../core/time-policy';
 import { localDateOf, startOfLocalDate } from '../../core/working-days';
 import { ROLE_NAMES, STATUS_NAMES, type CaseStatus, OPEN_STATUSES, FINAL_STATUSES, RATINGS } from '../../core/model';
 import { maskText } from '../../core/masking';
 import { DESCRIPTION_KEY } from '../../core/public-text';
-import { applyCommand, contextFor, createCase, stepResult } from '../services/case-service';
-import { gridMembers, policyFor, roleByCommunity } from '../services/directory';
+import { act, createCase, routeNewCase, stepView } from '../services/case-service';
+import { policyFor, roleByCommunity } from '../services/directory';
 import { caseCard, caseDetail, personView, publicTextView, timelineView } from '../services/views';
 import { cursor, description, id, instant, phone, photos, requiredText, text } from '../validation';
 import { action, defineFunction, type AuthedCall } from './define';
@@ -133,11 +132,10 @@ export const resident = defineFunction('resident', {
       // Everything the submit reads, at once (one round trip in the cloud). A retry must answer like
       // the first call even after the daily limit is reached, so the count only matters without one.
       const since = startOfLocalDate(localDateOf(now)).toISOString();
-      const [replay, today, members, openWork] = await Promise.all([
+      const [replay, today, route] = await Promise.all([
         deps.store.findCaseIdByRequest(requestKey),
         deps.store.countCasesByReporterSince(actor.openid, since),
-        gridMembers(deps.store, place.gridId),
-        deps.store.openWorkByMember(place.gridId),
+        routeNewCase(deps.store, dir, place, category),
       ]);
       if (!replay) {
         if (today >= deps.limits.submissionsPerDay)
@@ -145,7 +143,6 @@ export const resident = defineFunction('resident', {
         if (deps.contentCheck && (await deps.contentCheck.check(input.description, actor.openid)) === 'risky')
           return fail('INPUT.CONTENT_RISKY', '内容含有不当信息，请修改后再提交');
       }
-      const route = routeForCategory(category, { gridId: place.gridId, members, openWork }, dir.communities.get(place.communityId));
       const created = await createCase(
         deps,
         dir,
@@ -166,8 +163,8 @@ export const resident = defineFunction('resident', {
         { caseId: replay },
       );
       if (!created.ok) return created;
+      const { policy } = created.value;
       const c = created.value.result.case;
-      const policy = contextFor(dir, c.place.communityId, now).policy;
       const limits = policy.limits[c.severity];
       return ok({
         caseId: c.id,
@@ -216,19 +213,11 @@ export const resident = defineFunction('resident', {
     auth: 'user',
     input: z.strictObject({ caseId: id, note: requiredText(500), photos: photos.optional() }),
     run: async (input, call) => {
-      const r = await applyCommand(
-        call.deps,
-        call.dir,
-        input.caseId,
-        call.actor,
-        () => ok({ action: 'supplement', note: input.note, photos: input.photos }),
-        call.now,
-        {
-          check: mine(call),
-          retryOnConflict: true,
-        },
-      );
-      return r.ok ? ok({ caseId: input.caseId, status: r.value.case.status, version: r.value.case.version }) : r;
+      return act(call, input.caseId, () => ok({ action: 'supplement', note: input.note, photos: input.photos }), {
+        check: mine(call),
+        retryOnConflict: true,
+        answer: (r) => ({ caseId: input.caseId, status: r.case.status, version: r.case.version }),
+      });
     },
   }),
 
@@ -236,16 +225,10 @@ export const resident = defineFunction('resident', {
     auth: 'user',
     input: z.strictObject({ caseId: id, reason: text(200).optional() }),
     run: async (input, call) => {
-      const r = await applyCommand(
-        call.deps,
-        call.dir,
-        input.caseId,
-        call.actor,
-        () => ok({ action: 'withdraw', reason: input.reason }),
-        call.now,
-        { check: mine(call) },
-      );
-      return r.ok ? ok({ caseId: input.caseId, status: r.value.case.status, version: r.value.case.version }) : r;
+      return act(call, input.caseId, () => ok({ action: 'withdraw', reason: input.reason }), {
+        check: mine(call),
+        answer: (r) => ({ caseId: input.caseId, status: r.case.status, version: r.case.version }),
+      });
     },
   }),
 
@@ -253,19 +236,10 @@ export const resident = defineFunction('resident', {
     auth: 'user',
     input: z.strictObject({ caseId: id, rating: z.enum(RATINGS), comment: text(500).optional() }),
     run: async (input, call) => {
-      const r = await applyCommand(
-        call.deps,
-        call.dir,
-        input.caseId,
-        call.actor,
-        () => ok({ action: 'rate', rating: input.rating, comment: input.comment }),
-        call.now,
-        {
-          check: mine(call),
-        },
-      );
-      const step = stepResult(r);
-      return step.ok && r.ok ? ok({ ...step.value, reworkCount: r.value.case.reworkCount }) : step;
+      return act(call, input.caseId, () => ok({ action: 'rate', rating: input.rating, comment: input.comment }), {
+        check: mine(call),
+        answer: (r) => ({ ...stepView(r), reworkCount: r.case.reworkCount }),
+      });
     },
   }),
 
@@ -273,19 +247,11 @@ export const resident = defineFunction('resident', {
     auth: 'user',
     input: caseIdInput,
     run: async (input, call) => {
-      const r = await applyCommand(
-        call.deps,
-        call.dir,
-        input.caseId,
-        call.actor,
-        () => ok({ action: 'remind', note: '居民催办' }),
-        call.now,
-        {
-          check: mine(call),
-          retryOnConflict: true,
-        },
-      );
-      return r.ok ? ok({ caseId: input.caseId }) : r;
+      return act(call, input.caseId, () => ok({ action: 'remind', note: '居民催办' }), {
+        check: mine(call),
+        retryOnConflict: true,
+        answer: () => ({ caseId: input.caseId }),
+      });
     },
   }),
 
@@ -293,11 +259,11 @@ export const resident = defineFunction('resident', {
     auth: 'user',
     input: caseIdInput,
     run: async (input, call) => {
-      const r = await applyCommand(call.deps, call.dir, input.caseId, call.actor, () => ok({ action: 'support' }), call.now, {
+      return act(call, input.caseId, () => ok({ action: 'support' }), {
         retryOnConflict: true,
         check: (c) => (c.isPublic ? ok(undefined) : fail('CASE.NOT_FOUND', '诉求不存在或未公开')),
+        answer: (r) => ({ caseId: input.caseId, supportCount: r.case.supportCount }),
       });
-      return r.ok ? ok({ caseId: input.caseId, supportCount: r.value.case.supportCount }) : r;
     },
   }),
 

@@ -12,47 +12,40 @@ import {
   type TransitionContext,
   type TransitionResult,
 } from '../../core/case-lifecycle';
-import { STATUS_NAMES, type Actor, type Case, type Notice } from '../../core/model';
+import { STATUS_NAMES, type Actor, type Case, type Category, type Member, type Notice } from '../../core/model';
+import { routeForCategory, type Route } from '../../core/route-case';
+import { inGroup, recipientOf } from '../../core/recipients';
+import type { TimePolicy } from '../../core/time-policy';
 import type { Deps } from '../deps';
+import type { RefDocs } from '../store/ref-docs';
 import type { Store } from '../store/store.port';
-import { policyFor, type Directory } from './directory';
+import { gridMembers, policyFor, type Directory } from './directory';
 import { withTrackedTexts } from './public-text';
 
 export function contextFor(dir: Directory, communityId: string, now: Date): TransitionContext {
   return { now, policy: policyFor(dir, communityId), calendar: dir.calendar };
 }
 
-type Accounts = Awaited<ReturnType<Store['listRef']>>;
+type Accounts = RefDocs['accounts'][];
 
 /** Accounts read once and shared by the changes of one run (a timer tick), instead of once per change. */
 export interface AccountsCache {
   accounts?: Promise<Accounts>;
 }
 
-/** Turns `community:<id>`, `street:<id>` and `department:<id>` recipients into people. */
+/** Turns group recipients (a community's admins, a street's, a department) into their people. */
 export async function expandNotices(store: Store, notices: Notice[], cache: AccountsCache = {}): Promise<Notice[]> {
   const out: Notice[] = [];
   let accounts: Accounts | undefined;
   for (const n of notices) {
-    const m = /^(community|street|department):(.+)$/.exec(n.recipientOpenid);
-    if (!m) {
+    const to = recipientOf(n.recipientOpenid);
+    if (to.kind === 'person') {
       out.push(n);
       continue;
     }
     accounts ??= await (cache.accounts ??= store.listRef('accounts'));
-    const [, scope, id] = m;
-    const people = (
-      accounts as { openid: string; roles: { role: string; communityId?: string; streetId?: string; departmentId?: string }[] }[]
-    ).filter((a) =>
-      a.roles.some((r) =>
-        scope === 'community'
-          ? r.role === 'community_admin' && r.communityId === id
-          : scope === 'street'
-            ? r.role === 'street_admin' && r.streetId === id
-            : r.role === 'department' && r.departmentId === id,
-      ),
-    );
-    for (const p of people) out.push({ ...n, recipientOpenid: p.openid, key: `${n.key}:${p.openid}` });
+    for (const p of accounts.filter((a) => a.roles.some((r) => inGroup(r, to))))
+      out.push({ ...n, recipientOpenid: p.openid, key: `${n.key}:${p.openid}` });
   }
   return out;
 }
@@ -113,24 +106,53 @@ export interface CaseCall {
   now: Date;
 }
 
+/** What `act` answers by default: the case's new status and version. */
+export type StepView = { caseId: string; status: Case['status']; statusName: string; version: number };
+
 /**
  * The one way a function applies a command to a case: the core decides, the change is committed,
- * and the answer is the case's new status and version (or the refusal as it came).
+ * and the answer is the case's new status and version — or what `answer` makes of the change —
+ * or the refusal as it came.
  */
-export async function act(call: CaseCall, caseId: string, commandFor: CommandFor, opts: ApplyOptions = {}) {
-  return stepResult(await applyCommand(call.deps, call.dir, caseId, call.actor, commandFor, call.now, opts));
+export async function act<T = StepView>(
+  call: CaseCall,
+  caseId: string,
+  commandFor: CommandFor,
+  opts: ApplyOptions & { answer?: (r: TransitionResult) => T } = {},
+): Promise<Result<T>> {
+  const { answer, ...apply } = opts;
+  const r = await applyCommand(call.deps, call.dir, caseId, call.actor, commandFor, call.now, apply);
+  if (!r.ok) return r;
+  return ok(answer ? answer(r.value) : (stepView(r.value) as T));
 }
 
-/** What a case action answers: the case's new status and version, or the refusal as it came. */
-export function stepResult(r: Result<TransitionResult>) {
-  return r.ok
-    ? ok({
-        caseId: r.value.case.id,
-        status: r.value.case.status,
-        statusName: STATUS_NAMES[r.value.case.status],
-        version: r.value.case.version,
-      })
-    : r;
+/** The grid's members and their open work, read together (one round trip in the cloud). */
+export async function gridWorkload(
+  store: Store,
+  gridId: string,
+): Promise<{ gridId: string; members: Member[]; openWork: Record<string, number> }> {
+  const [members, openWork] = await Promise.all([gridMembers(store, gridId), store.openWorkByMember(gridId)]);
+  return { gridId, members, openWork };
+}
+
+/** Who a new case of a category goes to in its grid: the grid's members, their open work, the routing rules. */
+export async function routeNewCase(
+  store: Store,
+  dir: Directory,
+  place: { communityId: string; gridId: string },
+  category: Category,
+): Promise<Route> {
+  return routeForCategory(category, await gridWorkload(store, place.gridId), dir.communities.get(place.communityId));
+}
+
+/** What a case action answers: the case's new status and version. */
+export function stepView(r: TransitionResult): StepView {
+  return { caseId: r.case.id, status: r.case.status, statusName: STATUS_NAMES[r.case.status], version: r.case.version };
+}
+
+/** `stepView` of a change, or the refusal as it came. */
+export function stepResult(r: Result<TransitionResult>): Result<StepView> {
+  return r.ok ? ok(stepView(r.value)) : r;
 }
 
 export async function createCase(
@@ -141,15 +163,17 @@ export async function createCase(
   actor: Actor,
   now: Date,
   requestKey: string,
-  /** What the caller already read of `requestKey` (`findCaseIdByRequest`), so it is not read again. */
+  /** What the caller already read of `requestKey` (`findCaseIdByRequest`), so it is not read again. The answer
+   * carries the community's time-limit policy, so the caller does not build the context again. */
   lookedUp?: { caseId: string | undefined },
-): Promise<Result<{ result: TransitionResult; replayed: boolean }>> {
+): Promise<Result<{ result: TransitionResult; replayed: boolean; policy: TimePolicy }>> {
   const existing = lookedUp ? lookedUp.caseId : await deps.store.findCaseIdByRequest(requestKey);
   if (existing) {
     const c = await deps.store.getCase(existing);
-    if (c) return ok({ result: { case: c, events: [], notices: [] }, replayed: true });
+    if (c) return ok({ result: { case: c, events: [], notices: [] }, replayed: true, policy: policyFor(dir, c.place.communityId) });
   }
-  const r = openCase(input, cmd, actor, contextFor(dir, input.place.communityId, now));
+  const ctx = contextFor(dir, input.place.communityId, now);
+  const r = openCase(input, cmd, actor, ctx);
   if (!r.ok) return r;
   const notices = await expandNotices(deps.store, r.value.notices);
   const created = await withTrackedTexts(deps.store, dir, r.value.case, r.value.events, true, now);
@@ -163,8 +187,8 @@ export async function createCase(
     // Two retries of one request raced: the other one created the case.
     const again = await deps.store.findCaseIdByRequest(requestKey);
     const c = again ? await deps.store.getCase(again) : undefined;
-    if (c) return ok({ result: { case: c, events: [], notices: [] }, replayed: true });
+    if (c) return ok({ result: { case: c, events: [], notices: [] }, replayed: true, policy: policyFor(dir, c.place.communityId) });
     return committed;
   }
-  return ok({ result: { ...r.value, case: created, notices }, replayed: false });
+  return ok({ result: { ...r.value, case: created, notices }, replayed: false, policy: ctx.policy });
 }

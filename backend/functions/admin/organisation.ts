@@ -4,11 +4,12 @@ import { randomInt } from 'node:crypto';
 import { fail, ok, type Result } from '../../../core/errors';
 import { MEMBER_ROLES, OPEN_STATUSES, ROLE_DUTIES, ROLE_NAMES, type Case, type Member } from '../../../core/model';
 import { routeCase } from '../../../core/route-case';
-import { gridMembers, type Directory } from '../../services/directory';
+import type { Directory } from '../../services/directory';
 import type { Community, Grid } from '../../store/ref-docs';
 import { id, phone, requiredText } from '../../validation';
 import { ADMINS, staffAction, inCommunity, communitiesOf, streetIdsOf, manageableGrid, type AdminCall } from './scope';
 import { act } from './cases';
+import { gridWorkload } from '../../services/case-service';
 import { writeRef, updateRef } from './ref-writes';
 
 const households = z.number().int().min(1).max(100000);
@@ -40,11 +41,11 @@ async function rerouteFrom(call: AdminCall, stopped: Member): Promise<number> {
     cursor = page.nextCursor;
   } while (cursor);
   if (held.length === 0) return 0;
-  const members = await gridMembers(deps.store, stopped.gridId);
-  const openWork = { ...(await deps.store.openWorkByMember(stopped.gridId)) };
+  const load = await gridWorkload(deps.store, stopped.gridId);
+  const openWork = { ...load.openWork };
   let rerouted = 0;
   for (const c of held) {
-    const route = routeCase({ role: stopped.role, because: '', gridId: stopped.gridId, members, openWork, exclude: [stopped.id] });
+    const route = routeCase({ role: stopped.role, because: '', ...load, openWork, exclude: [stopped.id] });
     if (route.kind !== 'member') continue;
     const note =
       route.member.role === stopped.role
