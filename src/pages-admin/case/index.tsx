@@ -112,10 +112,10 @@ export default function AdminCasePage() {
 
   return (
     <PageShell className="admin-case" testId="page-admin-case">
-      {!caseId ? <EmptyState icon="🔍" title="没有找到这件案件" /> : null}
+      {!caseId ? <EmptyState icon="search" title="没有找到这件案件" /> : null}
       {gone ? (
         <View data-testid="case-gone">
-          <EmptyState icon="✅" title={gone}>
+          <EmptyState icon="circle-check" title={gone}>
             这件已交居民评价，不再在您的待办中。
           </EmptyState>
           <BigButton
@@ -235,49 +235,49 @@ export default function AdminCasePage() {
           {!panel ? (
             <View className="admin-case__actions" data-testid="admin-actions">
               {can('assign') ? (
-                <BigButton onClick={() => open('assign')} testId="action-assign">
-                  {c.status === 'pending' ? '👤 派单' : '👤 改派'}
+                <BigButton icon="user-plus" onClick={() => open('assign')} testId="action-assign">
+                  {c.status === 'pending' ? '派单' : '改派'}
                 </BigButton>
               ) : null}
               {canReport ? (
-                <BigButton onClick={() => open('report')} testId="action-report">
-                  📍 到场报到
+                <BigButton icon="map-pin" onClick={() => open('report')} testId="action-report">
+                  到场报到
                 </BigButton>
               ) : null}
               {canDispatch ? (
-                <BigButton onClick={() => open('dispatch')} testId="action-dispatch">
-                  🏛️ 派遣部门报到
+                <BigButton icon="landmark" onClick={() => open('dispatch')} testId="action-dispatch">
+                  派遣部门报到
                 </BigButton>
               ) : null}
               {canResolve ? (
-                <BigButton kind="secondary" onClick={() => open('resolve')} testId="action-resolve">
-                  ✅ 办结
+                <BigButton icon="circle-check" kind="secondary" onClick={() => open('resolve')} testId="action-resolve">
+                  办结
                 </BigButton>
               ) : null}
               <View className="admin-case__grid">
                 {canEscalate ? (
-                  <BigButton kind="secondary" onClick={() => open('escalate')} testId="action-escalate">
-                    📣 吹哨
+                  <BigButton icon="megaphone" kind="secondary" onClick={() => open('escalate')} testId="action-escalate">
+                    吹哨
                   </BigButton>
                 ) : null}
                 {can('reject') ? (
-                  <BigButton kind="secondary" onClick={() => open('reject')} testId="action-reject">
-                    🚫 不予受理
+                  <BigButton icon="ban" kind="secondary" onClick={() => open('reject')} testId="action-reject">
+                    不予受理
                   </BigButton>
                 ) : null}
                 {can('merge') ? (
-                  <BigButton kind="secondary" onClick={() => open('merge')} testId="action-merge">
-                    🔗 合并重复
+                  <BigButton icon="link" kind="secondary" onClick={() => open('merge')} testId="action-merge">
+                    合并重复
                   </BigButton>
                 ) : null}
                 {can('grant_time') ? (
-                  <BigButton kind="secondary" onClick={() => open('grant')} testId="action-grant">
-                    ⏳ 延长期限
+                  <BigButton icon="hourglass" kind="secondary" onClick={() => open('grant')} testId="action-grant">
+                    延长期限
                   </BigButton>
                 ) : null}
                 {can('supervise') && !c.supervised ? (
-                  <BigButton kind="secondary" onClick={() => open('supervise')} testId="action-supervise">
-                    🔔 督办
+                  <BigButton icon="bell-ring" kind="secondary" onClick={() => open('supervise')} testId="action-supervise">
+                    督办
                   </BigButton>
                 ) : null}
               </View>

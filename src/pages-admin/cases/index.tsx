@@ -25,6 +25,7 @@ import { STAFF_ROUTES } from '../../utils/staff-routes';
 import { useRemote } from '../../utils/use-remote';
 import './index.scss';
 import { useSignedIn } from '../../state/staff-profile';
+import { Icon } from '../../components/icon';
 
 interface ListState {
   items: StaffCaseCard[];
@@ -131,7 +132,8 @@ export default function AdminCasesPage() {
             onClick={() => set({ overdue: !filter.overdue, ...(filter.overdue ? {} : { status: 'open' as const }) })}
             data-testid="filter-overdue"
           >
-            ⏰ 只看超时
+            <Icon name="alarm-clock" tone={filter.overdue ? 'primary' : 'text'} />
+            只看超时
           </View>
           <View
             className={`admin-cases__toggle ${panel ? 'admin-cases__toggle--on' : ''}`}
@@ -205,7 +207,7 @@ export default function AdminCasesPage() {
 
       <ErrorLine message={list.error} onRetry={() => void load(list.items.length > 0)} />
       {list.loading && !list.loaded ? <Loading /> : null}
-      {list.loaded && list.items.length === 0 ? <EmptyState icon="🗂️" title="没有符合条件的案件" /> : null}
+      {list.loaded && list.items.length === 0 ? <EmptyState icon="folder-open" title="没有符合条件的案件" /> : null}
       <View data-testid="admin-case-list">
         {list.items.map((c) => (
           <StaffTaskCard

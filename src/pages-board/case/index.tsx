@@ -74,7 +74,7 @@ export default function PublicCasePage() {
   if (!caseId) {
     return (
       <PageShell testId="page-board-case" requireIdentity={false}>
-        <EmptyState icon="🔍" title="没有找到这件诉求" />
+        <EmptyState icon="search" title="没有找到这件诉求" />
       </PageShell>
     );
   }
@@ -150,8 +150,8 @@ export default function PublicCasePage() {
             {canSupport(c.status) ? (
               <>
                 <View className="public-case__hint">遇到同样的问题？点「附议」表示您也关注，不用再重复上报。</View>
-                <BigButton testId="support-button" disabled={busy} onClick={() => void support()}>
-                  {busy ? '正在提交…' : '👍 附议'}
+                <BigButton testId="support-button" icon={busy ? undefined : 'thumbs-up'} disabled={busy} onClick={() => void support()}>
+                  {busy ? '正在提交…' : '附议'}
                 </BigButton>
               </>
             ) : (

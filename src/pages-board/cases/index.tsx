@@ -110,14 +110,7 @@ export default function PublicCasesPage() {
       <View className="card public-cases__filters">
         <Chips testId="case-status" items={STATUS_CHIPS} value={status} onChange={setStatus} />
         <View className="public-cases__selects">
-          <SelectBox
-            testId="case-place"
-            label={`📍 ${placeLabel}`}
-            options={placeOptions}
-            value={place}
-            on={place !== ''}
-            onChange={setPlace}
-          />
+          <SelectBox testId="case-place" label={placeLabel} options={placeOptions} value={place} on={place !== ''} onChange={setPlace} />
           <SelectBox
             testId="case-category"
             label={categoryLabel}
@@ -132,7 +125,7 @@ export default function PublicCasesPage() {
       <ErrorLine message={list.error} onRetry={() => void load(list.items.length > 0)} />
       {list.loading && !list.loaded ? <Loading /> : null}
       {list.loaded && list.items.length === 0 ? (
-        <EmptyState icon="📭" title="没有符合条件的公开诉求">
+        <EmptyState icon="inbox" title="没有符合条件的公开诉求">
           换个类别或地点看看
         </EmptyState>
       ) : null}

@@ -68,7 +68,7 @@ export default function TaskPage() {
 
   return (
     <PageShell className="task" testId="page-task">
-      {!caseId ? <EmptyState icon="🔍" title="没有找到这件任务" /> : null}
+      {!caseId ? <EmptyState icon="search" title="没有找到这件任务" /> : null}
       <ErrorLine message={remote.error} onRetry={() => void remote.reload()} />
       {remote.loading && !c ? <Loading /> : null}
       {c ? (
@@ -159,25 +159,25 @@ export default function TaskPage() {
           {!form ? (
             <View className="task__actions">
               {can('progress') ? (
-                <BigButton kind="secondary" onClick={() => setForm('progress')} testId="task-progress">
-                  📝 记录进展
+                <BigButton icon="notebook-pen" kind="secondary" onClick={() => setForm('progress')} testId="task-progress">
+                  记录进展
                 </BigButton>
               ) : null}
               {can('resolve') ? (
-                <BigButton onClick={() => setForm('resolve')} testId="task-resolve">
-                  ✅ 办结
+                <BigButton icon="circle-check" onClick={() => setForm('resolve')} testId="task-resolve">
+                  办结
                 </BigButton>
               ) : null}
               {can('transfer') || can('escalate') ? (
                 <View className="task__row">
                   {can('transfer') ? (
-                    <BigButton kind="secondary" onClick={() => setForm('transfer')} testId="task-transfer">
-                      🔁 转派
+                    <BigButton icon="arrow-right-left" kind="secondary" onClick={() => setForm('transfer')} testId="task-transfer">
+                      转派
                     </BigButton>
                   ) : null}
                   {can('escalate') ? (
-                    <BigButton kind="secondary" onClick={() => setForm('escalate')} testId="task-escalate">
-                      📣 吹哨
+                    <BigButton icon="megaphone" kind="secondary" onClick={() => setForm('escalate')} testId="task-escalate">
+                      吹哨
                     </BigButton>
                   ) : null}
                 </View>

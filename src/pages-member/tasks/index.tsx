@@ -111,7 +111,7 @@ export default function TasksPage() {
       <ErrorLine message={list.error} onRetry={() => void load(list.items.length > 0)} />
       <ErrorLine message={actionError} testId="task-action-error" />
       {list.loading && !list.loaded ? <Loading /> : null}
-      {list.loaded && items.length === 0 ? <EmptyState icon="✅" title={EMPTY_TEXT[tab] ?? '没有任务'} /> : null}
+      {list.loaded && items.length === 0 ? <EmptyState icon="circle-check" title={EMPTY_TEXT[tab] ?? '没有任务'} /> : null}
       <View data-testid="task-list">
         {items.map((c) => (
           <StaffTaskCard

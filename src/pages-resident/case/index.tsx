@@ -21,6 +21,7 @@ import { RatePanel } from './rate-panel';
 import { SupplementPanel } from './supplement-panel';
 import './index.scss';
 import { COLORS } from '../../styles/colors';
+import { Icon } from '../../components/icon';
 
 const OPEN = ['pending', 'assigned', 'processing', 'escalated'];
 
@@ -91,7 +92,7 @@ export default function CaseDetailPage() {
 
   return (
     <PageShell className="case-detail" testId="page-case">
-      {!caseId ? <EmptyState icon="🔍" title="没有找到这件诉求" /> : null}
+      {!caseId ? <EmptyState icon="search" title="没有找到这件诉求" /> : null}
       <ErrorLine message={remote.error} onRetry={() => void remote.reload()} />
       {remote.loading && !c ? <Loading /> : null}
       {c ? (
@@ -208,7 +209,8 @@ function Deadline({ c }: { c: ResidentCaseDetail }) {
     const what = t?.running?.name ?? (c.status === 'assigned' || c.status === 'pending' ? '受理' : '办结');
     return (
       <View className={`case-detail__deadline ${left?.urgent ? 'case-detail__deadline--urgent' : ''}`} data-testid="case-deadline">
-        ⏱ {formatTime(c.dueAt)} 前{what === '方案' ? '提出方案' : what}
+        <Icon name="timer" tone={left?.urgent ? 'danger' : 'info'} />
+        {formatTime(c.dueAt)} 前{what === '方案' ? '提出方案' : what}
         {t?.text ? `（${t.text}）` : left ? `（${left.text}）` : ''}
         {c.dueNote ? `（${c.dueNote}）` : ''}
       </View>
@@ -217,7 +219,8 @@ function Deadline({ c }: { c: ResidentCaseDetail }) {
   if (c.status === 'resolved' && c.deadlines.rateBy) {
     return (
       <View className="case-detail__deadline case-detail__deadline--rate" data-testid="case-deadline">
-        ⭐ 请在 {formatTime(c.deadlines.rateBy)} 前评价，过期将自动办结
+        <Icon name="star" tone="caution" />
+        请在 {formatTime(c.deadlines.rateBy)} 前评价，过期将自动办结
       </View>
     );
   }
@@ -225,7 +228,8 @@ function Deadline({ c }: { c: ResidentCaseDetail }) {
     const taken = timeTaken(c.createdAt, c.resolvedAt ?? c.closedAt);
     return taken ? (
       <View className="case-detail__deadline case-detail__deadline--done" data-testid="case-deadline">
-        ✅ 已办结，{taken}
+        <Icon name="circle-check" tone="ok" />
+        已办结，{taken}
       </View>
     ) : null;
   }
@@ -247,13 +251,19 @@ function Actions(props: {
   return (
     <View className="case-detail__actions" data-testid="case-actions">
       {props.canSupplement && !props.supplementing ? (
-        <BigButton kind="secondary" onClick={props.onSupplement} testId="action-supplement">
-          ✍️ 补充情况或照片
+        <BigButton icon="pencil-line" kind="secondary" onClick={props.onSupplement} testId="action-supplement">
+          补充情况或照片
         </BigButton>
       ) : null}
       {props.canRemind ? (
-        <BigButton kind="secondary" onClick={props.onRemind} disabled={props.busy === 'remind' || props.reminded} testId="action-remind">
-          {props.reminded ? '已催办' : props.busy === 'remind' ? '正在催办…' : '🔔 催办'}
+        <BigButton
+          kind="secondary"
+          icon={props.reminded || props.busy === 'remind' ? undefined : 'bell'}
+          onClick={props.onRemind}
+          disabled={props.busy === 'remind' || props.reminded}
+          testId="action-remind"
+        >
+          {props.reminded ? '已催办' : props.busy === 'remind' ? '正在催办…' : '催办'}
         </BigButton>
       ) : null}
       {props.canWithdraw ? (

@@ -103,7 +103,7 @@ export default function CasesPage() {
       <ErrorLine message={list.error} onRetry={() => void load(list.items.length > 0)} />
       {list.loading && !list.loaded ? <Loading /> : null}
       {list.loaded && list.items.length === 0 ? (
-        <EmptyState icon="📭" title={FILTERS.find((f) => f.value === filter)?.empty ?? '还没有诉求'}>
+        <EmptyState icon="inbox" title={FILTERS.find((f) => f.value === filter)?.empty ?? '还没有诉求'}>
           <BigButton kind="secondary" onClick={() => void Taro.navigateTo({ url: ROUTES.report })}>
             我要上报
           </BigButton>
