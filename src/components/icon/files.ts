@@ -6,161 +6,171 @@ import i3 from '../../assets/icons/alarm-clock--on-fill.svg';
 import i4 from '../../assets/icons/alarm-clock--primary.svg';
 import i5 from '../../assets/icons/alarm-clock--text.svg';
 import i6 from '../../assets/icons/alarm-clock--warn.svg';
-import i7 from '../../assets/icons/arrow-right-left--primary.svg';
-import i8 from '../../assets/icons/ban--primary.svg';
-import i9 from '../../assets/icons/bell--caution.svg';
-import i10 from '../../assets/icons/bell--muted.svg';
-import i11 from '../../assets/icons/bell--primary.svg';
-import i12 from '../../assets/icons/bell-ring--primary.svg';
-import i13 from '../../assets/icons/brush-cleaning--primary.svg';
-import i14 from '../../assets/icons/building--primary.svg';
-import i15 from '../../assets/icons/building-2--primary.svg';
-import i16 from '../../assets/icons/camera--muted.svg';
-import i17 from '../../assets/icons/chart-column--muted.svg';
-import i18 from '../../assets/icons/chart-column--primary.svg';
-import i19 from '../../assets/icons/circle-check--caution.svg';
-import i20 from '../../assets/icons/circle-check--danger.svg';
-import i21 from '../../assets/icons/circle-check--info.svg';
-import i22 from '../../assets/icons/circle-check--muted.svg';
-import i23 from '../../assets/icons/circle-check--ok.svg';
-import i24 from '../../assets/icons/circle-check--on-fill.svg';
-import i25 from '../../assets/icons/circle-check--primary.svg';
-import i26 from '../../assets/icons/clipboard-list--primary.svg';
-import i27 from '../../assets/icons/compass--primary.svg';
-import i28 from '../../assets/icons/contact--primary.svg';
-import i29 from '../../assets/icons/file-check--primary.svg';
-import i30 from '../../assets/icons/flag--primary.svg';
-import i31 from '../../assets/icons/folder-open--muted.svg';
-import i32 from '../../assets/icons/folder-open--primary.svg';
-import i33 from '../../assets/icons/frown--primary.svg';
-import i34 from '../../assets/icons/hammer--primary.svg';
-import i35 from '../../assets/icons/handshake--primary.svg';
-import i36 from '../../assets/icons/heart--primary.svg';
-import i37 from '../../assets/icons/hourglass--primary.svg';
-import i38 from '../../assets/icons/house--muted.svg';
-import i39 from '../../assets/icons/house--primary.svg';
-import i40 from '../../assets/icons/id-card--muted.svg';
-import i41 from '../../assets/icons/id-card--primary.svg';
-import i42 from '../../assets/icons/inbox--muted.svg';
-import i43 from '../../assets/icons/landmark--on-fill.svg';
-import i44 from '../../assets/icons/laugh--primary.svg';
-import i45 from '../../assets/icons/lightbulb--primary.svg';
-import i46 from '../../assets/icons/link--primary.svg';
-import i47 from '../../assets/icons/lock--primary.svg';
-import i48 from '../../assets/icons/mail--primary.svg';
-import i49 from '../../assets/icons/map-pin--muted.svg';
-import i50 from '../../assets/icons/map-pin--on-fill.svg';
-import i51 from '../../assets/icons/map-pin--text.svg';
-import i52 from '../../assets/icons/medal--ok.svg';
-import i53 from '../../assets/icons/megaphone--primary.svg';
-import i54 from '../../assets/icons/message-circle--primary.svg';
-import i55 from '../../assets/icons/network--primary.svg';
-import i56 from '../../assets/icons/newspaper--primary.svg';
-import i57 from '../../assets/icons/notebook-pen--primary.svg';
-import i58 from '../../assets/icons/notebook-pen--text.svg';
-import i59 from '../../assets/icons/pencil--on-fill.svg';
-import i60 from '../../assets/icons/pencil--primary.svg';
-import i61 from '../../assets/icons/pencil-line--primary.svg';
-import i62 from '../../assets/icons/phone--ok.svg';
-import i63 from '../../assets/icons/phone--on-fill.svg';
-import i64 from '../../assets/icons/phone--primary.svg';
-import i65 from '../../assets/icons/rotate-ccw--primary.svg';
-import i66 from '../../assets/icons/search--muted.svg';
-import i67 from '../../assets/icons/search--primary.svg';
-import i68 from '../../assets/icons/settings--primary.svg';
-import i69 from '../../assets/icons/smile--primary.svg';
-import i70 from '../../assets/icons/sofa--primary.svg';
-import i71 from '../../assets/icons/square-pen--on-fill.svg';
-import i72 from '../../assets/icons/star--caution.svg';
-import i73 from '../../assets/icons/star--danger.svg';
-import i74 from '../../assets/icons/star--info.svg';
-import i75 from '../../assets/icons/star--ok.svg';
-import i76 from '../../assets/icons/star--primary.svg';
-import i77 from '../../assets/icons/sun--muted.svg';
-import i78 from '../../assets/icons/thumbs-up--ok.svg';
-import i79 from '../../assets/icons/thumbs-up--on-fill.svg';
-import i80 from '../../assets/icons/thumbs-up--primary.svg';
-import i81 from '../../assets/icons/timer--caution.svg';
-import i82 from '../../assets/icons/timer--danger.svg';
-import i83 from '../../assets/icons/timer--info.svg';
-import i84 from '../../assets/icons/timer--muted.svg';
-import i85 from '../../assets/icons/timer--ok.svg';
-import i86 from '../../assets/icons/timer--on-fill.svg';
-import i87 from '../../assets/icons/timer--warn.svg';
-import i88 from '../../assets/icons/trash-2--primary.svg';
-import i89 from '../../assets/icons/triangle-alert--caution.svg';
-import i90 from '../../assets/icons/triangle-alert--danger.svg';
-import i91 from '../../assets/icons/triangle-alert--info.svg';
-import i92 from '../../assets/icons/triangle-alert--ok.svg';
-import i93 from '../../assets/icons/triangle-alert--primary.svg';
-import i94 from '../../assets/icons/triangle-alert--warn.svg';
-import i95 from '../../assets/icons/user--on-fill.svg';
-import i96 from '../../assets/icons/user--primary.svg';
-import i97 from '../../assets/icons/user-plus--on-fill.svg';
-import i98 from '../../assets/icons/users--primary.svg';
-import i99 from '../../assets/icons/wrench--primary.svg';
+import i7 from '../../assets/icons/arrow-right-left--on-fill.svg';
+import i8 from '../../assets/icons/arrow-right-left--primary.svg';
+import i9 from '../../assets/icons/ban--on-fill.svg';
+import i10 from '../../assets/icons/ban--primary.svg';
+import i11 from '../../assets/icons/bell--caution.svg';
+import i12 from '../../assets/icons/bell--muted.svg';
+import i13 from '../../assets/icons/bell--primary.svg';
+import i14 from '../../assets/icons/bell-ring--on-fill.svg';
+import i15 from '../../assets/icons/bell-ring--primary.svg';
+import i16 from '../../assets/icons/brush-cleaning--primary.svg';
+import i17 from '../../assets/icons/building--primary.svg';
+import i18 from '../../assets/icons/building-2--primary.svg';
+import i19 from '../../assets/icons/camera--muted.svg';
+import i20 from '../../assets/icons/chart-column--muted.svg';
+import i21 from '../../assets/icons/chart-column--primary.svg';
+import i22 from '../../assets/icons/circle-check--caution.svg';
+import i23 from '../../assets/icons/circle-check--danger.svg';
+import i24 from '../../assets/icons/circle-check--info.svg';
+import i25 from '../../assets/icons/circle-check--muted.svg';
+import i26 from '../../assets/icons/circle-check--ok.svg';
+import i27 from '../../assets/icons/circle-check--on-fill.svg';
+import i28 from '../../assets/icons/circle-check--primary.svg';
+import i29 from '../../assets/icons/clipboard-list--primary.svg';
+import i30 from '../../assets/icons/compass--primary.svg';
+import i31 from '../../assets/icons/contact--primary.svg';
+import i32 from '../../assets/icons/file-check--primary.svg';
+import i33 from '../../assets/icons/flag--primary.svg';
+import i34 from '../../assets/icons/folder-open--muted.svg';
+import i35 from '../../assets/icons/folder-open--primary.svg';
+import i36 from '../../assets/icons/frown--primary.svg';
+import i37 from '../../assets/icons/hammer--primary.svg';
+import i38 from '../../assets/icons/handshake--primary.svg';
+import i39 from '../../assets/icons/heart--primary.svg';
+import i40 from '../../assets/icons/hourglass--on-fill.svg';
+import i41 from '../../assets/icons/hourglass--primary.svg';
+import i42 from '../../assets/icons/house--muted.svg';
+import i43 from '../../assets/icons/house--primary.svg';
+import i44 from '../../assets/icons/id-card--muted.svg';
+import i45 from '../../assets/icons/id-card--primary.svg';
+import i46 from '../../assets/icons/inbox--muted.svg';
+import i47 from '../../assets/icons/landmark--on-fill.svg';
+import i48 from '../../assets/icons/landmark--primary.svg';
+import i49 from '../../assets/icons/laugh--primary.svg';
+import i50 from '../../assets/icons/lightbulb--primary.svg';
+import i51 from '../../assets/icons/link--on-fill.svg';
+import i52 from '../../assets/icons/link--primary.svg';
+import i53 from '../../assets/icons/lock--primary.svg';
+import i54 from '../../assets/icons/mail--primary.svg';
+import i55 from '../../assets/icons/map-pin--muted.svg';
+import i56 from '../../assets/icons/map-pin--on-fill.svg';
+import i57 from '../../assets/icons/map-pin--primary.svg';
+import i58 from '../../assets/icons/map-pin--text.svg';
+import i59 from '../../assets/icons/medal--ok.svg';
+import i60 from '../../assets/icons/megaphone--on-fill.svg';
+import i61 from '../../assets/icons/megaphone--primary.svg';
+import i62 from '../../assets/icons/message-circle--primary.svg';
+import i63 from '../../assets/icons/network--primary.svg';
+import i64 from '../../assets/icons/newspaper--primary.svg';
+import i65 from '../../assets/icons/notebook-pen--on-fill.svg';
+import i66 from '../../assets/icons/notebook-pen--primary.svg';
+import i67 from '../../assets/icons/notebook-pen--text.svg';
+import i68 from '../../assets/icons/pencil--on-fill.svg';
+import i69 from '../../assets/icons/pencil--primary.svg';
+import i70 from '../../assets/icons/pencil-line--primary.svg';
+import i71 from '../../assets/icons/phone--ok.svg';
+import i72 from '../../assets/icons/phone--on-fill.svg';
+import i73 from '../../assets/icons/phone--primary.svg';
+import i74 from '../../assets/icons/rotate-ccw--primary.svg';
+import i75 from '../../assets/icons/search--muted.svg';
+import i76 from '../../assets/icons/search--primary.svg';
+import i77 from '../../assets/icons/settings--primary.svg';
+import i78 from '../../assets/icons/smile--primary.svg';
+import i79 from '../../assets/icons/sofa--primary.svg';
+import i80 from '../../assets/icons/square-pen--on-fill.svg';
+import i81 from '../../assets/icons/star--caution.svg';
+import i82 from '../../assets/icons/star--danger.svg';
+import i83 from '../../assets/icons/star--info.svg';
+import i84 from '../../assets/icons/star--ok.svg';
+import i85 from '../../assets/icons/star--primary.svg';
+import i86 from '../../assets/icons/sun--muted.svg';
+import i87 from '../../assets/icons/thumbs-up--ok.svg';
+import i88 from '../../assets/icons/thumbs-up--on-fill.svg';
+import i89 from '../../assets/icons/thumbs-up--primary.svg';
+import i90 from '../../assets/icons/timer--caution.svg';
+import i91 from '../../assets/icons/timer--danger.svg';
+import i92 from '../../assets/icons/timer--info.svg';
+import i93 from '../../assets/icons/timer--muted.svg';
+import i94 from '../../assets/icons/timer--ok.svg';
+import i95 from '../../assets/icons/timer--on-fill.svg';
+import i96 from '../../assets/icons/timer--warn.svg';
+import i97 from '../../assets/icons/trash-2--primary.svg';
+import i98 from '../../assets/icons/triangle-alert--caution.svg';
+import i99 from '../../assets/icons/triangle-alert--danger.svg';
+import i100 from '../../assets/icons/triangle-alert--info.svg';
+import i101 from '../../assets/icons/triangle-alert--ok.svg';
+import i102 from '../../assets/icons/triangle-alert--primary.svg';
+import i103 from '../../assets/icons/triangle-alert--warn.svg';
+import i104 from '../../assets/icons/user--on-fill.svg';
+import i105 from '../../assets/icons/user--primary.svg';
+import i106 from '../../assets/icons/user-plus--on-fill.svg';
+import i107 from '../../assets/icons/user-plus--primary.svg';
+import i108 from '../../assets/icons/users--primary.svg';
+import i109 from '../../assets/icons/wrench--primary.svg';
 
 export type IconTone = "text" | "muted" | "primary" | "on-fill" | "ok" | "danger" | "warn" | "caution" | "info";
 
 /** Each icon of the set, with the tones it is drawn in. */
 export const ICON_FILES = {
   "alarm-clock": { "danger": i0, "muted": i1, "ok": i2, "on-fill": i3, "primary": i4, "text": i5, "warn": i6 },
-  "arrow-right-left": { "primary": i7 },
-  "ban": { "primary": i8 },
-  "bell": { "caution": i9, "muted": i10, "primary": i11 },
-  "bell-ring": { "primary": i12 },
-  "brush-cleaning": { "primary": i13 },
-  "building": { "primary": i14 },
-  "building-2": { "primary": i15 },
-  "camera": { "muted": i16 },
-  "chart-column": { "muted": i17, "primary": i18 },
-  "circle-check": { "caution": i19, "danger": i20, "info": i21, "muted": i22, "ok": i23, "on-fill": i24, "primary": i25 },
-  "clipboard-list": { "primary": i26 },
-  "compass": { "primary": i27 },
-  "contact": { "primary": i28 },
-  "file-check": { "primary": i29 },
-  "flag": { "primary": i30 },
-  "folder-open": { "muted": i31, "primary": i32 },
-  "frown": { "primary": i33 },
-  "hammer": { "primary": i34 },
-  "handshake": { "primary": i35 },
-  "heart": { "primary": i36 },
-  "hourglass": { "primary": i37 },
-  "house": { "muted": i38, "primary": i39 },
-  "id-card": { "muted": i40, "primary": i41 },
-  "inbox": { "muted": i42 },
-  "landmark": { "on-fill": i43 },
-  "laugh": { "primary": i44 },
-  "lightbulb": { "primary": i45 },
-  "link": { "primary": i46 },
-  "lock": { "primary": i47 },
-  "mail": { "primary": i48 },
-  "map-pin": { "muted": i49, "on-fill": i50, "text": i51 },
-  "medal": { "ok": i52 },
-  "megaphone": { "primary": i53 },
-  "message-circle": { "primary": i54 },
-  "network": { "primary": i55 },
-  "newspaper": { "primary": i56 },
-  "notebook-pen": { "primary": i57, "text": i58 },
-  "pencil": { "on-fill": i59, "primary": i60 },
-  "pencil-line": { "primary": i61 },
-  "phone": { "ok": i62, "on-fill": i63, "primary": i64 },
-  "rotate-ccw": { "primary": i65 },
-  "search": { "muted": i66, "primary": i67 },
-  "settings": { "primary": i68 },
-  "smile": { "primary": i69 },
-  "sofa": { "primary": i70 },
-  "square-pen": { "on-fill": i71 },
-  "star": { "caution": i72, "danger": i73, "info": i74, "ok": i75, "primary": i76 },
-  "sun": { "muted": i77 },
-  "thumbs-up": { "ok": i78, "on-fill": i79, "primary": i80 },
-  "timer": { "caution": i81, "danger": i82, "info": i83, "muted": i84, "ok": i85, "on-fill": i86, "warn": i87 },
-  "trash-2": { "primary": i88 },
-  "triangle-alert": { "caution": i89, "danger": i90, "info": i91, "ok": i92, "primary": i93, "warn": i94 },
-  "user": { "on-fill": i95, "primary": i96 },
-  "user-plus": { "on-fill": i97 },
-  "users": { "primary": i98 },
-  "wrench": { "primary": i99 },
+  "arrow-right-left": { "on-fill": i7, "primary": i8 },
+  "ban": { "on-fill": i9, "primary": i10 },
+  "bell": { "caution": i11, "muted": i12, "primary": i13 },
+  "bell-ring": { "on-fill": i14, "primary": i15 },
+  "brush-cleaning": { "primary": i16 },
+  "building": { "primary": i17 },
+  "building-2": { "primary": i18 },
+  "camera": { "muted": i19 },
+  "chart-column": { "muted": i20, "primary": i21 },
+  "circle-check": { "caution": i22, "danger": i23, "info": i24, "muted": i25, "ok": i26, "on-fill": i27, "primary": i28 },
+  "clipboard-list": { "primary": i29 },
+  "compass": { "primary": i30 },
+  "contact": { "primary": i31 },
+  "file-check": { "primary": i32 },
+  "flag": { "primary": i33 },
+  "folder-open": { "muted": i34, "primary": i35 },
+  "frown": { "primary": i36 },
+  "hammer": { "primary": i37 },
+  "handshake": { "primary": i38 },
+  "heart": { "primary": i39 },
+  "hourglass": { "on-fill": i40, "primary": i41 },
+  "house": { "muted": i42, "primary": i43 },
+  "id-card": { "muted": i44, "primary": i45 },
+  "inbox": { "muted": i46 },
+  "landmark": { "on-fill": i47, "primary": i48 },
+  "laugh": { "primary": i49 },
+  "lightbulb": { "primary": i50 },
+  "link": { "on-fill": i51, "primary": i52 },
+  "lock": { "primary": i53 },
+  "mail": { "primary": i54 },
+  "map-pin": { "muted": i55, "on-fill": i56, "primary": i57, "text": i58 },
+  "medal": { "ok": i59 },
+  "megaphone": { "on-fill": i60, "primary": i61 },
+  "message-circle": { "primary": i62 },
+  "network": { "primary": i63 },
+  "newspaper": { "primary": i64 },
+  "notebook-pen": { "on-fill": i65, "primary": i66, "text": i67 },
+  "pencil": { "on-fill": i68, "primary": i69 },
+  "pencil-line": { "primary": i70 },
+  "phone": { "ok": i71, "on-fill": i72, "primary": i73 },
+  "rotate-ccw": { "primary": i74 },
+  "search": { "muted": i75, "primary": i76 },
+  "settings": { "primary": i77 },
+  "smile": { "primary": i78 },
+  "sofa": { "primary": i79 },
+  "square-pen": { "on-fill": i80 },
+  "star": { "caution": i81, "danger": i82, "info": i83, "ok": i84, "primary": i85 },
+  "sun": { "muted": i86 },
+  "thumbs-up": { "ok": i87, "on-fill": i88, "primary": i89 },
+  "timer": { "caution": i90, "danger": i91, "info": i92, "muted": i93, "ok": i94, "on-fill": i95, "warn": i96 },
+  "trash-2": { "primary": i97 },
+  "triangle-alert": { "caution": i98, "danger": i99, "info": i100, "ok": i101, "primary": i102, "warn": i103 },
+  "user": { "on-fill": i104, "primary": i105 },
+  "user-plus": { "on-fill": i106, "primary": i107 },
+  "users": { "primary": i108 },
+  "wrench": { "primary": i109 },
 } as const;
 
 export type IconName = keyof typeof ICON_FILES;

@@ -9,7 +9,7 @@ import { PhotoGrid } from '../../components/photo-grid';
 import { StatusTag } from '../../components/status-tag';
 import { errorMessage } from '../../services/api-error';
 import { residentApi } from '../../services/resident-api';
-import type { ResidentCaseDetail, ResidentTimelineEvent } from '../../services/resident-types';
+import type { ResidentCaseDetail } from '../../services/resident-types';
 import { needsPersona, sessionStore } from '../../state/session';
 import { useStore } from '../../state/use-store';
 import { reportPhotos, resultPhotos } from '../../utils/case-photos';
@@ -22,6 +22,7 @@ import { SupplementPanel } from './supplement-panel';
 import './index.scss';
 import { COLORS } from '../../styles/colors';
 import { Icon } from '../../components/icon';
+import { Timeline } from '../../components/timeline';
 
 const OPEN = ['pending', 'assigned', 'processing', 'escalated'];
 
@@ -170,11 +171,12 @@ export default function CaseDetailPage() {
           ) : null}
 
           <SectionTitle>办理经过</SectionTitle>
-          <View className="card timeline" data-testid="timeline">
-            {timeline.map((e, i) => (
-              <TimelineItem key={e.seq} e={e} latest={i === 0} caseId={c.id} />
-            ))}
-          </View>
+          <Timeline
+            events={timeline}
+            testId="timeline"
+            itemTestId="timeline-item"
+            extra={(e) => (e.action !== 'submit' && e.photos?.length ? <PhotoGrid fileIds={e.photos} caseId={c.id} testId="timeline-photos" /> : null)}
+          />
         </View>
       ) : null}
     </PageShell>
@@ -275,28 +277,8 @@ function Actions(props: {
   );
 }
 
-function TimelineItem({ e, latest, caseId }: { e: ResidentTimelineEvent; latest: boolean; caseId: string }) {
-  return (
-    <View className={`timeline__item ${latest ? 'timeline__item--latest' : ''}`} data-testid="timeline-item" data-action={e.action}>
-      <View className="timeline__dot" />
-      <View className="timeline__body">
-        <View className="timeline__action">{e.actionName}</View>
-        <View className="timeline__who">
-          {actorLabel(e.actor)} · {formatTime(e.at)}
-        </View>
-        {e.note ? <View className="timeline__note">{e.note}</View> : null}
-        {e.action !== 'submit' && e.photos?.length ? <PhotoGrid fileIds={e.photos} caseId={caseId} testId="timeline-photos" /> : null}
-      </View>
-    </View>
-  );
-}
-
 const escalationText = (e: NonNullable<ResidentCaseDetail['escalation']>): string =>
   `${{ community: '社区', street: '街道', department: e.departmentName ?? '职能部门' }[e.level]}（${formatTime(e.since)}）`;
-
-/** 楼栋物管员 胡** ; the system signs as just 系统. */
-const actorLabel = (a: { roleName: string; name: string }): string =>
-  a.name && a.name !== a.roleName ? `${a.roleName} ${a.name}` : a.roleName;
 
 function Row({ label, value, testId }: { label: string; value: string; testId?: string }) {
   return (
