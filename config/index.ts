@@ -23,6 +23,14 @@ import { DistProjectConfigPlugin, prepareWeappBuild } from './weapp-env';
 /** The pure domain core; only what the app imports from it ends up in a bundle. */
 const CORE = path.resolve(__dirname, '..', 'core');
 
+/**
+ * Small images are inlined as data URIs (Taro's default, up to 2 KB), but never the icon set's
+ * SVGs: WeChat's <image> is documented for local SVG files, and 110 icons inlined would sit in
+ * the JavaScript of the main package. Each becomes a file (`assets/icons/…svg`).
+ */
+const inlineUnlessSvg = (source: Buffer, { filename }: { filename: string }): boolean =>
+  !filename.endsWith('.svg') && source.length <= 2 * 1024;
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const platform = process.env.TARO_ENV === 'h5' ? 'h5' : 'weapp';
   const pkg = require('../package.json') as { version: string };
@@ -61,6 +69,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // Component styles are BEM-scoped; their order across chunks does not matter.
       miniCssExtractPluginOption: { ignoreOrder: true },
       webpackChain(chain) {
+        chain.module.rule('image').parser({ dataUrlCondition: inlineUnlessSvg });
         chain.plugin('dist-project-config').use(DistProjectConfigPlugin, [path.resolve(__dirname, '..', 'dist-weapp')]);
       },
       postcss: {
@@ -95,6 +104,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
         ],
       },
       webpackChain(chain) {
+        chain.module.rule('image').parser({ dataUrlCondition: inlineUnlessSvg });
         // Taro splits only initial chunks; pages are loaded with import(), so without this each
         // page chunk carried its own copy of React components, zod and dayjs.
         chain.optimization.splitChunks({ ...chain.optimization.get('splitChunks'), chunks: 'all' });

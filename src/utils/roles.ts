@@ -16,12 +16,12 @@ export const ROLE_NAMES: Record<string, string> = {
 export const roleName = (role: string): string => ROLE_NAMES[role] ?? role;
 
 /** The five roles of a grid's group and what each helps with (shown to residents). */
-export const FIVE_ROLES: ReadonlyArray<{ role: string; name: string; duty: string; icon: string }> = [
-  { role: 'party_leader', name: '党小组长', duty: '政策宣传，关爱退役军人、烈属和困难群众', icon: '🚩' },
-  { role: 'resident_leader', name: '居民小组长', duty: '邻里和家庭纠纷调解，召集院坝会', icon: '🤝' },
-  { role: 'grid_worker', name: '网格员', duty: '巡查安全隐患，突发事件，帮办代办', icon: '🧭' },
-  { role: 'owners_committee', name: '业委会成员', duty: '物业服务纠纷，公共设施，维修资金', icon: '🏢' },
-  { role: 'building_steward', name: '楼栋物管员', duty: '楼栋水电、电梯、楼道灯维修，保洁，垃圾分类', icon: '🔧' },
+export const FIVE_ROLES: ReadonlyArray<{ role: string; name: string; duty: string }> = [
+  { role: 'party_leader', name: '党小组长', duty: '政策宣传，关爱退役军人、烈属和困难群众' },
+  { role: 'resident_leader', name: '居民小组长', duty: '邻里和家庭纠纷调解，召集院坝会' },
+  { role: 'grid_worker', name: '网格员', duty: '巡查安全隐患，突发事件，帮办代办' },
+  { role: 'owners_committee', name: '业委会成员', duty: '物业服务纠纷，公共设施，维修资金' },
+  { role: 'building_steward', name: '楼栋物管员', duty: '楼栋水电、电梯、楼道灯维修，保洁，垃圾分类' },
 ];
 
 /** The five roles as choices on the staff pages (assign, transfer, add a member, route a category). */

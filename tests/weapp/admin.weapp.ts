@@ -60,8 +60,8 @@ describe('社区管理员：案件队列 → 改派 → 导出台账（小程序
     await mp.tap(DESCRIPTION);
     await mp.on('pages-admin/case/index');
     expect(mp.page.query.id).toBe(caseId);
-    await mp.see('👤 改派');
-    await mp.tap('👤 改派');
+    await mp.see('改派');
+    await mp.tap('改派');
     await mp.see('改派给');
     await mp.see('当前办理人');
     const worker = mp.find(/^网格员 /);

@@ -25,7 +25,7 @@ afterAll(async () => {
 it('云函数入口 + 云数据库：上报带照片的诉求，确认页、我的诉求与数据库一致', async () => {
   mp = await MiniProgram.launch(world, RESIDENT);
   await mp.see('我要上报');
-  await mp.tap('📝 我要上报');
+  await mp.tap('我要上报');
   await mp.on('pages-resident/report/index');
   await mp.see('环境卫生');
   await mp.tap('环境卫生');

@@ -4,7 +4,9 @@
  * once on the first page, and 我的 → 长辈版 toggles it from the whole row. The choice is stored and
  * wins over WeChat's setting afterwards.
  */
-import { MiniProgram } from './harness/mini-program';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { DIST, MiniProgram } from './harness/mini-program';
 import { sqliteWorld, type World } from './harness/world';
 
 const RESIDENT = 'demo-resident-1';
@@ -22,6 +24,36 @@ afterEach(async () => {
 afterAll(async () => {
   await world?.close();
 });
+
+/** Every .wxss of the built weapp. */
+function wxssFiles(dir = DIST): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === 'miniprogram_npm' ? [] : wxssFiles(path);
+    return name.endsWith('.wxss') ? [path] : [];
+  });
+}
+
+/** The declarations the built styles give `selector` (merged over every rule that lists it). */
+function declarations(selector: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const file of wxssFiles()) {
+    for (const m of readFileSync(file, 'utf8').matchAll(/([^{}]+)\{([^{}]*)\}/g)) {
+      if (!m[1]!.split(',').some((s) => s.trim() === selector)) continue;
+      for (const d of m[2]!.split(';')) {
+        const [k, v] = d.split(':');
+        if (k && v) out[k.trim()] = v.trim();
+      }
+    }
+  }
+  return out;
+}
+
+/** css px at a 375 px wide screen: the weapp's styles are in rpx (750 across); `var(--x, 24rpx)` counts its fallback. */
+function cssPx(value: string | undefined): number {
+  const rpx = [...(value ?? '').matchAll(/(\d+(?:\.\d+)?)rpx/g)].pop();
+  return rpx ? parseFloat(rpx[1]!) / 2 : NaN;
+}
 
 // WeChat's component framework prefixes the classes of the app's styles (main--page--large).
 const large = (m: MiniProgram): boolean => m.select('[class~="main--page--large"]').length > 0;
@@ -54,5 +86,25 @@ describe('长辈版（小程序）', () => {
     expect(mp.wx.storage.get('wy.largeText')).toBe(false);
     await mp.tap('长辈版');
     await mp.waitFor(() => large(mp!), '长辈版 on again');
+  });
+
+  it('the tab bar (a custom component outside the page) follows 长辈版: labels 18 px, tabs 60 px', async () => {
+    mp = await MiniProgram.launch(world, RESIDENT, 'pages/me/index', { fontSizeScaleFactor: 1.3 });
+    await mp.see('长辈版');
+    const bar = () => mp!.page.tabBar!.dom.querySelectorAll('[class*="staff-tab-bar--large"]')[0];
+    expect(bar()).toBeDefined();
+    const labels = [...bar()!.querySelectorAll('[class*="staff-tab-bar__text"]')].map((e) => e.textContent);
+    expect(labels).toEqual(expect.arrayContaining(['首页', '我的']));
+
+    // What the built styles give those classes, at 375 px: text ≥ 18 px, tabs ≥ 60 × 60 px.
+    expect(cssPx(declarations('.staff-tab-bar--large .staff-tab-bar__text')['font-size'])).toBeGreaterThanOrEqual(18);
+    expect(cssPx(declarations('.staff-tab-bar--large')['height'])).toBeGreaterThanOrEqual(60);
+    expect(cssPx(declarations('.staff-tab-bar--large .staff-tab-bar__item')['min-width'])).toBeGreaterThanOrEqual(60);
+    // The standard bar is smaller: the large one is not simply the only one.
+    expect(cssPx(declarations('.staff-tab-bar__text')['font-size'])).toBeLessThan(18);
+
+    await mp.tap('字更大、按钮更大，看得清、点得准');
+    await mp.waitFor(() => bar() === undefined, 'tab bar back to standard');
+    expect(mp.page.tabBar!.dom.querySelectorAll('[class*="staff-tab-bar"]')[0]).toBeDefined();
   });
 });

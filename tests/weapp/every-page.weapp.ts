@@ -76,8 +76,10 @@ describe('每个页面（app.json 全部页面与分包）', () => {
     const mp = await MiniProgram.launch(world, openid, query ? `${route}?${query}` : route);
     try {
       await mp.on(route);
-      // Content, not a spinner or an empty shell: at least a few lines of text once loaded.
-      await mp.waitFor(() => !/加载中/.test(mp.text()) && mp.text().split('\n').length >= 3, `${route} 加载完成`);
+      // Content, not a spinner or an empty shell: at least a few lines of text once loaded, or a
+      // page's own empty state (its icon is an image now, not a line of text).
+      const content = () => mp.text().split('\n').length >= 3 || mp.select('[class*="empty-state__title"]').length > 0;
+      await mp.waitFor(() => !/加载中/.test(mp.text()) && content(), `${route} 加载完成`);
       const text = mp.text();
       if (process.env.WEAPP_SHOW_TEXT) process.stdout.write(`\n=== ${route}\n${text}\n`);
       const bad = text.split('\n').filter((l) => BAD_TEXT.test(l));

@@ -83,7 +83,7 @@ describe('五员：受理 → 进展（带照片）→ 办结（带办理后照�
   });
 
   it('记录进展并附一张照片', async () => {
-    await mp.tap('📝 记录进展');
+    await mp.tap('记录进展');
     await mp.see('提交进展');
     await mp.input('例如：已到现场查看', '已联系电梯维保公司，明天上午来更换按钮。');
     await mp.tap('拍照/选照片');
@@ -98,7 +98,7 @@ describe('五员：受理 → 进展（带照片）→ 办结（带办理后照�
   });
 
   it('办结并附办理后照片：显示待评价', async () => {
-    await mp.tap('✅ 办结');
+    await mp.tap('办结');
     await mp.see('确认办结');
     await mp.input('', '已更换全部楼层按钮，测试正常。', 0);
     await mp.tap('拍照/选照片');

@@ -44,7 +44,7 @@ describe('居民：上报 → 评价不满意回炉 → 满意办结（小程序
   it('首页 → 我要上报：选类别、楼栋，写说明，拍一张照片上传到自己的目录，提交后看到确认页', async () => {
     mp = await MiniProgram.launch(world, RESIDENT);
     await mp.see('我要上报');
-    await mp.tap('📝 我要上报');
+    await mp.tap('我要上报');
     await mp.on('pages-resident/report/index');
     expect(mp.wx.callsOf('navigateTo').map((c) => c.args.url)).toEqual(['/pages-resident/report/index']);
     await mp.see('设施维修');

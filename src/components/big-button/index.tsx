@@ -1,32 +1,41 @@
 import type { PropsWithChildren } from 'react';
 import { View } from '@tarojs/components';
+import { IconOf, type IconWith } from '../icon';
 import './index.scss';
 
-interface BigButtonProps {
+type Kind = 'primary' | 'secondary' | 'plain';
+
+/** The colour of each kind's label (index.scss), which its icon takes. */
+const ICON_TONE = { primary: 'on-fill', secondary: 'primary', plain: 'info' } as const satisfies Record<Kind, string>;
+
+interface BigButtonProps<K extends Kind> {
   onClick?: () => void;
   /**
    * `primary` (the one main action), `secondary` (outlined) or `plain` (text only).
    * @default 'primary'
    */
-  kind?: 'primary' | 'secondary' | 'plain';
+  kind?: K;
   /** Greyed out and not tappable. @default false */
   disabled?: boolean;
   /** A larger button for the one action a page is for. @default false */
   hero?: boolean;
+  /** An icon before the label, in the colour of the label. */
+  icon?: IconWith<(typeof ICON_TONE)[K]>;
   testId?: string;
   className?: string;
 }
 
 /** A full-width button with a touch target well above 48 px. */
-export function BigButton({
+export function BigButton<K extends Kind = 'primary'>({
   onClick,
-  kind = 'primary',
+  kind = 'primary' as K,
   disabled = false,
   hero = false,
+  icon,
   testId,
   className,
   children,
-}: PropsWithChildren<BigButtonProps>) {
+}: PropsWithChildren<BigButtonProps<K>>) {
   const classes = [
     'big-button',
     `big-button--${kind}`,
@@ -45,7 +54,14 @@ export function BigButton({
       aria-disabled={disabled}
       aria-role="button"
     >
-      {children}
+      {icon ? (
+        <View className="big-button__label">
+          <IconOf name={icon} tone={ICON_TONE[kind]} />
+          {children}
+        </View>
+      ) : (
+        children
+      )}
     </View>
   );
 }

@@ -7,6 +7,7 @@ import { excerpt, formatTime } from '../../utils/format';
 import { StatusTag } from '../status-tag';
 import { caseTime } from '../../../core/case-time';
 import './index.scss';
+import { Icon } from '../icon';
 
 /** One public case in a list: what, where, who handled it and how long it took. */
 export function BoardCaseCard({ item }: { item: PublicCase }) {
@@ -31,14 +32,22 @@ export function BoardCaseCard({ item }: { item: PublicCase }) {
         </View>
       )}
       <View className="board-case__meta">
-        <Text>📍 {item.placeName}</Text>
+        <View>
+          <Icon name="map-pin" tone="muted" />
+          {item.placeName}
+        </View>
         <Text>{formatTime(item.createdAt)}</Text>
       </View>
       <View className="board-case__meta">
         <Text className="board-case__holder">{item.holder ? `${item.holder.roleName} ${item.holder.name}` : '等待派单'}</Text>
         <Text className={taken ? 'board-case__taken' : item.overdue ? 'board-case__late' : ''}>{timeText(item, taken)}</Text>
       </View>
-      {item.supportCount > 0 ? <View className="board-case__support">👍 {item.supportCount} 人附议</View> : null}
+      {item.supportCount > 0 ? (
+        <View className="board-case__support">
+          <Icon name="thumbs-up" tone="primary" />
+          {item.supportCount} 人附议
+        </View>
+      ) : null}
     </View>
   );
 }

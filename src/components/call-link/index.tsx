@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { Icon } from '../icon';
 
 /**
  * A phone number people can call with one tap: in the weapp `makePhoneCall`, in H5 a `tel:` link
@@ -8,7 +9,8 @@ import Taro from '@tarojs/taro';
 export function CallLink({ phone, label, testId }: { phone: string; label?: string; testId?: string }) {
   return (
     <View className="call-link" onClick={() => void Taro.makePhoneCall({ phoneNumber: phone }).catch(() => undefined)} data-testid={testId}>
-      📞 {label ?? phone}
+      <Icon name="phone" tone="primary" />
+      {label ?? phone}
     </View>
   );
 }

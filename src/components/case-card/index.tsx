@@ -7,6 +7,7 @@ import { timeLeft, timeTaken } from '../../utils/time-left';
 import { caseTime } from '../../../core/case-time';
 import { StatusTag } from '../status-tag';
 import './index.scss';
+import { Icon, type IconTone } from '../icon';
 
 /** The list card; the optional fields are what `caseCard` sends besides the summary. */
 export type CaseCardItem = CaseSummary & { resolvedAt?: string; closedAt?: string; reworkCount?: number };
@@ -31,11 +32,15 @@ export function CaseCard({ item, now }: { item: CaseCardItem; /** The clock for 
       <View className="case-card__desc">{excerpt(item.description, 44)}</View>
       {clock ? (
         <View className={`case-card__clock case-card__clock--${clock.tone}`} data-testid="case-card-clock">
+          <Icon name={clock.icon} tone={CLOCK_TONE[clock.tone]} />
           {clock.text}
         </View>
       ) : null}
       <View className="case-card__meta">
-        <Text className="case-card__place">📍 {item.placeName}</Text>
+        <View className="case-card__place">
+          <Icon name="map-pin" tone="muted" />
+          {item.placeName}
+        </View>
       </View>
       <View className="case-card__meta">
         <Text>{formatTime(item.createdAt)} 提交</Text>
@@ -50,23 +55,31 @@ export function CaseCard({ item, now }: { item: CaseCardItem; /** The clock for 
 }
 
 /** The line that matters most for the status: time left, please rate, or how long it took. */
-function clockLine(item: CaseCardItem, now: Date): { text: string; tone: 'calm' | 'urgent' | 'rate' | 'done' } | undefined {
+type ClockTone = 'calm' | 'urgent' | 'rate' | 'done';
+
+/** Each clock line's icon is drawn in the colour of its text (index.scss). */
+const CLOCK_TONE = { calm: 'info', urgent: 'danger', rate: 'caution', done: 'ok' } as const satisfies Record<ClockTone, IconTone>;
+
+function clockLine(
+  item: CaseCardItem,
+  now: Date,
+): { icon: 'triangle-alert' | 'timer' | 'star' | 'circle-check'; text: string; tone: ClockTone } | undefined {
   if (OPEN.includes(item.status)) {
     const rework = (item.reworkCount ?? 0) > 0 ? ' · 回炉整改' : '';
     if (item.clocks) {
       const t = caseTime(item.clocks, now);
       if (!t.text) return undefined;
       const urgent = t.late || (t.running !== undefined && t.running.leftMs < 6 * 3_600_000);
-      return { text: `${t.everLate ? '⚠️' : '⏱'} ${t.text}${rework}`, tone: urgent ? 'urgent' : 'calm' };
+      return { icon: t.everLate ? 'triangle-alert' : 'timer', text: `${t.text}${rework}`, tone: urgent ? 'urgent' : 'calm' };
     }
     const left = timeLeft(item.dueAt, now);
     if (!left) return undefined;
-    return { text: `${left.overdue ? '⚠️' : '⏱'} ${left.text}${rework}`, tone: left.urgent ? 'urgent' : 'calm' };
+    return { icon: left.overdue ? 'triangle-alert' : 'timer', text: `${left.text}${rework}`, tone: left.urgent ? 'urgent' : 'calm' };
   }
-  if (item.status === 'resolved') return { text: '⭐ 已办好，请您评价', tone: 'rate' };
+  if (item.status === 'resolved') return { icon: 'star', text: '已办好，请您评价', tone: 'rate' };
   if (item.status === 'closed') {
     const taken = timeTaken(item.createdAt, item.resolvedAt ?? item.closedAt);
-    return taken ? { text: `✅ ${taken}`, tone: 'done' } : undefined;
+    return taken ? { icon: 'circle-check', text: taken, tone: 'done' } : undefined;
   }
   return undefined;
 }

@@ -1,6 +1,7 @@
 import type { PropsWithChildren, ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import './index.scss';
+import { Icon, type IconWith } from '../icon';
 
 /** A visible error sentence, with an optional retry. */
 export function ErrorLine({ message, onRetry, testId = 'error-line' }: { message?: string; onRetry?: () => void; testId?: string }) {
@@ -18,10 +19,12 @@ export function ErrorLine({ message, onRetry, testId = 'error-line' }: { message
 }
 
 /** What an empty list says, with an icon so it reads at a glance. */
-export function EmptyState({ icon = '📭', title, children }: PropsWithChildren<{ icon?: string; title: string }>) {
+export function EmptyState({ icon = 'inbox', title, children }: PropsWithChildren<{ icon?: IconWith<'muted'>; title: string }>) {
   return (
     <View className="empty-state" data-testid="empty-state">
-      <Text className="empty-state__icon">{icon}</Text>
+      <View className="empty-state__icon">
+        <Icon name={icon} tone="muted" className="icon--block" />
+      </View>
       <Text className="empty-state__title">{title}</Text>
       {children ? <View className="empty-state__body">{children}</View> : null}
     </View>

@@ -4,6 +4,7 @@ import { Image, Text, View } from '@tarojs/components';
 import { roomLeft } from '../../utils/photo-list';
 import type { PhotoUploads } from './use-photo-uploads';
 import './index.scss';
+import { Icon } from '../icon';
 
 const IS_H5 = process.env.TARO_ENV === 'h5';
 
@@ -77,7 +78,9 @@ export function PhotoPicker({ photos, testId = 'photos', addText = '添加照片
       ))}
       {left > 0 ? (
         <View className="photo-picker__add" hoverClass="photo-picker__add--pressed" onClick={IS_H5 ? undefined : () => void pickInWeapp()}>
-          <Text className="photo-picker__plus">📷</Text>
+          <View className="photo-picker__plus">
+            <Icon name="camera" tone="muted" className="icon--block" />
+          </View>
           <Text className="photo-picker__add-text">{addText}</Text>
           <Text className="photo-picker__count">
             {photos.items.length}/{photos.max}

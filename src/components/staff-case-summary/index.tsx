@@ -6,6 +6,8 @@ import { StaffPhotoGrid } from '../staff-photos';
 import { PhoneLink, StaffNote, StaffRow, StaffTag } from '../staff-ui';
 import { StatusTag } from '../status-tag';
 import './index.scss';
+import { Icon } from '../icon';
+import { URGENCY_TONE } from '../icon/maps';
 
 const LEVEL_NAMES = { community: '社区', street: '街道', department: '职能部门' } as const;
 
@@ -25,14 +27,15 @@ export function StaffCaseSummary({ c }: { c: StaffCaseDetail }) {
       </View>
       {clock.text ? (
         <View className={`staff-case__clock staff-case__clock--${clock.urgency}`} data-testid="case-clock">
-          {clock.urgency === 'overdue' ? '⏰ ' : '⏱ '}
+          <Icon name={clock.urgency === 'overdue' ? 'alarm-clock' : 'timer'} tone={URGENCY_TONE[clock.urgency]} />
           {clock.text}
           {c.dueAt && clock.urgency !== 'none' ? `（${formatTime(c.dueAt)} 前）` : ''}
         </View>
       ) : null}
       {c.dueNote ? (
         <View className="staff-case__clock staff-case__clock--soon" data-testid="case-due-note">
-          ⚠ {c.dueNote}
+          <Icon name="triangle-alert" tone="warn" />
+          {c.dueNote}
         </View>
       ) : null}
       <View className="staff-case__desc" data-testid="case-description">
@@ -40,7 +43,8 @@ export function StaffCaseSummary({ c }: { c: StaffCaseDetail }) {
       </View>
       <StaffPhotoGrid fileIds={before} caseId={c.id} testId="case-photos" />
       <View className="staff-case__place" data-testid="case-place">
-        📍 {c.placeName}
+        <Icon name="map-pin" tone="text" />
+        {c.placeName}
       </View>
       {c.contactPhone ? (
         <View className="staff-case__contact">

@@ -9,6 +9,7 @@ import { ErrorLine } from '../notice';
 import { StaffActionForm } from '../staff-action-form';
 import { StaffChips, StaffNote, StaffRow, StaffTag } from '../staff-ui';
 import './index.scss';
+import { Icon } from '../icon';
 
 interface StaffLedgerPanelProps {
   ledger: StaffLedger;
@@ -65,7 +66,10 @@ export function StaffLedgerPanel({ ledger, canRecord, record, onSaved }: StaffLe
 
   return (
     <View className="card staff-ledger" data-testid="ledger-panel" data-kind={ledger.kind}>
-      <View className="staff-ledger__title">📒 {view.title}</View>
+      <View className="staff-ledger__title">
+        <Icon name="notebook-pen" tone="text" />
+        {view.title}
+      </View>
       {view.lines.map((line) => (
         <StaffRow key={line.key} label={line.label} testId={`ledger-line-${line.key}`}>
           {line.tone ? <StaffTag tone={line.tone}>{line.value}</StaffTag> : <Text>{line.value}</Text>}
@@ -73,7 +77,8 @@ export function StaffLedgerPanel({ ledger, canRecord, record, onSaved }: StaffLe
       ))}
       {view.alert ? (
         <StaffNote tone="red" testId="ledger-alert">
-          ⏰ {view.alert}
+          <Icon name="alarm-clock" tone="danger" />
+          {view.alert}
         </StaffNote>
       ) : null}
       <ErrorLine message={error} testId="ledger-error" />
@@ -111,6 +116,7 @@ export function StaffLedgerPanel({ ledger, canRecord, record, onSaved }: StaffLe
         <View className="staff-ledger__actions">
           {view.can.hazard ? (
             <BigButton
+              icon="pencil"
               kind="secondary"
               onClick={() => {
                 setError(undefined);
@@ -118,7 +124,7 @@ export function StaffLedgerPanel({ ledger, canRecord, record, onSaved }: StaffLe
               }}
               testId="ledger-hazard-open"
             >
-              {ledger.kind === 'hazard' && ledger.venueCapacity !== undefined ? '✏️ 修改场所信息' : '✏️ 登记场所信息'}
+              {ledger.kind === 'hazard' && ledger.venueCapacity !== undefined ? '修改场所信息' : '登记场所信息'}
             </BigButton>
           ) : null}
           {view.can.risk ? (
@@ -136,12 +142,13 @@ export function StaffLedgerPanel({ ledger, canRecord, record, onSaved }: StaffLe
             </View>
           ) : null}
           {view.can.settle ? (
-            <BigButton kind="secondary" disabled={busy} onClick={() => void settle()} testId="ledger-settle">
-              🤝 登记已化解
+            <BigButton icon="handshake" kind="secondary" disabled={busy} onClick={() => void settle()} testId="ledger-settle">
+              登记已化解
             </BigButton>
           ) : null}
           {view.can.followUp ? (
             <BigButton
+              icon="phone"
               disabled={busy}
               onClick={() => {
                 setError(undefined);
@@ -149,7 +156,7 @@ export function StaffLedgerPanel({ ledger, canRecord, record, onSaved }: StaffLe
               }}
               testId="ledger-follow-up"
             >
-              📞 登记回访
+              登记回访
             </BigButton>
           ) : null}
         </View>

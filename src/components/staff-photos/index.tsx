@@ -4,6 +4,7 @@ import { Image, Text, View } from '@tarojs/components';
 import { errorMessage } from '../../services/api-error';
 import { choosePhotos, photoSrc } from '../../utils/staff-photo';
 import './index.scss';
+import { Icon } from '../icon';
 
 interface PickerProps {
   value: string[];
@@ -57,7 +58,9 @@ export function StaffPhotoPicker({ value, onChange, max = 9, addText = '拍照/�
             onClick={() => void add()}
             data-testid={`${testId}-add`}
           >
-            <Text className="staff-photos__add-icon">📷</Text>
+            <View className="staff-photos__add-icon">
+              <Icon name="camera" tone="muted" className="icon--block" />
+            </View>
             <Text className="staff-photos__add-text">{busy ? '正在上传…' : addText}</Text>
           </View>
         ) : null}

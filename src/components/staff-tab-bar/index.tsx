@@ -10,6 +10,7 @@ import messagesActive from '../../assets/tabbar/messages-active.png';
 import messages from '../../assets/tabbar/messages.png';
 import workActive from '../../custom-tab-bar/work-active.png';
 import work from '../../custom-tab-bar/work.png';
+import { largeTextStore } from '../../state/prefs';
 import { useStaffProfile } from '../../state/staff-profile';
 import { badgeText, unreadStore } from '../../state/unread';
 import { useStore } from '../../state/use-store';
@@ -27,14 +28,16 @@ const ICONS: Record<TabKey, [string, string]> = {
 /**
  * The tab bar: 首页 · 我的诉求 · 工作台/管理 · 消息 · 我的, the work tab only for people with a staff
  * role. WeChat renders it as the custom tab bar (src/custom-tab-bar); H5 has none of its own, so
- * PageShell renders this inside the tab pages.
+ * PageShell renders this inside the tab pages. In the weapp the bar is a component of its own,
+ * outside the page's `.page--large`, so it follows the 长辈版 switch itself.
  */
 export function StaffTabBar({ current }: { current: TabKey | undefined }) {
   const { profile } = useStaffProfile();
   const tabs = visibleTabs(profile);
   const unread = useStore(unreadStore);
+  const large = useStore(largeTextStore);
   return (
-    <View className="staff-tab-bar" data-testid="staff-tab-bar">
+    <View className={`staff-tab-bar ${large ? 'staff-tab-bar--large' : ''}`} data-testid="staff-tab-bar">
       {tabs.map((t) => {
         const on = t.key === current;
         return (

@@ -6,6 +6,8 @@ import { countdown } from '../../utils/staff-deadline';
 import { StatusTag } from '../status-tag';
 import { StaffTag } from '../staff-ui';
 import './index.scss';
+import { Icon } from '../icon';
+import { URGENCY_TONE } from '../icon/maps';
 
 interface StaffTaskCardProps {
   item: StaffCaseCard;
@@ -35,12 +37,15 @@ export function StaffTaskCard({ item, now, onOpen, showHolder = false, action }:
         </View>
         {clock.text ? (
           <View className={`staff-task__clock staff-task__clock--${clock.urgency}`} data-testid="staff-task-clock">
-            {clock.urgency === 'overdue' ? '⏰ ' : '⏱ '}
+            <Icon name={clock.urgency === 'overdue' ? 'alarm-clock' : 'timer'} tone={URGENCY_TONE[clock.urgency]} />
             {clock.text}
           </View>
         ) : null}
         <View className="staff-task__desc">{excerpt(item.description, 40)}</View>
-        <View className="staff-task__place">📍 {item.placeName}</View>
+        <View className="staff-task__place">
+          <Icon name="map-pin" tone="text" />
+          {item.placeName}
+        </View>
         <View className="staff-task__meta">
           <Text>{formatTime(item.createdAt)}</Text>
           <View className="staff-task__tags">

@@ -2,6 +2,7 @@ import type { PropsWithChildren, ReactNode } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import './index.scss';
+import { Icon, type IconWith } from '../icon';
 
 /**
  * Small pieces the staff pages share: chips, key–value rows, count tiles, tags and a phone link.
@@ -109,7 +110,7 @@ export function StaffEntry({
   testId,
   badge,
 }: {
-  icon: string;
+  icon: IconWith<'primary'>;
   label: string;
   onClick: () => void;
   testId?: string;
@@ -117,7 +118,9 @@ export function StaffEntry({
 }) {
   return (
     <View className="staff-entry" hoverClass="staff-entry--pressed" onClick={onClick} data-testid={testId}>
-      <Text className="staff-entry__icon">{icon}</Text>
+      <View className="staff-entry__icon">
+        <Icon name={icon} tone="primary" className="icon--block" />
+      </View>
       <Text className="staff-entry__label">{label}</Text>
       {badge ? <View className="staff-entry__badge">{badge}</View> : null}
     </View>
@@ -137,7 +140,8 @@ export function PhoneLink({ phone, testId }: { phone: string; testId?: string })
       onClick={() => void Taro.makePhoneCall({ phoneNumber: phone }).catch(() => undefined)}
       data-testid={testId}
     >
-      📞 {phone}
+      <Icon name="phone" tone="ok" />
+      {phone}
     </View>
   );
 }

@@ -176,7 +176,7 @@ export default function CarePage() {
           </View>
           {exportNote ? <StaffNote tone="green">{exportNote}</StaffNote> : null}
           <SectionTitle>名册（{items.length} 人）</SectionTitle>
-          {items.length === 0 ? <EmptyState icon="🏠" title="还没有登记走访对象" /> : null}
+          {items.length === 0 ? <EmptyState icon="house" title="还没有登记走访对象" /> : null}
           {items.map((s) => (
             <View key={s.id} className="card" data-testid="care-row" data-state={s.dueState}>
               <View className="care__head">

@@ -4,6 +4,7 @@ import { Image, Input, Text, View } from '@tarojs/components';
 import { BigButton } from '../../components/big-button';
 import { EmptyState, ErrorLine, Loading, SectionTitle } from '../../components/notice';
 import { PageShell } from '../../components/page-shell';
+import { ActionPanel } from '../../components/action-panel';
 import { StaffActionForm } from '../../components/staff-action-form';
 import { StaffCaseSummary } from '../../components/staff-case-summary';
 import { StaffLedgerPanel } from '../../components/staff-ledger';
@@ -17,19 +18,8 @@ import { accessOf } from '../../utils/staff-access';
 import { OPEN_STATUS_CODES } from '../../utils/staff-case-filter';
 import { photoSrc } from '../../utils/staff-photo';
 import { useRemote } from '../../utils/use-remote';
+import { adminCaseActions, type GrantKey, type Panel } from './actions';
 import './index.scss';
-
-/** How much more time an admin may give at once; the reason is asked for every time. */
-const GRANT_AMOUNTS = {
-  '4h': { amount: 4, unit: 'hours', label: '4小时' },
-  '1wd': { amount: 1, unit: 'workdays', label: '1个工作日' },
-  '3wd': { amount: 3, unit: 'workdays', label: '3个工作日' },
-  '5wd': { amount: 5, unit: 'workdays', label: '5个工作日' },
-} as const;
-type GrantKey = keyof typeof GRANT_AMOUNTS;
-const GRANTS = (Object.keys(GRANT_AMOUNTS) as GrantKey[]).map((value) => ({ value, label: GRANT_AMOUNTS[value].label }));
-
-type Panel = 'assign' | 'escalate' | 'dispatch' | 'report' | 'resolve' | 'reject' | 'merge' | 'supervise' | 'grant';
 
 const SEVERITIES: ReadonlyArray<{ value: Severity; label: string }> = [
   { value: 'simple', label: '一般' },
@@ -112,10 +102,10 @@ export default function AdminCasePage() {
 
   return (
     <PageShell className="admin-case" testId="page-admin-case">
-      {!caseId ? <EmptyState icon="🔍" title="没有找到这件案件" /> : null}
+      {!caseId ? <EmptyState icon="search" title="没有找到这件案件" /> : null}
       {gone ? (
         <View data-testid="case-gone">
-          <EmptyState icon="✅" title={gone}>
+          <EmptyState icon="circle-check" title={gone}>
             这件已交居民评价，不再在您的待办中。
           </EmptyState>
           <BigButton
@@ -133,156 +123,26 @@ export default function AdminCasePage() {
           <StaffCaseSummary c={c} />
           <ErrorLine message={error} testId="admin-case-error" />
 
-          {panel === 'assign' ? (
-            <AssignPanel c={c} onDone={() => void done(c.holder ? '已改派' : '已派单')} onCancel={() => setPanel(undefined)} />
-          ) : null}
-          {panel === 'dispatch' ? (
-            <DispatchPanel caseId={c.id} onDone={() => void done('已派遣部门')} onCancel={() => setPanel(undefined)} />
-          ) : null}
-          {panel === 'merge' ? <MergePanel c={c} onDone={() => void done('已合并')} onCancel={() => setPanel(undefined)} /> : null}
-          {panel === 'escalate' ? (
-            <StaffActionForm
-              title="吹哨：报街道协调"
-              label="吹哨理由"
-              placeholder="例如：涉及多个部门，社区无法单独解决，请街道协调。"
-              submitText="确认吹哨"
-              onSubmit={async (reason) => {
-                await adminApi.escalateCase(c.id, reason);
-                await done('已吹哨');
-              }}
-              onCancel={() => setPanel(undefined)}
-              testId="form-escalate"
-            />
-          ) : null}
-          {panel === 'reject' ? (
-            <StaffActionForm
-              title="不予受理"
-              label="理由"
-              placeholder="例如：不属于社区受理范围，已告知居民向市场监管部门反映。居民会看到这段话。"
-              submitText="确认不予受理"
-              onSubmit={async (reason) => {
-                await adminApi.rejectCase(c.id, reason);
-                await done('已不予受理');
-              }}
-              onCancel={() => setPanel(undefined)}
-              testId="form-reject"
-            />
-          ) : null}
-          {panel === 'supervise' ? (
-            <StaffActionForm
-              title="挂牌督办"
-              label="督办理由"
-              placeholder="例如：多次回炉，居民反映强烈。"
-              submitText="确认督办"
-              onSubmit={async (reason) => {
-                await adminApi.superviseCase(c.id, reason);
-                await done('已督办');
-              }}
-              onCancel={() => setPanel(undefined)}
-              testId="form-supervise"
-            />
-          ) : null}
-          {panel === 'grant' ? (
-            <StaffActionForm
-              title="延长期限"
-              label="延长理由"
-              placeholder="例如：需等待维修配件到货。理由会写入办理记录。"
-              submitText="确认延长"
-              extra={<StaffChips options={GRANTS} value={grant} onChange={setGrant} testId="grant-amount" />}
-              onSubmit={async (reason) => {
-                const g = GRANT_AMOUNTS[grant];
-                await adminApi.grantTime(c.id, g.amount, g.unit, reason);
-                await done('已延长期限');
-              }}
-              onCancel={() => setPanel(undefined)}
-              testId="form-grant"
-            />
-          ) : null}
-          {panel === 'report' ? (
-            <StaffActionForm
-              title="到场报到"
-              label="报到情况"
-              placeholder="例如：已到现场，正在调查处置。"
-              max={500}
-              photos="optional"
-              submitText="确认报到"
-              onSubmit={async (note, photos) => {
-                await adminApi.departmentReport(c.id, note, photos);
-                await done('已报到');
-              }}
-              onCancel={() => setPanel(undefined)}
-              testId="form-report"
-            />
-          ) : null}
-          {panel === 'resolve' ? (
-            <StaffActionForm
-              title="办结"
-              label="办理结果"
-              placeholder="办理经过和结果，居民会看到。"
-              max={500}
-              photos="required"
-              photoHint="请拍办理后的现场"
-              submitText="确认办结"
-              onSubmit={async (result, photos) => {
-                await adminApi.resolveCase(c.id, result, photos);
-                await done('已办结');
-              }}
-              onCancel={() => setPanel(undefined)}
-              testId="form-resolve"
-            />
-          ) : null}
-
-          {!panel ? (
-            <View className="admin-case__actions" data-testid="admin-actions">
-              {can('assign') ? (
-                <BigButton onClick={() => open('assign')} testId="action-assign">
-                  {c.status === 'pending' ? '👤 派单' : '👤 改派'}
-                </BigButton>
-              ) : null}
-              {canReport ? (
-                <BigButton onClick={() => open('report')} testId="action-report">
-                  📍 到场报到
-                </BigButton>
-              ) : null}
-              {canDispatch ? (
-                <BigButton onClick={() => open('dispatch')} testId="action-dispatch">
-                  🏛️ 派遣部门报到
-                </BigButton>
-              ) : null}
-              {canResolve ? (
-                <BigButton kind="secondary" onClick={() => open('resolve')} testId="action-resolve">
-                  ✅ 办结
-                </BigButton>
-              ) : null}
-              <View className="admin-case__grid">
-                {canEscalate ? (
-                  <BigButton kind="secondary" onClick={() => open('escalate')} testId="action-escalate">
-                    📣 吹哨
-                  </BigButton>
-                ) : null}
-                {can('reject') ? (
-                  <BigButton kind="secondary" onClick={() => open('reject')} testId="action-reject">
-                    🚫 不予受理
-                  </BigButton>
-                ) : null}
-                {can('merge') ? (
-                  <BigButton kind="secondary" onClick={() => open('merge')} testId="action-merge">
-                    🔗 合并重复
-                  </BigButton>
-                ) : null}
-                {can('grant_time') ? (
-                  <BigButton kind="secondary" onClick={() => open('grant')} testId="action-grant">
-                    ⏳ 延长期限
-                  </BigButton>
-                ) : null}
-                {can('supervise') && !c.supervised ? (
-                  <BigButton kind="secondary" onClick={() => open('supervise')} testId="action-supervise">
-                    🔔 督办
-                  </BigButton>
-                ) : null}
-              </View>
-            </View>
-          ) : null}
+          <ActionPanel
+            actions={adminCaseActions({
+              c,
+              can,
+              canReport,
+              canDispatch,
+              canResolve,
+              canEscalate,
+              grant,
+              setGrant,
+              done,
+              assign: (close) => <AssignPanel c={c} onDone={() => void done(c.holder ? '已改派' : '已派单')} onCancel={close} />,
+              dispatch: (close) => <DispatchPanel caseId={c.id} onDone={() => void done('已派遣部门')} onCancel={close} />,
+              merge: (close) => <MergePanel c={c} onDone={() => void done('已合并')} onCancel={close} />,
+            })}
+            open={panel}
+            onOpen={open}
+            onClose={() => setPanel(undefined)}
+            testId="admin-actions"
+          />
 
           {c.ledger && (c.kind === 'dispute' || c.kind === 'hazard') ? (
             <StaffLedgerPanel

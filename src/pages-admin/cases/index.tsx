@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
+import { useMemo, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { BigButton } from '../../components/big-button';
 import { EmptyState, ErrorLine, Loading } from '../../components/notice';
@@ -7,8 +7,6 @@ import { PageShell } from '../../components/page-shell';
 import { StaffTaskCard } from '../../components/staff-task-card';
 import { StaffChips, type ChipOption } from '../../components/staff-ui';
 import { adminApi, type AdminCategory, type AdminGrid } from '../../services/admin-api';
-import { errorMessage } from '../../services/api-error';
-import type { StaffCaseCard } from '../../services/member-api';
 import {
   DATE_CHOICES,
   EMPTY_FILTER,
@@ -19,23 +17,14 @@ import {
   toListQuery,
   type CaseFilter,
 } from '../../utils/staff-case-filter';
-import { mergePage } from '../../utils/staff-deadline';
 import { byName } from '../../utils/staff-sort';
 import { STAFF_ROUTES } from '../../utils/staff-routes';
 import { useRemote } from '../../utils/use-remote';
 import './index.scss';
 import { useSignedIn } from '../../state/staff-profile';
+import { Icon } from '../../components/icon';
+import { usePagedList } from '../../utils/use-paged-list';
 
-interface ListState {
-  items: StaffCaseCard[];
-  nextCursor?: string;
-  /** 「1000」 or 「1000+」 when the count stopped at its cap. */
-  total?: string;
-  loaded: boolean;
-  loading: boolean;
-  error?: string;
-}
-const EMPTY: ListState = { items: [], loaded: false, loading: false };
 const ALL = '__all';
 
 interface Options {
@@ -57,50 +46,15 @@ export default function AdminCasesPage() {
   const router = useRouter();
   const [filter, setFilter] = useState<CaseFilter>(() => filterFromParams(router.params));
   const [panel, setPanel] = useState(false);
-  const [list, setList] = useState<ListState>(EMPTY);
   const signedIn = useSignedIn();
   const options = useRemote(loadOptions, signedIn);
-  const latest = useRef(0);
-  const shown = useRef(false);
 
-  const load = useCallback(
-    async (more: boolean) => {
-      const mine = ++latest.current;
-      const cursor = more ? list.nextCursor : undefined;
-      if (more && !cursor) return;
-      setList((s) => ({ ...s, loading: true, error: undefined }));
-      try {
-        const page = await adminApi.listCases(toListQuery(filter, new Date()), cursor);
-        if (mine !== latest.current) return;
-        setList((s) => ({
-          items: more ? mergePage(s.items, page.items) : page.items,
-          nextCursor: page.nextCursor,
-          total: more ? s.total : page.total === undefined ? undefined : `${page.total}${page.totalCapped ? '+' : ''}`,
-          loaded: true,
-          loading: false,
-        }));
-      } catch (e) {
-        if (mine === latest.current) setList((s) => ({ ...s, loading: false, error: errorMessage(e) }));
-      }
-    },
-    [filter, list.nextCursor],
-  );
-
-  useEffect(() => {
-    if (!signedIn) return;
-    setList(EMPTY);
-    void load(false);
-  }, [filter, signedIn]);
-  useDidShow(() => {
-    if (shown.current && signedIn) void load(false);
-    shown.current = true;
+  const list = usePagedList((cursor) => adminApi.listCases(toListQuery(filter, new Date()), cursor), {
+    enabled: signedIn,
+    deps: [filter],
   });
-  usePullDownRefresh(() => {
-    void load(false).finally(() => Taro.stopPullDownRefresh());
-  });
-  useReachBottom(() => {
-    if (!list.loading && list.nextCursor) void load(true);
-  });
+  const load = list.load;
+  const total = list.first?.total === undefined ? undefined : `${list.first.total}${list.first.totalCapped ? '+' : ''}`;
 
   const set = (patch: Partial<CaseFilter>) => setFilter((f) => ({ ...f, ...patch }));
   const grids = options.data?.grids ?? [];
@@ -123,7 +77,7 @@ export default function AdminCasesPage() {
       <StaffChips options={STATUS_CHOICES} value={filter.status} onChange={(status) => set({ status })} testId="case-status" scroll />
       <View className="admin-cases__bar">
         <Text className="admin-cases__total" data-testid="case-total">
-          {list.total !== undefined ? `共 ${list.total} 件` : list.loaded ? `已显示 ${list.items.length} 件` : ''}
+          {total !== undefined ? `共 ${total} 件` : list.loaded ? `已显示 ${list.items.length} 件` : ''}
         </Text>
         <View className="admin-cases__bar-actions">
           <View
@@ -131,7 +85,8 @@ export default function AdminCasesPage() {
             onClick={() => set({ overdue: !filter.overdue, ...(filter.overdue ? {} : { status: 'open' as const }) })}
             data-testid="filter-overdue"
           >
-            ⏰ 只看超时
+            <Icon name="alarm-clock" tone={filter.overdue ? 'primary' : 'text'} />
+            只看超时
           </View>
           <View
             className={`admin-cases__toggle ${panel ? 'admin-cases__toggle--on' : ''}`}
@@ -205,7 +160,7 @@ export default function AdminCasesPage() {
 
       <ErrorLine message={list.error} onRetry={() => void load(list.items.length > 0)} />
       {list.loading && !list.loaded ? <Loading /> : null}
-      {list.loaded && list.items.length === 0 ? <EmptyState icon="🗂️" title="没有符合条件的案件" /> : null}
+      {list.loaded && list.items.length === 0 ? <EmptyState icon="folder-open" title="没有符合条件的案件" /> : null}
       <View data-testid="admin-case-list">
         {list.items.map((c) => (
           <StaffTaskCard
@@ -219,7 +174,7 @@ export default function AdminCasesPage() {
       </View>
       {list.nextCursor ? (
         <BigButton kind="plain" disabled={list.loading} onClick={() => void load(true)} testId="load-more">
-          {list.loading ? '正在加载…' : `加载更多（已显示 ${list.items.length}${list.total !== undefined ? ` / ${list.total}` : ''}）`}
+          {list.loading ? '正在加载…' : `加载更多（已显示 ${list.items.length}${total !== undefined ? ` / ${total}` : ''}）`}
         </BigButton>
       ) : null}
       {list.loaded && !list.nextCursor && list.items.length > 0 ? <View className="admin-cases__end">没有更多了</View> : null}

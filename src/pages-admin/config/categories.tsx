@@ -10,6 +10,7 @@ import { useChange } from '../../utils/use-change';
 import { useRemote } from '../../utils/use-remote';
 import { ROLE_CHOICES, roleName } from '../../utils/roles';
 import { loadCommunities, type CommunityRef } from './shared';
+import { CategoryIcon } from '../../components/icon/category';
 
 const KINDS: ReadonlyArray<{ value: CategoryKind; label: string }> = [
   { value: 'demand', label: '诉求' },
@@ -63,10 +64,10 @@ export function Categories({ street }: { street: boolean }) {
             data-category-id={c.id}
           >
             <View className="config__item-head" onClick={() => canEdit && setOpen(open === c.id ? undefined : c.id)}>
-              <Text className="config__item-name">
-                {c.icon ? `${c.icon} ` : ''}
+              <View className="config__item-name">
+                <CategoryIcon icon={c.icon} name={c.name} className="config__item-icon" initial={false} />
                 {c.name}
-              </Text>
+              </View>
               <Text className="config__item-role" data-testid="category-role">
                 → {mine ? mine.roleName : c.roleName}
               </Text>
@@ -266,7 +267,7 @@ function NewCategory({ save, setError, busy }: { save: Save; setError: (m: strin
         className="staff-form__input"
         value={icon}
         maxlength={8}
-        placeholder="一个表情符号，如 💡"
+        placeholder="图标：表情符号或图标名，如 lightbulb"
         onInput={(e) => setIcon(e.detail.value)}
         data-testid="category-form-icon"
       />

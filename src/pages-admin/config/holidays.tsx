@@ -8,6 +8,7 @@ import { adminApi, type HolidayPreview } from '../../services/admin-api';
 import { useChange } from '../../utils/use-change';
 import { useRemote } from '../../utils/use-remote';
 import { yearCalendar, type CalendarMonth } from '../../utils/year-calendar';
+import { Icon } from '../../components/icon';
 
 export const READ_ONLY = '节假日和订阅消息模板由街道统一设置，社区只能查看；如需调整请联系街道管理员。';
 const WEEKDAYS = ['一', '二', '三', '四', '五', '六', '日'];
@@ -25,7 +26,8 @@ export function Holidays({ editable }: { editable: boolean }) {
       {!editable ? <StaffNote testId="config-read-only">{READ_ONLY}</StaffNote> : null}
       {list.data?.warning ? (
         <StaffNote tone="red" testId="holiday-warning">
-          ⚠ {list.data.warning}
+          <Icon name="triangle-alert" tone="danger" />
+          {list.data.warning}
         </StaffNote>
       ) : null}
       {list.data ? (

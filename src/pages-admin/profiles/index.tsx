@@ -42,7 +42,7 @@ export default function ProfilesPage() {
       {pending.data ? (
         <View>
           <StaffNote>成员填写的服务承诺和照片经审核后才在公示牌显示。全名和工作电话由成员本人决定是否公示。</StaffNote>
-          {items.length === 0 ? <EmptyState icon="✅" title="没有待审核的公示信息" /> : null}
+          {items.length === 0 ? <EmptyState icon="circle-check" title="没有待审核的公示信息" /> : null}
           <ErrorLine message={error} testId="profiles-error" />
           {items.map((p) => {
             const photo = Boolean(p.photo && !p.photo.approved);

@@ -114,7 +114,7 @@ export default function ReviewPage() {
       {first.loading && pages.length === 0 ? <Loading /> : null}
       {first.data && items.length === 0 ? (
         <View data-testid="review-empty">
-          <EmptyState icon="✅" title="没有待审核的内容">
+          <EmptyState icon="circle-check" title="没有待审核的内容">
             新的描述、进展和结果会出现在这里。
           </EmptyState>
         </View>

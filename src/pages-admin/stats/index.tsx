@@ -13,6 +13,7 @@ import { openExport } from '../../utils/staff-export';
 import { percent, periodLabel, recentPeriods, type PeriodKind } from '../../utils/staff-period';
 import { useRemote } from '../../utils/use-remote';
 import './index.scss';
+import { Icon } from '../../components/icon';
 
 const LEDGERS: ReadonlyArray<{ kind: LedgerKind; label: string; hint: string }> = [
   { kind: 'cases', label: '诉求台账', hint: '本期全部诉求' },
@@ -125,7 +126,10 @@ export default function StatsPage() {
 
           <View className="stats__honours">
             <View className="card stats__honour">
-              <View className="stats__honour-title">👍 通报表扬</View>
+              <View className="stats__honour-title">
+                <Icon name="thumbs-up" tone="ok" />
+                通报表扬
+              </View>
               {s.praise.length ? (
                 s.praise.map((p) => <View key={p.id}>{`${p.rank}. ${p.name}（${p.score ?? '—'}分）`}</View>)
               ) : (
@@ -133,7 +137,10 @@ export default function StatsPage() {
               )}
             </View>
             <View className="card stats__honour stats__honour--bad">
-              <View className="stats__honour-title">⚠️ 通报批评</View>
+              <View className="stats__honour-title">
+                <Icon name="triangle-alert" tone="danger" />
+                通报批评
+              </View>
               {s.criticism.length ? (
                 s.criticism.map((p) => <View key={p.id}>{`${p.rank}. ${p.name}（${p.score ?? '—'}分）`}</View>)
               ) : (

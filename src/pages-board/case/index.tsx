@@ -16,6 +16,7 @@ import { useKeyedRemote } from '../../utils/board-remote';
 import { formatTime } from '../../utils/format';
 import { caseTime } from '../../../core/case-time';
 import './index.scss';
+import { Timeline, TimelinePending } from '../../components/timeline';
 
 type Notice = { tone: 'ok' | 'info' | 'error'; text: string };
 
@@ -74,7 +75,7 @@ export default function PublicCasePage() {
   if (!caseId) {
     return (
       <PageShell testId="page-board-case" requireIdentity={false}>
-        <EmptyState icon="🔍" title="没有找到这件诉求" />
+        <EmptyState icon="search" title="没有找到这件诉求" />
       </PageShell>
     );
   }
@@ -150,8 +151,8 @@ export default function PublicCasePage() {
             {canSupport(c.status) ? (
               <>
                 <View className="public-case__hint">遇到同样的问题？点「附议」表示您也关注，不用再重复上报。</View>
-                <BigButton testId="support-button" disabled={busy} onClick={() => void support()}>
-                  {busy ? '正在提交…' : '👍 附议'}
+                <BigButton testId="support-button" icon={busy ? undefined : 'thumbs-up'} disabled={busy} onClick={() => void support()}>
+                  {busy ? '正在提交…' : '附议'}
                 </BigButton>
               </>
             ) : (
@@ -176,30 +177,12 @@ export default function PublicCasePage() {
           ) : null}
 
           <SectionTitle>办理经过</SectionTitle>
-          <View className="card public-timeline" data-testid="public-timeline">
-            {timeline.map((e, i) => (
-              <View
-                key={e.seq}
-                className={`public-timeline__item ${i === 0 ? 'public-timeline__item--latest' : ''}`}
-                data-testid="timeline-event"
-              >
-                <View className="public-timeline__dot" />
-                <View className="public-timeline__body">
-                  <View className="public-timeline__action">{e.actionName}</View>
-                  <View className="public-timeline__who">
-                    {e.actor.name && e.actor.name !== e.actor.roleName ? `${e.actor.roleName} ${e.actor.name}` : e.actor.roleName} ·{' '}
-                    {formatTime(e.at)}
-                  </View>
-                  {e.note ? <View className="public-timeline__note">{e.note}</View> : null}
-                  {!e.note && e.noteState ? (
-                    <View className="public-timeline__note public-timeline__note--pending" data-testid="timeline-note-pending">
-                      {e.noteState}
-                    </View>
-                  ) : null}
-                </View>
-              </View>
-            ))}
-          </View>
+          <Timeline
+            events={timeline}
+            testId="public-timeline"
+            itemTestId="timeline-event"
+            extra={(e) => (!e.note && e.noteState ? <TimelinePending testId="timeline-note-pending">{e.noteState}</TimelinePending> : null)}
+          />
         </View>
       ) : null}
     </PageShell>

@@ -1,16 +1,16 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
+import { useMemo, useState } from 'react';
+import { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { BigButton } from '../../components/big-button';
 import { BoardCaseCard } from '../../components/board-case-card';
 import { Chips, SelectBox, type Chip } from '../../components/board-scope';
 import { EmptyState, ErrorLine, Loading } from '../../components/notice';
 import { PageShell } from '../../components/page-shell';
-import { errorMessage } from '../../services/api-error';
-import { boardApi, type PublicCase, type PublicStatusGroup } from '../../services/board-api';
+import { boardApi, type PublicStatusGroup } from '../../services/board-api';
 import { compareGridNames } from '../../utils/board-case';
 import { useKeyedRemote } from '../../utils/board-remote';
 import './index.scss';
+import { usePagedList } from '../../utils/use-paged-list';
 
 const STATUS_CHIPS: Chip[] = [
   { value: '', label: '全部' },
@@ -19,16 +19,6 @@ const STATUS_CHIPS: Chip[] = [
   { value: 'closed', label: '已办结' },
 ];
 
-interface ListState {
-  items: PublicCase[];
-  nextCursor?: string;
-  loaded: boolean;
-  loading: boolean;
-  error?: string;
-}
-
-const EMPTY: ListState = { items: [], loaded: false, loading: false };
-
 /** Every public case, newest first; by status, category and place; a page at a time. */
 export default function PublicCasesPage() {
   const { params } = useRouter();
@@ -36,8 +26,6 @@ export default function PublicCasesPage() {
   const [place, setPlace] = useState(() => (params.communityId ? [params.communityId, params.gridId].filter(Boolean).join('/') : ''));
   const [status, setStatus] = useState('');
   const [categoryId, setCategoryId] = useState('');
-  const [list, setList] = useState<ListState>(EMPTY);
-  const latest = useRef(0);
 
   const places = useKeyedRemote(() => boardApi.listPlaces(), 'places');
   const categories = useKeyedRemote(() => boardApi.listCategories(), 'categories');
@@ -59,48 +47,20 @@ export default function PublicCasesPage() {
     [categories.data],
   );
 
-  const load = useCallback(
-    async (more: boolean) => {
-      const cursor = more ? list.nextCursor : undefined;
-      if (more && !cursor) return;
-      const mine = ++latest.current;
-      setList((s) => ({ ...s, loading: true, error: undefined }));
+  const list = usePagedList(
+    (cursor) => {
       const [communityId, gridId] = place ? place.split('/') : [];
-      try {
-        const page = await boardApi.listCases({
-          communityId,
-          gridId,
-          categoryId: categoryId || undefined,
-          status: (status || undefined) as PublicStatusGroup | undefined,
-          cursor,
-        });
-        if (mine !== latest.current) return;
-        setList((s) => ({
-          items: more ? [...s.items, ...page.items] : page.items,
-          nextCursor: page.nextCursor,
-          loaded: true,
-          loading: false,
-        }));
-      } catch (e) {
-        if (mine !== latest.current) return;
-        setList((s) => ({ ...s, loading: false, error: errorMessage(e) }));
-      }
+      return boardApi.listCases({
+        communityId,
+        gridId,
+        categoryId: categoryId || undefined,
+        status: (status || undefined) as PublicStatusGroup | undefined,
+        cursor,
+      });
     },
-    [place, status, categoryId, list.nextCursor],
+    { enabled: true, deps: [place, status, categoryId], reloadOnShow: false },
   );
-
-  useEffect(() => {
-    setList(EMPTY);
-    void load(false);
-    // Only a new filter starts the list again.
-  }, [place, status, categoryId]);
-
-  usePullDownRefresh(() => {
-    void load(false).finally(() => Taro.stopPullDownRefresh());
-  });
-  useReachBottom(() => {
-    if (!list.loading && list.nextCursor) void load(true);
-  });
+  const load = list.load;
 
   const placeLabel = placeOptions.find((o) => o.value === place)?.label ?? '全街道';
   const categoryLabel = categoryOptions.find((o) => o.value === categoryId)?.label ?? '全部类别';
@@ -110,14 +70,7 @@ export default function PublicCasesPage() {
       <View className="card public-cases__filters">
         <Chips testId="case-status" items={STATUS_CHIPS} value={status} onChange={setStatus} />
         <View className="public-cases__selects">
-          <SelectBox
-            testId="case-place"
-            label={`📍 ${placeLabel}`}
-            options={placeOptions}
-            value={place}
-            on={place !== ''}
-            onChange={setPlace}
-          />
+          <SelectBox testId="case-place" label={placeLabel} options={placeOptions} value={place} on={place !== ''} onChange={setPlace} />
           <SelectBox
             testId="case-category"
             label={categoryLabel}
@@ -132,7 +85,7 @@ export default function PublicCasesPage() {
       <ErrorLine message={list.error} onRetry={() => void load(list.items.length > 0)} />
       {list.loading && !list.loaded ? <Loading /> : null}
       {list.loaded && list.items.length === 0 ? (
-        <EmptyState icon="📭" title="没有符合条件的公开诉求">
+        <EmptyState icon="inbox" title="没有符合条件的公开诉求">
           换个类别或地点看看
         </EmptyState>
       ) : null}

@@ -15,6 +15,7 @@ import { describeMetricRate, describeWeights, formatRate, formatScore, numerator
 import { isMonth, isQuarter, monthAxisLabels, periodLabel } from '../../utils/board-period';
 import { useKeyedRemote } from '../../utils/board-remote';
 import './index.scss';
+import { Icon } from '../../components/icon';
 
 const PASS_MARK = 0.8;
 
@@ -124,7 +125,7 @@ export default function BoardPage() {
                 }))}
               />
             ) : (
-              <EmptyState icon="📊" title="这段时间没有诉求" />
+              <EmptyState icon="chart-column" title="这段时间没有诉求" />
             )}
           </View>
         </>
@@ -172,7 +173,7 @@ export default function BoardPage() {
       <SectionTitle>最新公开的诉求</SectionTitle>
       <ErrorLine message={latest.error} onRetry={() => void latest.reload()} testId="latest-error" />
       {latest.loading && !latest.data ? <Loading /> : null}
-      {latest.data && latest.data.items.length === 0 ? <EmptyState icon="📭" title="还没有公开的诉求" /> : null}
+      {latest.data && latest.data.items.length === 0 ? <EmptyState icon="inbox" title="还没有公开的诉求" /> : null}
       <View data-testid="latest-cases">
         {(latest.data?.items ?? []).map((c) => (
           <BoardCaseCard key={c.id} item={c} />
@@ -231,7 +232,7 @@ function Figures({ summary, stale }: { summary: BoardSummary; stale: boolean }) 
         data-flagged={q.flagged ? 'yes' : 'no'}
       >
         <View className="board__flag-title">
-          {q.flagged ? '⚠ ' : q.rate === null ? '' : '✓ '}
+          {q.flagged ? <Icon name="triangle-alert" tone="warn" /> : q.rate === null ? '' : '✓ '}
           {periodLabel(q.quarter)}满意率{q.flagged ? '未达标' : q.rate === null ? '' : '达标'}
         </View>
         <View className="board__flag-text">{q.label}</View>
@@ -288,12 +289,14 @@ function Rankings({ ranking, error, loading, onRetry, showLevel, level, onLevel,
         <View className="card" data-testid="rankings">
           {ranking.praised.length ? (
             <View className="board__verdict board__verdict--praise" data-testid="praised">
-              🏅 通报表扬：{ranking.praised.map((u) => u.name).join('、')}
+              <Icon name="medal" tone="ok" />
+              通报表扬：{ranking.praised.map((u) => u.name).join('、')}
             </View>
           ) : null}
           {ranking.criticised.length ? (
             <View className="board__verdict board__verdict--criticise" data-testid="criticised">
-              ⚠ 通报批评：{ranking.criticised.map((u) => u.name).join('、')}
+              <Icon name="triangle-alert" tone="danger" />
+              通报批评：{ranking.criticised.map((u) => u.name).join('、')}
             </View>
           ) : null}
           {ranking.units.map((u) => (

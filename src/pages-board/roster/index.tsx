@@ -8,14 +8,8 @@ import { boardApi } from '../../services/board-api';
 import { BOARD_ROUTES, compareGridNames } from '../../utils/board-case';
 import { useKeyedRemote } from '../../utils/board-remote';
 import './index.scss';
-
-const ROLE_ICONS: Record<string, string> = {
-  party_leader: '🚩',
-  resident_leader: '🤝',
-  grid_worker: '🧭',
-  owners_committee: '🏢',
-  building_steward: '🔧',
-};
+import { Icon } from '../../components/icon';
+import { roleIcon } from '../../components/icon/maps';
 
 /** 公示牌: a grid's five-role group, masked names, roles and duties; without a grid, the list of grids. */
 export default function RosterPage() {
@@ -42,7 +36,9 @@ export default function RosterPage() {
           {r.members.map((m) => (
             <View key={m.role} className="card roster__member" data-testid="roster-member" data-role={m.role}>
               <View className="roster__member-head">
-                <Text className="roster__icon">{ROLE_ICONS[m.role] ?? '👤'}</Text>
+                <View className="roster__icon">
+                  <Icon name={roleIcon(m.role)} tone="primary" className="icon--block" />
+                </View>
                 <View className="roster__who">
                   <View className="roster__role">{m.roleName}</View>
                   <View className="roster__name" data-testid="roster-name">

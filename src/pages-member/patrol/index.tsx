@@ -157,7 +157,7 @@ export default function PatrolPage() {
           />
           <SectionTitle>② 什么问题</SectionTitle>
           <StaffChips
-            options={categories.map((c) => ({ value: c.id, label: `${c.icon ? `${c.icon} ` : ''}${c.name}` }))}
+            options={categories.map((c) => ({ value: c.id, label: c.name }))}
             value={categoryId}
             onChange={chooseCategory}
             testId="patrol-category"

@@ -4,7 +4,7 @@ import { View } from '@tarojs/components';
 import { BigButton } from '../../components/big-button';
 import { EmptyState, ErrorLine, Loading, SectionTitle } from '../../components/notice';
 import { PageShell } from '../../components/page-shell';
-import { StaffActionForm } from '../../components/staff-action-form';
+import { ActionPanel, type Action } from '../../components/action-panel';
 import { StaffCaseSummary } from '../../components/staff-case-summary';
 import { StaffLedgerPanel } from '../../components/staff-ledger';
 import { StaffTimeline } from '../../components/staff-timeline';
@@ -13,7 +13,6 @@ import { errorMessage } from '../../services/api-error';
 import { memberApi, type MemberRole } from '../../services/member-api';
 import { ROLE_CHOICES } from '../../utils/roles';
 import { useRemote } from '../../utils/use-remote';
-import './index.scss';
 import { useSignedIn } from '../../state/staff-profile';
 
 type Form = 'progress' | 'resolve' | 'transfer' | 'escalate';
@@ -52,6 +51,104 @@ export default function TaskPage() {
     await remote.reload();
   };
 
+  /** What a member can do to the task, and the form each action asks for. */
+  const taskActions = (task: NonNullable<typeof c>): Action<Form>[] => [
+    {
+      key: 'progress',
+      show: can('progress'),
+      label: '记录进展',
+      place: 'main',
+      testId: 'task-progress',
+      icon: 'notebook-pen',
+      opens: {
+        title: '记录进展',
+        label: '进展说明',
+        placeholder: '例如：已到现场查看，联系了维修师傅，明天上午更换。',
+        max: 500,
+        photos: 'optional',
+        confirm: '提交进展',
+        testId: 'form-progress',
+        send: async (note, photos) => {
+          await memberApi.addProgress(caseId, note, photos);
+          await done('已记录');
+        },
+      },
+    },
+    {
+      key: 'resolve',
+      show: can('resolve'),
+      label: '办结',
+      place: 'main',
+      kind: 'primary',
+      testId: 'task-resolve',
+      icon: 'circle-check',
+      opens: {
+        title: '办结',
+        label: '办理结果',
+        placeholder: '例如：已更换楼道灯，现场恢复正常。',
+        max: 500,
+        photos: 'required',
+        photoHint: '请拍办理后的现场，居民会看到',
+        confirm: '确认办结',
+        testId: 'form-resolve',
+        send: async (result, photos) => {
+          await memberApi.resolveCase(caseId, result, photos);
+          await done('已办结');
+        },
+      },
+    },
+    {
+      key: 'transfer',
+      show: can('transfer'),
+      label: '转派',
+      place: 'more',
+      testId: 'task-transfer',
+      icon: 'arrow-right-left',
+      opens: {
+        title: '转派给小组其他成员',
+        label: '转派理由',
+        placeholder: '例如：属于邻里纠纷，请居民小组长调解。',
+        confirm: '确认转派',
+        extra: (
+          <View>
+            <View className="staff-form__label">转给</View>
+            <StaffChips
+              options={ROLE_CHOICES.filter((r) => r.value !== task.holder?.role)}
+              value={toRole}
+              onChange={setToRole}
+              testId="transfer-role"
+            />
+          </View>
+        ),
+        extraProblem: toRole ? undefined : '请选择转给哪个角色',
+        testId: 'form-transfer',
+        send: async (reason) => {
+          await memberApi.transferCase(caseId, toRole!, reason);
+          await done('已转派');
+        },
+      },
+    },
+    {
+      key: 'escalate',
+      show: can('escalate'),
+      label: '吹哨',
+      place: 'more',
+      testId: 'task-escalate',
+      icon: 'megaphone',
+      opens: {
+        title: '吹哨：报告社区',
+        label: '吹哨理由',
+        placeholder: '例如：涉及多户和物业，需要社区协调。',
+        confirm: '确认吹哨',
+        testId: 'form-escalate',
+        send: async (reason) => {
+          await memberApi.escalateCase(caseId, reason);
+          await done('已吹哨');
+        },
+      },
+    },
+  ];
+
   const accept = async () => {
     if (accepting) return;
     setAccepting(true);
@@ -68,7 +165,7 @@ export default function TaskPage() {
 
   return (
     <PageShell className="task" testId="page-task">
-      {!caseId ? <EmptyState icon="🔍" title="没有找到这件任务" /> : null}
+      {!caseId ? <EmptyState icon="search" title="没有找到这件任务" /> : null}
       <ErrorLine message={remote.error} onRetry={() => void remote.reload()} />
       {remote.loading && !c ? <Loading /> : null}
       {c ? (
@@ -82,108 +179,7 @@ export default function TaskPage() {
             </BigButton>
           ) : null}
 
-          {form === 'progress' ? (
-            <StaffActionForm
-              title="记录进展"
-              label="进展说明"
-              placeholder="例如：已到现场查看，联系了维修师傅，明天上午更换。"
-              max={500}
-              photos="optional"
-              submitText="提交进展"
-              onSubmit={async (note, photos) => {
-                await memberApi.addProgress(caseId, note, photos);
-                await done('已记录');
-              }}
-              onCancel={() => setForm(undefined)}
-              testId="form-progress"
-            />
-          ) : null}
-          {form === 'resolve' ? (
-            <StaffActionForm
-              title="办结"
-              label="办理结果"
-              placeholder="例如：已更换楼道灯，现场恢复正常。"
-              max={500}
-              photos="required"
-              photoHint="请拍办理后的现场，居民会看到"
-              submitText="确认办结"
-              onSubmit={async (result, photos) => {
-                await memberApi.resolveCase(caseId, result, photos);
-                await done('已办结');
-              }}
-              onCancel={() => setForm(undefined)}
-              testId="form-resolve"
-            />
-          ) : null}
-          {form === 'transfer' ? (
-            <StaffActionForm
-              title="转派给小组其他成员"
-              label="转派理由"
-              placeholder="例如：属于邻里纠纷，请居民小组长调解。"
-              submitText="确认转派"
-              extra={
-                <View>
-                  <View className="staff-form__label">转给</View>
-                  <StaffChips
-                    options={ROLE_CHOICES.filter((r) => r.value !== c.holder?.role)}
-                    value={toRole}
-                    onChange={setToRole}
-                    testId="transfer-role"
-                  />
-                </View>
-              }
-              extraProblem={toRole ? undefined : '请选择转给哪个角色'}
-              onSubmit={async (reason) => {
-                await memberApi.transferCase(caseId, toRole!, reason);
-                await done('已转派');
-              }}
-              onCancel={() => setForm(undefined)}
-              testId="form-transfer"
-            />
-          ) : null}
-          {form === 'escalate' ? (
-            <StaffActionForm
-              title="吹哨：报告社区"
-              label="吹哨理由"
-              placeholder="例如：涉及多户和物业，需要社区协调。"
-              submitText="确认吹哨"
-              onSubmit={async (reason) => {
-                await memberApi.escalateCase(caseId, reason);
-                await done('已吹哨');
-              }}
-              onCancel={() => setForm(undefined)}
-              testId="form-escalate"
-            />
-          ) : null}
-
-          {!form ? (
-            <View className="task__actions">
-              {can('progress') ? (
-                <BigButton kind="secondary" onClick={() => setForm('progress')} testId="task-progress">
-                  📝 记录进展
-                </BigButton>
-              ) : null}
-              {can('resolve') ? (
-                <BigButton onClick={() => setForm('resolve')} testId="task-resolve">
-                  ✅ 办结
-                </BigButton>
-              ) : null}
-              {can('transfer') || can('escalate') ? (
-                <View className="task__row">
-                  {can('transfer') ? (
-                    <BigButton kind="secondary" onClick={() => setForm('transfer')} testId="task-transfer">
-                      🔁 转派
-                    </BigButton>
-                  ) : null}
-                  {can('escalate') ? (
-                    <BigButton kind="secondary" onClick={() => setForm('escalate')} testId="task-escalate">
-                      📣 吹哨
-                    </BigButton>
-                  ) : null}
-                </View>
-              ) : null}
-            </View>
-          ) : null}
+          <ActionPanel actions={taskActions(c)} open={form} onOpen={setForm} onClose={() => setForm(undefined)} />
 
           {c.ledger && (c.kind === 'dispute' || c.kind === 'hazard') ? (
             <StaffLedgerPanel

@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { BigButton } from '../../components/big-button';
 import { EmptyState, ErrorLine, Loading } from '../../components/notice';
@@ -7,11 +7,12 @@ import { PageShell } from '../../components/page-shell';
 import { StaffTaskCard } from '../../components/staff-task-card';
 import { StaffChips } from '../../components/staff-ui';
 import { errorMessage } from '../../services/api-error';
-import { memberApi, type StaffCaseCard, type TaskTab } from '../../services/member-api';
-import { mergePage, sortByUrgency } from '../../utils/staff-deadline';
+import { memberApi, type TaskTab } from '../../services/member-api';
+import { sortByUrgency } from '../../utils/staff-deadline';
 import { STAFF_ROUTES } from '../../utils/staff-routes';
 import './index.scss';
 import { useSignedIn } from '../../state/staff-profile';
+import { usePagedList } from '../../utils/use-paged-list';
 
 const TABS: ReadonlyArray<{ value: TaskTab; label: string }> = [
   { value: 'assigned', label: '待受理' },
@@ -27,64 +28,17 @@ const EMPTY_TEXT: Record<string, string> = {
   closed: '还没有办结的任务',
 };
 
-interface ListState {
-  items: StaffCaseCard[];
-  nextCursor?: string;
-  loaded: boolean;
-  loading: boolean;
-  error?: string;
-}
-const EMPTY: ListState = { items: [], loaded: false, loading: false };
-
 /** 任务: 待受理 / 处理中 / 待评价 / 已办结; open work in the order to do it, red when late. */
 export default function TasksPage() {
   const router = useRouter();
   const initial = TABS.find((t) => t.value === router.params.tab)?.value ?? 'assigned';
   const [tab, setTab] = useState<TaskTab>(initial);
-  const [list, setList] = useState<ListState>(EMPTY);
   const [accepting, setAccepting] = useState<string>();
   const [actionError, setActionError] = useState<string>();
-  const latest = useRef(0);
-  const shown = useRef(false);
-
-  const load = useCallback(
-    async (more: boolean) => {
-      const mine = ++latest.current;
-      const cursor = more ? list.nextCursor : undefined;
-      if (more && !cursor) return;
-      setList((s) => ({ ...s, loading: true, error: undefined }));
-      try {
-        const page = await memberApi.listTasks(tab, cursor);
-        if (mine !== latest.current) return;
-        setList((s) => ({
-          items: more ? mergePage(s.items, page.items) : page.items,
-          nextCursor: page.nextCursor,
-          loaded: true,
-          loading: false,
-        }));
-      } catch (e) {
-        if (mine === latest.current) setList((s) => ({ ...s, loading: false, error: errorMessage(e) }));
-      }
-    },
-    [tab, list.nextCursor],
-  );
 
   const signedIn = useSignedIn();
-  useEffect(() => {
-    if (!signedIn) return;
-    setList(EMPTY);
-    void load(false);
-  }, [tab, signedIn]);
-  useDidShow(() => {
-    if (shown.current && signedIn) void load(false);
-    shown.current = true;
-  });
-  usePullDownRefresh(() => {
-    void load(false).finally(() => Taro.stopPullDownRefresh());
-  });
-  useReachBottom(() => {
-    if (!list.loading && list.nextCursor) void load(true);
-  });
+  const list = usePagedList((cursor) => memberApi.listTasks(tab, cursor), { enabled: signedIn, deps: [tab] });
+  const load = list.load;
 
   const accept = async (caseId: string) => {
     if (accepting) return;
@@ -93,7 +47,7 @@ export default function TasksPage() {
     try {
       await memberApi.acceptCase(caseId);
       Taro.showToast({ title: '已受理', icon: 'success' });
-      setList((s) => ({ ...s, items: s.items.filter((c) => c.id !== caseId) }));
+      list.setItems((items) => items.filter((c) => c.id !== caseId));
     } catch (e) {
       setActionError(errorMessage(e));
     } finally {
@@ -111,7 +65,7 @@ export default function TasksPage() {
       <ErrorLine message={list.error} onRetry={() => void load(list.items.length > 0)} />
       <ErrorLine message={actionError} testId="task-action-error" />
       {list.loading && !list.loaded ? <Loading /> : null}
-      {list.loaded && items.length === 0 ? <EmptyState icon="✅" title={EMPTY_TEXT[tab] ?? '没有任务'} /> : null}
+      {list.loaded && items.length === 0 ? <EmptyState icon="circle-check" title={EMPTY_TEXT[tab] ?? '没有任务'} /> : null}
       <View data-testid="task-list">
         {items.map((c) => (
           <StaffTaskCard

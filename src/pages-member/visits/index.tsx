@@ -41,7 +41,7 @@ function MyPeople() {
       {mine.data ? (
         <View>
           <StaffNote>名册由社区维护，仅您和社区、街道管理员可见。每月至少走访一次，发现的需求可一键转为诉求。</StaffNote>
-          {items.length === 0 ? <EmptyState icon="🏠" title="暂无分配给您的走访对象" /> : null}
+          {items.length === 0 ? <EmptyState icon="house" title="暂无分配给您的走访对象" /> : null}
           {items.map((s) => (
             <View
               key={s.id}
@@ -170,7 +170,7 @@ function SubjectView({ subjectId }: { subjectId: string }) {
         <View data-testid="care-turn-form">
           <SectionTitle>选择问题类别</SectionTitle>
           <StaffChips
-            options={(options.data?.categories ?? []).map((c) => ({ value: c.id, label: `${c.icon ? `${c.icon} ` : ''}${c.name}` }))}
+            options={(options.data?.categories ?? []).map((c) => ({ value: c.id, label: c.name }))}
             value={categoryId}
             onChange={setCategoryId}
             testId="care-turn-category"

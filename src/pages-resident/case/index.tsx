@@ -9,7 +9,7 @@ import { PhotoGrid } from '../../components/photo-grid';
 import { StatusTag } from '../../components/status-tag';
 import { errorMessage } from '../../services/api-error';
 import { residentApi } from '../../services/resident-api';
-import type { ResidentCaseDetail, ResidentTimelineEvent } from '../../services/resident-types';
+import type { ResidentCaseDetail } from '../../services/resident-types';
 import { needsPersona, sessionStore } from '../../state/session';
 import { useStore } from '../../state/use-store';
 import { reportPhotos, resultPhotos } from '../../utils/case-photos';
@@ -21,6 +21,8 @@ import { RatePanel } from './rate-panel';
 import { SupplementPanel } from './supplement-panel';
 import './index.scss';
 import { COLORS } from '../../styles/colors';
+import { Icon } from '../../components/icon';
+import { Timeline } from '../../components/timeline';
 
 const OPEN = ['pending', 'assigned', 'processing', 'escalated'];
 
@@ -91,7 +93,7 @@ export default function CaseDetailPage() {
 
   return (
     <PageShell className="case-detail" testId="page-case">
-      {!caseId ? <EmptyState icon="🔍" title="没有找到这件诉求" /> : null}
+      {!caseId ? <EmptyState icon="search" title="没有找到这件诉求" /> : null}
       <ErrorLine message={remote.error} onRetry={() => void remote.reload()} />
       {remote.loading && !c ? <Loading /> : null}
       {c ? (
@@ -169,11 +171,12 @@ export default function CaseDetailPage() {
           ) : null}
 
           <SectionTitle>办理经过</SectionTitle>
-          <View className="card timeline" data-testid="timeline">
-            {timeline.map((e, i) => (
-              <TimelineItem key={e.seq} e={e} latest={i === 0} caseId={c.id} />
-            ))}
-          </View>
+          <Timeline
+            events={timeline}
+            testId="timeline"
+            itemTestId="timeline-item"
+            extra={(e) => (e.action !== 'submit' && e.photos?.length ? <PhotoGrid fileIds={e.photos} caseId={c.id} testId="timeline-photos" /> : null)}
+          />
         </View>
       ) : null}
     </PageShell>
@@ -208,7 +211,8 @@ function Deadline({ c }: { c: ResidentCaseDetail }) {
     const what = t?.running?.name ?? (c.status === 'assigned' || c.status === 'pending' ? '受理' : '办结');
     return (
       <View className={`case-detail__deadline ${left?.urgent ? 'case-detail__deadline--urgent' : ''}`} data-testid="case-deadline">
-        ⏱ {formatTime(c.dueAt)} 前{what === '方案' ? '提出方案' : what}
+        <Icon name="timer" tone={left?.urgent ? 'danger' : 'info'} />
+        {formatTime(c.dueAt)} 前{what === '方案' ? '提出方案' : what}
         {t?.text ? `（${t.text}）` : left ? `（${left.text}）` : ''}
         {c.dueNote ? `（${c.dueNote}）` : ''}
       </View>
@@ -217,7 +221,8 @@ function Deadline({ c }: { c: ResidentCaseDetail }) {
   if (c.status === 'resolved' && c.deadlines.rateBy) {
     return (
       <View className="case-detail__deadline case-detail__deadline--rate" data-testid="case-deadline">
-        ⭐ 请在 {formatTime(c.deadlines.rateBy)} 前评价，过期将自动办结
+        <Icon name="star" tone="caution" />
+        请在 {formatTime(c.deadlines.rateBy)} 前评价，过期将自动办结
       </View>
     );
   }
@@ -225,7 +230,8 @@ function Deadline({ c }: { c: ResidentCaseDetail }) {
     const taken = timeTaken(c.createdAt, c.resolvedAt ?? c.closedAt);
     return taken ? (
       <View className="case-detail__deadline case-detail__deadline--done" data-testid="case-deadline">
-        ✅ 已办结，{taken}
+        <Icon name="circle-check" tone="ok" />
+        已办结，{taken}
       </View>
     ) : null;
   }
@@ -247,13 +253,19 @@ function Actions(props: {
   return (
     <View className="case-detail__actions" data-testid="case-actions">
       {props.canSupplement && !props.supplementing ? (
-        <BigButton kind="secondary" onClick={props.onSupplement} testId="action-supplement">
-          ✍️ 补充情况或照片
+        <BigButton icon="pencil-line" kind="secondary" onClick={props.onSupplement} testId="action-supplement">
+          补充情况或照片
         </BigButton>
       ) : null}
       {props.canRemind ? (
-        <BigButton kind="secondary" onClick={props.onRemind} disabled={props.busy === 'remind' || props.reminded} testId="action-remind">
-          {props.reminded ? '已催办' : props.busy === 'remind' ? '正在催办…' : '🔔 催办'}
+        <BigButton
+          kind="secondary"
+          icon={props.reminded || props.busy === 'remind' ? undefined : 'bell'}
+          onClick={props.onRemind}
+          disabled={props.busy === 'remind' || props.reminded}
+          testId="action-remind"
+        >
+          {props.reminded ? '已催办' : props.busy === 'remind' ? '正在催办…' : '催办'}
         </BigButton>
       ) : null}
       {props.canWithdraw ? (
@@ -265,28 +277,8 @@ function Actions(props: {
   );
 }
 
-function TimelineItem({ e, latest, caseId }: { e: ResidentTimelineEvent; latest: boolean; caseId: string }) {
-  return (
-    <View className={`timeline__item ${latest ? 'timeline__item--latest' : ''}`} data-testid="timeline-item" data-action={e.action}>
-      <View className="timeline__dot" />
-      <View className="timeline__body">
-        <View className="timeline__action">{e.actionName}</View>
-        <View className="timeline__who">
-          {actorLabel(e.actor)} · {formatTime(e.at)}
-        </View>
-        {e.note ? <View className="timeline__note">{e.note}</View> : null}
-        {e.action !== 'submit' && e.photos?.length ? <PhotoGrid fileIds={e.photos} caseId={caseId} testId="timeline-photos" /> : null}
-      </View>
-    </View>
-  );
-}
-
 const escalationText = (e: NonNullable<ResidentCaseDetail['escalation']>): string =>
   `${{ community: '社区', street: '街道', department: e.departmentName ?? '职能部门' }[e.level]}（${formatTime(e.since)}）`;
-
-/** 楼栋物管员 胡** ; the system signs as just 系统. */
-const actorLabel = (a: { roleName: string; name: string }): string =>
-  a.name && a.name !== a.roleName ? `${a.roleName} ${a.name}` : a.roleName;
 
 function Row({ label, value, testId }: { label: string; value: string; testId?: string }) {
   return (

@@ -5,11 +5,12 @@ import { errorMessage } from '../../services/api-error';
 import { residentApi } from '../../services/resident-api';
 import type { RatingValue } from '../../services/resident-types';
 import { charCount } from '../../utils/format';
+import { Icon } from '../../components/icon';
 
-const CHOICES: ReadonlyArray<{ value: RatingValue; face: string; label: string }> = [
-  { value: 'satisfied', face: '😊', label: '满意' },
-  { value: 'basically_satisfied', face: '🙂', label: '基本满意' },
-  { value: 'unsatisfied', face: '😟', label: '不满意' },
+const CHOICES: ReadonlyArray<{ value: RatingValue; face: 'laugh' | 'smile' | 'frown'; label: string }> = [
+  { value: 'satisfied', face: 'laugh', label: '满意' },
+  { value: 'basically_satisfied', face: 'smile', label: '基本满意' },
+  { value: 'unsatisfied', face: 'frown', label: '不满意' },
 ];
 
 const COMMENT_MAX = 500;
@@ -56,7 +57,9 @@ export function RatePanel({ caseId, onDone }: { caseId: string; onDone: (toast: 
             data-testid={`rate-${c.value}`}
             aria-checked={rating === c.value}
           >
-            <Text className="rate__face">{c.face}</Text>
+            <View className="rate__face">
+              <Icon name={c.face} tone="primary" className="icon--block" />
+            </View>
             <Text className="rate__label">{c.label}</Text>
           </View>
         ))}

@@ -25,6 +25,8 @@ import { descriptionHint } from '../../utils/report-hints';
 import { createSimilarSearch, type SimilarSearch } from '../../utils/similar-search';
 import { useRemote } from '../../utils/use-remote';
 import './index.scss';
+import { Icon } from '../../components/icon';
+import { CategoryIcon } from '../../components/icon/category';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
 
@@ -299,7 +301,7 @@ export default function ReportPage() {
                 onClick={() => chooseCategory(c)}
                 data-testid={`category-${c.id}`}
               >
-                <CategoryIcon icon={c.icon} name={c.name} />
+                <CategoryIcon icon={c.icon} name={c.name} className="category__icon" />
                 <Text className="category__name">{c.name}</Text>
               </View>
             ))}
@@ -327,11 +329,17 @@ export default function ReportPage() {
             <View className="card report__place" data-testid="place-summary">
               {byMap ? (
                 <>
-                  <View>📍 {location!.address}</View>
+                  <View>
+                    <Icon name="map-pin" tone="text" />
+                    {location!.address}
+                  </View>
                   <View className="report__place-sub">{placeLabel({ community: resolved.community, grid: resolved.grid })} · 地图选点</View>
                 </>
               ) : (
-                <View>📍 {placeLabel(resolved)}</View>
+                <View>
+                  <Icon name="map-pin" tone="text" />
+                  {placeLabel(resolved)}
+                </View>
               )}
             </View>
           )}
@@ -411,14 +419,6 @@ export default function ReportPage() {
       ) : null}
     </PageShell>
   );
-}
-
-function CategoryIcon({ icon, name }: { icon?: string; name: string }) {
-  if (icon && /^(https?:)?\//.test(icon)) {
-    // An image icon: shown as a background so no <Image> sizing quirks differ by platform.
-    return <View className="category__icon category__icon--image" style={{ backgroundImage: `url(${icon})` }} />;
-  }
-  return <Text className="category__icon">{icon || Array.from(name)[0]}</Text>;
 }
 
 function Choice({ on, onClick, testId, title, text }: { on: boolean; onClick: () => void; testId: string; title: string; text: string }) {

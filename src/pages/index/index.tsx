@@ -17,9 +17,10 @@ import { resolvePlace, type PlaceChoice } from '../../utils/places';
 import { openBoard } from '../../utils/resident-routes';
 import { landingTab } from '../../utils/staff-access';
 import { STAFF_ROUTES } from '../../utils/staff-routes';
-import { FIVE_ROLES } from '../../utils/roles';
 import { useRemote } from '../../utils/use-remote';
 import './index.scss';
+import { Icon } from '../../components/icon';
+import { roleIcon } from '../../components/icon/maps';
 
 const OPEN_SHOWN = 5;
 
@@ -30,8 +31,6 @@ const loadMyCases = async () => {
 
 /** The identities already sent to their work tab in this run of the app: once each, at the start. */
 const landed = new Set<string>();
-
-const ROLE_ICONS: Record<string, string> = Object.fromEntries(FIVE_ROLES.map((r) => [r.role, r.icon]));
 
 export default function HomePage() {
   const session = useStore(sessionStore);
@@ -79,7 +78,10 @@ export default function HomePage() {
       </View>
 
       <BigButton hero testId="report-button" onClick={() => void Taro.navigateTo({ url: ROUTES.report })}>
-        <Text>📝 我要上报</Text>
+        <View>
+          <Icon name="square-pen" tone="on-fill" />
+          我要上报
+        </View>
         <Text className="home__hero-sub">报修、纠纷、隐患、求助都可以</Text>
       </BigButton>
 
@@ -90,7 +92,10 @@ export default function HomePage() {
           onClick={() => void Taro.switchTab({ url: ROUTES.messages })}
           data-testid="home-unread"
         >
-          <Text>🔔 您有 {unread} 条新消息</Text>
+          <View>
+            <Icon name="bell" tone="caution" />
+            您有 {unread} 条新消息
+          </View>
           <Text className="home__unread-go">查看 ›</Text>
         </View>
       ) : null}
@@ -118,7 +123,7 @@ export default function HomePage() {
       <ErrorLine message={cases.error} onRetry={() => void cases.reload()} />
       {cases.loading && !cases.data ? <Loading /> : null}
       {cases.data && open.length === 0 ? (
-        <EmptyState icon="🌤️" title="没有正在办理的诉求">
+        <EmptyState icon="sun" title="没有正在办理的诉求">
           遇到问题，点上面的「我要上报」
         </EmptyState>
       ) : null}
@@ -131,7 +136,9 @@ export default function HomePage() {
       <GridBoard ready={ready} />
 
       <View className="card home__board" hoverClass="home__board--pressed" onClick={openBoard} data-testid="open-board">
-        <Text className="home__board-icon">📊</Text>
+        <View className="home__board-icon">
+          <Icon name="chart-column" tone="primary" className="icon--block" />
+        </View>
         <View className="home__board-body">
           <View className="home__board-title">公示栏</View>
           <View className="home__board-text">看看全街道办了多少事、群众满不满意</View>
@@ -215,7 +222,9 @@ function GridBoard({ ready }: { ready: boolean }) {
             <View className="card home__roles" data-testid="grid-roster">
               {roster.data.members.map((m) => (
                 <View key={m.role} className="home__role" data-testid="roster-member">
-                  <Text className="home__role-icon">{ROLE_ICONS[m.role] ?? '👤'}</Text>
+                  <View className="home__role-icon">
+                    <Icon name={roleIcon(m.role)} tone="primary" className="icon--block" />
+                  </View>
                   <View className="home__role-body">
                     <View className="home__role-name">
                       {m.roleName}

@@ -18,6 +18,8 @@ import { STAFF_ROUTES } from '../../utils/staff-routes';
 import { useRemote } from '../../utils/use-remote';
 import './index.scss';
 import { COLORS } from '../../styles/colors';
+import { Icon, type IconWith } from '../../components/icon';
+import { roleIcon } from '../../components/icon/maps';
 
 const IS_H5 = process.env.TARO_ENV === 'h5';
 
@@ -55,7 +57,9 @@ export default function MePage() {
   return (
     <PageShell className="me" testId="page-me">
       <View className="card me__who">
-        <View className="me__avatar">{persona ? Array.from(persona.name)[0] : '👤'}</View>
+        <View className="me__avatar">
+          {persona ? Array.from(persona.name)[0] : <Icon name="user" tone="on-fill" className="icon--block" />}
+        </View>
         <View>
           <View className="me__name" data-testid="me-name">
             {persona?.name ?? '微信用户'}
@@ -119,15 +123,15 @@ export default function MePage() {
 
       <View className="card me__links">
         <LinkRow
-          icon="🔒"
+          icon="lock"
           title="隐私保护指引"
           text="我们收集什么、谁能看到、怎样保护"
           onClick={() => void Taro.navigateTo({ url: RESIDENT_ROUTES.privacy })}
           testId="open-privacy"
         />
-        <LinkRow icon="📊" title="公示栏" text="全街道的办理情况和五员共治小组" onClick={openBoard} testId="me-open-board" />
+        <LinkRow icon="chart-column" title="公示栏" text="全街道的办理情况和五员共治小组" onClick={openBoard} testId="me-open-board" />
         <LinkRow
-          icon="🪪"
+          icon="id-card"
           title="绑定五员身份"
           text="小组成员输入社区给的邀请码"
           onClick={() => void Taro.navigateTo({ url: STAFF_ROUTES.bind() })}
@@ -149,9 +153,10 @@ export default function MePage() {
         </View>
         {FIVE_ROLES.map((r) => (
           <View key={r.role} className="me__role">
-            <Text className="me__role-name">
-              {r.icon} {r.name}
-            </Text>
+            <View className="me__role-name">
+              <Icon name={roleIcon(r.role)} tone="primary" />
+              {r.name}
+            </View>
             <Text className="me__row-text">{r.duty}</Text>
           </View>
         ))}
@@ -169,7 +174,7 @@ function LinkRow({
   onClick,
   testId,
 }: {
-  icon: string;
+  icon: IconWith<'primary'>;
   title: string;
   text: string;
   onClick: () => void;
@@ -177,7 +182,9 @@ function LinkRow({
 }) {
   return (
     <View className="me__link-row" hoverClass="me__link-row--pressed" onClick={onClick} data-testid={testId}>
-      <Text className="me__link-icon">{icon}</Text>
+      <View className="me__link-icon">
+        <Icon name={icon} tone="primary" className="icon--block" />
+      </View>
       <View className="me__link-body">
         <View className="me__row-title">{title}</View>
         <View className="me__row-text">{text}</View>

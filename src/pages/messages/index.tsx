@@ -13,14 +13,15 @@ import { setUnread, unreadStore } from '../../state/unread';
 import { useStore } from '../../state/use-store';
 import { formatTime } from '../../utils/format';
 import './index.scss';
+import { Icon, type IconWith } from '../../components/icon';
 
 /** An icon for each kind of notice, so the list reads at a glance. */
-const ICONS: Record<string, string> = {
-  case_accepted: '📨',
-  case_progress: '🛠️',
-  case_resolved: '⭐',
-  case_rework: '🔁',
-  case_closed: '✅',
+const ICONS: Record<string, IconWith<'primary'>> = {
+  case_accepted: 'mail',
+  case_progress: 'hammer',
+  case_resolved: 'star',
+  case_rework: 'rotate-ccw',
+  case_closed: 'circle-check',
 };
 
 interface ListState {
@@ -115,7 +116,7 @@ export default function MessagesPage() {
       <ErrorLine message={list.error} onRetry={() => void load(list.items.length > 0)} />
       {list.loading && !list.loaded ? <Loading /> : null}
       {list.loaded && list.items.length === 0 ? (
-        <EmptyState icon="🔔" title="暂无消息">
+        <EmptyState icon="bell" title="暂无消息">
           诉求受理、有进展、办好了，都会在这里告诉您。
         </EmptyState>
       ) : null}
@@ -131,7 +132,9 @@ export default function MessagesPage() {
             data-read={m.read ? '1' : '0'}
             data-case-id={m.caseId}
           >
-            <Text className="message__icon">{ICONS[m.kind] ?? '🔔'}</Text>
+            <View className="message__icon">
+              <Icon name={ICONS[m.kind] ?? 'bell'} tone="primary" className="icon--block" />
+            </View>
             <View className="message__body">
               <View className="message__head">
                 <Text className="message__title">{m.title}</Text>

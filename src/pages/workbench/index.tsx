@@ -20,6 +20,7 @@ import { STAFF_ROUTES } from '../../utils/staff-routes';
 import { prefetchTaskTemplates, requestTaskSubscription } from '../../utils/staff-subscribe';
 import { useRemote } from '../../utils/use-remote';
 import './index.scss';
+import { Icon } from '../../components/icon';
 
 const go = (url: string) => void Taro.navigateTo({ url });
 /** Tasks shown on 工作台 before 「查看全部任务」. */
@@ -68,7 +69,7 @@ export default function WorkPage() {
 function NoRole() {
   return (
     <View data-testid="work-no-role">
-      <EmptyState icon="🪪" title="您还没有工作身份">
+      <EmptyState icon="id-card" title="您还没有工作身份">
         五员共治小组成员请输入社区提供的邀请码，绑定后这里会显示您的任务。
       </EmptyState>
       <BigButton onClick={() => go(STAFF_ROUTES.bind())} testId="work-bind">
@@ -219,18 +220,18 @@ function MemberDesk({ refreshKey }: { refreshKey: number }) {
       ) : null}
 
       <StaffEntries>
-        <StaffEntry icon="📋" label="我的任务" onClick={() => openTasks('assigned')} testId="entry-tasks" />
-        <StaffEntry icon="🔍" label="巡查上报" onClick={() => go(STAFF_ROUTES.patrol('report'))} testId="entry-patrol" />
-        <StaffEntry icon="✅" label="当场办结" onClick={() => go(STAFF_ROUTES.patrol('spot'))} testId="entry-spot" />
-        <StaffEntry icon="👥" label="我的小组" onClick={() => go(STAFF_ROUTES.group)} testId="entry-group" />
+        <StaffEntry icon="clipboard-list" label="我的任务" onClick={() => openTasks('assigned')} testId="entry-tasks" />
+        <StaffEntry icon="search" label="巡查上报" onClick={() => go(STAFF_ROUTES.patrol('report'))} testId="entry-patrol" />
+        <StaffEntry icon="circle-check" label="当场办结" onClick={() => go(STAFF_ROUTES.patrol('spot'))} testId="entry-spot" />
+        <StaffEntry icon="users" label="我的小组" onClick={() => go(STAFF_ROUTES.group)} testId="entry-group" />
         <StaffEntry
-          icon="🏠"
+          icon="house"
           label="走访关爱"
           onClick={() => go(STAFF_ROUTES.visit())}
           testId="entry-visits"
           badge={care && care.overdue + care.due > 0 ? care.overdue + care.due : undefined}
         />
-        <StaffEntry icon="🪧" label="公示牌信息" onClick={() => go(STAFF_ROUTES.profile)} testId="entry-profile" />
+        <StaffEntry icon="contact" label="公示牌信息" onClick={() => go(STAFF_ROUTES.profile)} testId="entry-profile" />
       </StaffEntries>
       {care && care.overdue + care.due > 0 ? (
         <StaffNote tone={care.overdue > 0 ? 'red' : 'grey'} testId="desk-care">
@@ -317,7 +318,10 @@ function AdminDesk({ access, refreshKey }: { access: StaffAccess; refreshKey: nu
           </View>
           {d.calendarWarning ? (
             <View onClick={() => go(STAFF_ROUTES.config)} data-testid="calendar-warning">
-              <StaffNote tone="red">⚠ {d.calendarWarning}（点此前往导入）</StaffNote>
+              <StaffNote tone="red">
+                <Icon name="triangle-alert" tone="danger" />
+                {d.calendarWarning}（点此前往导入）
+              </StaffNote>
             </View>
           ) : null}
           <StaffTiles>
@@ -370,23 +374,23 @@ function AdminDesk({ access, refreshKey }: { access: StaffAccess; refreshKey: nu
 
           <StaffEntries>
             <StaffEntry
-              icon="🗂️"
+              icon="folder-open"
               label={access.department && !access.communityAdmin && !access.streetAdmin ? '派给本部门' : '案件'}
               onClick={() => cases({ status: 'open' })}
               testId="entry-cases"
             />
             {access.streetAdmin ? (
-              <StaffEntry icon="🏘️" label="各社区" onClick={() => go(STAFF_ROUTES.communities)} testId="entry-communities" />
+              <StaffEntry icon="building" label="各社区" onClick={() => go(STAFF_ROUTES.communities)} testId="entry-communities" />
             ) : null}
             {access.communityAdmin || access.streetAdmin ? (
               <>
-                <StaffEntry icon="📝" label="公开审核" onClick={() => go(STAFF_ROUTES.review)} testId="entry-review" />
-                <StaffEntry icon="🧑‍🤝‍🧑" label="网格与人员" onClick={() => go(STAFF_ROUTES.org())} testId="entry-org" />
-                <StaffEntry icon="📊" label="考核" onClick={() => go(STAFF_ROUTES.stats())} testId="entry-stats" />
-                <StaffEntry icon="📰" label="周报" onClick={() => go(STAFF_ROUTES.weekly)} testId="entry-weekly" />
-                <StaffEntry icon="⚙️" label="配置" onClick={() => go(STAFF_ROUTES.config)} testId="entry-config" />
-                <StaffEntry icon="🏠" label="走访关爱" onClick={() => go(STAFF_ROUTES.care())} testId="entry-care" />
-                <StaffEntry icon="🪧" label="公示审核" onClick={() => go(STAFF_ROUTES.profiles)} testId="entry-profiles" />
+                <StaffEntry icon="file-check" label="公开审核" onClick={() => go(STAFF_ROUTES.review)} testId="entry-review" />
+                <StaffEntry icon="network" label="网格与人员" onClick={() => go(STAFF_ROUTES.org())} testId="entry-org" />
+                <StaffEntry icon="chart-column" label="考核" onClick={() => go(STAFF_ROUTES.stats())} testId="entry-stats" />
+                <StaffEntry icon="newspaper" label="周报" onClick={() => go(STAFF_ROUTES.weekly)} testId="entry-weekly" />
+                <StaffEntry icon="settings" label="配置" onClick={() => go(STAFF_ROUTES.config)} testId="entry-config" />
+                <StaffEntry icon="house" label="走访关爱" onClick={() => go(STAFF_ROUTES.care())} testId="entry-care" />
+                <StaffEntry icon="contact" label="公示审核" onClick={() => go(STAFF_ROUTES.profiles)} testId="entry-profiles" />
               </>
             ) : null}
           </StaffEntries>
