@@ -16,7 +16,7 @@ import { localDate, MAX_YEAR, MIN_YEAR, requiredText, text } from '../validation
 import type { ActionDef, AuthedCall } from './define';
 
 /** How admin.ts builds an action for a set of roles (its caller checks come first). */
-type Guarded = <S extends z.ZodType>(input: S, run: (input: z.infer<S>, call: AuthedCall) => Promise<Result<unknown>>) => ActionDef<S>;
+type Guarded = <S extends z.ZodType, O>(input: S, run: (input: z.infer<S>, call: AuthedCall) => Promise<Result<O>>) => ActionDef<S, O>;
 
 /** The longest range set at once: two months covers any festival with its make-up days. */
 export const MAX_RANGE_DAYS = 62;
@@ -46,7 +46,7 @@ function preview(
   return ok({ year: input.year, days, festivals: parsed.value.festivals.map((f) => f.name), replaces });
 }
 
-export function holidayActions(street: Guarded, admins: Guarded): Record<string, ActionDef> {
+export function holidayActions(street: Guarded, admins: Guarded) {
   return {
     /** What is set, which years are known, and the warning when next year is missing. */
     listHolidays: admins(z.strictObject({}), async (_i, call) => {

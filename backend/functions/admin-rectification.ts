@@ -32,11 +32,11 @@ export const quarter = z
 const reportText = requiredText(2000);
 
 export interface RectificationKit {
-  staffAction: <S extends z.ZodType>(
+  staffAction: <S extends z.ZodType, O>(
     roles: readonly StaffRole[],
     input: S,
-    run: (input: z.infer<S>, call: AdminCall) => Promise<Result<unknown>>,
-  ) => ActionDef<S>;
+    run: (input: z.infer<S>, call: AdminCall) => Promise<Result<O>>,
+  ) => ActionDef<S, O>;
   admins: readonly StaffRole[];
   streetOnly: readonly StaffRole[];
 }
@@ -153,7 +153,7 @@ export function rectificationView(r: Rectification, at: string, withReport: bool
 
 const NOT_FOUND = '整改任务不存在或不在您的管辖范围';
 
-export function rectificationActions(kit: RectificationKit): Record<string, ActionDef> {
+export function rectificationActions(kit: RectificationKit) {
   return {
     /** Opens the quarter's tasks for the caller's street (the timer does the same after a quarter ends). */
     openRectifications: kit.staffAction(kit.streetOnly, z.strictObject({ period: quarter }), async (input, call) => {

@@ -15,7 +15,7 @@ import type { RectificationKit } from './admin-rectification';
 const LOOKBACK_DAYS = RETURN_HINT_DAYS + 60;
 const MAX_PAGES = 50;
 
-export function returnActions(kit: RectificationKit): Record<string, ActionDef> {
+export function returnActions(kit: RectificationKit) {
   return {
     /** 退单 of a community in the last RETURN_HINT_DAYS days: per member, per category, and the routing hints. */
     routingHints: kit.staffAction(kit.admins, z.strictObject({ communityId: id.optional() }), async (input, call) => {

@@ -20,7 +20,7 @@ type CaseFilter = Omit<CaseQuery, 'cursor' | 'limit' | 'order'>;
 
 /** What `admin.ts` lends: its admin-only action, its scope rules. */
 export interface ReviewHelpers {
-  adminAction: <S extends z.ZodType>(input: S, run: (input: z.infer<S>, call: AdminCall) => Promise<Result<unknown>>) => ActionDef<S>;
+  adminAction: <S extends z.ZodType, O>(input: S, run: (input: z.infer<S>, call: AdminCall) => Promise<Result<O>>) => ActionDef<S, O>;
   caseFilter: (s: AdminCall['scope'], dir: Directory, communityId?: string) => Result<CaseFilter>;
   inScope: (s: AdminCall['scope']) => (c: Case) => Result<void>;
   communitiesOf: (s: AdminCall['scope'], dir: Directory, communityId?: string) => Result<Community[]>;
@@ -81,7 +81,7 @@ async function decide(
   return ok({ caseId, version: next.value.version, decided: list.length, textsPending: next.value.textsPending ?? 0 });
 }
 
-export function reviewActions(helpers: ReviewHelpers): Record<string, ActionDef> {
+export function reviewActions(helpers: ReviewHelpers) {
   const { adminAction } = helpers;
   return {
     /** Texts waiting for review, newest case first: each original beside its masked suggestion. */

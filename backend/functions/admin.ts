@@ -85,7 +85,7 @@ import {
   requiredText,
   text,
 } from '../validation';
-import { action, defineFunction, type ActionDef, type AuthedCall } from './define';
+import { action, defineFunction, type ActionDef, type Actions, type AuthedCall } from './define';
 import { holidayActions } from './admin-holidays';
 import { rectificationActions } from './admin-rectification';
 import { returnActions } from './admin-returns';
@@ -135,11 +135,11 @@ function forbiddenMessage(roles: readonly StaffRole[]): string {
 }
 
 /** An action for staff: the roles it admits are checked before anything is read. */
-function staffAction<S extends z.ZodType>(
+function staffAction<S extends z.ZodType, O>(
   roles: readonly StaffRole[],
   input: S,
-  run: (input: z.infer<S>, call: AdminCall) => Promise<Result<unknown>>,
-): ActionDef<S> {
+  run: (input: z.infer<S>, call: AdminCall) => Promise<Result<O>>,
+): ActionDef<S, O> {
   return action({
     auth: 'user',
     input,
@@ -654,7 +654,7 @@ export const admin = defineFunction('admin', {
       if (input.overdue) {
         // Late means a clock is running and has passed: only open cases can be overdue.
         statuses = (statuses ?? [...OPEN_STATUSES]).filter(isOpen);
-        if (statuses.length === 0) return ok({ items: [], nextCursor: undefined });
+        if (statuses.length === 0) return ok({ items: [] as ReturnType<typeof caseCard>[], nextCursor: undefined as string | undefined });
         q.overdueAt = now.toISOString();
         q.order = 'deadline_asc';
       }
@@ -1435,10 +1435,10 @@ export const admin = defineFunction('admin', {
   exportWeeklyReport: staffAction(
     ADMINS,
     z.strictObject({ weekOf: localDate.optional(), communityId: id.optional() }),
-    async (input, call) => {
+    async (input, call): Promise<Result<{ fileId?: string; url?: string; fileName: string; rowCount: number; sheetName: string }>> => {
       if (!call.deps.saveExport) return fail('INTERNAL', '当前环境不支持导出文件');
       // The same figures the page shows: the report action itself computes them.
-      const r = await admin.actions.weeklyReport!.run(input, call);
+      const r: Result<unknown> = await (admin.actions as Actions).weeklyReport!.run(input, call);
       if (!r.ok) return r;
       const w = r.value as WeeklyView;
       const rows: (string | number)[][] = [

@@ -6,7 +6,7 @@ import { localDateOf } from '../../core/working-days';
 import { id } from '../validation';
 import { action, type ActionDef } from './define';
 
-export const careBoardActions: Record<string, ActionDef> = {
+export const careBoardActions = {
   /** 走访关爱 on the board: 走访人次 this month and year, people covered; never a person. */
   careCounts: action({
     auth: 'public',

@@ -16,7 +16,7 @@ import { action, type ActionDef } from './define';
 const visitIdFor = (openid: string, request: string): string =>
   `V${createHash('sha256').update(`${openid}:${request}`).digest('hex').slice(0, 24)}`;
 
-export const careMemberActions: Record<string, ActionDef> = {
+export const careMemberActions = {
   /** My people to visit, the overdue and due first; the 工作台 shows the counts. */
   careMine: action({
     auth: 'user',

@@ -141,7 +141,7 @@ const saveInput = z.strictObject({
   active: z.boolean().optional(),
 });
 
-export const careAdminActions: Record<string, ActionDef> = {
+export const careAdminActions = {
   /** The register of the caller's community (or of a community of their street), next visits first. */
   careRegister: action({
     auth: 'user',

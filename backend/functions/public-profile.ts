@@ -38,7 +38,7 @@ function profileView(m: Member, p: MemberPublicProfile | undefined, dir: Directo
   };
 }
 
-export const profileMemberActions: Record<string, ActionDef> = {
+export const profileMemberActions = {
   /** My 公示牌 choices and what the board shows of me now. */
   myPublicProfile: action({
     auth: 'user',
@@ -83,7 +83,7 @@ function keepsCommunity(actor: Actor, m: Member): boolean {
   );
 }
 
-export const profileAdminActions: Record<string, ActionDef> = {
+export const profileAdminActions = {
   /** Members' photos and commitments waiting for approval, in the caller's communities. */
   pendingProfiles: action({
     auth: 'user',
