@@ -8,7 +8,6 @@ import { fail, ok } from '../../core/errors';
 import { ROLE_NAMES, type Case } from '../../core/model';
 import { RETURN_HINT_DAYS, RETURN_HINT_MIN, countReturns } from '../../core/returns';
 import { id } from '../validation';
-import type { ActionDef } from './define';
 import type { RectificationKit } from './admin-rectification';
 
 /** Cases older than the window plus the longest a case stays open are not read. */

@@ -10,7 +10,7 @@ import { createCase } from '../services/case-service';
 import { gridMembers, policyFor } from '../services/directory';
 import { id, localDate, photos, requiredText } from '../validation';
 import { byDue, intervalsOf, requestId, subjectDetail, subjectFor, subjectView, visitView } from './care';
-import { action, type ActionDef } from './define';
+import { action } from './define';
 
 /** The id of a visit follows from who sent it and their request id, so a retried send finds the first. */
 const visitIdFor = (openid: string, request: string): string =>

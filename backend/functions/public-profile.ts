@@ -10,7 +10,7 @@ import { ROLE_NAMES, type Actor, type Member } from '../../core/model';
 import { MAX_COMMITMENT, rosterFace, updateProfile, type MemberPublicProfile } from '../../core/public-profile';
 import type { Directory } from '../services/directory';
 import { id, phone, photos, text } from '../validation';
-import { action, type ActionDef, type AuthedCall } from './define';
+import { action, type AuthedCall } from './define';
 
 /** The member record the caller acts as: the one named, else their only one. */
 async function myMember(call: AuthedCall, memberId?: string): Promise<Result<Member>> {
