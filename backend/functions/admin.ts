@@ -568,6 +568,8 @@ const top = (m: Map<string, number>, n: number): [string, number][] =>
 
 // ——— the function ———
 
+/** A page of cards; the first page also says how many match, up to a cap. */
+type StaffCasePage = { items: ReturnType<typeof caseCard>[]; nextCursor?: string; total?: number; totalCapped?: boolean };
 const caseIdInput = z.strictObject({ caseId: id });
 
 export const admin = defineFunction('admin', {
@@ -638,7 +640,7 @@ export const admin = defineFunction('admin', {
       cursor: cursor.optional(),
       limit: z.number().int().min(1).max(50).optional(),
     }),
-    async (input, call) => {
+    async (input, call): Promise<Result<StaffCasePage>> => {
       const { deps, dir, scope, now } = call;
       if (input.status && input.statuses) return fail('INPUT.INVALID', '「状态」与「状态列表」只能填写一个');
       const filter = caseFilter(scope, dir, input.communityId);
@@ -654,7 +656,7 @@ export const admin = defineFunction('admin', {
       if (input.overdue) {
         // Late means a clock is running and has passed: only open cases can be overdue.
         statuses = (statuses ?? [...OPEN_STATUSES]).filter(isOpen);
-        if (statuses.length === 0) return ok({ items: [] as ReturnType<typeof caseCard>[], nextCursor: undefined as string | undefined });
+        if (statuses.length === 0) return ok({ items: [], nextCursor: undefined });
         q.overdueAt = now.toISOString();
         q.order = 'deadline_asc';
       }

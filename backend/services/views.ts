@@ -124,6 +124,11 @@ export function caseDetail(c: Case, dir: Directory, actor: Actor, audience: 'rep
   // 催办 is offered only when the server would take it: not before the reminder share of the running
   // limit, not twice a day. The reporter is told when it opens instead.
   const allowed = allowedActions(actor, c);
+  // Staff see who holds it, in full, and which member of the group that is.
+  const holder: (ReturnType<typeof personView> & { memberId?: string }) | undefined =
+    audience === 'staff' && c.holder
+      ? { ...personView(c.holder, false)!, ...(c.holder.memberId ? { memberId: c.holder.memberId } : {}) }
+      : personView(c.holder, audience === 'reporter');
   const remindRefused =
     audience === 'reporter' && allowed.includes('remind') ? reminderRefusal(policyFor(dir, c.place.communityId), c, now) : undefined;
   return {
@@ -144,10 +149,7 @@ export function caseDetail(c: Case, dir: Directory, actor: Actor, audience: 'rep
     failedVerifications: c.failedVerifications,
     contactPhone: c.contactPhone,
     reporter: audience === 'staff' ? { role: c.reporter.role, roleName: ROLE_NAMES[c.reporter.role], name: c.reporter.name } : undefined,
-    holder:
-      audience === 'staff' && c.holder
-        ? { ...personView(c.holder, false)!, ...(c.holder.memberId ? { memberId: c.holder.memberId } : {}) }
-        : personView(c.holder, audience === 'reporter'),
+    holder,
     allowedActions: remindRefused ? allowed.filter((a) => a !== 'remind') : allowed,
     ...(remindRefused
       ? { reminderNote: remindRefused.message, ...(remindRefused.opensAt ? { reminderOpensAt: remindRefused.opensAt } : {}) }
