@@ -10,10 +10,8 @@ import { call } from './call';
 /** `month` / `quarter` (the current one), `2026-05` or `2026-Q2`. */
 export type BoardPeriod = NonNullable<Input<'board', 'summary'>['period']>;
 
-export interface BoardScope {
-  communityId?: string;
-  gridId?: string;
-}
+/** A community, a grid in it, or (neither) the whole street. */
+export type BoardScope = Pick<Input<'board', 'summary'>, 'communityId' | 'gridId'>;
 
 export type BoardSummary = Output<'board', 'summary'>;
 export type MetricWeights = BoardSummary['weights'];
@@ -32,12 +30,7 @@ export type PublicCasePage = Output<'board', 'listCases'>;
 export type GridRoster = Output<'board', 'gridRoster'>;
 export type RosterMember = GridRoster['members'][number];
 
-export interface PublicCaseFilter extends BoardScope {
-  status?: PublicStatusGroup;
-  categoryId?: string;
-  cursor?: string;
-  limit?: number;
-}
+export type PublicCaseFilter = Input<'board', 'listCases'>;
 
 /** Drops absent fields: the server's inputs are strict and refuse `undefined` keys in some transports. */
 function defined<T extends object>(params: T): T {
