@@ -1,6 +1,7 @@
 // Lint: typescript-eslint's recommended rules plus this project's layer rules — the core is pure,
 // and every server layer reaches only the layer below it (see docs/decisions.md, "Layers and fences";
-// tests/lint/fences.test.ts proves each fence refuses what it should).
+// tests/lint/fences.test.ts proves each fence refuses what it should); the app takes only types
+// from the server (tests/contract/app-fence.test.ts).
 import tseslint from 'typescript-eslint';
 
 const CORE_FORBIDDEN = [
@@ -136,6 +137,45 @@ export default tseslint.config(
         {
           selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
           message: 'The core is deterministic: take randomness as an argument.',
+        },
+      ],
+    },
+  },
+  // The app's fence: from the server it takes types only (backend/contract.ts, erased at build), and
+  // nothing at all, not even a type, from the host, the cloud entries or the storage and cloud adapters.
+  {
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/host/**',
+                '**/cloudfunctions/**',
+                '**/backend/store/**',
+                '**/backend/cloud/**',
+                'wx-server-sdk',
+                'better-sqlite3',
+                'fastify',
+              ],
+              message:
+                'The app never reaches the host, the cloud entries or the storage adapters: it calls functions (src/services/call.ts).',
+            },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/backend/**'],
+              allowTypeImports: true,
+              message: 'The app takes only types from the server: `import type` from backend/contract.ts.',
+            },
+          ],
         },
       ],
     },

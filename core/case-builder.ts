@@ -252,13 +252,30 @@ export function residentBound(b: Builder, rel: Set<Relation>, what: 'reminds' | 
   const day = localDateOf(b.ctx.now);
   const today = b.before.residentActs?.day === day ? b.before.residentActs : { day, reminds: 0, supplements: 0 };
   if (what === 'reminds') {
-    if (today.reminds >= RESIDENT_DAILY.reminds) return { code: 'RATE.LIMITED', message: '今天已经催办过了，办理人已收到提醒，请明天再催' };
-    const opens = reminderOpensAt(b.ctx.policy, b.before);
-    if (opens && b.ctx.now.getTime() < Date.parse(opens))
-      return { code: 'CASE.TOO_EARLY', message: `办理时限尚早，${formatLocal(opens)}后才能催办` };
+    const refused = reminderRefusal(b.ctx.policy, b.before, b.ctx.now);
+    if (refused) return { code: refused.code, message: refused.message };
   } else if (today.supplements >= RESIDENT_DAILY.supplements)
     return { code: 'RATE.LIMITED', message: `每件诉求每天最多补充${RESIDENT_DAILY.supplements}次，请明天再补充` };
   b.next.residentActs = { ...today, [what]: today[what] + 1 };
+  return undefined;
+}
+
+/**
+ * Why the reporter may not remind (催办) now, or undefined when they may: one reminder a day, and
+ * not before the policy's reminder share of the running limit has passed (`opensAt`). The case
+ * view leaves 催办 out of `allowedActions` while this refuses, so the page never offers it early.
+ */
+export function reminderRefusal(
+  policy: TimePolicy,
+  c: Case,
+  now: Date,
+): { code: 'RATE.LIMITED' | 'CASE.TOO_EARLY'; message: string; opensAt?: string } | undefined {
+  const day = localDateOf(now);
+  const reminds = c.residentActs?.day === day ? c.residentActs.reminds : 0;
+  if (reminds >= RESIDENT_DAILY.reminds) return { code: 'RATE.LIMITED', message: '今天已经催办过了，办理人已收到提醒，请明天再催' };
+  const opensAt = reminderOpensAt(policy, c);
+  if (opensAt && now.getTime() < Date.parse(opensAt))
+    return { code: 'CASE.TOO_EARLY', message: `办理时限尚早，${formatLocal(opensAt)}后才能催办`, opensAt };
   return undefined;
 }
 

@@ -72,6 +72,7 @@ export {
   departmentInbox,
   formatLocal,
   refreshClock,
+  reminderRefusal,
   streetInbox,
   type TransitionResult,
 } from './case-builder';

@@ -56,7 +56,9 @@ export interface DomainError {
 export type Result<T> = { ok: true; value: T } | { ok: false; error: DomainError };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = <T = never>(code: ErrorCode, message: string, details?: unknown): Result<T> => ({
+/** A refusal: assignable to any `Result<T>`, and (having no type parameter) never widens an action's answer type. */
+export type Failure = Extract<Result<never>, { ok: false }>;
+export const fail = (code: ErrorCode, message: string, details?: unknown): Failure => ({
   ok: false,
   error: details === undefined ? { code, message } : { code, message, details },
 });

@@ -4,9 +4,9 @@ import { careCounts } from '../../core/care-visits';
 import { fail, ok } from '../../core/errors';
 import { localDateOf } from '../../core/working-days';
 import { id } from '../validation';
-import { action, type ActionDef } from './define';
+import { action } from './define';
 
-export const careBoardActions: Record<string, ActionDef> = {
+export const careBoardActions = {
   /** 走访关爱 on the board: 走访人次 this month and year, people covered; never a person. */
   careCounts: action({
     auth: 'public',

@@ -7,9 +7,9 @@ import { localDateOf } from '../../core/working-days';
 import { buildWorkbook, type LedgerTable } from '../services/ledger-export';
 import { id } from '../validation';
 import { intervalsOf, keptCommunities, registeredOn } from './care';
-import { action, type ActionDef } from './define';
+import { action } from './define';
 
-export const careLedgerActions: Record<string, ActionDef> = {
+export const careLedgerActions = {
   /** The register or the visits of a year, as an .xlsx ledger. */
   careLedger: action({
     auth: 'user',

@@ -9,13 +9,13 @@ import { createCase, routeNewCase } from '../services/case-service';
 import { policyFor } from '../services/directory';
 import { id, localDate, photos, requiredText } from '../validation';
 import { byDue, intervalsOf, requestId, subjectDetail, subjectFor, subjectView, visitView } from './care';
-import { action, type ActionDef } from './define';
+import { action } from './define';
 
 /** The id of a visit follows from who sent it and their request id, so a retried send finds the first. */
 const visitIdFor = (openid: string, request: string): string =>
   `V${createHash('sha256').update(`${openid}:${request}`).digest('hex').slice(0, 24)}`;
 
-export const careMemberActions: Record<string, ActionDef> = {
+export const careMemberActions = {
   /** My people to visit, the overdue and due first; the 工作台 shows the counts. */
   careMine: action({
     auth: 'user',

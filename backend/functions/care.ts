@@ -30,7 +30,7 @@ import { localDateOf } from '../../core/working-days';
 import { gridMembers, type Directory } from '../services/directory';
 import type { Store } from '../store/store.port';
 import { id, phone, requiredText, text } from '../validation';
-import { action, type ActionDef, type AuthedCall } from './define';
+import { action, type AuthedCall } from './define';
 
 export const NOT_FOUND = '走访对象不存在或不由您负责';
 export const requestId = z
@@ -141,7 +141,7 @@ const saveInput = z.strictObject({
   active: z.boolean().optional(),
 });
 
-export const careAdminActions: Record<string, ActionDef> = {
+export const careAdminActions = {
   /** The register of the caller's community (or of a community of their street), next visits first. */
   careRegister: action({
     auth: 'user',

@@ -27,18 +27,28 @@ export interface AuthedCall extends Call {
 interface ActionBase<S extends z.ZodType> {
   input: S;
 }
-interface PublicAction<S extends z.ZodType> extends ActionBase<S> {
+interface PublicAction<S extends z.ZodType, O> extends ActionBase<S> {
   auth: 'public';
-  run: (input: z.infer<S>, call: Call) => Promise<Result<unknown>>;
+  run: (input: z.output<S>, call: Call) => Promise<Result<O>>;
 }
-interface UserAction<S extends z.ZodType> extends ActionBase<S> {
+interface UserAction<S extends z.ZodType, O> extends ActionBase<S> {
   auth: 'user';
-  run: (input: z.infer<S>, call: AuthedCall) => Promise<Result<unknown>>;
+  run: (input: z.output<S>, call: AuthedCall) => Promise<Result<O>>;
 }
-export type ActionDef<S extends z.ZodType = z.ZodType> = PublicAction<S> | UserAction<S>;
+/**
+ * One action: its schema `S` (the app sends `z.input<S>`) and the value `O` of its answer. Both are
+ * kept in the type so `backend/contract.ts` can give the app the API without a copy.
+ */
+export type ActionDef<S extends z.ZodType = z.ZodType, O = unknown> = PublicAction<S, O> | UserAction<S, O>;
 
-/** Helps TypeScript infer each action's input type. */
-export const action = <S extends z.ZodType>(def: ActionDef<S>): ActionDef<S> => def;
+/** Any action, whatever its schema and answer: what a function's table holds. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the table is read through `Actions` generics
+export type AnyAction = ActionDef<any, any>;
+/** A function's table of actions, by name. */
+export type Actions = Record<string, AnyAction>;
+
+/** Helps TypeScript infer each action's input and answer types. */
+export const action = <S extends z.ZodType, O>(def: ActionDef<S, O>): ActionDef<S, O> => def;
 
 /**
  * `fileUrls`: in the cloud, a temporary URL for each photo or export file id in `data` (storage is
@@ -46,15 +56,15 @@ export const action = <S extends z.ZodType>(def: ActionDef<S>): ActionDef<S> => 
  */
 export type Reply = { ok: true; data: unknown; fileUrls?: Record<string, string> } | { ok: false; error: DomainError };
 
-export interface CloudFunction {
+export interface CloudFunction<A extends Actions = Actions> {
   name: string;
-  actions: Record<string, ActionDef>;
+  actions: A;
   handle(event: unknown, openid: string | undefined, deps: Deps): Promise<Reply>;
 }
 
 const eventShape = z.looseObject({ action: z.string().min(1).max(64) });
 
-export function defineFunction(name: string, actions: Record<string, ActionDef>): CloudFunction {
+export function defineFunction<A extends Actions>(name: string, actions: A): CloudFunction<A> {
   return {
     name,
     actions,
@@ -81,12 +91,7 @@ async function urlsFor(value: unknown, deps: Deps): Promise<Record<string, strin
   }
 }
 
-async function dispatch(
-  actions: Record<string, ActionDef>,
-  event: unknown,
-  openid: string | undefined,
-  deps: Deps,
-): Promise<Result<unknown>> {
+async function dispatch(actions: Actions, event: unknown, openid: string | undefined, deps: Deps): Promise<Result<unknown>> {
   const head = eventShape.safeParse(event);
   if (!head.success || typeof event !== 'object' || event === null || Array.isArray(event))
     return fail('INPUT.INVALID', '请求格式不正确，须为包含 action 的对象');

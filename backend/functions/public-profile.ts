@@ -10,7 +10,7 @@ import { ROLE_NAMES, type Actor, type Member } from '../../core/model';
 import { MAX_COMMITMENT, rosterFace, updateProfile, type MemberPublicProfile } from '../../core/public-profile';
 import type { Directory } from '../services/directory';
 import { id, phone, photos, text } from '../validation';
-import { action, type ActionDef, type AuthedCall } from './define';
+import { action, type AuthedCall } from './define';
 
 /** The member record the caller acts as: the one named, else their only one. */
 async function myMember(call: AuthedCall, memberId?: string): Promise<Result<Member>> {
@@ -38,7 +38,7 @@ function profileView(m: Member, p: MemberPublicProfile | undefined, dir: Directo
   };
 }
 
-export const profileMemberActions: Record<string, ActionDef> = {
+export const profileMemberActions = {
   /** My 公示牌 choices and what the board shows of me now. */
   myPublicProfile: action({
     auth: 'user',
@@ -83,7 +83,7 @@ function keepsCommunity(actor: Actor, m: Member): boolean {
   );
 }
 
-export const profileAdminActions: Record<string, ActionDef> = {
+export const profileAdminActions = {
   /** Members' photos and commitments waiting for approval, in the caller's communities. */
   pendingProfiles: action({
     auth: 'user',

@@ -36,7 +36,7 @@ async function ownCase(call: AuthedCall, caseId: string) {
 }
 
 const mine = (call: AuthedCall) => (c: { reporter: { openid: string } }) =>
-  c.reporter.openid === call.actor.openid ? ok(undefined) : fail<void>('CASE.NOT_FOUND', '诉求不存在或已删除');
+  c.reporter.openid === call.actor.openid ? ok(undefined) : fail('CASE.NOT_FOUND', '诉求不存在或已删除');
 
 export const resident = defineFunction('resident', {
   listCategories: action({

@@ -2,7 +2,7 @@
  * What each audience sees of a case. The resident sees their own case; staff see the contact
  * phone; the public sees masked text, approved photos only and never the reporter.
  */
-import { allowedActions } from '../../core/case-lifecycle';
+import { allowedActions, reminderRefusal } from '../../core/case-lifecycle';
 import { ledgerState } from '../../core/ledgers';
 import { maskPersonName, maskText } from '../../core/masking';
 import {
@@ -89,33 +89,48 @@ export type TimelineAudience = 'staff' | 'reporter' | 'public';
  */
 export function timelineView(events: CaseEvent[], audience: TimelineAudience, names: string[] = [], publicOf?: Case) {
   const shown = audience === 'staff' ? events : events.filter((e) => !STAFF_ONLY_ACTIONS.has(e.action));
-  return shown.map((e) => ({
-    seq: e.seq,
-    at: e.at,
-    action: e.action,
-    actionName: ACTION_NAMES[e.action],
-    actor: {
-      role: e.actor.role,
-      roleName: ROLE_NAMES[e.actor.role],
-      // The reporter is never named in public; staff names are masked already.
-      name: audience === 'public' && e.actor.role === 'resident' ? '居民' : e.actor.name,
-    },
-    ...(audience !== 'public' || e.note === undefined
-      ? { note: e.note }
-      : isReviewedNote(e)
-        ? publicOf
-          ? (({ text, textNote }) => ({ note: text, noteState: textNote }))(publicTextView(publicOf, eventKey(e.seq)))
-          : { noteState: UNDER_REVIEW }
-        : { note: maskText(e.note, { names }) }),
-    toStatus: e.toStatus,
-    toStatusName: STATUS_NAMES[e.toStatus],
-    photos: audience === 'public' ? undefined : e.photos,
-  }));
+  return shown.map((e) => {
+    // Staff and the reporter read the note; the public reads it as approved or masked text.
+    const note: { note?: string; noteState?: string } =
+      audience !== 'public' || e.note === undefined
+        ? { note: e.note }
+        : isReviewedNote(e)
+          ? publicOf
+            ? (({ text, textNote }) => ({ note: text, noteState: textNote }))(publicTextView(publicOf, eventKey(e.seq)))
+            : { noteState: UNDER_REVIEW }
+          : { note: maskText(e.note, { names }) };
+    return {
+      seq: e.seq,
+      at: e.at,
+      action: e.action,
+      actionName: ACTION_NAMES[e.action],
+      actor: {
+        role: e.actor.role,
+        roleName: ROLE_NAMES[e.actor.role],
+        // The reporter is never named in public; staff names are masked already.
+        name: audience === 'public' && e.actor.role === 'resident' ? '居民' : e.actor.name,
+      },
+      ...note,
+      toStatus: e.toStatus,
+      toStatusName: STATUS_NAMES[e.toStatus],
+      photos: audience === 'public' ? undefined : e.photos,
+    };
+  });
 }
 
 /** The full case for its reporter or for staff; staff also get its ledger (disputes and hazards) as of `now`. */
 export function caseDetail(c: Case, dir: Directory, actor: Actor, audience: 'reporter' | 'staff', now: Date) {
   const ledger = audience === 'staff' ? ledgerState(c, now) : undefined;
+  // 催办 is offered only when the server would take it: not before the reminder share of the running
+  // limit, not twice a day. The reporter is told when it opens instead.
+  const allowed = allowedActions(actor, c);
+  // Staff see who holds it, in full, and which member of the group that is.
+  const holder: (ReturnType<typeof personView> & { memberId?: string }) | undefined =
+    audience === 'staff' && c.holder
+      ? { ...personView(c.holder, false)!, ...(c.holder.memberId ? { memberId: c.holder.memberId } : {}) }
+      : personView(c.holder, audience === 'reporter');
+  const remindRefused =
+    audience === 'reporter' && allowed.includes('remind') ? reminderRefusal(policyFor(dir, c.place.communityId), c, now) : undefined;
   return {
     ...caseCard(c, dir),
     version: c.version,
@@ -134,11 +149,11 @@ export function caseDetail(c: Case, dir: Directory, actor: Actor, audience: 'rep
     failedVerifications: c.failedVerifications,
     contactPhone: c.contactPhone,
     reporter: audience === 'staff' ? { role: c.reporter.role, roleName: ROLE_NAMES[c.reporter.role], name: c.reporter.name } : undefined,
-    holder:
-      audience === 'staff' && c.holder
-        ? { ...personView(c.holder, false)!, ...(c.holder.memberId ? { memberId: c.holder.memberId } : {}) }
-        : personView(c.holder, audience === 'reporter'),
-    allowedActions: allowedActions(actor, c),
+    holder,
+    allowedActions: remindRefused ? allowed.filter((a) => a !== 'remind') : allowed,
+    ...(remindRefused
+      ? { reminderNote: remindRefused.message, ...(remindRefused.opensAt ? { reminderOpensAt: remindRefused.opensAt } : {}) }
+      : {}),
     ...(ledger ? { ledger } : {}),
   };
 }

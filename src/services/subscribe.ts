@@ -9,7 +9,10 @@ import Taro from '@tarojs/taro';
  */
 export const RESIDENT_TEMPLATE_IDS: readonly string[] = [];
 
-export type SubscribeResults = Record<string, string>;
+/** WeChat's answers per template (what `resident.recordSubscriptions` takes; any other value is dropped). */
+const ANSWERS = ['accept', 'reject', 'ban', 'filter'] as const;
+export type SubscribeResults = Record<string, (typeof ANSWERS)[number]>;
+const isAnswer = (v: unknown): v is (typeof ANSWERS)[number] => (ANSWERS as readonly unknown[]).includes(v);
 
 /**
  * Shows WeChat's subscribe dialog. Must be called synchronously inside a tap handler (WeChat
@@ -28,7 +31,7 @@ export function askSubscriptions(templateIds: readonly string[]): Promise<Subscr
           const out: SubscribeResults = {};
           for (const id of tmplIds) {
             const v = (res as unknown as Record<string, unknown>)[id];
-            if (typeof v === 'string') out[id] = v;
+            if (isAnswer(v)) out[id] = v;
           }
           resolve(Object.keys(out).length ? out : undefined);
         },

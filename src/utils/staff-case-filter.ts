@@ -3,26 +3,19 @@
  * the URL parameters a dashboard tile opens the list with. Pure: `now` is passed in.
  */
 
-export const CASE_STATUS_CODES = [
-  'pending',
-  'assigned',
-  'processing',
-  'escalated',
-  'resolved',
-  'closed',
-  'rejected',
-  'withdrawn',
-  'merged',
-] as const;
-export type StaffCaseStatus = (typeof CASE_STATUS_CODES)[number];
+import type { Input } from '../../backend/contract';
+import { CASE_STATUSES, FINAL_STATUSES, OPEN_STATUSES, SEVERITIES, SEVERITY_NAMES, type CaseStatus, type Severity } from '../../core/model';
 
-export const OPEN_STATUS_CODES: readonly StaffCaseStatus[] = ['pending', 'assigned', 'processing', 'escalated'];
-export const FINAL_STATUS_CODES: readonly StaffCaseStatus[] = ['closed', 'rejected', 'withdrawn', 'merged'];
+/** The core's lists: the codes the server knows. */
+export const CASE_STATUS_CODES = CASE_STATUSES;
+export type StaffCaseStatus = CaseStatus;
+export const OPEN_STATUS_CODES: readonly StaffCaseStatus[] = OPEN_STATUSES;
+export const FINAL_STATUS_CODES: readonly StaffCaseStatus[] = FINAL_STATUSES;
 
 /** A status chip: one status, or the groups people think in. */
 export type StatusChoice = 'all' | 'open' | 'final' | StaffCaseStatus;
 export type DateChoice = 'all' | 'today' | '7d' | '30d' | 'month';
-export type SeverityCode = 'simple' | 'complex' | 'major';
+export type SeverityCode = Severity;
 
 export interface CaseFilter {
   status: StatusChoice;
@@ -36,18 +29,8 @@ export interface CaseFilter {
 
 export const EMPTY_FILTER: CaseFilter = { status: 'open', overdue: false, date: 'all' };
 
-/** The fields of `admin.listCases` a filter sets (cursor and limit are the page's business). */
-export interface CaseListQuery {
-  status?: StaffCaseStatus;
-  statuses?: StaffCaseStatus[];
-  communityId?: string;
-  gridId?: string;
-  categoryId?: string;
-  severity?: SeverityCode;
-  overdue?: boolean;
-  from?: string;
-  to?: string;
-}
+/** The fields of `admin.listCases` a filter sets (cursor and limit are the page's business): the server's own input. */
+export type CaseListQuery = Omit<Input<'admin', 'listCases'>, 'cursor' | 'limit'>;
 
 export const STATUS_CHOICES: ReadonlyArray<{ value: StatusChoice; label: string }> = [
   { value: 'open', label: '办理中' },
@@ -69,11 +52,10 @@ export const DATE_CHOICES: ReadonlyArray<{ value: DateChoice; label: string }> =
   { value: 'month', label: '本月' },
 ];
 
-export const SEVERITY_CHOICES: ReadonlyArray<{ value: SeverityCode; label: string }> = [
-  { value: 'simple', label: '一般' },
-  { value: 'complex', label: '复杂' },
-  { value: 'major', label: '重大' },
-];
+export const SEVERITY_CHOICES: ReadonlyArray<{ value: SeverityCode; label: string }> = SEVERITIES.map((value) => ({
+  value,
+  label: SEVERITY_NAMES[value],
+}));
 
 /** China-local calendar date (YYYY-MM-DD) of an instant, whatever the device's time zone. */
 export function chinaDate(at: Date): string {

@@ -93,6 +93,10 @@ describe('居民：上报 → 评价不满意回炉 → 满意办结（小程序
     expect(mp.page.query.id).toBe(caseId);
     await mp.see('等待受理');
     expect(mp.text()).toContain(DESCRIPTION);
+    // 催办 is not offered before the reminder share of the limit has passed: the page says when it opens.
+    await mp.see('后才能催办');
+    expect(mp.text()).toMatch(/办理时限尚早，\d{4}-\d{2}-\d{2} \d{2}:\d{2}后才能催办/);
+    expect(mp.text()).not.toContain('🔔 催办');
   });
 
   it('办结后评价「不满意」并写明原因：诉求退回，页面显示回炉整改', async () => {

@@ -1,6 +1,6 @@
 /** The desk and the case actions of `admin`: the queues, the case list and a case, and every step the core decides. */
 import * as z from 'zod';
-import { fail, ok } from '../../../core/errors';
+import { fail, ok, type Result } from '../../../core/errors';
 import { CASE_STATUSES, OPEN_STATUSES, SEVERITIES, STATUS_NAMES, isOpen, type Case, type CaseStatus } from '../../../core/model';
 import { addLocalDays, localDateOf, startOfLocalDate } from '../../../core/working-days';
 import { resolveActor } from '../../auth';
@@ -92,7 +92,10 @@ const listCasesInput = z.strictObject({
   limit: z.number().int().min(1).max(50).optional(),
 });
 
-export async function listCases(input: z.infer<typeof listCasesInput>, call: AdminCall) {
+/** A page of cards; the first page also says how many match, up to a cap. */
+type StaffCasePage = { items: ReturnType<typeof caseCard>[]; nextCursor?: string; total?: number; totalCapped?: boolean };
+
+export async function listCases(input: z.infer<typeof listCasesInput>, call: AdminCall): Promise<Result<StaffCasePage>> {
   const { deps, dir, scope, now } = call;
   if (input.status && input.statuses) return fail('INPUT.INVALID', '「状态」与「状态列表」只能填写一个');
   const filter = caseFilter(scope, dir, input.communityId);

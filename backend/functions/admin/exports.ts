@@ -1,6 +1,6 @@
 /** Exports of `admin`: the ledgers (诉求、矛盾纠纷、隐患台账, 考核统计) and the weekly report as spreadsheets. */
 import * as z from 'zod';
-import { fail, ok } from '../../../core/errors';
+import { fail, ok, type Result } from '../../../core/errors';
 import { periodRange } from '../../../core/metrics';
 import { chinesePeriod, exportFileName } from '../../../core/ledgers';
 import { localDateOf } from '../../../core/working-days';
@@ -80,7 +80,10 @@ export async function exportLedger(input: z.infer<typeof exportLedgerInput>, cal
 const exportWeeklyReportInput = z.strictObject({ weekOf: localDate.optional(), communityId: id.optional() });
 
 /** The weekly report as a spreadsheet, for the office's files and the street's meeting. */
-export async function exportWeeklyReport(input: z.infer<typeof exportWeeklyReportInput>, call: AdminCall) {
+export async function exportWeeklyReport(
+  input: z.infer<typeof exportWeeklyReportInput>,
+  call: AdminCall,
+): Promise<Result<{ fileId?: string; url?: string; fileName: string; rowCount: number; sheetName: string }>> {
   if (!call.deps.saveExport) return fail('INTERNAL', '当前环境不支持导出文件');
   // The same figures the page shows: the report action itself computes them.
   const r = await weeklyReport(input, call);

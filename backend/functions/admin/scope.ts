@@ -48,11 +48,11 @@ export function forbiddenMessage(roles: readonly StaffRole[]): string {
 }
 
 /** An action for staff: the roles it admits are checked before anything is read. */
-export function staffAction<S extends z.ZodType, R extends Result<unknown>>(
+export function staffAction<S extends z.ZodType, O>(
   roles: readonly StaffRole[],
   input: S,
-  run: (input: z.infer<S>, call: AdminCall) => Promise<R>,
-): ActionDef<S> {
+  run: (input: z.infer<S>, call: AdminCall) => Promise<Result<O>>,
+): ActionDef<S, O> {
   return action({
     auth: 'user',
     input,

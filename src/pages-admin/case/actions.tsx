@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { Action, ActionForm } from '../../components/action-panel';
 import { StaffChips } from '../../components/staff-ui';
 import { adminApi } from '../../services/admin-api';
-import type { StaffCaseDetail } from '../../services/member-api';
+import type { StaffAction, StaffCaseDetail } from '../../services/member-api';
 
 /** How much more time an admin may give at once; the reason is asked for every time. */
 export const GRANT_AMOUNTS = {
@@ -19,7 +19,7 @@ export type Panel = 'assign' | 'escalate' | 'dispatch' | 'report' | 'resolve' | 
 /** What the table needs from the page: the case, what the rules allow now, and how to finish. */
 export interface AdminCaseContext {
   c: StaffCaseDetail;
-  can: (action: string) => boolean;
+  can: (action: StaffAction) => boolean;
   canReport: boolean;
   canDispatch: boolean;
   canResolve: boolean;

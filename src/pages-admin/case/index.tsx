@@ -12,7 +12,7 @@ import { StaffTimeline } from '../../components/staff-timeline';
 import { StaffChips, StaffNote, StaffTag } from '../../components/staff-ui';
 import { adminApi, type AdminMember } from '../../services/admin-api';
 import { errorMessage, isApiError } from '../../services/api-error';
-import type { Severity, StaffCaseDetail } from '../../services/member-api';
+import type { Severity, StaffCaseDetail, StaffAction } from '../../services/member-api';
 import { useSignedIn, useStaffProfile } from '../../state/staff-profile';
 import { accessOf } from '../../utils/staff-access';
 import { OPEN_STATUS_CODES } from '../../utils/staff-case-filter';
@@ -47,7 +47,7 @@ export default function AdminCasePage() {
   });
 
   const c = remote.data?.case;
-  const can = (a: string) => Boolean(c?.allowedActions.includes(a));
+  const can = (a: StaffAction) => Boolean(c?.allowedActions.includes(a));
   const level = c?.escalation?.level;
 
   const done = async (message: string) => {

@@ -1,3 +1,4 @@
+import type { NoticeKind } from '../../../core/model';
 import { useEffect, useMemo, useState } from 'react';
 import { Input, View } from '@tarojs/components';
 import { BigButton } from '../../components/big-button';
@@ -40,7 +41,7 @@ export default function ConfigPage() {
 
 // ——— subscribe-message templates ———
 
-const TEMPLATE_KINDS: ReadonlyArray<{ kind: string; label: string }> = [
+const TEMPLATE_KINDS: ReadonlyArray<{ kind: NoticeKind; label: string }> = [
   { kind: 'task_new', label: '成员：新任务' },
   { kind: 'task_reminder', label: '成员：催办提醒' },
   { kind: 'task_overdue', label: '成员：已超时' },

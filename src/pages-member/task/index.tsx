@@ -1,3 +1,4 @@
+import type { StaffAction } from '../../services/member-api';
 import { useState } from 'react';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
@@ -33,7 +34,7 @@ export default function TaskPage() {
   });
 
   const c = remote.data?.case;
-  const can = (a: string) => Boolean(c?.allowedActions.includes(a));
+  const can = (a: StaffAction) => Boolean(c?.allowedActions.includes(a));
 
   const done = async (message: string) => {
     setForm(undefined);

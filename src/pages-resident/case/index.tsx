@@ -9,7 +9,7 @@ import { PhotoGrid } from '../../components/photo-grid';
 import { StatusTag } from '../../components/status-tag';
 import { errorMessage } from '../../services/api-error';
 import { residentApi } from '../../services/resident-api';
-import type { ResidentCaseDetail } from '../../services/resident-types';
+import type { ResidentAction, ResidentCaseDetail } from '../../services/resident-types';
 import { needsPersona, sessionStore } from '../../state/session';
 import { useStore } from '../../state/use-store';
 import { reportPhotos, resultPhotos } from '../../utils/case-photos';
@@ -48,7 +48,7 @@ export default function CaseDetailPage() {
   const c = remote.data?.case;
   // Newest first: what happened last is what people want to know.
   const timeline = [...(remote.data?.timeline ?? [])].sort((a, b) => b.seq - a.seq);
-  const can = (a: string) => c?.allowedActions.includes(a) ?? false;
+  const can = (a: ResidentAction) => c?.allowedActions.includes(a) ?? false;
 
   const afterChange = async (toast: string) => {
     void Taro.showToast({ title: toast, icon: 'none', duration: 2500 });
@@ -152,6 +152,7 @@ export default function CaseDetailPage() {
             canSupplement={can('supplement')}
             canRemind={can('remind')}
             canWithdraw={can('withdraw')}
+            reminderNote={reminded ? undefined : c.reminderNote}
             busy={busy}
             reminded={reminded}
             supplementing={supplementing}
@@ -175,7 +176,9 @@ export default function CaseDetailPage() {
             events={timeline}
             testId="timeline"
             itemTestId="timeline-item"
-            extra={(e) => (e.action !== 'submit' && e.photos?.length ? <PhotoGrid fileIds={e.photos} caseId={c.id} testId="timeline-photos" /> : null)}
+            extra={(e) =>
+              e.action !== 'submit' && e.photos?.length ? <PhotoGrid fileIds={e.photos} caseId={c.id} testId="timeline-photos" /> : null
+            }
           />
         </View>
       ) : null}
@@ -242,6 +245,8 @@ function Actions(props: {
   canSupplement: boolean;
   canRemind: boolean;
   canWithdraw: boolean;
+  /** Why 催办 is not offered yet (the server's answer: when it opens, or already reminded today). */
+  reminderNote?: string;
   busy?: string;
   reminded: boolean;
   supplementing: boolean;
@@ -249,7 +254,7 @@ function Actions(props: {
   onRemind: () => void;
   onWithdraw: () => void;
 }) {
-  if (!props.canSupplement && !props.canRemind && !props.canWithdraw) return null;
+  if (!props.canSupplement && !props.canRemind && !props.canWithdraw && !props.reminderNote) return null;
   return (
     <View className="case-detail__actions" data-testid="case-actions">
       {props.canSupplement && !props.supplementing ? (
@@ -267,6 +272,10 @@ function Actions(props: {
         >
           {props.reminded ? '已催办' : props.busy === 'remind' ? '正在催办…' : '催办'}
         </BigButton>
+      ) : props.reminderNote ? (
+        <View className="muted small" data-testid="reminder-note">
+          {props.reminderNote}
+        </View>
       ) : null}
       {props.canWithdraw ? (
         <BigButton kind="plain" onClick={props.onWithdraw} disabled={props.busy === 'withdraw'} testId="action-withdraw">
