@@ -14,4 +14,6 @@ module.exports = {
   // stand in for the index.ts it was built from.
   moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'jsx', 'json', 'node'],
   maxWorkers: 2,
+  // Worlds seeded in beforeAll take seconds; a busy machine must not turn that into a failure.
+  testTimeout: 20_000,
 };

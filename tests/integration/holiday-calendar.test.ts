@@ -28,10 +28,11 @@ const setClock = (at: Date): void => {
   invalidateDirectory(w.store);
 };
 
+// Seeding the admin world takes a few seconds; on a busy machine more than jest's default 5 s.
 beforeAll(async () => {
   w = await openAdminWorld(() => new Date(clock.getTime()));
-});
-afterAll(async () => w.close());
+}, 30_000);
+afterAll(async () => w?.close());
 
 type Dash = { calendarWarning?: string };
 type Card = { id: string; dueAt?: string; dueNote?: string };
