@@ -12,6 +12,13 @@ async function main(): Promise<void> {
   app.post('/bench/noop', async () => ({ ok: true, data: null }));
   await app.listen({ host: '127.0.0.1', port: 0 });
   const addr = app.server.address();
+  // A clean exit on SIGTERM, so that a profile asked for with --cpu-prof is written.
+  process.once('SIGTERM', () => {
+    void app
+      .close()
+      .then(() => store.close())
+      .finally(() => process.exit(0));
+  });
   process.stdout.write(`PORT ${typeof addr === 'object' && addr ? addr.port : 0}\n`);
 }
 void main();
