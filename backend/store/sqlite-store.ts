@@ -48,6 +48,7 @@ import {
 import { DEFAULT_ORDER, InvalidQueryError, checkChangeShape, checkEventsAgainst, checkLimit, decodeCursor, encodeCursor } from './cursor';
 import { MIGRATIONS, TALLY_COLUMNS, migrate, rebuildSetAsideIndexes, setIndexesAside, syncTallyColumns } from './sqlite/schema';
 import { WalSync } from './sqlite/wal-sync';
+import { RefCache } from './sqlite/ref-cache';
 import { Sql, isSqliteConstraint, parseCase, type Row } from './sqlite/sql';
 import { countSql, listSql, mergeStreams } from './sqlite/case-lists';
 import { applyChange, insertImport, rebuildTallies, type ImportItem } from './sqlite/case-writes';
@@ -66,11 +67,15 @@ export class SqliteStore implements Store {
   /** Case changes waiting for the next group commit (see `commit`). */
   private queued: { change: CaseChange; resolve: (r: Result<void>) => void; reject: (e: unknown) => void }[] = [];
 
+  /** Reference documents read and validated once (see `sqlite/ref-cache.ts`). */
+  private readonly refs: RefCache;
   /** Flushes the WAL before a write is acknowledged. */
   private readonly wal: WalSync;
 
   private constructor(private readonly db: Database.Database) {
     this.sql = new Sql(db);
+    const dataVersion = db.prepare('PRAGMA data_version').pluck();
+    this.refs = new RefCache(() => dataVersion.get() as number);
     this.wal = new WalSync(db.memory ? undefined : `${db.name}-wal`);
   }
 
@@ -131,12 +136,24 @@ export class SqliteStore implements Store {
 
   async getRef<K extends RefKind>(kind: K, id: string): Promise<RefDocs[K] | undefined> {
     const schema = refSchemaOf(kind);
+    const kept = this.refs.get(kind, id) as RefDocs[K] | undefined;
+    if (kept !== undefined) return kept;
     const row = this.stmt('SELECT json FROM refs WHERE kind = ? AND id = ?').get(kind, id) as Row | undefined;
-    return row ? parseStoredJson(schema, row.json, `refs/${kind}/${id}`) : undefined;
+    return row ? this.refs.keep(kind, id, parseStoredJson(schema, row.json, `refs/${kind}/${id}`)) : undefined;
   }
 
   async listRef<K extends RefKind>(kind: K, where?: Partial<RefDocs[K]>): Promise<RefDocs[K][]> {
     const schema = refSchemaOf(kind);
+    if (this.refs.listed(kind)) {
+      const kept = this.refs.list<RefDocs[K]>(kind, (doc) => matchesWhere(doc, where));
+      if (kept) return kept;
+      const rows = this.stmt('SELECT id, json FROM refs WHERE kind = ? ORDER BY id').all(kind) as Row[];
+      this.refs.keepList(
+        kind,
+        rows.map((r) => parseStoredJson(schema, r.json, `refs/${kind}/${String(r.id)}`)),
+      );
+      return this.refs.list<RefDocs[K]>(kind, (doc) => matchesWhere(doc, where)) ?? [];
+    }
     const conditions = Object.entries(where ?? {}).filter(([, v]) => v !== undefined);
     // Narrow in SQL on plain top-level values; the exact comparison is made below on parsed docs.
     const sqlFilters = conditions.filter(
@@ -158,6 +175,7 @@ export class SqliteStore implements Store {
       doc.id,
       JSON.stringify(doc),
     );
+    this.refs.forget(kind);
     await this.wal.durable();
   }
 
