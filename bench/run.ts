@@ -140,7 +140,7 @@ async function load(port: number, path: string, body: (i: number) => string, tok
   );
   agent.destroy();
   const secs = (performance.now() - started) / 1000;
-  return { rps: lat.length / secs, p50: pct(lat, 50), p95: pct(lat, 95), p99: pct(lat, 99), errors };
+  return { rps: lat.length / secs, count: lat.length, p50: pct(lat, 50), p95: pct(lat, 95), p99: pct(lat, 99), errors };
 }
 
 async function httpBench(file: string, dataDir: string, label: string): Promise<void> {
@@ -156,6 +156,9 @@ async function httpBench(file: string, dataDir: string, label: string): Promise<
       tokens.push(((await login.json()) as { data: { token: string } }).data.token);
     }
     const run = Date.now().toString(36);
+    const cpu = async (): Promise<number> =>
+      ((await (await fetch(`http://127.0.0.1:${host.port}/bench/cpu`)).json()) as { data: { micros: number } }).data.micros;
+    const cpu0 = await cpu();
     const submit = await load(
       host.port,
       '/api/resident',
@@ -171,13 +174,22 @@ async function httpBench(file: string, dataDir: string, label: string): Promise<
       tokens,
       LOAD_SECONDS,
     );
+    const cpu1 = await cpu();
     const noop = await load(host.port, '/bench/noop', () => '{}', tokens, LOAD_SECONDS);
+    const cpu2 = await cpu();
+    // CPU per request: what a request costs the host, which the other load on a shared machine
+    // changes far less than it changes requests per second.
+    const submitCpu = (cpu1 - cpu0) / 1000 / submit.count;
+    const noopCpu = (cpu2 - cpu1) / 1000 / noop.count;
     put('提交诉求 吞吐（16 并发）', '次/秒', label, round(submit.rps, 0));
     put('提交诉求 p50', 'ms', label, round(submit.p50));
     put('提交诉求 p95', 'ms', label, round(submit.p95), '< 20 ms（100 万件）');
     put('提交诉求 p99', 'ms', label, round(submit.p99));
     put('同一服务空接口 吞吐（上限）', '次/秒', label, round(noop.rps, 0));
     put('提交吞吐 / 上限', '%', label, round((submit.rps / noop.rps) * 100, 1), '≥ 25%');
+    put('提交诉求 每次 CPU（服务进程）', 'ms', label, round(submitCpu, 3));
+    put('空接口 每次 CPU（服务进程）', 'ms', label, round(noopCpu, 3));
+    put('按 CPU 计 提交 / 上限', '%', label, round((noopCpu / submitCpu) * 100, 1), '≥ 25%');
     put('提交错误数', '次', label, submit.errors, '0');
   } finally {
     host.kill();
