@@ -376,8 +376,11 @@ async function main(): Promise<void> {
       for (const openid of BENCH_CLIENTS)
         await store.putRef('accounts', { id: openid, openid, name: '基准居民', roles: [], createdAt: NOW.toISOString() });
       const shapes = await caseShapes(store, NOW);
+      const cpu0 = process.cpuUsage();
       const secs = await importSynthetic(store, shapes, size, NOW);
+      const cpu = process.cpuUsage(cpu0);
       put('写入历史诉求（批量事务）', 's', label, round(secs, 1), '100 万件 < 120 s');
+      put('写入历史诉求 CPU 时间', 's', label, round((cpu.user + cpu.system) / 1e6, 1));
       const wal = existsSync(`${file}-wal`) ? statSync(`${file}-wal`).size : 0;
       put('数据库文件', 'MB', label, round((statSync(file).size + wal) / 1024 / 1024, 0));
       await handlerLatencies(store, label);
