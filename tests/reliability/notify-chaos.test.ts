@@ -190,6 +190,8 @@ describe('通知投递的可靠性', () => {
     });
     await expect(dispatchOutbox(dying, now, healthy.sender, ALL_TEMPLATES, 5)).rejects.toThrow('进程被终止');
     // The five are delivered together: the process dies with each of them past its inbox write.
+    // (The first death ends the call; the others reach theirs once their inbox writes are on disk.)
+    for (let i = 0; i < 200 && died < 5; i++) await new Promise((r) => setTimeout(r, 5));
     expect(died).toBe(5);
 
     // At the same moment the leased items are not handed out again.

@@ -37,11 +37,13 @@ export interface Chaos {
 export const DEFAULT_CHAOS: Chaos = { ok: 0.45, thrown: 0.2, minusOne: 0.17, noQuota: 0.1, other: 0.08 };
 
 /**
- * One dispatcher's sender and store view. The dispatcher handles its items one after another, so the
- * sends since this view's last `saveOutbox` belong to the item that call saves.
+ * One dispatcher's sender and store view. A dispatcher delivers a batch's items at once, and each
+ * store write may wait for the disk, so another item's write can come between a send and the save
+ * that records it: a send is tied to the first later `saveOutbox` of a notice for the same person,
+ * template and case.
  */
 export function chaosChannel(store: Store, rnd: () => number, ledger: SendRecord[], chaos: Chaos = DEFAULT_CHAOS) {
-  const pending: SendRecord[] = [];
+  const pending: { rec: SendRecord; caseId: string }[] = [];
   const sender: SubscribeSender = {
     async send(msg): Promise<SendOutcome> {
       // Let another dispatcher run in between.
@@ -49,7 +51,7 @@ export function chaosChannel(store: Store, rnd: () => number, ledger: SendRecord
       const x = rnd();
       const rec: SendRecord = { touser: msg.touser, templateId: msg.templateId, result: 'ok' };
       ledger.push(rec);
-      pending.push(rec);
+      pending.push({ rec, caseId: decodeURIComponent(/[?&]id=([^&]*)/.exec(msg.page ?? '')?.[1] ?? '') });
       let edge = chaos.ok;
       if (x < edge) return { ok: true };
       if (x < (edge += chaos.thrown)) {
@@ -72,7 +74,15 @@ export function chaosChannel(store: Store, rnd: () => number, ledger: SendRecord
     get(target, prop) {
       if (prop === 'saveOutbox')
         return async (item: OutboxItem) => {
-          for (const p of pending.splice(0)) p.key = item.notice.key;
+          const n = item.notice;
+          const templateId = ALL_TEMPLATES[n.kind]?.templateId;
+          for (let i = pending.length - 1; i >= 0; i--) {
+            const p = pending[i]!;
+            if (p.rec.touser === n.recipientOpenid && p.rec.templateId === templateId && p.caseId === n.caseId) {
+              p.rec.key = n.key;
+              pending.splice(i, 1);
+            }
+          }
           return target.saveOutbox(item);
         };
       const v = Reflect.get(target, prop, target) as unknown;
