@@ -7,7 +7,13 @@ describe('withPage (usePagedList)', () => {
   it('the first page replaces what was shown and is kept for its totals', () => {
     const before = { ...emptyPaged<Item, ReturnType<typeof page>>(), items: [{ id: 'old' }], loading: true };
     const first = page(['a', 'b'], 'c2', 40);
-    expect(withPage(before, first, false)).toEqual({ items: [{ id: 'a' }, { id: 'b' }], nextCursor: 'c2', first, loaded: true, loading: false });
+    expect(withPage(before, first, false)).toEqual({
+      items: [{ id: 'a' }, { id: 'b' }],
+      nextCursor: 'c2',
+      first,
+      loaded: true,
+      loading: false,
+    });
   });
 
   it('a next page adds only items not shown yet, keeps the first page, and moves the cursor', () => {

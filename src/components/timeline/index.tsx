@@ -39,7 +39,12 @@ export function Timeline<E extends TimelineEvent>({
   return (
     <View className="card timeline" data-testid={testId}>
       {newestFirst.map((e, i) => (
-        <View key={e.seq} className={`timeline__item ${i === 0 ? 'timeline__item--latest' : ''}`} data-testid={itemTestId} data-action={e.action}>
+        <View
+          key={e.seq}
+          className={`timeline__item ${i === 0 ? 'timeline__item--latest' : ''}`}
+          data-testid={itemTestId}
+          data-action={e.action}
+        >
           <View className="timeline__dot" />
           <View className="timeline__body">
             <View className="timeline__action">

@@ -175,7 +175,9 @@ export default function CaseDetailPage() {
             events={timeline}
             testId="timeline"
             itemTestId="timeline-item"
-            extra={(e) => (e.action !== 'submit' && e.photos?.length ? <PhotoGrid fileIds={e.photos} caseId={c.id} testId="timeline-photos" /> : null)}
+            extra={(e) =>
+              e.action !== 'submit' && e.photos?.length ? <PhotoGrid fileIds={e.photos} caseId={c.id} testId="timeline-photos" /> : null
+            }
           />
         </View>
       ) : null}
