@@ -84,6 +84,7 @@ describe('design tokens', () => {
     ['color-warn', 'color-warn-soft'],
     ['color-warn-strong', 'color-caution-soft'],
     ['color-caution', 'color-caution-soft'],
+    ['color-caution', 'color-highlight'],
     ['color-caution-text', 'color-caution-soft'],
     ['color-info', 'color-info-soft'],
     ['color-info-strong', 'color-info-soft'],

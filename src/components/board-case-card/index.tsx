@@ -8,16 +8,16 @@ import { StatusTag } from '../status-tag';
 import { caseTime } from '../../../core/case-time';
 import './index.scss';
 import { Icon } from '../icon';
+import { Card } from '../card';
 
 /** One public case in a list: what, where, who handled it and how long it took. */
 export function BoardCaseCard({ item }: { item: PublicCase }) {
   const taken = formatDuration(item.takenMinutes);
   return (
-    <View
+    <Card
       className="board-case"
-      hoverClass="board-case--pressed"
-      data-testid="board-case-card"
-      data-case-id={item.id}
+      testId="board-case-card"
+      caseId={item.id}
       onClick={() => void Taro.navigateTo({ url: BOARD_ROUTES.caseDetail(item.id) })}
     >
       <View className="board-case__head">
@@ -48,7 +48,7 @@ export function BoardCaseCard({ item }: { item: PublicCase }) {
           {item.supportCount} 人附议
         </View>
       ) : null}
-    </View>
+    </Card>
   );
 }
 

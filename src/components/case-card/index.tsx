@@ -8,6 +8,7 @@ import { caseTime } from '../../../core/case-time';
 import { StatusTag } from '../status-tag';
 import './index.scss';
 import { Icon, type IconTone } from '../icon';
+import { Card } from '../card';
 
 /** The list card; the optional fields are what `caseCard` sends besides the summary. */
 export type CaseCardItem = CaseSummary & { resolvedAt?: string; closedAt?: string; reworkCount?: number };
@@ -18,11 +19,10 @@ const OPEN = ['pending', 'assigned', 'processing', 'escalated'];
 export function CaseCard({ item, now }: { item: CaseCardItem; /** The clock for the countdown. @default new Date() */ now?: Date }) {
   const clock = clockLine(item, now ?? new Date());
   return (
-    <View
+    <Card
       className="case-card"
-      hoverClass="case-card--pressed"
-      data-testid="case-card"
-      data-case-id={item.id}
+      testId="case-card"
+      caseId={item.id}
       onClick={() => void Taro.navigateTo({ url: ROUTES.caseDetail(item.id) })}
     >
       <View className="case-card__head">
@@ -50,7 +50,7 @@ export function CaseCard({ item, now }: { item: CaseCardItem; /** The clock for 
           </Text>
         ) : null}
       </View>
-    </View>
+    </Card>
   );
 }
 

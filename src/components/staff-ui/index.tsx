@@ -64,9 +64,15 @@ export function StaffRow({ label, children, testId, onTap }: PropsWithChildren<{
 
 export type Tone = 'red' | 'orange' | 'yellow' | 'green' | 'blue' | 'grey';
 
-export function StaffTag({ tone = 'grey', children, testId }: PropsWithChildren<{ tone?: Tone; testId?: string }>) {
+/** A short label in a tone: the one tag of the app (a status is a `pill`, StatusTag). */
+export function StaffTag({
+  tone = 'grey',
+  pill = false,
+  children,
+  testId,
+}: PropsWithChildren<{ tone?: Tone; pill?: boolean; testId?: string }>) {
   return (
-    <Text className={`staff-tag staff-tag--${tone}`} data-testid={testId}>
+    <Text className={`staff-tag staff-tag--${tone} ${pill ? 'staff-tag--pill' : ''}`} data-testid={testId}>
       {children}
     </Text>
   );

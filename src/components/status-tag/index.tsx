@@ -1,6 +1,5 @@
-import { Text } from '@tarojs/components';
-import { statusTone } from '../../utils/format';
-import './index.scss';
+import { statusTone, type StatusTone } from '../../utils/format';
+import { StaffTag, type Tone } from '../staff-ui';
 
 interface StatusTagProps {
   status: string;
@@ -8,11 +7,21 @@ interface StatusTagProps {
   statusName: string;
 }
 
-/** The status at a glance: colour by group, words from the server. */
+/** Each group of statuses in the colour of the one tag set (staff-ui). */
+const TONE: Record<StatusTone, Tone> = {
+  waiting: 'orange',
+  working: 'blue',
+  alert: 'red',
+  rate: 'yellow',
+  done: 'green',
+  ended: 'grey',
+};
+
+/** The status at a glance: colour by group, words from the server; a pill of the shared tag. */
 export function StatusTag({ status, statusName }: StatusTagProps) {
   return (
-    <Text className={`status-tag status-tag--${statusTone(status)}`} data-testid="status-tag">
+    <StaffTag tone={TONE[statusTone(status)]} pill testId="status-tag">
       {statusName}
-    </Text>
+    </StaffTag>
   );
 }
