@@ -121,6 +121,8 @@ export interface HotSubmits {
   modelledMs: number;
   /** The cases the board counts as received afterwards. */
   boardReceived: number;
+  /** The case numbers the submits were given, sorted. */
+  numbers: string[];
 }
 
 /** `n` residents submitting at once in one grid, month and category, through the cloud store. */
@@ -148,5 +150,6 @@ export async function measureHotSubmits(n: number): Promise<HotSubmits> {
     retries: world.db.stats.transactions - s0.transactions - n,
     modelledMs,
     boardReceived: rows.reduce((sum, r) => sum + r.tally.received, 0),
+    numbers: results.flatMap((r) => (r.status === 'fulfilled' ? [(r.value as { caseNo?: string }).caseNo ?? ''] : [])).sort(),
   };
 }

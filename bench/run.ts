@@ -352,6 +352,7 @@ async function cloudRoundTripFigures(): Promise<void> {
     put(`云端往返（串行）${t.action}`, `次（共 ${t.calls} 次调用）`, where, t.sequential, target(t.action));
   const hot = await measureHotSubmits(50);
   put('同网格同类别同时提交 50 件：失败', '件', where, hot.failed, '0');
+  put('同时提交 50 件：案件编号各不相同', '个', where, new Set(hot.numbers).size, '50');
   put('同时提交 50 件：写冲突 / 事务重跑', '次', where, `${hot.conflicts} / ${hot.retries}`);
   put(`同时提交 50 件：最后一件完成（${ROUND_TRIP_LATENCY_MS} ms/次往返）`, 'ms', where, hot.modelledMs);
 }

@@ -95,7 +95,16 @@ export class Builder {
     const seq = this.before.lastSeq + Math.max(this.events.length, 1);
     const key = `${this.next.id}:${seq}:${recipient}:${kind}`;
     if (this.notices.some((n) => n.key === key)) return;
-    this.notices.push({ key, recipientOpenid: recipient, kind, caseId: this.next.id, title, body, at: this.at });
+    this.notices.push({
+      key,
+      recipientOpenid: recipient,
+      kind,
+      caseId: this.next.id,
+      ...(this.next.no ? { caseNo: this.next.no } : {}),
+      title,
+      body,
+      at: this.at,
+    });
   }
 
   finish(): TransitionResult {

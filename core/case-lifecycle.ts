@@ -464,6 +464,8 @@ function apply(b: Builder, cmd: Command, rel: Set<Relation>): DomainError | unde
 
 export interface NewCaseInput {
   id: string;
+  /** The number people say (`core/case-number.ts`), drawn before the case is opened. */
+  no?: string;
   place: Place;
   category: Category;
   description: string;
@@ -501,6 +503,7 @@ export function openCase(input: NewCaseInput, cmd: CreateCommand, actor: Actor, 
   if (memberGrant?.memberId && cmd.action !== 'submit') reporter.memberId = memberGrant.memberId;
   const draft: Case = {
     id: input.id,
+    ...(input.no ? { no: input.no } : {}),
     version: 0,
     place: input.place,
     categoryId: input.category.id,

@@ -195,7 +195,7 @@ export function hazardColorOf(c: Case): HazardColor | undefined {
  */
 export function ledgerRow(c: Case, now: Date): LedgerRow {
   const common = {
-    caseId: c.id,
+    caseId: c.no ?? c.id,
     communityId: c.place.communityId,
     gridId: c.place.gridId,
     category: c.categoryName,

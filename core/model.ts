@@ -153,6 +153,8 @@ export interface Escalation {
 
 export interface Case {
   id: string;
+  /** The number people say (`2612-0042`, `core/case-number.ts`); absent only before it is given. */
+  no?: string;
   /** Grows by one with every change: every write is a compare-and-set on it. */
   version: number;
   place: Place;
@@ -364,6 +366,8 @@ export interface Notice {
   recipientOpenid: string;
   kind: NoticeKind;
   caseId: string;
+  /** The case's number (`2612-0042`), shown with the message. */
+  caseNo?: string;
   title: string;
   body: string;
   at: string;

@@ -15,6 +15,7 @@ import { caseCard, caseDetail, personView, publicTextView, timelineView } from '
 import { cursor, description, id, instant, phone, photos, requiredText, text } from '../validation';
 import { action, defineFunction, type AuthedCall } from './define';
 import { TEMPLATE_SETTING_ID, type TemplateConfig } from '../notify/dispatcher';
+import { warmCaseNumbers } from '../services/case-numbers';
 
 const STATUS_FILTERS: Record<string, CaseStatus[] | undefined> = {
   all: undefined,
@@ -136,6 +137,7 @@ export const resident = defineFunction('resident', {
         deps.store.findCaseIdByRequest(requestKey),
         deps.store.countCasesByReporterSince(actor.openid, since),
         routeNewCase(deps.store, dir, place, category),
+        warmCaseNumbers(deps.store, place.streetId, now),
       ]);
       if (!replay) {
         if (today >= deps.limits.submissionsPerDay)
@@ -168,6 +170,7 @@ export const resident = defineFunction('resident', {
       const limits = policy.limits[c.severity];
       return ok({
         caseId: c.id,
+        caseNo: c.no,
         status: c.status,
         statusName: STATUS_NAMES[c.status],
         holder: personView(c.holder),

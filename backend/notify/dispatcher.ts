@@ -138,7 +138,17 @@ export interface DispatchReport {
 
 /** A notice as a message in its recipient's in-app message centre. */
 export function inboxMessageOf(n: Notice, read = false): InboxMessage {
-  return { id: n.key, openid: n.recipientOpenid, caseId: n.caseId, kind: n.kind, title: n.title, body: n.body, at: n.at, read };
+  return {
+    id: n.key,
+    openid: n.recipientOpenid,
+    caseId: n.caseId,
+    ...(n.caseNo ? { caseNo: n.caseNo } : {}),
+    kind: n.kind,
+    title: n.title,
+    body: n.body,
+    at: n.at,
+    read,
+  };
 }
 
 export interface DispatchOptions {

@@ -24,6 +24,7 @@ import type { Store } from '../store/store.port';
 import { inboxMessageOf } from '../notify/dispatcher';
 import { expandNotices } from '../services/case-service';
 import { knownNames } from '../services/public-text';
+import { nextCaseNumber } from '../services/case-numbers';
 import { decideTexts, freeTexts } from '../../core/public-text';
 
 export const STREET_ID = 'shuangfu';
@@ -228,6 +229,7 @@ export async function seedDemoStreet(store: Store, now: Date, caseCount = 200, s
 
   const openWork: Record<string, number> = {};
   let written = 0;
+  const history: { stored: Case; events: CaseEvent[]; notices: Notice[] }[] = [];
   let knownNamesCache: string[] | undefined;
   const HOUR = 3_600_000;
   const MINUTE = 60_000;
@@ -370,12 +372,19 @@ export async function seedDemoStreet(store: Store, now: Date, caseCount = 200, s
           )
         : undefined;
     const stored = reviewed?.ok ? { ...reviewed.value, version: c.version } : { ...c, textsPending: texts.length };
-    const r = await store.commit({ creates: [{ case: stored }], updates: [], events, notices: [] });
+    history.push({ stored, events, notices });
+  }
+  // Numbered in order of creation, as they would have been when submitted.
+  history.sort((a, b) => (a.stored.createdAt < b.stored.createdAt ? -1 : a.stored.createdAt > b.stored.createdAt ? 1 : 0));
+  for (const { stored, events, notices } of history) {
+    const no = await nextCaseNumber(store, stored.place.streetId, new Date(stored.createdAt));
+    if (!no.ok) continue;
+    const r = await store.commit({ creates: [{ case: { ...stored, no: no.value } }], updates: [], events, notices: [] });
     if (r.ok) written++;
     for (const n of await expandNotices(store, notices)) {
       const age = now.getTime() - Date.parse(n.at);
       if (age > 7 * 24 * HOUR) continue;
-      await store.addInboxMessage(inboxMessageOf(n, age > 2 * 24 * HOUR));
+      await store.addInboxMessage(inboxMessageOf({ ...n, caseNo: no.value }, age > 2 * 24 * HOUR));
     }
   }
   return { cases: written, personas: accounts.length };

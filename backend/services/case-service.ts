@@ -21,6 +21,7 @@ import type { RefDocs } from '../store/ref-docs';
 import type { Store } from '../store/store.port';
 import { gridMembers, policyFor, type Directory } from './directory';
 import { withTrackedTexts } from './public-text';
+import { nextCaseNumber } from './case-numbers';
 
 export function contextFor(dir: Directory, communityId: string, now: Date): TransitionContext {
   return { now, policy: policyFor(dir, communityId), calendar: dir.calendar };
@@ -173,7 +174,9 @@ export async function createCase(
     if (c) return ok({ result: { case: c, events: [], notices: [] }, replayed: true, policy: policyFor(dir, c.place.communityId) });
   }
   const ctx = contextFor(dir, input.place.communityId, now);
-  const r = openCase(input, cmd, actor, ctx);
+  const no = input.no ? ok(input.no) : await nextCaseNumber(deps.store, input.place.streetId, now);
+  if (!no.ok) return no;
+  const r = openCase({ ...input, no: no.value }, cmd, actor, ctx);
   if (!r.ok) return r;
   const notices = await expandNotices(deps.store, r.value.notices);
   const created = await withTrackedTexts(deps.store, dir, r.value.case, r.value.events, true, now);

@@ -85,7 +85,8 @@ export function caseLedgerTable(cases: readonly Case[], names: LedgerNames, now:
     title,
     columns: CASE_LEDGER_COLUMNS,
     rows: sorted.map((c) => [
-      c.id,
+      // The number people say; the internal id only for a case stored before numbers existed.
+      c.no ?? c.id,
       names.community(c.place.communityId),
       names.grid(c.place.gridId),
       c.place.buildingId ? names.building(c.place.buildingId) : c.place.location ? stripIdNumbers(c.place.location.address) : EMPTY_CELL,

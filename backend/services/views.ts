@@ -36,6 +36,8 @@ export const personView = (p: PersonRef | undefined, masked = true) =>
 export function caseCard(c: Case, dir: Directory) {
   return {
     id: c.id,
+    /** The number people say (`2612-0042`); absent on a cloud case stored before numbers existed. */
+    no: c.no,
     status: c.status,
     statusName: STATUS_NAMES[c.status],
     categoryId: c.categoryId,

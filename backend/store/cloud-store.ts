@@ -47,10 +47,13 @@ import { CLOUD_COLLECTIONS, CLOUD_ID_RULE, ID_RULE_MESSAGE, keyId, type CloudDb,
 import { CloudAccess, EQUAL_FILTERS, defined, strip } from './cloud/access';
 import { commitChange } from './cloud/commit';
 import * as notifications from './cloud/notifications';
+import * as caseNumbers from './cloud/case-numbers';
 
 export * from './cloud/api';
 export * from './cloud/indexes';
 export { TALLY_SHARDS } from './cloud/commit';
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export class CloudStore implements Store {
   private readonly _: CloudCommand;
@@ -119,6 +122,7 @@ export class CloudStore implements Store {
       conds.push({ status: statuses.length === 1 ? statuses[0] : this._.in(statuses) });
     }
     if (q.textsWaiting) conds.push({ textsWaiting: true });
+    if (q.text !== undefined) conds.push({ 'case.description': this.db.RegExp({ regexp: escapeRegExp(q.text), options: 'i' }) });
     if (q.createdFrom !== undefined) conds.push({ createdAt: this._.gte(q.createdFrom) });
     if (q.createdTo !== undefined) conds.push({ createdAt: this._.lt(q.createdTo) });
     if (q.overdueAt !== undefined) conds.push({ dueKey: this._.lte(q.overdueAt) });
@@ -175,6 +179,14 @@ export class CloudStore implements Store {
     if (take === 0) return [];
     const docs = await this.cloud.fetchOrdered(CLOUD_COLLECTIONS.cases, [{ nextCheckAt: this._.lte(now) }], 'nextCheckAt', 'asc', take);
     return docs.map((d) => this.cloud.parseCaseDoc(d));
+  }
+
+  lastCaseNumber(scope: string): Promise<number> {
+    return caseNumbers.lastCaseNumber(this.cloud, scope);
+  }
+
+  claimCaseNumbers(scope: string, count: number, seen?: number): Promise<Result<{ first: number }>> {
+    return caseNumbers.claimCaseNumbers(this.cloud, scope, count, seen);
   }
 
   async countCasesByReporterSince(openid: string, since: string): Promise<number> {

@@ -118,6 +118,10 @@ const ledgerShape = {
 
 const caseShape = {
   id: nonEmpty,
+  no: z
+    .string()
+    .regex(/^\d{4}-\d{4,6}$/)
+    .optional(),
   version: count,
   place: z.looseObject(placeShape),
   categoryId: nonEmpty,
@@ -206,6 +210,7 @@ const noticeShape = {
   recipientOpenid: nonEmpty,
   kind: z.enum(NOTICE_KINDS),
   caseId: nonEmpty,
+  caseNo: str.optional(),
   title: str,
   body: str,
   at: instant,
@@ -231,6 +236,7 @@ const inboxShape = {
   id: nonEmpty,
   openid: nonEmpty,
   caseId: str,
+  caseNo: str.optional(),
   kind: str,
   title: str,
   body: str,

@@ -252,6 +252,20 @@ export class SqliteStore implements Store {
     return rows.map((r) => parseCase(String(r.id), r.json));
   }
 
+  async lastCaseNumber(scope: string): Promise<number> {
+    const row = this.stmt('SELECT last FROM case_numbers WHERE scope = ?').get(scope) as Row | undefined;
+    return row ? Number(row.last) : 0;
+  }
+
+  async claimCaseNumbers(scope: string, count: number): Promise<Result<{ first: number }>> {
+    if (!Number.isSafeInteger(count) || count < 1) throw new InvalidQueryError(`claimCaseNumbers: bad count ${count}`);
+    // One statement, atomic in SQLite: every process that opens the file takes its own numbers.
+    const row = this.stmt(
+      'INSERT INTO case_numbers (scope, last) VALUES (?, ?) ON CONFLICT (scope) DO UPDATE SET last = last + excluded.last RETURNING last',
+    ).get(scope, count) as Row;
+    return ok({ first: Number(row.last) - count + 1 });
+  }
+
   async countCasesByReporterSince(openid: string, since: string): Promise<number> {
     const row = this.stmt('SELECT COUNT(*) AS n FROM cases WHERE reporter_openid = ? AND created_at >= ?').get(openid, since) as Row;
     return Number(row.n);

@@ -43,6 +43,16 @@ export interface CaseQuery {
   textsWaiting?: true;
   createdFrom?: string;
   createdTo?: string;
+  // ——— the admin's search (issue #18): a number, words, a phone, a handler ———
+  /** The case number (`2612-0042`); give its month as `createdFrom`/`createdTo` too, so the cloud reads one month. */
+  caseNo?: string;
+  /** Words the description contains (any case); matched while reading along the scope's index. */
+  text?: string;
+  /** The reporter's contact phone, exactly; matched along the scope's index. */
+  reporterPhone?: string;
+  /** The member holding the case (by member id). */
+  holderMemberId?: string;
+  // ——— end of the admin's search ———
   order?: CaseOrder;
   /** Opaque cursor from a previous page. */
   cursor?: string;
@@ -99,6 +109,8 @@ export interface InboxMessage {
   id: string;
   openid: string;
   caseId: string;
+  /** The case's number (`2612-0042`). */
+  caseNo?: string;
   kind: string;
   title: string;
   body: string;
@@ -127,6 +139,17 @@ export interface Store {
   /** Cases a reporter filed since a time (for per-user limits). */
   countCasesByReporterSince(openid: string, since: string): Promise<number>;
   commit(change: CaseChange): Promise<Result<void>>;
+
+  // ——— case numbers (`core/case-number.ts`): one counter per street and month ———
+  /** The last number given in a scope (`streetId|YYMM`); 0 when none yet. */
+  lastCaseNumber(scope: string): Promise<number>;
+  /**
+   * Takes `count` numbers of a scope at once, each given once whoever else takes numbers at the
+   * same time (another process too), and answers the first. `seen` is what the caller believes the
+   * last number to be: right, it saves a read; wrong, the adapter reads and tries again.
+   * `CASE.BUSY` when the counter stayed contended through every try.
+   */
+  claimCaseNumbers(scope: string, count: number, seen?: number): Promise<Result<{ first: number }>>;
 
   // ——— board counters, kept by `commit` from `tallyCase(before)` → `tallyCase(after)` ———
   readTallies(query: TallyQuery): Promise<TallyRow[]>;

@@ -13,8 +13,36 @@ import { FakeCloudDb } from '../support/fake-cloud-db';
 import { tallyRowId, tallyRowKeyOf } from '../../backend/store/cursor';
 import { at, createChange, makeCase, makeNotice, updateOf } from '../support/case-factory';
 import { describeStoreContract } from './store.contract';
+import { nextCaseNumber } from '../../backend/services/case-numbers';
 
 describeStoreContract('CloudStore', async () => new CloudStore(new FakeCloudDb()));
+
+describe('case numbers in the cloud', () => {
+  it('are never given twice when many function instances take them at once from one counter document', async () => {
+    const db = new FakeCloudDb();
+    // Each instance of a cloud function is its own process with its own store and cache.
+    const instances = Array.from({ length: 25 }, () => new CloudStore(db));
+    const when = new Date('2026-12-07T02:00:00Z');
+    const results = await Promise.all(instances.flatMap((store) => [nextCaseNumber(store, 'st', when), nextCaseNumber(store, 'st', when)]));
+    const numbers = results.map((r) => {
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value;
+    });
+    expect(new Set(numbers).size).toBe(50);
+    expect(numbers.sort()).toEqual(Array.from({ length: 50 }, (_, i) => `2612-${String(i + 1).padStart(4, '0')}`));
+    expect(await instances[0].lastCaseNumber('st|2612')).toBe(50);
+    // A warm instance claims without reading first: one conditional update.
+    // Others took numbers after this instance's last claim: its stale belief costs a failed
+    // conditional update and a read before the one that lands — never a duplicate.
+    let trips = db.stats.roundTrips;
+    expect(await nextCaseNumber(instances[0], 'st', when)).toEqual({ ok: true, value: '2612-0051' });
+    expect(db.stats.roundTrips - trips).toBe(3);
+    // Warm and right: one conditional update, no read.
+    trips = db.stats.roundTrips;
+    expect(await nextCaseNumber(instances[0], 'st', when)).toEqual({ ok: true, value: '2612-0052' });
+    expect(db.stats.roundTrips - trips).toBe(1);
+  }, 60_000);
+});
 
 describe('the fake cloud database behaves like the real one where the store relies on it', () => {
   it('rejects doc().get() on a missing document, as the SDK does', async () => {

@@ -77,6 +77,40 @@ describe('SqliteStore on a file', () => {
     raw2.close();
   });
 
+  it('numbers the cases stored before numbers existed, per street and China-local month in order of creation', async () => {
+    const store = SqliteStore.open(file);
+    const place = (streetId: string) => ({ streetId, communityId: 'comm-1', gridId: 'g1' });
+    const cases = [
+      makeCase({ id: 'c-late', place: place('s1'), createdAt: '2026-12-05T01:00:00.000Z' }),
+      makeCase({ id: 'c-early', place: place('s1'), createdAt: '2026-12-01T01:00:00.000Z' }),
+      // 1 December in China already (16:00 UTC on 30 November).
+      makeCase({ id: 'c-edge', place: place('s1'), createdAt: '2026-11-30T16:30:00.000Z' }),
+      makeCase({ id: 'c-nov', place: place('s1'), createdAt: '2026-11-30T15:00:00.000Z' }),
+      makeCase({ id: 'c-other-street', place: place('s2'), createdAt: '2026-12-03T01:00:00.000Z' }),
+    ];
+    for (const c of cases) expectOk(await store.commit(createChange(c)));
+    await store.close();
+    // As if the file came from the version before case numbers.
+    const raw = new Database(file);
+    raw.exec('DROP INDEX cases_no; DROP TABLE case_numbers; ALTER TABLE cases DROP COLUMN case_no;');
+    raw.pragma(`user_version = ${SqliteStore.SCHEMA_VERSION - 1}`);
+    raw.close();
+
+    const reopened = SqliteStore.open(file);
+    const no = async (id: string) => (await reopened.getCase(id))?.no;
+    expect(await no('c-edge')).toBe('2612-0001');
+    expect(await no('c-early')).toBe('2612-0002');
+    expect(await no('c-late')).toBe('2612-0003');
+    expect(await no('c-nov')).toBe('2611-0001');
+    expect(await no('c-other-street')).toBe('2612-0001');
+    expect(await reopened.lastCaseNumber('s1|2612')).toBe(3);
+    expect(await reopened.lastCaseNumber('s2|2612')).toBe(1);
+    // New cases follow on, and the old ones are found by number.
+    expect(expectOk(await reopened.claimCaseNumbers('s1|2612', 1))).toEqual({ first: 4 });
+    expect((await reopened.listCases({ caseNo: '2612-0002', streetId: 's1', limit: 5 })).items.map((c) => c.id)).toEqual(['c-early']);
+    await reopened.close();
+  });
+
   it('refuses a file written by a newer version of the program', async () => {
     await SqliteStore.open(file).close();
     const raw = new Database(file);

@@ -9,6 +9,7 @@ import type { Result } from '../../core/errors';
 import type { CaseOrder, CaseQuery, InboxMessage, OutboxItem, Store } from '../../backend/store/store.port';
 import { NO_DEADLINE, tallyRowId, tallyRowKeyOf } from '../../backend/store/cursor';
 import { at, createChange, makeCase, makeEvent, makeNotice, updateOf } from '../support/case-factory';
+import { nextCaseNumber } from '../../backend/services/case-numbers';
 
 function expectOk<T>(r: Result<T>): T {
   if (!r.ok) throw new Error(`expected ok, got ${r.error.code}: ${r.error.message}`);
@@ -43,7 +44,11 @@ function oracle(cases: Case[], f: Filter, order: CaseOrder): Case[] {
       (f.isPublic === undefined || c.isPublic === f.isPublic) &&
       (f.textsWaiting === undefined || textsWaitingOf(c)) &&
       (f.createdFrom === undefined || c.createdAt >= f.createdFrom) &&
-      (f.createdTo === undefined || c.createdAt < f.createdTo),
+      (f.createdTo === undefined || c.createdAt < f.createdTo) &&
+      (f.caseNo === undefined || c.no === f.caseNo) &&
+      (f.text === undefined || c.description.toLowerCase().includes(f.text.toLowerCase())) &&
+      (f.reporterPhone === undefined || c.contactPhone === f.reporterPhone) &&
+      (f.holderMemberId === undefined || c.holder?.memberId === f.holderMemberId),
   );
   const key = (c: Case): string => (order === 'created_desc' ? c.createdAt : (c.dueAt ?? NO_DEADLINE));
   return matches.sort((a, b) => {
@@ -81,6 +86,10 @@ function variedCases(n: number): Case[] {
       ...(i % 4 === 1 ? {} : { nextCheckAt: at(300 + ((i * 5) % 13) * 60) }),
       // Texts waiting for review: none, some, or unknown (stored before review existed).
       ...(i % 4 === 3 ? {} : { textsPending: i % 4 }),
+      // Numbers (two streets share a number), words with LIKE / regexp metacharacters, phones.
+      ...(i % 9 === 8 ? {} : { no: `2612-${String(Math.floor(i / 2) + 1).padStart(4, '0')}` }),
+      description: ['楼道灯坏了', '垃圾 100%_清运 Lamp', '路灯不亮 (lamp.*)', '噪音扰民'][i % 4],
+      ...(i % 3 === 1 ? { contactPhone: `1380000000${i % 4}` } : {}),
     });
   });
 }
@@ -495,6 +504,20 @@ export function describeStoreContract(name: string, make: () => Promise<Store>):
         ['grid, category and severity', { gridId: 'comm-1-g0', categoryId: 'cat-0', severity: 'simple' }],
         ['nothing matches', { communityId: 'comm-404' }],
         ['texts waiting for review', { textsWaiting: true }],
+        ['a case number', { caseNo: '2612-0003' }],
+        [
+          'a case number in one street, in its month',
+          { caseNo: '2612-0003', streetId: 'street-1', createdFrom: at(0), createdTo: at(9999) },
+        ],
+        ['a number nobody has', { caseNo: '2612-0999' }],
+        ['words of the description', { communityId: 'comm-1', text: '路灯' }],
+        ['words in any case', { text: 'LAMP' }],
+        ['words with LIKE metacharacters', { text: '100%_' }],
+        ['words with regexp metacharacters', { text: '(lamp.*)' }],
+        ['a % that is only a percent sign', { text: '%' }],
+        ['a reporter phone', { communityId: 'comm-2', reporterPhone: '13800000002' }],
+        ['a handler (member id), open', { holderMemberId: 'm-1', statuses: [...OPEN_STATUSES] }],
+        ['a community, a handler and words', { communityId: 'comm-1', holderMemberId: 'm-0', text: '灯' }],
         ["a community's texts waiting for review", { communityId: 'comm-2', textsWaiting: true }],
       ];
 
@@ -795,6 +818,41 @@ export function describeStoreContract(name: string, make: () => Promise<Store>):
         await store.clearSubscriptionQuota('u1', 'task_new');
         await store.clearSubscriptionQuota('u1', 'never-granted');
         expect(await store.takeSubscriptionQuota('u1', 'task_new')).toBe(false);
+      });
+    });
+
+    describe('case numbers', () => {
+      it('start at 1 in each street and month and follow on, whatever the caller believed', async () => {
+        expect(await store.lastCaseNumber('s1|2612')).toBe(0);
+        expect(expectOk(await store.claimCaseNumbers('s1|2612', 1))).toEqual({ first: 1 });
+        expect(expectOk(await store.claimCaseNumbers('s1|2612', 3, 1))).toEqual({ first: 2 });
+        // A wrong belief (too low, or too high) costs a read, never a number given twice.
+        expect(expectOk(await store.claimCaseNumbers('s1|2612', 1, 0))).toEqual({ first: 5 });
+        expect(expectOk(await store.claimCaseNumbers('s1|2612', 1, 99))).toEqual({ first: 6 });
+        expect(expectOk(await store.claimCaseNumbers('s2|2612', 1))).toEqual({ first: 1 });
+        expect(expectOk(await store.claimCaseNumbers('s1|2701', 2))).toEqual({ first: 1 });
+        expect(await store.lastCaseNumber('s1|2612')).toBe(6);
+        expect(await store.lastCaseNumber('s1|2701')).toBe(2);
+        await expect(store.claimCaseNumbers('s1|2612', 0)).rejects.toThrow();
+      });
+
+      it('give 50 requests arriving together 50 different numbers, in one run of claims', async () => {
+        const when = new Date('2026-12-07T02:00:00Z');
+        const numbers = await Promise.all(Array.from({ length: 50 }, () => nextCaseNumber(store, 'street-1', when)));
+        const got = numbers.map((r) => expectOk(r)).sort();
+        expect(got).toEqual(Array.from({ length: 50 }, (_, i) => `2612-${String(i + 1).padStart(4, '0')}`));
+        expect(await store.lastCaseNumber('street-1|2612')).toBe(50);
+        // The next month starts again at 1.
+        expect(expectOk(await nextCaseNumber(store, 'street-1', new Date('2026-12-31T16:00:00Z')))).toBe('2701-0001');
+      });
+
+      it('are found by number, and a case keeps its number through every change', async () => {
+        const c = makeCase({ id: 'numbered', no: '2612-0042' });
+        expectOk(await store.commit(createChange(c)));
+        expectOk(await store.commit(updateOf(c, { status: 'processing' }).change));
+        expect((await store.getCase('numbered'))?.no).toBe('2612-0042');
+        expect((await store.listCases({ caseNo: '2612-0042', limit: 5 })).items.map((x) => x.id)).toEqual(['numbered']);
+        expect(await store.countCases({ caseNo: '2612-0042' })).toBe(1);
       });
     });
   });

@@ -819,15 +819,18 @@ describe('考核、台账、周报', () => {
     expect(sheet.header).toEqual(expect.arrayContaining(['编号', '社区', '网格', '类别', '问题描述', '办理状态', '联系电话']));
     expect(sheet.rows).toHaveLength(cases.length);
     const col = (name: string) => sheet.header.indexOf(name);
-    const byId = new Map(cases.map((c) => [c.id, c]));
+    // 编号 is the number people say (2611-0042), one per case.
+    const byNo = new Map(cases.map((c) => [c.no, c]));
+    expect(byNo.size).toBe(cases.length);
     for (const row of sheet.rows) {
-      const c = byId.get(row[col('编号')]!)!;
+      expect(row[col('编号')]).toMatch(/^2611-\d{4}$/);
+      const c = byNo.get(row[col('编号')]!)!;
       expect(c).toBeDefined();
       expect(row[col('社区')]).toBe('渝园社区');
       expect(row[col('类别')]).toBe(c.categoryName);
       expect(row[col('联系电话')]).toBe(c.contactPhone ?? '—');
     }
-    const mine = sheet.rows.find((row) => row[col('编号')] === secret.id)!;
+    const mine = sheet.rows.find((row) => row[col('编号')] === secret.no)!;
     expect(mine[col('问题描述')]).toContain('社保认证');
     for (const row of [sheet.title, ...sheet.header, ...sheet.rows.flat()]) expect(String(row)).not.toContain('510102199001011234');
   });
@@ -903,17 +906,17 @@ describe('考核、台账、周报', () => {
       expect((await detail(untouched.id)).case.ledger).toEqual({ kind: 'hazard', colorName: '未分级' });
 
       const rows = await exportRows('hazards');
-      expect(rows.get(red.id)).toMatchObject({ 隐患等级: '红色', 场所容纳人数: '40', 能否当日整改: '否' });
-      expect(rows.get(orange.id)).toMatchObject({ 隐患等级: '橙色', 场所容纳人数: '12', 能否当日整改: '否' });
-      expect(rows.get(blue.id)).toMatchObject({ 隐患等级: '蓝色', 场所容纳人数: '300', 能否当日整改: '能' });
-      expect(rows.get(untouched.id)).toMatchObject({ 隐患等级: '未分级', 场所容纳人数: '—', 能否当日整改: '—' });
+      expect(rows.get(red.no!)).toMatchObject({ 隐患等级: '红色', 场所容纳人数: '40', 能否当日整改: '否' });
+      expect(rows.get(orange.no!)).toMatchObject({ 隐患等级: '橙色', 场所容纳人数: '12', 能否当日整改: '否' });
+      expect(rows.get(blue.no!)).toMatchObject({ 隐患等级: '蓝色', 场所容纳人数: '300', 能否当日整改: '能' });
+      expect(rows.get(untouched.no!)).toMatchObject({ 隐患等级: '未分级', 场所容纳人数: '—', 能否当日整改: '—' });
     });
 
     it('纠纷：标红进台账；登记化解变绿；回访后上次回访日期为今天、未到回访时间', async () => {
       const quarrel = await w.submit({ categoryId: DISPUTE, isPublic: false, description: '两户因占用楼道多次争吵，扬言动手' });
       data(await record(P.communityAdmin, quarrel.id, { kind: 'dispute_risk', color: 'red' }));
       expect((await detail(quarrel.id)).case.ledger).toMatchObject({ kind: 'dispute', color: 'red', risk: 'red', followUpDue: false });
-      expect((await exportRows('disputes')).get(quarrel.id)).toMatchObject({
+      expect((await exportRows('disputes')).get(quarrel.no!)).toMatchObject({
         预警等级: '红色',
         矛盾类型: '一般',
         化解日期: '—',
@@ -921,7 +924,7 @@ describe('考核、台账、周报', () => {
       });
 
       data(await record(P.communityAdmin, quarrel.id, { kind: 'settled' }));
-      expect((await exportRows('disputes')).get(quarrel.id)).toMatchObject({
+      expect((await exportRows('disputes')).get(quarrel.no!)).toMatchObject({
         预警等级: '绿色',
         化解日期: TODAY,
         上次回访日期: '—',
@@ -930,7 +933,7 @@ describe('考核、台账、周报', () => {
       });
 
       data(await record(P.streetAdmin, quarrel.id, { kind: 'follow_up', note: '上门回访，两户已和好' }));
-      expect((await exportRows('disputes')).get(quarrel.id)).toMatchObject({
+      expect((await exportRows('disputes')).get(quarrel.no!)).toMatchObject({
         预警等级: '绿色',
         化解日期: TODAY,
         上次回访日期: TODAY,

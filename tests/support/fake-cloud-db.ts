@@ -94,6 +94,10 @@ function checkDefined(value: unknown, where: string): void {
 function fieldCondition(path: string, v: unknown): Record<string, unknown> {
   if (v instanceof Cmd) {
     if (v.op === 'and' || v.op === 'or') return { [`$${v.op}`]: (v.arg as unknown[]).map((x) => fieldCondition(path, x)) };
+    if (v.op === 'regex') {
+      const r = v.arg as { regexp: string; options?: string };
+      return { [path]: { $regex: r.regexp, $options: r.options ?? '' } };
+    }
     const op = FIELD_OPS[v.op];
     if (!op) throw sdkError('collection.where', `operator ${v.op} cannot be used in a query`);
     checkDefined(v.arg, path);
@@ -186,6 +190,11 @@ export const TRANSACTION_RUNS = 3;
 
 export class FakeCloudDb implements CloudDb {
   readonly command: CloudCommand = makeFakeCommand();
+  /** `db.RegExp`: the SDK takes `regexp` as a pattern string and `options` as flags (`i`, `m`, `s`). */
+  RegExp(o: { regexp: string; options?: string }): unknown {
+    if (typeof o?.regexp !== 'string') throw sdkError('db.RegExp', 'regexp must be a string');
+    return new Cmd('regex', o);
+  }
   private readonly collections = new Map<string, Map<string, Stored>>();
   /** Removed documents keep their revision, so a transaction that read "missing" sees the insert. */
   private readonly tombstones = new Map<string, number>();

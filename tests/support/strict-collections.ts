@@ -47,6 +47,10 @@ export class StrictCollectionsDb implements CloudSchemaDb {
     return this.inner.command;
   }
 
+  RegExp(o: { regexp: string; options?: string }): unknown {
+    return this.inner.RegExp(o);
+  }
+
   async createCollection(name: string): Promise<unknown> {
     this.createCalls.push(name);
     if (this.created.has(name))

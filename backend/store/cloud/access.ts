@@ -14,6 +14,8 @@ import type { CloudCommand, CloudDb, CloudDoc, CloudDocRef, CloudQuery, CloudTra
 /** The top-level fields of a case document (the case itself is under `case`). */
 export interface CaseDocFields {
   streetId: string;
+  /** The case number (`2612-0042`), searched within its month along a `…_created` index. */
+  caseNo?: string;
   communityId: string;
   gridId: string;
   buildingId?: string;
@@ -43,6 +45,7 @@ export function defined<T extends object>(o: T): T {
 export function caseDoc(c: Case): CaseDocFields {
   return defined({
     streetId: c.place.streetId,
+    caseNo: c.no,
     communityId: c.place.communityId,
     gridId: c.place.gridId,
     buildingId: c.place.buildingId,
@@ -75,7 +78,10 @@ export const EQUAL_FILTERS = [
   ['buildingId', 'buildingId'],
   ['severity', 'severity'],
   ['isPublic', 'isPublic'],
-] as const satisfies readonly (readonly [keyof CaseQuery, keyof CaseDocFields])[];
+  ['caseNo', 'caseNo'],
+  ['holderMemberId', 'holderMemberId'],
+  ['reporterPhone', 'case.contactPhone'],
+] as const satisfies readonly (readonly [keyof CaseQuery, keyof CaseDocFields | 'case.contactPhone'])[];
 
 /** The database refuses more per read. */
 export const PAGE = 100;

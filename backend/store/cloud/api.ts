@@ -58,6 +58,8 @@ export interface CloudTransaction {
 export interface CloudDb {
   collection(name: string): CloudCollection;
   readonly command: CloudCommand;
+  /** `db.RegExp`: a regular-expression match in a query. */
+  RegExp(o: { regexp: string; options?: string }): unknown;
   runTransaction<T>(run: (transaction: CloudTransaction) => Promise<T>, retries?: number): Promise<T>;
 }
 
@@ -107,5 +109,7 @@ export const CLOUD_COLLECTIONS = {
    * URI-encoded): each row of the board counters is split over up to `TALLY_SHARDS` documents.
    */
   tallies: 'tallies',
+  /** `_id` = `keyId(scope)` (`streetId|YYMM`): the last case number given in a street and month. */
+  caseNumbers: 'case_numbers',
   refs: Object.fromEntries(REF_KINDS.map((k) => [k, k])) as { [K in RefKind]: K },
 } as const;

@@ -19,6 +19,8 @@ const EQUAL_FILTERS = [
   ['categoryId', 'category_id'],
   ['buildingId', 'building_id'],
   ['severity', 'severity'],
+  ['caseNo', 'case_no'],
+  ['holderMemberId', 'holder_member_id'],
 ] as const satisfies readonly (readonly [keyof CaseQuery, (typeof CASE_COLUMNS)[number]])[];
 
 export interface SqlPart {
@@ -115,6 +117,15 @@ function filterSql(q: CaseFilter): { clauses: string[]; params: unknown[] } {
     clauses.push('due_at <= ?');
     params.push(q.overdueAt);
   }
+  // The admin's search: matched on the rows the scope's index reads (a community's cases).
+  if (q.text !== undefined) {
+    clauses.push(`json_extract(json, '$.description') LIKE ? ESCAPE '\\'`);
+    params.push(`%${q.text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
+  }
+  if (q.reporterPhone !== undefined) {
+    clauses.push(`json_extract(json, '$.contactPhone') = ?`);
+    params.push(q.reporterPhone);
+  }
   if (q.statuses !== undefined) {
     const statuses = [...new Set(q.statuses)];
     clauses.push(statuses.length ? `status IN (${statuses.map(() => '?').join(', ')})` : '0');
@@ -148,6 +159,8 @@ export function planList(q: CaseFilter, order: CaseOrder): { index: string; spli
   const byStatus = q.statuses !== undefined;
   const created = order === 'created_desc';
   // The review list is small at any size: public cases with texts waiting.
+  // A case number names one case (or one per street).
+  if (q.caseNo !== undefined) return { index: 'cases_no' };
   if (q.textsWaiting) return { index: 'cases_texts_waiting' };
   if (q.reporterOpenid !== undefined) return { index: 'cases_reporter' };
   if (q.holderOpenid !== undefined) return byStatus ? { index: 'cases_holder', split: 'status' } : { index: 'cases_holder' };

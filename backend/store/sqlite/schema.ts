@@ -171,6 +171,23 @@ export const MIGRATIONS: readonly string[] = [
   UPDATE cases SET texts_waiting = 1 WHERE is_public = 1 AND status <> 'merged';
   CREATE INDEX cases_texts_waiting ON cases (created_at, id) WHERE texts_waiting = 1;
   `,
+  // 6 — case numbers people can say (\`core/case-number.ts\`): one counter per street and China-local
+  // month; the cases stored before get theirs in order of creation; searched by number.
+  `
+  ALTER TABLE cases ADD COLUMN case_no TEXT;
+  CREATE TABLE case_numbers (scope TEXT PRIMARY KEY, last INTEGER NOT NULL) WITHOUT ROWID;
+  UPDATE cases SET case_no = n.yymm || '-' || printf('%04d', n.seq)
+    FROM (
+      SELECT id, substr(strftime('%Y%m', created_at, '+8 hours'), 3) AS yymm,
+        ROW_NUMBER() OVER (PARTITION BY street_id, strftime('%Y%m', created_at, '+8 hours') ORDER BY created_at, id) AS seq
+      FROM cases
+    ) AS n
+    WHERE cases.id = n.id;
+  UPDATE cases SET json = json_set(json, '$.no', case_no) WHERE case_no IS NOT NULL;
+  INSERT INTO case_numbers (scope, last)
+    SELECT street_id || '|' || substr(case_no, 1, 4), COUNT(*) FROM cases WHERE case_no IS NOT NULL GROUP BY 1;
+  CREATE INDEX cases_no ON cases (case_no, street_id);
+  `,
 ];
 
 export const CASE_COLUMNS = [
@@ -194,6 +211,7 @@ export const CASE_COLUMNS = [
   'request_key',
   'json',
   'texts_waiting',
+  'case_no',
 ] as const;
 
 export const TALLY_COLUMNS = TALLY_KEYS.map(tallyColumnOf);
@@ -221,6 +239,7 @@ export function caseValues(c: Case, requestKey: string | null): unknown[] {
     requestKey,
     JSON.stringify(c),
     textsWaitingOf(c) ? 1 : 0,
+    c.no ?? null,
   ];
 }
 

@@ -29,6 +29,11 @@ export function CaseCard({ item, now }: { item: CaseCardItem; /** The clock for 
         <Text className="case-card__category">{item.categoryName}</Text>
         <StatusTag status={item.status} statusName={item.statusName} />
       </View>
+      {item.no ? (
+        <View className="case-card__no" data-testid="case-no">
+          编号 {item.no}
+        </View>
+      ) : null}
       <View className="case-card__desc">{excerpt(item.description, 44)}</View>
       {clock ? (
         <View className={`case-card__clock case-card__clock--${clock.tone}`} data-testid="case-card-clock">

@@ -25,6 +25,11 @@ export function StaffCaseSummary({ c }: { c: StaffCaseDetail }) {
         <Text className="staff-case__category">{c.categoryName}</Text>
         <StatusTag status={c.status} statusName={c.statusName} />
       </View>
+      {c.no ? (
+        <View className="staff-case__no" data-testid="case-no">
+          编号 {c.no}
+        </View>
+      ) : null}
       {clock.text ? (
         <View className={`staff-case__clock staff-case__clock--${clock.urgency}`} data-testid="case-clock">
           <Icon name={clock.urgency === 'overdue' ? 'alarm-clock' : 'timer'} tone={URGENCY_TONE[clock.urgency]} />

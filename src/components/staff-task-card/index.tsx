@@ -35,6 +35,11 @@ export function StaffTaskCard({ item, now, onOpen, showHolder = false, action }:
           <Text className="staff-task__category">{item.categoryName}</Text>
           <StatusTag status={item.status} statusName={item.statusName} />
         </View>
+        {item.no ? (
+          <View className="staff-task__no" data-testid="case-no">
+            编号 {item.no}
+          </View>
+        ) : null}
         {clock.text ? (
           <View className={`staff-task__clock staff-task__clock--${clock.urgency}`} data-testid="staff-task-clock">
             <Icon name={clock.urgency === 'overdue' ? 'alarm-clock' : 'timer'} tone={URGENCY_TONE[clock.urgency]} />

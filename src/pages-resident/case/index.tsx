@@ -107,6 +107,11 @@ export default function CaseDetailPage() {
               <Text className="case-detail__category">{c.categoryName}</Text>
               <StatusTag status={c.status} statusName={c.statusName} />
             </View>
+            {c.no ? (
+              <View className="case-detail__no" data-testid="case-no">
+                编号 {c.no}
+              </View>
+            ) : null}
             <Deadline c={c} />
             <View className="case-detail__desc" data-testid="case-description">
               {c.description}

@@ -141,7 +141,10 @@ export default function MessagesPage() {
                 {m.read ? null : <Text className="message__dot" aria-label="未读" />}
               </View>
               <View className="message__text">{m.body}</View>
-              <View className="message__time">{formatTime(m.at)}</View>
+              <View className="message__time">
+                {m.caseNo ? `编号 ${m.caseNo} · ` : ''}
+                {formatTime(m.at)}
+              </View>
             </View>
           </View>
         ))}
