@@ -68,7 +68,9 @@ const RANK: Record<Urgency, number> = { overdue: 0, soon: 1, normal: 2, none: 3 
 export function sortByUrgency<T extends DeadlineCard>(cards: readonly T[], now: Date): T[] {
   const key = (c: T) => {
     const u = urgencyOf(c, now);
-    const due = c.dueAt ? Date.parse(c.dueAt) : Number.POSITIVE_INFINITY;
+    // The running clock of `caseTime` when the server sent it (the same truth as the countdown).
+    const dueAt = c.clocks ? c.clocks.running?.at : c.dueAt;
+    const due = dueAt ? Date.parse(dueAt) : Number.POSITIVE_INFINITY;
     return { rank: RANK[u], due: u === 'none' ? Date.parse(c.createdAt) : due };
   };
   return cards

@@ -7,6 +7,7 @@ import { resolveActor } from '../../auth';
 import { missingScheduleWarning } from '../../../core/schedule-coverage';
 import { act as actOnCase, applyCommand, stepResult, type CommandFor } from '../../services/case-service';
 import { caseCard, caseDetail, timelineView } from '../../services/views';
+import { applyCaseSearch, CASE_SEARCH_INPUT } from './case-list';
 import type { CaseQuery } from '../../store/store.port';
 import { cursor, dateOrInstant, fileId, id, isCalendarDate, ledgerEntry, photos, requiredText, text } from '../../validation';
 import {
@@ -90,6 +91,8 @@ const listCasesInput = z.strictObject({
   to: dateOrInstant.optional(),
   cursor: cursor.optional(),
   limit: z.number().int().min(1).max(50).optional(),
+  // The search: a case number, a phone or words; a handler; sorted by time left (./case-list.ts).
+  ...CASE_SEARCH_INPUT,
 });
 
 /** A page of cards; the first page also says how many match, up to a cap. */
@@ -121,6 +124,9 @@ export async function listCases(input: z.infer<typeof listCasesInput>, call: Adm
   if (input.from) q.createdFrom = instantOf(input.from, 'from');
   if (input.to) q.createdTo = instantOf(input.to, 'to');
   if (q.createdFrom && q.createdTo && q.createdFrom >= q.createdTo) return fail('INPUT.INVALID', '开始时间须早于结束时间');
+  const searched = await applyCaseSearch(q, input, call);
+  if (!searched.ok) return searched;
+  if (searched.value === 'empty') return ok({ items: [], nextCursor: undefined, total: 0, totalCapped: false });
   if (input.cursor) q.cursor = input.cursor;
   // The first page also says how many match, so a long list can say "共 N 件"; counting stops at
   // a cap so a long list stays fast at any size ("共 1000+ 件"). Both at once: one round trip in the cloud.

@@ -15,6 +15,7 @@ import { careAdminActions } from '../care';
 import { careLedgerActions } from '../care-ledger';
 import { profileAdminActions } from '../public-profile';
 import { caseActions } from './cases';
+import { caseListActions } from './case-list';
 import { configurationActions } from './configuration';
 import { exportActions } from './exports';
 import { organisationActions } from './organisation';
@@ -36,6 +37,8 @@ export const admin = defineFunction('admin', {
   ...careLedgerActions,
   ...profileAdminActions,
   ...caseActions,
+  // the case list's bulk actions: reassign, remind, export the selected cases
+  ...caseListActions,
   ...organisationActions,
   ...configurationActions,
   ...reportActions,
