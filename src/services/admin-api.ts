@@ -34,6 +34,8 @@ export type GroupBy = Stats['groupBy'];
 export type LedgerKind = Input<'admin', 'exportLedger'>['kind'];
 /** Where an export can be fetched: a URL from the local host, a cloud file id in WeChat. */
 export type ExportResult = AdminOut<'exportLedger'>;
+/** What a bulk action did to each selected case. */
+export type BulkReport = AdminOut<'bulkRemind'>;
 export type WeeklyReport = AdminOut<'weeklyReport'>;
 export type ReviewQueue = AdminOut<'reviewQueue'>;
 export type ReviewItem = ReviewQueue['items'][number];
@@ -51,6 +53,11 @@ export const adminApi = {
   listCases: (query: CaseListQuery, cursor?: string, limit = 20) =>
     call('admin', 'listCases', { ...query, limit, ...opt('cursor', cursor) }),
   getCase: (caseId: string) => call('admin', 'getCase', { caseId }),
+  // ——— bulk actions on cases selected in the list (backend/functions/admin/case-list.ts) ———
+  bulkReassign: (caseIds: string[], memberId: string, reason: string) =>
+    call('admin', 'bulkReassign', { caseIds, memberId, reason, confirmed: true }),
+  bulkRemind: (caseIds: string[], note?: string) => call('admin', 'bulkRemind', { caseIds, ...(note ? { note } : {}) }),
+  exportSelected: (caseIds: string[]) => call('admin', 'exportSelected', { caseIds }),
 
   // ——— case actions ———
   assignCase: (caseId: string, memberId: string, note?: string) => call('admin', 'assignCase', { caseId, memberId, ...opt('note', note) }),

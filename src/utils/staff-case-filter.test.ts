@@ -36,6 +36,9 @@ describe('toListQuery', () => {
     ['近7天含今天', { status: 'all', date: '7d' }, { from: '2026-10-02', to: '2026-10-08' }],
     ['近30天', { status: 'all', date: '30d' }, { from: '2026-09-09', to: '2026-10-08' }],
     ['本月', { status: 'all', date: 'month' }, { from: '2026-10-01', to: '2026-10-08' }],
+    ['搜索框去掉首尾空格', { status: 'all', q: '  2610-0042 ' }, { q: '2610-0042' }],
+    ['空白的搜索框不搜', { status: 'all', q: '   ' }, {}],
+    ['办理人与按剩余时间排序', { status: 'all', handlerId: 'm-1', sort: 'time_left' }, { handlerId: 'm-1', sort: 'time_left' }],
   ])('%s', (_name, f, query) => {
     expect(toListQuery({ ...EMPTY_FILTER, ...f }, NOW)).toEqual(query);
   });
@@ -65,6 +68,9 @@ describe('page parameters', () => {
       gridId: 'sf-yuyuan-g2',
       categoryId: 'cat-03',
       communityId: 'sf-yuyuan',
+      handlerId: 'sf-yuyuan-g1-grid_worker',
+      q: '楼道 灯&坏',
+      sort: 'time_left',
     };
     const params = Object.fromEntries(
       filterToParams(f)

@@ -25,6 +25,12 @@ export interface CaseFilter {
   severity?: SeverityCode;
   overdue: boolean;
   date: DateChoice;
+  /** The search box: a case number, a phone or words (the server reads which). */
+  q?: string;
+  /** Cases held by this member. */
+  handlerId?: string;
+  /** 剩余时间少的在前 (open cases by their running clock) instead of the newest first. */
+  sort?: 'time_left';
 }
 
 export const EMPTY_FILTER: CaseFilter = { status: 'open', overdue: false, date: 'all' };
@@ -78,6 +84,10 @@ export function toListQuery(f: CaseFilter, now: Date): CaseListQuery {
   if (f.categoryId) q.categoryId = f.categoryId;
   if (f.severity) q.severity = f.severity;
   if (f.overdue) q.overdue = true;
+  const words = f.q?.trim();
+  if (words) q.q = words;
+  if (f.handlerId) q.handlerId = f.handlerId;
+  if (f.sort) q.sort = f.sort;
   const today = chinaDate(now);
   // The server reads a bare date as a whole China-local day: `to` includes today.
   if (f.date === 'today') q.from = today;
@@ -111,10 +121,13 @@ export function filterFromParams(params: Record<string, string | undefined>): Ca
   if (date && DATE_VALUES.has(date)) f.date = date as DateChoice;
   const severity = get('severity');
   if (severity && SEVERITY_VALUES.has(severity)) f.severity = severity as SeverityCode;
-  for (const k of ['communityId', 'gridId', 'categoryId'] as const) {
+  for (const k of ['communityId', 'gridId', 'categoryId', 'handlerId'] as const) {
     const v = get(k);
     if (v && ID.test(v)) f[k] = v;
   }
+  const q = get('q')?.trim();
+  if (q) f.q = q.slice(0, 50);
+  if (get('sort') === 'time_left') f.sort = 'time_left';
   return f;
 }
 
@@ -124,13 +137,21 @@ export function filterToParams(f: CaseFilter): string {
   if (f.overdue) parts.push('overdue=1');
   if (f.date !== 'all') parts.push(`date=${f.date}`);
   if (f.severity) parts.push(`severity=${f.severity}`);
-  for (const k of ['communityId', 'gridId', 'categoryId'] as const) if (f[k]) parts.push(`${k}=${encodeURIComponent(f[k]!)}`);
+  for (const k of ['communityId', 'gridId', 'categoryId', 'handlerId', 'q'] as const)
+    if (f[k]) parts.push(`${k}=${encodeURIComponent(f[k]!)}`);
+  if (f.sort) parts.push(`sort=${f.sort}`);
   return parts.join('&');
 }
 
 /** How many filters beyond the status are set (shown on the 筛选 button). */
 export function extraFilterCount(f: CaseFilter): number {
-  return [f.communityId, f.gridId, f.categoryId, f.severity, f.overdue ? 'x' : undefined, f.date !== 'all' ? f.date : undefined].filter(
-    Boolean,
-  ).length;
+  return [
+    f.communityId,
+    f.gridId,
+    f.categoryId,
+    f.handlerId,
+    f.severity,
+    f.overdue ? 'x' : undefined,
+    f.date !== 'all' ? f.date : undefined,
+  ].filter(Boolean).length;
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Image, Input, Text, View } from '@tarojs/components';
 import { BigButton } from '../../components/big-button';
@@ -9,8 +9,8 @@ import { StaffActionForm } from '../../components/staff-action-form';
 import { StaffCaseSummary } from '../../components/staff-case-summary';
 import { StaffLedgerPanel } from '../../components/staff-ledger';
 import { StaffTimeline } from '../../components/staff-timeline';
-import { StaffChips, StaffNote, StaffTag } from '../../components/staff-ui';
-import { adminApi, type AdminMember } from '../../services/admin-api';
+import { StaffChips, StaffNote } from '../../components/staff-ui';
+import { adminApi } from '../../services/admin-api';
 import { errorMessage, isApiError } from '../../services/api-error';
 import type { Severity, StaffCaseDetail, StaffAction } from '../../services/member-api';
 import { useSignedIn, useStaffProfile } from '../../state/staff-profile';
@@ -19,6 +19,7 @@ import { OPEN_STATUS_CODES } from '../../utils/staff-case-filter';
 import { photoSrc } from '../../utils/staff-photo';
 import { useRemote } from '../../utils/use-remote';
 import { adminCaseActions, type GrantKey, type Panel } from './actions';
+import { AssignPanel } from './assign-panel';
 import './index.scss';
 
 const SEVERITIES: ReadonlyArray<{ value: Severity; label: string }> = [
@@ -247,72 +248,6 @@ function PhotoReview({
           全部可公开
         </BigButton>
       </View>
-    </View>
-  );
-}
-
-/** 派单 / 改派: the members of the case's grid first, then the rest of the community. */
-function AssignPanel({ c, onDone, onCancel }: { c: StaffCaseDetail; onDone: () => void; onCancel: () => void }) {
-  const [wide, setWide] = useState(false);
-  const members = useRemote(() => adminApi.listMembers(wide ? { communityId: c.place.communityId } : { gridId: c.place.gridId }), true);
-  const [busy, setBusy] = useState<string>();
-  const [error, setError] = useState<string>();
-  useEffect(() => {
-    if (wide) void members.reload();
-  }, [wide]);
-
-  const assign = async (m: AdminMember) => {
-    if (busy) return;
-    setBusy(m.id);
-    setError(undefined);
-    try {
-      await adminApi.assignCase(c.id, m.id);
-      onDone();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(undefined);
-    }
-  };
-
-  const list = (members.data?.items ?? []).filter((m) => m.active);
-  return (
-    <View className="card admin-case__panel" data-testid="assign-panel">
-      <View className="admin-case__panel-title">{c.holder ? '改派给' : '派单给'}</View>
-      <View className="admin-case__hint">当前类别「{c.categoryName}」。休息中的成员也可以派，但请先电话确认。</View>
-      <ErrorLine message={members.error ?? error} onRetry={members.error ? () => void members.reload() : undefined} />
-      {members.loading && !members.data ? <Loading /> : null}
-      {list.map((m) => (
-        <View key={m.id} className="admin-case__member" data-testid="assign-member" data-member-id={m.id} data-role={m.role}>
-          <View className="admin-case__member-info">
-            <View className="admin-case__member-name">
-              {m.roleName} {m.name}
-            </View>
-            <View className="admin-case__member-meta">
-              {wide ? `${m.gridName ?? ''} · ` : ''}
-              <StaffTag tone={m.onDuty ? 'green' : 'grey'}>{m.onDuty ? '在岗' : '休息'}</StaffTag>
-              {!m.bound ? <StaffTag tone="orange">未绑定微信</StaffTag> : null}
-            </View>
-          </View>
-          {c.holder?.memberId === m.id ? (
-            <StaffTag tone="blue" testId="assign-current">
-              当前办理人
-            </StaffTag>
-          ) : (
-            <View className="admin-case__member-go" onClick={() => void assign(m)} data-testid="assign-to">
-              {busy === m.id ? '…' : '派给TA'}
-            </View>
-          )}
-        </View>
-      ))}
-      {!wide ? (
-        <BigButton kind="plain" onClick={() => setWide(true)} testId="assign-wide">
-          显示本社区其他网格的成员
-        </BigButton>
-      ) : null}
-      <BigButton kind="secondary" onClick={onCancel} testId="assign-cancel">
-        取消
-      </BigButton>
     </View>
   );
 }

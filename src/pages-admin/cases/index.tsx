@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import { BigButton } from '../../components/big-button';
 import { EmptyState, ErrorLine, Loading } from '../../components/notice';
 import { PageShell } from '../../components/page-shell';
 import { StaffTaskCard } from '../../components/staff-task-card';
 import { StaffChips, type ChipOption } from '../../components/staff-ui';
-import { adminApi, type AdminCategory, type AdminGrid } from '../../services/admin-api';
+import { adminApi, type AdminCategory, type AdminGrid, type AdminMember } from '../../services/admin-api';
 import {
   DATE_CHOICES,
   EMPTY_FILTER,
@@ -20,6 +20,7 @@ import {
 import { byName } from '../../utils/staff-sort';
 import { STAFF_ROUTES } from '../../utils/staff-routes';
 import { useRemote } from '../../utils/use-remote';
+import { BulkBar } from './bulk-bar';
 import './index.scss';
 import { useSignedIn } from '../../state/staff-profile';
 import { Icon } from '../../components/icon';
@@ -30,15 +31,18 @@ const ALL = '__all';
 interface Options {
   grids: AdminGrid[];
   categories: AdminCategory[];
+  /** Handlers to filter by and to reassign to (admins only). */
+  members: AdminMember[];
 }
 
 /** Grids and categories to filter by; a department has neither (it sees only what it was sent). */
 const loadOptions = async (): Promise<Options> => {
-  const [grids, categories] = await Promise.all([
+  const [grids, categories, members] = await Promise.all([
     adminApi.listGrids().catch(() => ({ items: [] as AdminGrid[] })),
     adminApi.listCategories().catch(() => ({ items: [] as AdminCategory[] })),
+    adminApi.listMembers().catch(() => ({ items: [] as AdminMember[] })),
   ]);
-  return { grids: grids.items, categories: categories.items };
+  return { grids: grids.items, categories: categories.items, members: members.items };
 };
 
 /** 案件: every case in reach, filtered by status, community, grid, category, severity, lateness and date; 20 a page. */
@@ -48,6 +52,11 @@ export default function AdminCasesPage() {
   const [panel, setPanel] = useState(false);
   const signedIn = useSignedIn();
   const options = useRemote(loadOptions, signedIn);
+  /** The search box as typed; the filter takes it on 搜索. */
+  const [typed, setTyped] = useState(filter.q ?? '');
+  /** 选择 mode: tapping a card selects it for the bulk actions. */
+  const [selecting, setSelecting] = useState(false);
+  const [picked, setPicked] = useState<string[]>([]);
 
   const list = usePagedList((cursor) => adminApi.listCases(toListQuery(filter, new Date()), cursor), {
     enabled: signedIn,
@@ -69,11 +78,54 @@ export default function AdminCasesPage() {
     .sort((a, b) => a.communityName.localeCompare(b.communityName, 'zh') || byName(a, b));
   const extra = extraFilterCount(filter);
   const now = new Date();
+  const members = options.data?.members ?? [];
+  const handlerChoices = members
+    .filter((m) => !filter.communityId || m.communityId === filter.communityId)
+    .filter((m) => !filter.gridId || m.gridId === filter.gridId);
+  const search = () => set({ q: typed.trim() || undefined });
+  const toggle = (caseId: string) => setPicked((p) => (p.includes(caseId) ? p.filter((x) => x !== caseId) : [...p, caseId]));
+  const selected = list.items.filter((c) => picked.includes(c.id));
 
   const withAll = <T extends string>(opts: ChipOption<T>[]): ChipOption<string>[] => [{ value: ALL, label: '全部' }, ...opts];
 
   return (
     <PageShell className="admin-cases" testId="page-admin-cases">
+      <View className="admin-cases__search">
+        <Input
+          className="staff-form__input admin-cases__search-input"
+          value={typed}
+          maxlength={50}
+          confirmType="search"
+          placeholder="编号、电话或问题描述中的字词"
+          onInput={(e) => setTyped(e.detail.value)}
+          onConfirm={search}
+          data-testid="case-search"
+        />
+        <View className="admin-cases__toggle admin-cases__toggle--on" onClick={search} data-testid="case-search-go">
+          搜索
+        </View>
+        {filter.q ? (
+          <View
+            className="admin-cases__toggle"
+            onClick={() => {
+              setTyped('');
+              set({ q: undefined });
+            }}
+            data-testid="case-search-clear"
+          >
+            清除
+          </View>
+        ) : null}
+      </View>
+      <StaffChips
+        options={[
+          { value: 'newest', label: '最新在前' },
+          { value: 'time_left', label: '剩余时间少的在前' },
+        ]}
+        value={filter.sort ?? 'newest'}
+        onChange={(v) => set({ sort: v === 'time_left' ? 'time_left' : undefined })}
+        testId="case-sort"
+      />
       <StaffChips options={STATUS_CHOICES} value={filter.status} onChange={(status) => set({ status })} testId="case-status" scroll />
       <View className="admin-cases__bar">
         <Text className="admin-cases__total" data-testid="case-total">
@@ -95,6 +147,18 @@ export default function AdminCasesPage() {
           >
             筛选{extra ? `（${extra}）` : ''}
           </View>
+          {members.length > 0 ? (
+            <View
+              className={`admin-cases__toggle ${selecting ? 'admin-cases__toggle--on' : ''}`}
+              onClick={() => {
+                setSelecting(!selecting);
+                setPicked([]);
+              }}
+              data-testid="select-toggle"
+            >
+              {selecting ? '完成' : '选择'}
+            </View>
+          ) : null}
         </View>
       </View>
 
@@ -138,6 +202,17 @@ export default function AdminCasesPage() {
               />
             </View>
           ) : null}
+          {handlerChoices.length > 0 ? (
+            <View>
+              <View className="staff-form__label">办理人</View>
+              <StaffChips
+                options={withAll(handlerChoices.map((m) => ({ value: m.id, label: `${m.gridName ?? ''}${m.roleName} ${m.name}` })))}
+                value={filter.handlerId ?? ALL}
+                onChange={(v) => set({ handlerId: v === ALL ? undefined : v })}
+                testId="filter-handler"
+              />
+            </View>
+          ) : null}
           <View className="staff-form__label">等级</View>
           <StaffChips
             options={withAll([...SEVERITY_CHOICES])}
@@ -161,16 +236,41 @@ export default function AdminCasesPage() {
       <ErrorLine message={list.error} onRetry={() => void load(list.items.length > 0)} />
       {list.loading && !list.loaded ? <Loading /> : null}
       {list.loaded && list.items.length === 0 ? <EmptyState icon="folder-open" title="没有符合条件的案件" /> : null}
+      {selecting ? (
+        <BulkBar
+          selected={selected}
+          members={members}
+          onDone={() => {
+            setPicked([]);
+            void load(false);
+          }}
+        />
+      ) : null}
       <View data-testid="admin-case-list">
-        {list.items.map((c) => (
-          <StaffTaskCard
-            key={c.id}
-            item={c}
-            now={now}
-            showHolder
-            onOpen={() => void Taro.navigateTo({ url: STAFF_ROUTES.adminCase(c.id) })}
-          />
-        ))}
+        {list.items.map((c) =>
+          selecting ? (
+            <View
+              key={c.id}
+              className={`admin-cases__pick ${picked.includes(c.id) ? 'admin-cases__pick--on' : ''}`}
+              data-testid="case-pick"
+              data-case-id={c.id}
+              data-picked={picked.includes(c.id) ? '1' : '0'}
+            >
+              <View className="admin-cases__pick-box" onClick={() => toggle(c.id)} data-testid="case-pick-box">
+                {picked.includes(c.id) ? '已选' : '选择'}
+              </View>
+              <StaffTaskCard item={c} now={now} showHolder onOpen={() => toggle(c.id)} />
+            </View>
+          ) : (
+            <StaffTaskCard
+              key={c.id}
+              item={c}
+              now={now}
+              showHolder
+              onOpen={() => void Taro.navigateTo({ url: STAFF_ROUTES.adminCase(c.id) })}
+            />
+          ),
+        )}
       </View>
       {list.nextCursor ? (
         <BigButton kind="plain" disabled={list.loading} onClick={() => void load(true)} testId="load-more">
