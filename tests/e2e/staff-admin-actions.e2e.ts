@@ -212,10 +212,20 @@ test('案件详情：审核照片、公开与不公开、改派', () =>
       await expect(byTestId(current, 'assign-to').count()).resolves.toBe(0);
       await screenshot('reassign-panel');
       await tap(byTestId(row, 'assign-to'));
+      // 改派 asks for a reason, shows the member's phone to call first, and asks once to confirm.
+      await visible(page, 'reassign-one').waitFor();
+      await tap(visible(page, 'reassign-one-submit'));
+      await waitText(page, 'reassign-one-error', '请填写改派理由');
+      await typeInto(page, 'reassign-one-reason', '物管员本周休假');
+      await tap(visible(page, 'reassign-one-submit'));
+      const confirm = page.locator('.taro-modal__content').filter({ visible: true });
+      await confirm.waitFor();
+      await expect(confirm.innerText()).resolves.toContain(`改派给 网格员 ${worker.name}？理由：物管员本周休假`);
+      await confirm.locator('.taro-model__confirm').click();
       await waitText(page, 'case-summary', `网格员 ${worker.name}`);
       await expect(visible(page, 'case-summary').innerText()).resolves.toContain('待受理');
       const latest = visible(page, 'staff-timeline').locator('[data-action="assign"]').first();
-      await expect(latest.innerText()).resolves.toContain(`派给网格员 ${Array.from(worker.name)[0]}**`);
+      await expect(latest.innerText()).resolves.toContain(`派给网格员 ${Array.from(worker.name)[0]}**：改派：物管员本周休假`);
       await toastGone(page);
       await screenshot('case-reassigned');
       await latest.scrollIntoViewIfNeeded();

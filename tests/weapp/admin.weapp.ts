@@ -1,6 +1,7 @@
 /**
  * A community admin in the weapp: the custom tab bar shows 管理; 案件 → the queue → a new case →
- * 改派 to the grid worker (stored as the new holder) → back → 考核 → 诉求台账 exported to cloud
+ * 改派 to the grid worker (phone shown and called, reason, one confirmation; stored as the new
+ * holder) → back → the search box finds it by its spoken number and by words → back → 考核 → 诉求台账 exported to cloud
  * storage, downloaded and opened with openDocument.
  */
 import { MiniProgram, type El } from './harness/mini-program';
@@ -67,14 +68,36 @@ describe('社区管理员：案件队列 → 改派 → 导出台账（小程序
     const worker = mp.find(/^网格员 /);
     const workerName = (worker.textContent ?? '').replace('网格员', '').trim();
     await mp.tap('派给TA', { within: rowOf(worker, '派给TA') });
+    // 改派 shows the member's phone (a tap calls it), asks for a reason and confirms once.
+    await mp.see('改派前可先电话确认：');
+    await mp.tap(new RegExp(`^📞 ${workerName} 1\\d{10}$`));
+    expect(mp.wx.callsOf('makePhoneCall')[0]!.args.phoneNumber).toMatch(/^1\d{10}$/);
+    await mp.input('改派理由', '物管员本周休假');
+    await mp.tap('确认改派');
+    await mp.waitFor(() => mp.wx.callsOf('showModal').some((c) => String(c.args.content).includes('理由：物管员本周休假')), '确认改派');
     await mp.waitFor(() => mp.wx.callsOf('showToast').some((c) => c.args.title === '已改派'), '提示已改派');
     await mp.see(`网格员 ${workerName}`);
     const stored = (await world.store.getCase(caseId))!;
     expect(stored.holder?.role).toBe('grid_worker');
   });
 
+  it('案件 → 搜索框按口头报的编号找到那一件', async () => {
+    const no = (await world.store.getCase(caseId))!.no!;
+    await (mp.wx.wx.navigateBack as (o: { delta: number }) => Promise<unknown>)({ delta: 1 });
+    await mp.on('pages-admin/cases/index');
+    await mp.input('编号、电话或问题描述', `${no.slice(0, 4)} ${Number(no.slice(5))}`);
+    await mp.tap('搜索');
+    await mp.see('共 1 件');
+    await mp.see(`编号 ${no}`);
+    expect(mp.text()).toContain(DESCRIPTION);
+    await mp.input('编号、电话或问题描述', '路灯整晚不亮');
+    await mp.tap('搜索');
+    await mp.see('共 1 件');
+    expect(mp.text()).toContain(DESCRIPTION);
+  });
+
   it('考核 → 导出诉求台账：文件存入云存储，下载后用 openDocument 打开', async () => {
-    await (mp.wx.wx.navigateBack as (o: { delta: number }) => Promise<unknown>)({ delta: 2 });
+    await (mp.wx.wx.navigateBack as (o: { delta: number }) => Promise<unknown>)({ delta: 1 });
     await mp.on('pages/workbench/index');
     await mp.tap('考核');
     await mp.on('pages-admin/stats/index');

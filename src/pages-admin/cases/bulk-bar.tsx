@@ -64,16 +64,17 @@ export function BulkBar({
     }
   };
 
-  const reassign = () =>
-    run(async () => {
-      if (!member) throw new Error('请选择改派给谁');
-      if (reason.trim().length < 2) throw new Error('请填写改派理由（至少2个字）');
+  const reassign = () => {
+    if (!member) return setError('请选择改派给谁');
+    if (reason.trim().length < 2) return setError('请填写改派理由（至少2个字）');
+    return run(async () => {
       if (
         !(await confirmOnce('确认改派', `把所选 ${ids.length} 件改派给 ${member.roleName} ${member.name}？理由：${reason.trim()}`, '改派'))
       )
         return undefined;
       return reportLines(await adminApi.bulkReassign(ids, member.id, reason.trim()), '已改派');
     });
+  };
 
   const remind = () =>
     run(async () => {
