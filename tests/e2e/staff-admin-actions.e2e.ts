@@ -57,6 +57,7 @@ interface Photo {
 }
 interface CaseView {
   id: string;
+  no?: string;
   status: string;
   isPublic: boolean;
   photos: Photo[];
@@ -512,14 +513,16 @@ test('台账登记与考核：隐患定色、纠纷标红、化解与回访；�
         '回访提醒',
       ]);
       expect(d.rows).toHaveLength(disputes.length + 1);
-      const dRow = (caseId: string) => {
-        const r = d.rows.find((x) => x[0] === caseId);
+      // A ledger's 编号 is the number people say.
+      const dRow = async (caseId: string) => {
+        const no = (await getCase(caseId)).case.no;
+        const r = d.rows.find((x) => x[0] === no);
         expect(r).toBeDefined();
         return Object.fromEntries(d.header.map((h, i) => [h, r![i]]));
       };
       const nextMonth = nextMonthOf(today());
       // Settled and visited today: the next visit is a month from the visit.
-      expect(dRow(settled!)).toMatchObject({
+      expect(await dRow(settled!)).toMatchObject({
         网格: '第二网格',
         预警等级: '绿色',
         办理状态: '已办结',
@@ -528,10 +531,10 @@ test('台账登记与考核：隐患定色、纠纷标红、化解与回访；�
         下次回访日期: nextMonth,
         回访提醒: '未到回访时间',
       });
-      expect(dRow(flaring)).toMatchObject({ 预警等级: '红色', 矛盾类型: '一般', 办理状态: '处理中', 回访提醒: '未化解，暂不回访' });
+      expect(await dRow(flaring)).toMatchObject({ 预警等级: '红色', 矛盾类型: '一般', 办理状态: '处理中', 回访提醒: '未化解，暂不回访' });
       for (const id of reworked.slice(1))
-        expect(dRow(id)).toMatchObject({ 预警等级: '黄色', 矛盾类型: '一般', 办理状态: '处理中', 回访提醒: '未化解，暂不回访' });
-      expect(dRow(major.caseId)).toMatchObject({ 网格: '第一网格', 预警等级: '红色', 矛盾类型: '重大', 办理状态: '待受理' });
+        expect(await dRow(id)).toMatchObject({ 预警等级: '黄色', 矛盾类型: '一般', 办理状态: '处理中', 回访提醒: '未化解，暂不回访' });
+      expect(await dRow(major.caseId)).toMatchObject({ 网格: '第一网格', 预警等级: '红色', 矛盾类型: '重大', 办理状态: '待受理' });
 
       // ——— 隐患台账 ———
       const hazardExport = await exportLedger('hazards');
@@ -552,10 +555,14 @@ test('台账登记与考核：隐患定色、纠纷标红、化解与回访；�
         '发现日期',
         '整改完成日期',
       ]);
-      expect(h.rows.map((r) => r[0]).sort()).toEqual([...hazards].sort());
-      const hRow = (caseId: string) => Object.fromEntries(h.header.map((k, i) => [k, h.rows.find((x) => x[0] === caseId)![i]]));
+      const hazardNos = await Promise.all(hazards.map(async (id) => (await getCase(id)).case.no));
+      expect(h.rows.map((r) => r[0]).sort()).toEqual(hazardNos.sort());
+      const hRow = async (caseId: string) => {
+        const no = (await getCase(caseId)).case.no;
+        return Object.fromEntries(h.header.map((k, i) => [k, h.rows.find((x) => x[0] === no)![i]]));
+      };
       // The hazard whose venue was recorded on its page is red; the others have no facts yet: 未分级.
-      expect(hRow(redHazard)).toMatchObject({
+      expect(await hRow(redHazard)).toMatchObject({
         类别: '安全隐患',
         隐患等级: '红色',
         场所容纳人数: '40',
@@ -563,7 +570,7 @@ test('台账登记与考核：隐患定色、纠纷标红、化解与回访；�
         整改状态: '处理中',
         整改完成日期: '—',
       });
-      expect(hRow(hazards[0]!)).toMatchObject({
+      expect(await hRow(hazards[0]!)).toMatchObject({
         类别: '安全隐患',
         隐患等级: '未分级',
         场所容纳人数: '—',
@@ -571,7 +578,8 @@ test('台账登记与考核：隐患定色、纠纷标红、化解与回访；�
         发现日期: today(),
         整改完成日期: today(),
       });
-      for (const id of hazards.slice(2)) expect(hRow(id)).toMatchObject({ 隐患等级: '未分级', 整改状态: '处理中', 整改完成日期: '—' });
+      for (const id of hazards.slice(2))
+        expect(await hRow(id)).toMatchObject({ 隐患等级: '未分级', 整改状态: '处理中', 整改完成日期: '—' });
 
       expect(session.pageErrors).toEqual([]);
     },

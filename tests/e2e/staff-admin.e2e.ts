@@ -179,9 +179,10 @@ test('社区书记派单、吹哨、不予受理、合并，筛选案件，导�
       expect(sheet.title).toContain('渝园社区');
       expect(sheet.rows).toHaveLength(rowCount);
       const ids = sheet.rows.map((r) => r[sheet.header.indexOf('编号')]);
-      for (const c of [pending, toEscalate, toReject, original, duplicate]) expect(ids).toContain(c.caseId);
+      // 编号 is the number people say.
+      for (const c of [pending, toEscalate, toReject, original, duplicate]) expect(ids).toContain(c.caseNo);
       const status = sheet.header.indexOf('办理状态');
-      expect(sheet.rows.find((r) => r[0] === toReject.caseId)![status]).toBe('不予受理');
+      expect(sheet.rows.find((r) => r[0] === toReject.caseNo)![status]).toBe('不予受理');
       await screenshot('stats-exported');
 
       // ——— 周报 ———

@@ -54,7 +54,7 @@ let requestSeq = 0;
 export async function submitCase(
   api: Api,
   params: { buildingId: string; categoryId: string; description: string; contactPhone?: string },
-): Promise<{ caseId: string; status: string; holder?: { role: string } }> {
+): Promise<{ caseId: string; caseNo: string; status: string; holder?: { role: string } }> {
   requestSeq += 1;
   return api.call('resident', 'submitCase', {
     requestId: `e2e-staff-${Date.now().toString(36)}-${requestSeq}`,
