@@ -24,7 +24,7 @@ import type { Store } from '../store/store.port';
 import { inboxMessageOf } from '../notify/dispatcher';
 import { expandNotices } from '../services/case-service';
 import { knownNames } from '../services/public-text';
-import { nextCaseNumber } from '../services/case-numbers';
+import { caseNumberScope, formatCaseNumber } from '../../core/case-number';
 import { decideTexts, freeTexts } from '../../core/public-text';
 
 export const STREET_ID = 'shuangfu';
@@ -376,15 +376,27 @@ export async function seedDemoStreet(store: Store, now: Date, caseCount = 200, s
   }
   // Numbered in order of creation, as they would have been when submitted.
   history.sort((a, b) => (a.stored.createdAt < b.stored.createdAt ? -1 : a.stored.createdAt > b.stored.createdAt ? 1 : 0));
-  for (const { stored, events, notices } of history) {
-    const no = await nextCaseNumber(store, stored.place.streetId, new Date(stored.createdAt));
-    if (!no.ok) continue;
-    const r = await store.commit({ creates: [{ case: { ...stored, no: no.value } }], updates: [], events, notices: [] });
+  // One claim per street and month (one write each, not one per case).
+  const scopes = history.map(({ stored }) => caseNumberScope(stored.place.streetId, new Date(stored.createdAt)));
+  const counts = new Map<string, number>();
+  for (const x of scopes) counts.set(x.key, (counts.get(x.key) ?? 0) + 1);
+  const firstOf = new Map<string, number>();
+  for (const [key, count] of counts) {
+    const claimed = await store.claimCaseNumbers(key, count);
+    if (claimed.ok) firstOf.set(key, claimed.value.first);
+  }
+  for (const [i, { stored, events, notices }] of history.entries()) {
+    const scope = scopes[i]!;
+    const seq = firstOf.get(scope.key);
+    if (seq === undefined) continue;
+    firstOf.set(scope.key, seq + 1);
+    const no = formatCaseNumber(scope.yymm, seq);
+    const r = await store.commit({ creates: [{ case: { ...stored, no } }], updates: [], events, notices: [] });
     if (r.ok) written++;
     for (const n of await expandNotices(store, notices)) {
       const age = now.getTime() - Date.parse(n.at);
       if (age > 7 * 24 * HOUR) continue;
-      await store.addInboxMessage(inboxMessageOf({ ...n, caseNo: no.value }, age > 2 * 24 * HOUR));
+      await store.addInboxMessage(inboxMessageOf({ ...n, caseNo: no }, age > 2 * 24 * HOUR));
     }
   }
   return { cases: written, personas: accounts.length };

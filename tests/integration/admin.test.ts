@@ -1322,6 +1322,13 @@ const SCOPE_TABLE: Record<string, Row> = {
   reviewTexts: { params: onAssigned({ decisions: [{ key: 'description', approve: true }] }), expect: ADMIN_CASE },
   approveTexts: { params: async () => ({ caseIds: [(await assignedCase()).id] }), expect: ADMIN_CASE },
   setAutoPublish: { params: async () => ({ communityId: YUYUAN, on: false }), expect: ADMIN_COMMUNITY },
+  // The case list's bulk actions (admin-cases.ts): another community's admin reaches neither the member nor the case.
+  bulkReassign: {
+    params: async () => ({ caseIds: [(await assignedCase()).id], memberId: GRID_WORKER_MEMBER, reason: '原办理人休假', confirmed: true }),
+    expect: ['ok', 'MEMBER.NOT_FOUND', 'ok', F],
+  },
+  bulkRemind: { params: async () => ({ caseIds: [(await assignedCase()).id] }), expect: ADMIN_CASE },
+  exportSelected: { params: async () => ({ caseIds: [(await assignedCase()).id] }), expect: ADMIN_CASE },
 };
 
 /** A person on 渝园社区's 走访关爱 register. */

@@ -124,7 +124,9 @@ describe.each(MOMENTS.map((m) => [m.toISOString(), m] as const))('%s：各个视
     const table = caseLedgerTable(cases, { community: (id) => id, grid: (id) => id, building: (id) => id }, moment);
     const col = table.columns.findIndex((c) => c.label === '是否超时');
     expect(col).toBeGreaterThan(-1);
-    for (const row of table.rows) expect(row[col]).toBe(truth({ id: String(row[0]) }).everLate ? '是' : '否');
+    // 编号 is the case number; every seeded case has one.
+    const byNo = new Map(cases.map((c) => [c.no, c]));
+    for (const row of table.rows) expect(row[col]).toBe(truth(byNo.get(String(row[0]))!).everLate ? '是' : '否');
     const summary = data<{ period: string; metrics: { overdue: number } }>(
       await board.handle({ action: 'summary', period: 'quarter' }, undefined, w.deps),
     );
