@@ -1322,7 +1322,7 @@ const SCOPE_TABLE: Record<string, Row> = {
   reviewTexts: { params: onAssigned({ decisions: [{ key: 'description', approve: true }] }), expect: ADMIN_CASE },
   approveTexts: { params: async () => ({ caseIds: [(await assignedCase()).id] }), expect: ADMIN_CASE },
   setAutoPublish: { params: async () => ({ communityId: YUYUAN, on: false }), expect: ADMIN_COMMUNITY },
-  // The case list's bulk actions (admin-cases.ts): another community's admin reaches neither the member nor the case.
+  // The case list's bulk actions (admin/case-list.ts): another community's admin reaches neither the member nor the case.
   bulkReassign: {
     params: async () => ({ caseIds: [(await assignedCase()).id], memberId: GRID_WORKER_MEMBER, reason: '原办理人休假', confirmed: true }),
     expect: ['ok', 'MEMBER.NOT_FOUND', 'ok', F],
