@@ -14,6 +14,7 @@ import { defineFunction } from '../define';
 import { careAdminActions } from '../care';
 import { careLedgerActions } from '../care-ledger';
 import { profileAdminActions } from '../public-profile';
+import { adminOnly, intakeActions } from '../intake';
 import { caseActions } from './cases';
 import { configurationActions } from './configuration';
 import { exportActions } from './exports';
@@ -35,6 +36,8 @@ export const admin = defineFunction('admin', {
   ...careAdminActions,
   ...careLedgerActions,
   ...profileAdminActions,
+  // 代登记 and 电话回访, for community and street admins (members have them in \`member\`)
+  ...adminOnly(intakeActions),
   ...caseActions,
   ...organisationActions,
   ...configurationActions,
