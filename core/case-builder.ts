@@ -24,6 +24,7 @@ import {
 
 import { deadlinesOnAssign, deadlinesOnEscalate, isMarkedLate, reminderOpensAt, runningDeadline, type TimePolicy } from './time-policy';
 import { localDateOf } from './working-days';
+import { followUpCheckAt } from './ledgers';
 
 import type { Relation, Rule, TransitionContext } from './case-rules';
 import { addressOf } from './recipients';
@@ -111,7 +112,7 @@ export class Builder {
     this.next.version = this.before.version + 1;
     this.next.lastSeq = this.before.lastSeq + this.events.length;
     for (const n of this.notices) n.caseStatus = this.next.status;
-    refreshClock(this.next, this.ctx.policy);
+    refreshClock(this.next, this.ctx.policy, this.ctx.now);
     return { case: this.next, events: this.events, notices: this.notices };
   }
 }
@@ -295,11 +296,14 @@ export function formatLocal(iso: string): string {
 }
 
 /** Keeps the indexed clock fields in step with the case: the running deadline and the next check. */
-export function refreshClock(c: Case, policy: TimePolicy): void {
+export function refreshClock(c: Case, policy: TimePolicy, now?: Date): void {
   const running = runningDeadline(c);
   if (!running) {
     delete c.dueAt;
-    delete c.nextCheckAt;
+    // A settled dispute is looked at again when its next follow-up visit is due (回访提醒).
+    const followUp = now ? followUpCheckAt(c, now) : undefined;
+    if (followUp) c.nextCheckAt = followUp;
+    else delete c.nextCheckAt;
     return;
   }
   c.dueAt = running.at;

@@ -158,6 +158,7 @@ const COMMANDS: Record<TransitionAction, (c: Case) => Command> = {
   department_report: () => ({ action: 'department_report', note: '住建局已到场查看' }),
   resolve: () => RESOLVE,
   rate: () => ({ action: 'rate', rating: 'satisfied' }),
+  phone_visit: () => ({ action: 'phone_visit', rating: 'satisfied', note: '电话回访，群众表示满意' }),
   auto_close: () => ({ action: 'auto_close' }),
   reject: () => ({ action: 'reject', reason: '不属于社区职责范围' }),
   withdraw: () => ({ action: 'withdraw', reason: '已自行解决' }),
@@ -172,6 +173,7 @@ const COMMANDS: Record<TransitionAction, (c: Case) => Command> = {
   approve_photos: () => ({ action: 'approve_photos', fileIds: 'all', approved: true }),
   ledger: () => ({ action: 'ledger', entry: { kind: 'settled' } }),
   grant_time: () => ({ action: 'grant_time', amount: { amount: 2, unit: 'workdays' }, reason: '需等待维修配件到货' }),
+  follow_up_remind: () => ({ action: 'follow_up_remind' }),
 };
 
 /**
@@ -217,6 +219,13 @@ const OUTCOME: Record<TransitionAction, (row: Row, who: Who) => string> = {
   department_report: (row) => stay(row, 'department_report') + ' 职能部门',
   resolve: (_row, who) => (who === 'departmentDispatched' ? refused('CASE.INVALID_TRANSITION') : to('resolved', 'resolve')),
   rate: () => to('closed', 'rate'),
+  // A resident's own case, within its rating window: the resident rates; a 回访 waits (core/intake.test.ts).
+  phone_visit: (row, who) =>
+    who === 'reporter'
+      ? refused('CASE.FORBIDDEN')
+      : statusOf(row) === 'resolved'
+        ? refused('CASE.TOO_EARLY')
+        : refused('CASE.INVALID_TRANSITION'),
   auto_close: () => to('closed', 'auto_close'),
   reject: () => to('rejected', 'reject'),
   withdraw: () => to('withdrawn', 'withdraw'),
@@ -246,6 +255,8 @@ const OUTCOME: Record<TransitionAction, (row: Row, who: Who) => string> = {
   // The table's cases are repairs, which keep no ledger; disputes and hazards are tested below.
   ledger: () => refused('LEDGER.WRONG_KIND'),
   grant_time: (row) => stay(row, 'grant_time'),
+  // The table's cases are repairs: no dispute, no follow-up visits (core/follow-ups.test.ts).
+  follow_up_remind: () => refused('CASE.INVALID_TRANSITION'),
 };
 
 const LEVEL_NAMES = { community: '社区', street: '街道', department: '职能部门' } as const;
@@ -295,7 +306,12 @@ describe('诉求流转总表', () => {
       const c = row.build();
       for (const w of WHO) {
         const rel = expectedRelations(w, row);
-        const expected = TRANSITION_ACTIONS.filter((a) => RULES[a].from.includes(c.status) && RULES[a].by.some((r) => rel.includes(r)));
+        // 电话回访 shows to staff only, and only on a case waiting for it: a resident's case past its
+        // rating window (as the button is asked without a time), never a rated one.
+        const phoneVisit = c.status === 'resolved' && w !== 'reporter';
+        const expected = TRANSITION_ACTIONS.filter(
+          (a) => RULES[a].from.includes(c.status) && RULES[a].by.some((r) => rel.includes(r)) && (a !== 'phone_visit' || phoneVisit),
+        );
         expect({ who: w, actions: allowedActions(ACTORS[w], c) }).toEqual({ who: w, actions: expected });
       }
     });
@@ -401,7 +417,14 @@ describe('规则表的关键行（手写核对）', () => {
       const admin = who === 'communityAdmin' || who === 'streetAdmin';
       expect({ who, actions: allowedActions(ACTORS[who], closed) }).toEqual({
         who,
-        actions: admin ? ['set_public', 'approve_photos', 'ledger'] : who === 'holder' ? ['ledger'] : [],
+        // The timer may try 回访提醒 on a closed case (refused unless a settled dispute's visit is due).
+        actions: admin
+          ? ['set_public', 'approve_photos', 'ledger']
+          : who === 'holder'
+            ? ['ledger']
+            : who === 'system'
+              ? ['follow_up_remind']
+              : [],
       });
     }
   });

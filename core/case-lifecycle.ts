@@ -41,6 +41,8 @@ import {
 } from './time-policy';
 
 import { clockName } from './case-time';
+import { proxyNote, type ProxyChannel } from './intake';
+import { applyFollowUpRemind, applyPhoneVisit, proxyFiler, rework } from './intake-transitions';
 import { RULES, relationsOf, type Command, type Relation, type TransitionContext } from './case-rules';
 import {
   Builder,
@@ -238,46 +240,26 @@ function apply(b: Builder, cmd: Command, rel: Set<Relation>): DomainError | unde
       return undefined;
     }
     case 'rate': {
+      if (before.source === 'proxy') return { code: 'CASE.INVALID_TRANSITION', message: '代登记的诉求请电话回访群众，由回访登记评价' };
       const comment = cmd.comment?.trim();
       if (comment && Array.from(comment).length > MAX_TEXT) return { code: 'INPUT.INVALID', message: `评价内容不能超过${MAX_TEXT}字` };
       if (cmd.rating === 'unsatisfied' && !comment) return { code: 'CASE.REASON_REQUIRED', message: '请说明不满意的原因，便于回炉整改' };
       n.rating = { value: cmd.rating, at: b.at, ...(comment ? { comment } : {}) };
-      const holder = n.holder?.openid;
       if (cmd.rating !== 'unsatisfied') {
         n.status = 'closed';
         n.closedAt = b.at;
         b.event('rate', `${RATING_NAMES[cmd.rating]}${comment ? `：${comment}` : ''}`);
         b.notify(n.reporter.openid, 'case_closed', '诉求已办结', `感谢评价，您的${label(n)}已办结`);
-        b.notify(holder, 'task_rated', '评价结果', `${label(n)}获评「${RATING_NAMES[cmd.rating]}」`);
+        b.notify(n.holder?.openid, 'task_rated', '评价结果', `${label(n)}获评「${RATING_NAMES[cmd.rating]}」`);
         return undefined;
       }
-      // 不满意: 回炉整改 — back to processing with a fresh resolution clock.
-      n.status = 'processing';
-      n.reworkCount = before.reworkCount + 1;
-      n.failedVerifications = before.failedVerifications + 1;
-      delete n.result;
-      delete n.resolvedAt;
-      delete n.resolvedOnTime;
-      delete n.deadlines.rateBy;
-      n.deadlines = deadlinesOnAccept(b.ctx, n, b.ctx.now);
-      n.reminded = {};
-      // Resolved by an admin or a department with no member holding it: the community dispatches it again.
-      if (!n.holder) toQueue(b, `回炉整改：${comment}`);
-      b.event('rate', `${RATING_NAMES.unsatisfied}：${comment}。回炉整改（第${n.reworkCount}次）`);
-      b.notify(n.reporter.openid, 'case_rework', '回炉整改', `您的${label(n)}已退回重新办理`);
-      b.notify(holder, 'task_rated', '评价结果：不满意', `${label(n)}获评「不满意」，请回炉整改：${comment}`);
-      b.notify(communityInbox(n), 'admin_low_rating', '不满意评价', `${label(n)}获评「不满意」：${comment}`);
-      if (n.failedVerifications >= 3) {
-        n.supervised = true;
-        const reason = `核查${n.failedVerifications}次未通过，启动督办`;
-        b.event('supervise', reason, undefined, { role: 'system', name: '系统' });
-        b.notify(communityInbox(n), 'admin_supervision', '督办', `${label(n)}${reason}`);
-        const level = nextLevel({ ...n, status: 'processing' }, 'community_admin') ?? 'street';
-        escalateTo(b, level, reason);
-        b.event('escalate', `吹哨至${ESCALATION_NAMES[level]}：${reason}`, undefined, { role: 'system', name: '系统' });
-      }
+      rework(b, comment!, 'rate', `${RATING_NAMES.unsatisfied}：${comment}`);
       return undefined;
     }
+    case 'phone_visit':
+      return applyPhoneVisit(b, cmd);
+    case 'follow_up_remind':
+      return applyFollowUpRemind(b);
     case 'auto_close': {
       const rateBy = before.deadlines.rateBy;
       if (!rateBy || b.at < rateBy) return { code: 'CASE.INVALID_TRANSITION', message: '评价期限未到，不能自动办结' };
@@ -474,13 +456,16 @@ export interface NewCaseInput {
   contactPhone?: string;
   severity?: Severity;
   policyId: string;
-  /** A member's report from a visit or a meeting (the record it came from). */
+  /** A member's report from a visit or a meeting (the record it came from), or a 代登记's channel. */
   origin?: CaseOrigin;
+  /** 代登记: the resident's name. */
+  contactName?: string;
 }
 
 export type CreateCommand =
   | { action: 'submit'; route: Route }
   | { action: 'patrol_report'; route: Route }
+  | { action: 'proxy_submit'; route: Route }
   | { action: 'close_on_spot'; result: string; photos: string[] };
 
 /**
@@ -496,11 +481,15 @@ export function openCase(input: NewCaseInput, cmd: CreateCommand, actor: Actor, 
   const memberGrant = actor.grants.find(
     (g) => g.memberId && g.gridId === input.place.gridId && g.role !== 'community_admin' && g.role !== 'street_admin',
   );
-  if (cmd.action !== 'submit' && !memberGrant) return fail('CASE.FORBIDDEN', '只有本网格的五员共治小组成员才能巡查上报或当场办结');
-  const role: ActorRole = cmd.action === 'submit' ? 'resident' : memberGrant!.role;
+  const proxy = cmd.action === 'proxy_submit' ? proxyFiler(input, actor) : undefined;
+  if (proxy && !proxy.ok) return proxy;
+  if ((cmd.action === 'patrol_report' || cmd.action === 'close_on_spot') && !memberGrant)
+    return fail('CASE.FORBIDDEN', '只有本网格的五员共治小组成员才能巡查上报或当场办结');
+  const filer = proxy?.ok ? proxy.value : cmd.action === 'submit' ? undefined : memberGrant;
+  const role: ActorRole = filer ? filer.role : 'resident';
   const at = ctx.now.toISOString();
   const reporter: PersonRef = { openid: actor.openid, role, name: actor.name };
-  if (memberGrant?.memberId && cmd.action !== 'submit') reporter.memberId = memberGrant.memberId;
+  if (filer?.memberId) reporter.memberId = filer.memberId;
   const draft: Case = {
     id: input.id,
     ...(input.no ? { no: input.no } : {}),
@@ -513,7 +502,7 @@ export function openCase(input: NewCaseInput, cmd: CreateCommand, actor: Actor, 
     photos: input.photos.map((fileId) => ({ fileId, stage: 'before', approved: false })),
     isPublic: input.isPublic,
     reporter,
-    source: cmd.action === 'submit' ? 'resident' : 'patrol',
+    source: cmd.action === 'submit' ? 'resident' : cmd.action === 'proxy_submit' ? 'proxy' : 'patrol',
     status: 'pending',
     severity: input.severity ?? 'simple',
     createdAt: at,
@@ -530,6 +519,10 @@ export function openCase(input: NewCaseInput, cmd: CreateCommand, actor: Actor, 
   };
   if (input.contactPhone) draft.contactPhone = input.contactPhone;
   if (input.origin && cmd.action === 'patrol_report') draft.origin = { ...input.origin };
+  if (cmd.action === 'proxy_submit') {
+    draft.origin = { ...input.origin! };
+    draft.contactName = input.contactName!.trim();
+  }
   const empty: Case = { ...draft };
   const b = new Builder(empty, actor, role, ctx);
   b.next = draft;
@@ -548,7 +541,16 @@ export function openCase(input: NewCaseInput, cmd: CreateCommand, actor: Actor, 
     b.event('close_on_spot', `${description}。处置结果：${n.result}`, cmd.photos);
     return ok(b.finish());
   }
-  b.event(cmd.action, cmd.action === 'submit' ? undefined : n.origin ? `${CHANNEL_NAMES[n.origin.channel]}发现` : '巡查发现');
+  b.event(
+    cmd.action,
+    cmd.action === 'submit'
+      ? undefined
+      : cmd.action === 'proxy_submit'
+        ? proxyNote(n.origin!.channel as ProxyChannel, n.origin!.refId)
+        : n.origin
+          ? `${CHANNEL_NAMES[n.origin.channel]}发现`
+          : '巡查发现',
+  );
   if (cmd.route.kind === 'member') {
     giveTo(b, cmd.route.member, cmd.route.explanation);
     b.event('auto_assign', cmd.route.explanation, undefined, { role: 'system', name: '系统' });

@@ -6,7 +6,18 @@
 
 import { type LedgerEntry } from './ledgers';
 
-import { OPEN_STATUSES, type Actor, type Case, type CaseStatus, type Member, type MemberRole, type Rating, type Severity } from './model';
+import { phoneVisitRefusal } from './intake';
+import {
+  OPEN_STATUSES,
+  type Actor,
+  type ActorRole,
+  type Case,
+  type CaseStatus,
+  type Member,
+  type MemberRole,
+  type Rating,
+  type Severity,
+} from './model';
 import type { Route } from './route-case';
 import { type ClockVerdict, type Duration, type TimePolicy } from './time-policy';
 import { type WorkCalendar } from './working-days';
@@ -46,7 +57,9 @@ export type Command =
   | { action: 'set_public'; isPublic: boolean }
   | { action: 'approve_photos'; fileIds: string[] | 'all'; approved: boolean }
   | { action: 'ledger'; entry: LedgerEntry }
-  | { action: 'grant_time'; amount: Duration; reason: string };
+  | { action: 'grant_time'; amount: Duration; reason: string }
+  | { action: 'phone_visit'; rating: Rating; note?: string }
+  | { action: 'follow_up_remind' };
 
 export type TransitionAction = Command['action'];
 
@@ -101,6 +114,10 @@ export const RULES: Readonly<Record<TransitionAction, Rule>> = {
   approve_photos: { from: ALL_BUT_MERGED, by: ADMINS },
   ledger: { from: LEDGER_STATUSES, by: ['holder', ...ADMINS] },
   grant_time: { from: ['assigned', 'processing', 'escalated'], by: ADMINS },
+  /** 电话回访: staff record the rating of a 代登记, or of a reporter who did not rate in time (core/intake.ts). */
+  phone_visit: { from: ['resolved', 'closed'], by: ['holder', 'reporter', ...ADMINS] },
+  /** The timer reminds the handler of a settled dispute's due follow-up visit (回访提醒). */
+  follow_up_remind: { from: ['closed'], by: ['system'] },
 };
 
 export const TRANSITION_ACTIONS = Object.keys(RULES) as TransitionAction[];
@@ -145,7 +162,24 @@ export function relationsOf(actor: Actor, c: Case): Set<Relation> {
 }
 
 /** Whether the table lets an actor try an action now (used to show only possible buttons). */
-export function allowedActions(actor: Actor, c: Case): TransitionAction[] {
+export function allowedActions(actor: Actor, c: Case, now?: Date): TransitionAction[] {
   const rel = relationsOf(actor, c);
-  return TRANSITION_ACTIONS.filter((a) => RULES[a].from.includes(c.status) && RULES[a].by.some((r) => rel.has(r)));
+  return TRANSITION_ACTIONS.filter((a) => {
+    const rule = RULES[a];
+    if (!rule.from.includes(c.status) || !rule.by.some((r) => rel.has(r))) return false;
+    // A 回访 button only where one can be recorded: staff, on a 代登记 or an unrated case; without
+    // `now`, as if asked at the end of the rating window (or the moment the clock closed it).
+    if (a === 'phone_visit') {
+      const at = now ?? new Date(Date.parse(c.deadlines.rateBy ?? c.closedAt ?? c.createdAt));
+      const role: ActorRole = rel.has('holder')
+        ? (c.holder?.role ?? 'resident')
+        : rel.has('community_admin')
+          ? 'community_admin'
+          : rel.has('street_admin')
+            ? 'street_admin'
+            : c.reporter.role;
+      return !phoneVisitRefusal(c, at, role);
+    }
+    return true;
+  });
 }

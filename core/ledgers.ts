@@ -85,6 +85,63 @@ export function disputeFollowUpDue(info: FollowUpInfo, now: Date): { due: boolea
   return { due: now.getTime() >= nextAt.getTime(), nextAt: nextAt.toISOString() };
 }
 
+/**
+ * Follow-up visits are chased (回访提醒): the timer reminds the handler once per due date; a due
+ * date passed by the next one with no visit in between is a missed visit (逾期未回访), which the
+ * ledger shows.
+ */
+export interface FollowUpSchedule {
+  /** The due date now: the latest one reached, or the first still ahead (China-local day). */
+  dueOn: string;
+  /** Whether `dueOn` has been reached. */
+  due: boolean;
+  /** The due date after `dueOn`. */
+  nextOn: string;
+  /** Due dates passed by the next one with no visit in between. */
+  missed: number;
+}
+
+/** Enough steps for twenty years of monthly due dates. */
+const MAX_STEPS = 480;
+
+/** The follow-up schedule of a settled dispute at `now`, or undefined (not a dispute, or not settled). */
+export function followUpSchedule(c: Case, now: Date): FollowUpSchedule | undefined {
+  if (c.kind !== 'dispute') return undefined;
+  const settledAt = settledAtOf(c);
+  if (!settledAt) return undefined;
+  const major = c.ledger?.disputeMajor ?? c.severity === 'major';
+  const step = (day: string): string => (major ? addLocalDays(day, MAJOR_FOLLOW_UP_DAYS) : addLocalMonth(day));
+  const last = c.ledger?.lastFollowUpAt;
+  // A visit logged before the settlement must not pull the schedule back.
+  const base = last && last > settledAt ? last : settledAt;
+  const today = localDateOf(now);
+  let dueOn = step(localDateOf(new Date(base)));
+  let missed = 0;
+  for (let i = 0; i < MAX_STEPS && step(dueOn) <= today; i++) {
+    dueOn = step(dueOn);
+    missed++;
+  }
+  return { dueOn, due: dueOn <= today, nextOn: step(dueOn), missed };
+}
+
+/**
+ * When the timer must next look at a settled dispute for its follow-up: the start of the current due
+ * day, or of the next one once the handler was reminded of it; undefined when there is nothing to chase.
+ */
+export function followUpCheckAt(c: Case, now: Date): string | undefined {
+  // Chased once the case is closed: before that the handler is still on it.
+  const s = c.status === 'closed' ? followUpSchedule(c, now) : undefined;
+  if (!s) return undefined;
+  const day = c.ledger?.followUpRemindedFor === s.dueOn ? s.nextOn : s.dueOn;
+  return startOfLocalDate(day).toISOString();
+}
+
+/** Whether the handler is to be reminded now, and of which due date. */
+export function followUpReminder(c: Case, now: Date): FollowUpSchedule | undefined {
+  const s = c.status === 'closed' ? followUpSchedule(c, now) : undefined;
+  return s && s.due && c.ledger?.followUpRemindedFor !== s.dueOn ? s : undefined;
+}
+
 // ——— hazards (隐患) ———
 
 export type HazardColor = NonNullable<LedgerInfo['hazardColor']>;
@@ -159,6 +216,14 @@ export const UNCLASSIFIED = '未分级';
 
 const localDay = (at: string | undefined): string => (at ? localDateOf(instant(at, '日期')) : EMPTY_CELL);
 
+/** 回访提醒 in the ledger: not yet settled, due, missed (逾期 N 次未回访), or not yet due. */
+function followUpText(c: Case, followUp: { due: boolean } | undefined, now: Date): string {
+  if (!followUp) return '未化解，暂不回访';
+  const missed = followUpSchedule(c, now)?.missed ?? 0;
+  if (missed > 0) return `已逾期${missed}次未回访`;
+  return followUp.due ? '应回访' : '未到回访时间';
+}
+
 /** A reporter or party named in the case: their names are masked in the description too. */
 const namesIn = (c: Case): string[] => [c.reporter.name, c.holder?.name].filter((n): n is string => !!n);
 
@@ -215,8 +280,9 @@ export function ledgerRow(c: Case, now: Date): LedgerRow {
       grade: major ? SEVERITY_NAMES.major : SEVERITY_NAMES.simple,
       settledOn: localDay(settledAt),
       lastFollowUpOn: localDay(l.lastFollowUpAt),
-      nextFollowUpOn: followUp ? localDateOf(new Date(followUp.nextAt)) : EMPTY_CELL,
-      followUp: !followUp ? '未化解，暂不回访' : followUp.due ? '应回访' : '未到回访时间',
+      // The due date now (a missed one stays due until a visit), else the next.
+      nextFollowUpOn: followUp ? (followUpSchedule(c, now)?.dueOn ?? localDateOf(new Date(followUp.nextAt))) : EMPTY_CELL,
+      followUp: followUpText(c, followUp, now),
     };
   }
   if (c.kind === 'hazard') {

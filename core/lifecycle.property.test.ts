@@ -27,7 +27,7 @@ import {
   type CaseEvent,
   type Member,
 } from './model';
-import { classifyHazard, settledAtOf, type LedgerEntry } from './ledgers';
+import { classifyHazard, followUpCheckAt, followUpReminder, settledAtOf, type LedgerEntry } from './ledgers';
 import { routeCase, routeForCategory } from './route-case';
 import { clockVerdict, FIVE_341_POLICY, THREE_DAY_POLICY, type TimePolicy } from './time-policy';
 import {
@@ -165,8 +165,12 @@ function commandFor(s: Step, c: Case, members: readonly Member[]): Command {
       return { action: 'resolve', result: s.text, photos: s.pick % 5 === 0 ? [] : ['after'] };
     case 'rate':
       return { action: 'rate', rating: pickOf(RATINGS), comment: s.text || undefined };
+    case 'phone_visit':
+      return { action: 'phone_visit', rating: pickOf(RATINGS), note: s.text || undefined };
     case 'auto_close':
       return { action: 'auto_close' };
+    case 'follow_up_remind':
+      return { action: 'follow_up_remind' };
     case 'reject':
       return { action: 'reject', reason: s.text };
     case 'withdraw':
@@ -348,7 +352,9 @@ describe('随机操作序列下诉求始终完整', () => {
         play(open, steps, ({ c }) => {
           for (const [name, at] of Object.entries(c.deadlines)) expect({ name, ok: at! >= c.createdAt }).toEqual({ name, ok: true });
           if (c.escalation) expect(c.escalation.since >= c.createdAt).toBe(true);
-          if (c.nextCheckAt) {
+          // A closed dispute has no deadline: its next check is its next follow-up visit (回访提醒).
+          if (c.nextCheckAt && c.status === 'closed') expect(c.nextCheckAt).toBe(followUpCheckAt(c, new Date(Date.parse(c.nextCheckAt))));
+          else if (c.nextCheckAt) {
             expect(c.dueAt).toBeDefined();
             expect(c.nextCheckAt <= c.dueAt!).toBe(true);
           }
@@ -362,7 +368,9 @@ describe('随机操作序列下诉求始终完整', () => {
     fc.assert(
       fc.property(stories, ([open, steps]) =>
         play(open, steps, ({ c, policy }) => {
-          if (c.nextCheckAt) expect(clockVerdict(policy, c, new Date(Date.parse(c.nextCheckAt) + 1)).due).not.toBe('none');
+          const next = c.nextCheckAt ? new Date(Date.parse(c.nextCheckAt) + 1) : undefined;
+          if (next && c.status === 'closed') expect(followUpReminder(c, next)).toBeDefined();
+          else if (next) expect(clockVerdict(policy, c, next).due).not.toBe('none');
           else expect(clockVerdict(policy, c, new Date('2030-01-01T00:00:00Z'))).toEqual({ due: 'none' });
         }),
       ),
@@ -450,7 +458,8 @@ describe('随机操作序列下诉求始终完整', () => {
           if (FINAL_STATUSES.includes(c.status)) {
             expect(c.closedAt).toBeDefined();
             expect(c.dueAt).toBeUndefined();
-            expect(c.nextCheckAt).toBeUndefined();
+            // Only a closed dispute is looked at again: for its follow-up visits (回访提醒).
+            if (c.status !== 'closed' || c.kind !== 'dispute') expect(c.nextCheckAt).toBeUndefined();
           }
           expect(c.respondedOnTime !== undefined).toBe(c.acceptedAt !== undefined);
           expect(c.overdue).toBe(c.overdueFor !== undefined);

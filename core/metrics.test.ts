@@ -126,9 +126,9 @@ describe('tallyCase：每种状态计入哪些数', () => {
       },
     ],
     [
-      '七天未评价自动办结：不算已评价',
+      '七天未评价自动办结：不算已评价，单列为未回访',
       held({ status: 'closed', ...resolvedOnTime, ...rated('satisfied', true) }),
-      { received: 1, closed: 1, respondDue: 1, respondOnTime: 1, resolveDue: 1, resolveOnTime: 1, resolved: 1 },
+      { received: 1, closed: 1, respondDue: 1, respondOnTime: 1, resolveDue: 1, resolveOnTime: 1, resolved: 1, unreached: 1 },
     ],
     [
       '不满意回炉整改：不再算已解决',

@@ -28,6 +28,8 @@ export const TALLY_KEYS = [
   'rework',
   'supervised',
   'escalated',
+  'phoneRated',
+  'unreached',
 ] as const;
 export type TallyKey = (typeof TALLY_KEYS)[number];
 export type CaseTally = Record<TallyKey, number>;
@@ -47,7 +49,8 @@ export const emptyTally = (): CaseTally => Object.fromEntries(TALLY_KEYS.map((k)
  *   by itself, and a late case the reporter gave up on (withdrawn) was still late — dropping
  *   either would reward missing the limit.
  * - resolved: the handler reported a result (status resolved or closed with a result).
- * - rated: the reporter rated (auto-close without a rating is not rated).
+ * - rated: the reporter rated, or a 电话回访 recorded the rating (`phoneRated` counts those apart);
+ *   auto-close without a rating is not rated: it is `unreached` (nobody reached the resident).
  */
 export function tallyCase(c: Case): CaseTally {
   const t = emptyTally();
@@ -83,7 +86,9 @@ export function tallyCase(c: Case): CaseTally {
     if (c.rating.value === 'satisfied') t.satisfied = 1;
     if (c.rating.value === 'basically_satisfied') t.basicallySatisfied = 1;
     if (c.rating.value === 'unsatisfied') t.unsatisfied = 1;
+    if (c.rating.phone) t.phoneRated = 1;
   }
+  if (c.rating?.auto && c.status === 'closed') t.unreached = 1;
   t.rework = c.reworkCount;
   if (c.supervised) t.supervised = 1;
   return t;
@@ -246,6 +251,10 @@ export interface Metrics {
   resolveDue: number;
   resolutionBase: number;
   rated: number;
+  /** Of the rated, those a 电话回访 recorded. */
+  phoneRated: number;
+  /** Closed by the clock with nobody's rating (逾期未评价、未回访): counted apart, not in 满意率. */
+  unreached: number;
 }
 
 const ratio = (num: number, den: number): number | null => (den > 0 ? num / den : null);
@@ -288,6 +297,8 @@ export function computeMetrics(t: CaseTally, weights: MetricWeights = DEFAULT_WE
     resolveDue: t.resolveDue,
     resolutionBase,
     rated: t.rated,
+    phoneRated: t.phoneRated,
+    unreached: t.unreached,
   };
 }
 

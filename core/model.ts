@@ -166,9 +166,15 @@ export interface Case {
   isPublic: boolean;
   contactPhone?: string;
   reporter: PersonRef;
-  source: 'resident' | 'patrol';
-  /** Where a member's report came from, when not a patrol: a 走访 (visit) or a 院坝会 (meeting), by its id. */
+  /** `proxy`: 代登记, filed by a member or an admin for a resident who came by another channel. */
+  source: 'resident' | 'patrol' | 'proxy';
+  /**
+   * Where a case came from when not the mini-program or a patrol: a 走访 or 院坝会 record (by its
+   * id), or the channel of a 代登记 (电话, 来访, 院坝会, 意见箱, 12345 with its 工单号 as `refId`).
+   */
   origin?: CaseOrigin;
+  /** 代登记: the resident's name (private like `contactPhone`: the handler and admins only). */
+  contactName?: string;
   status: CaseStatus;
   severity: Severity;
   holder?: PersonRef;
@@ -205,7 +211,8 @@ export interface Case {
   residentActs?: { day: string; reminds: number; supplements: number };
   /** 退单: each time a member returned the task as outside their duties (counted per member and category). */
   returns?: { memberId: string; role: MemberRole; at: string; reason: string }[];
-  rating?: { value: Rating; comment?: string; at: string; auto?: boolean };
+  /** `auto`: closed by the clock, nobody rated; `phone`: recorded from a 电话回访 by this staff member. */
+  rating?: { value: Rating; comment?: string; at: string; auto?: boolean; phone?: { role: ActorRole; name: string } };
   result?: string;
   rejectReason?: string;
   mergedInto?: string;
@@ -228,12 +235,20 @@ export interface Case {
   textsPending?: number;
 }
 
-export const CASE_CHANNELS = ['visit', 'meeting'] as const;
+export const CASE_CHANNELS = ['visit', 'meeting', 'phone', 'walk_in', 'mailbox', 'hotline'] as const;
 export type CaseChannel = (typeof CASE_CHANNELS)[number];
-export const CHANNEL_NAMES: Record<CaseChannel, string> = { visit: '走访', meeting: '院坝会' };
+export const CHANNEL_NAMES: Record<CaseChannel, string> = {
+  visit: '走访',
+  meeting: '院坝会',
+  phone: '来电',
+  walk_in: '来访',
+  mailbox: '意见箱',
+  hotline: '12345热线',
+};
 export interface CaseOrigin {
   channel: CaseChannel;
-  refId: string;
+  /** The record it came from (a visit, a meeting) or the 12345 工单号; absent for a call or a walk-in. */
+  refId?: string;
 }
 export type PublicTextDecision =
   | { state: 'approved'; text: string; by: string; at: string; auto?: boolean }
@@ -244,6 +259,8 @@ export interface LedgerInfo {
   disputeMajor?: boolean;
   settledAt?: string;
   lastFollowUpAt?: string;
+  /** The follow-up due date (China-local day) the handler was last reminded of. */
+  followUpRemindedFor?: string;
   hazardColor?: 'red' | 'orange' | 'blue';
   venueCapacity?: number;
   fixableToday?: boolean;
@@ -278,6 +295,9 @@ export const CASE_ACTIONS = [
   'approve_photos',
   'ledger',
   'grant_time',
+  'proxy_submit',
+  'phone_visit',
+  'follow_up_remind',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -310,6 +330,9 @@ export const ACTION_NAMES: Record<CaseAction, string> = {
   approve_photos: '审核照片',
   ledger: '台账登记',
   grant_time: '延长期限',
+  proxy_submit: '代登记',
+  phone_visit: '电话回访',
+  follow_up_remind: '回访提醒',
 };
 
 /** One line of a case's append-only timeline. */
@@ -394,5 +417,7 @@ export const NOTICE_KINDS = [
   'admin_low_rating',
   'admin_supervision',
   'department_dispatch',
+  /** To street admins, weekly while next year's holidays are missing (no case: `caseId` is empty). */
+  'calendar_warning',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];

@@ -30,6 +30,7 @@ const GENERATED_NOTES: ReadonlySet<CaseAction> = new Set<CaseAction>([
   'approve_photos',
   'auto_close',
   'patrol_report',
+  'proxy_submit',
 ]);
 
 /** Whether an event's note is someone's own words, which the board shows only once approved. */

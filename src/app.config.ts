@@ -31,6 +31,7 @@ export default defineAppConfig({
         'care/index',
         'profiles/index',
         'review/index',
+        'intake/index',
       ],
     },
   ],

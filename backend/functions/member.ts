@@ -25,6 +25,7 @@ import { description, id, ledgerEntry, photos, requiredText } from '../validatio
 import { action, defineFunction, type AuthedCall } from './define';
 import { careMemberActions } from './care-member';
 import { profileMemberActions } from './public-profile';
+import { intakeActions } from './intake';
 import type { Store } from '../store/store.port';
 import { TEMPLATE_SETTING_ID, type TemplateConfig } from '../notify/dispatcher';
 
@@ -96,6 +97,7 @@ async function memberOf(store: Store, actor: Actor, memberId?: string): Promise<
 export const member = defineFunction('member', {
   ...careMemberActions,
   ...profileMemberActions,
+  ...intakeActions,
   /** An admin's one-time invite code binds this WeChat user to a member record. */
   bindInvite: action({
     auth: 'user',
@@ -208,7 +210,10 @@ export const member = defineFunction('member', {
       if (!c || !canSee(actor, c)) return fail('CASE.NOT_FOUND', '诉求不存在或不在您的网格');
       // The contact phone is for the handler only.
       const detail = caseDetail(c, dir, actor, 'staff', now);
-      if (c.holder?.openid !== actor.openid) delete (detail as { contactPhone?: string }).contactPhone;
+      if (c.holder?.openid !== actor.openid && !(c.source === 'proxy' && c.reporter.openid === actor.openid)) {
+        delete (detail as { contactPhone?: string }).contactPhone;
+        delete (detail as { contactName?: string }).contactName;
+      }
       // The ledger is the group's: a reporter who is not of the grid reads neither it nor its lines.
       const staff = isGroupOf(actor, c);
       if (!staff) delete (detail as { ledger?: unknown }).ledger;

@@ -9,7 +9,7 @@
 import * as z from 'zod';
 import { ok } from '../../core/errors';
 import { clockVerdict } from '../../core/time-policy';
-import { SYSTEM_ACTOR } from '../../core/model';
+import { SYSTEM_ACTOR, type Notice } from '../../core/model';
 import { missingScheduleWarning, warningWeek, type ScheduleWarning } from '../../core/schedule-coverage';
 import { clockCommand, type Command } from '../../core/case-lifecycle';
 import type { Deps } from '../deps';
@@ -19,6 +19,7 @@ import { loadDirectory, policyFor } from '../services/directory';
 import { action, defineFunction } from './define';
 import { openQuarterRectifications } from '../services/rectifications';
 import { quarterToJudge } from '../../core/rectification';
+import { followUpReminder } from '../../core/ledgers';
 import { localDateOf } from '../../core/working-days';
 import type { Directory } from '../services/directory';
 
@@ -27,6 +28,8 @@ export interface TickReport {
   reminded: number;
   overdue: number;
   autoClosed: number;
+  /** Handlers reminded of a settled dispute's due follow-up visit. */
+  followUpsReminded: number;
   /** 整改任务 opened for the last quarter (once per quarter, JUDGE_AFTER_DAYS into the next). */
   rectificationsOpened: number;
   notifications: { claimed: number; sent: number; retried: number; failed: number };
@@ -42,25 +45,27 @@ export interface TickReport {
 export const CALENDAR_WARNING_SETTING_ID = 'calendar-warning-sent';
 
 /**
- * Tells every street admin, in the message centre, once a week while the warning holds. The
- * message id names the week, so two ticks at once add it once.
+ * Tells every street admin once a week while the warning holds, through the outbox like every other
+ * notice: the message centre always, a subscribe message where one is configured and granted. The
+ * notice key names the week, so two ticks at once queue it once.
  */
 async function remindStreetAdmins(deps: Deps, w: ScheduleWarning, now: Date): Promise<void> {
   const week = `${w.year}-w${warningWeek(w, now)}`;
   const sent = await deps.store.getRef('settings', CALENDAR_WARNING_SETTING_ID);
   if (sent?.value === week) return;
   const admins = (await deps.store.listRef('accounts')).filter((a) => a.roles.some((r) => r.role === 'street_admin'));
-  for (const a of admins) {
-    await deps.store.addInboxMessage({
-      id: `calendar-${week}-${a.openid}`,
-      openid: a.openid,
-      caseId: '',
-      kind: 'calendar_warning',
-      title: `${w.year}年节假日安排未导入`,
-      body: w.message,
-      at: now.toISOString(),
-      read: false,
-    });
+  const notices: Notice[] = admins.map((a) => ({
+    key: `calendar-${week}-${a.openid}`,
+    recipientOpenid: a.openid,
+    kind: 'calendar_warning',
+    caseId: '',
+    title: `${w.year}年节假日安排未导入`,
+    body: w.message,
+    at: now.toISOString(),
+  }));
+  if (notices.length > 0) {
+    const queued = await deps.store.commit({ creates: [], updates: [], events: [], notices });
+    if (!queued.ok) throw new Error(`calendar warning not queued: ${queued.error.message}`);
   }
   await deps.store.putRef('settings', { id: CALENDAR_WARNING_SETTING_ID, value: week });
 }
@@ -157,6 +162,7 @@ export async function runTimerTick(deps: Deps, sender?: SubscribeSender, options
     reminded: 0,
     overdue: 0,
     autoClosed: 0,
+    followUpsReminded: 0,
     rectificationsOpened: 0,
     notifications: { claimed: 0, sent: 0, retried: 0, failed: 0 },
     elapsedMs: 0,
@@ -173,7 +179,8 @@ export async function runTimerTick(deps: Deps, sender?: SubscribeSender, options
       SYSTEM_ACTOR,
       (fresh) => {
         const v = clockVerdict(policyFor(dir, fresh.place.communityId), fresh, now);
-        const cmd = clockCommand(v);
+        // A clock first; else, for a settled dispute, its due follow-up visit (回访提醒).
+        const cmd: Command | undefined = clockCommand(v) ?? (followUpReminder(fresh, now) ? { action: 'follow_up_remind' } : undefined);
         did = cmd?.action;
         return cmd ? ok(cmd) : { ok: false, error: { code: 'CASE.INVALID_TRANSITION', message: '无需处理' } };
       },
@@ -184,6 +191,7 @@ export async function runTimerTick(deps: Deps, sender?: SubscribeSender, options
     if (did === 'remind') report.reminded++;
     if (did === 'mark_overdue') report.overdue++;
     if (did === 'auto_close') report.autoClosed++;
+    if (did === 'follow_up_remind') report.followUpsReminded++;
   };
   // A few cases at a time, each its own compare-and-set: the round trips of a group overlap.
   for (const group of caseGroups(due)) {
@@ -196,6 +204,13 @@ export async function runTimerTick(deps: Deps, sender?: SubscribeSender, options
     await cases.run(() => Promise.all(group.map(look)));
   }
   if (cases.fits()) report.rectificationsOpened = await cases.run(() => openLastQuarter(deps, dir, now));
+  // Missing holiday data makes working-day deadlines wrong: report it, and tell the street weekly
+  // (queued before the outbox is delivered, so this tick delivers it).
+  const warning = missingScheduleWarning(dir.calendar, now);
+  if (warning) {
+    report.calendarWarning = warning.message;
+    await remindStreetAdmins(deps, warning, now);
+  }
   const notices = stepper(elapsed, budget);
   let noticesOutOfTime = false;
   report.notifications = await dispatchOutbox(deps.store, now, sender, templates, {
@@ -205,12 +220,6 @@ export async function runTimerTick(deps: Deps, sender?: SubscribeSender, options
     step: (deliver) => notices.run(deliver),
   });
   report.outOfTime ||= noticesOutOfTime;
-  // Missing holiday data makes working-day deadlines wrong: report it, and tell the street weekly.
-  const warning = missingScheduleWarning(dir.calendar, now);
-  if (warning) {
-    report.calendarWarning = warning.message;
-    await remindStreetAdmins(deps, warning, now);
-  }
   report.elapsedMs = Math.round(elapsed());
   return report;
 }

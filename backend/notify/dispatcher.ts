@@ -233,7 +233,8 @@ async function deliver(
         outcome = await sender.send({
           touser: n.recipientOpenid,
           templateId: def.templateId,
-          page: `pages-resident/case/index?id=${encodeURIComponent(n.caseId)}`,
+          // A notice about no case (the holiday-calendar warning) opens the work tab.
+          page: n.caseId ? `pages-resident/case/index?id=${encodeURIComponent(n.caseId)}` : 'pages/workbench/index',
           data: templateData(def, n),
         });
       } catch (err) {

@@ -18,7 +18,8 @@ import {
   type HazardLedgerRow,
 } from '../../core/ledgers';
 import { formatRate, type RankedUnit } from '../../core/metrics';
-import { RATING_NAMES, ROLE_NAMES, SEVERITY_NAMES, STATUS_NAMES, type Case } from '../../core/model';
+import { CHANNEL_NAMES, RATING_NAMES, ROLE_NAMES, SEVERITY_NAMES, STATUS_NAMES, type Case } from '../../core/model';
+import { maskPersonName } from '../../core/masking';
 
 export interface LedgerColumn {
   label: string;
@@ -75,10 +76,33 @@ export const CASE_LEDGER_COLUMNS: LedgerColumn[] = [
   { label: '整改次数', width: 8 },
   { label: '督办', width: 6 },
   { label: '联系电话', width: 14 },
+  { label: '联系人', width: 10 },
 ];
 
+/** 来源: 居民反映 (小程序), 巡查上报, or the channel of a visit or a 代登记 (with the 12345 工单号). */
+export function sourceCell(c: Case): string {
+  if (c.source === 'proxy' && c.origin)
+    return `代登记·${CHANNEL_NAMES[c.origin.channel]}${c.origin.channel === 'hotline' && c.origin.refId ? ` ${c.origin.refId}` : ''}`;
+  if (c.origin) return `巡查上报·${CHANNEL_NAMES[c.origin.channel]}`;
+  return c.source === 'patrol' ? '巡查上报' : '居民反映';
+}
+
+/** A phone number that leaves the community: the first three and last four digits. */
+const maskPhone = (p: string): string => (p.length >= 7 ? `${p.slice(0, 3)}****${p.slice(-4)}` : '****');
+
 /** `now` decides 是否超时 as every view does (`caseTime`): a clock missed, or the running one past. */
-export function caseLedgerTable(cases: readonly Case[], names: LedgerNames, now: Date, title?: string): LedgerTable {
+/**
+ * `maskContacts`: the export leaves the community (a street-wide ledger), so the resident's name and
+ * phone are masked; a community's own ledger shows them to its admin.
+ */
+export function caseLedgerTable(
+  cases: readonly Case[],
+  names: LedgerNames,
+  now: Date,
+  title?: string,
+  opts: { maskContacts?: boolean } = {},
+): LedgerTable {
+  const mask = opts.maskContacts === true;
   const sorted = [...cases].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1));
   return {
     sheetName: '诉求台账',
@@ -94,17 +118,18 @@ export function caseLedgerTable(cases: readonly Case[], names: LedgerNames, now:
       stripIdNumbers(c.description),
       SEVERITY_NAMES[c.severity],
       STATUS_NAMES[c.status],
-      c.source === 'patrol' ? '巡查上报' : '居民反映',
+      sourceCell(c),
       c.holder ? `${ROLE_NAMES[c.holder.role]} ${c.holder.name}` : EMPTY_CELL,
       day(c.createdAt),
       day(c.acceptedAt),
       day(c.resolvedAt),
       caseTime(caseClocks(c), now).everLate ? '是' : '否',
       c.result ? stripIdNumbers(c.result) : c.rejectReason ? `不予受理：${stripIdNumbers(c.rejectReason)}` : EMPTY_CELL,
-      c.rating ? (c.rating.auto ? '逾期未评价' : RATING_NAMES[c.rating.value]) : EMPTY_CELL,
+      c.rating ? (c.rating.auto ? '逾期未评价' : `${RATING_NAMES[c.rating.value]}${c.rating.phone ? '（电话回访）' : ''}`) : EMPTY_CELL,
       c.reworkCount,
       c.supervised ? '是' : '否',
-      c.contactPhone ?? EMPTY_CELL,
+      c.contactPhone ? (mask ? maskPhone(c.contactPhone) : c.contactPhone) : EMPTY_CELL,
+      c.contactName ? (mask ? maskPersonName(c.contactName) : c.contactName) : EMPTY_CELL,
     ]),
   };
 }

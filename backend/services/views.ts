@@ -26,6 +26,7 @@ import {
   type PersonRef,
 } from '../../core/model';
 import { caseClocks } from '../../core/case-time';
+import { INTAKE_CHANNEL_NAMES, intakeChannelOf } from '../../core/intake';
 import { runningDeadlineUncertain, UNCERTAIN_DEADLINE_NOTE } from '../../core/schedule-coverage';
 import { placeName, policyFor, type Directory } from './directory';
 
@@ -62,7 +63,7 @@ export function caseCard(c: Case, dir: Directory) {
 }
 
 /** Names a public text must not show: the reporter's and the handlers'. */
-export const namesOf = (c: Case): string[] => [c.reporter.name, c.holder?.name].filter((n): n is string => !!n);
+export const namesOf = (c: Case): string[] => [c.reporter.name, c.holder?.name, c.contactName].filter((n): n is string => !!n);
 
 /**
  * Timeline lines only staff see: ledger entries carry the mediator's judgement (可能激化) and what
@@ -120,12 +121,21 @@ export function timelineView(events: CaseEvent[], audience: TimelineAudience, na
   });
 }
 
+/** A rating as staff and the reporter read it; a 电话回访's caller named by role, the name masked. */
+function ratingView({ phone, ...r }: NonNullable<Case['rating']>) {
+  return {
+    ...r,
+    valueName: RATING_NAMES[r.value],
+    ...(phone ? { phone: { role: phone.role, roleName: ROLE_NAMES[phone.role], name: maskPersonName(phone.name) } } : {}),
+  };
+}
+
 /** The full case for its reporter or for staff; staff also get its ledger (disputes and hazards) as of `now`. */
 export function caseDetail(c: Case, dir: Directory, actor: Actor, audience: 'reporter' | 'staff', now: Date) {
   const ledger = audience === 'staff' ? ledgerState(c, now) : undefined;
   // 催办 is offered only when the server would take it: not before the reminder share of the running
   // limit, not twice a day. The reporter is told when it opens instead.
-  const allowed = allowedActions(actor, c);
+  const allowed = allowedActions(actor, c, now);
   // Staff see who holds it, in full, and which member of the group that is.
   const holder: (ReturnType<typeof personView> & { memberId?: string }) | undefined =
     audience === 'staff' && c.holder
@@ -142,7 +152,7 @@ export function caseDetail(c: Case, dir: Directory, actor: Actor, audience: 'rep
     photos: c.photos,
     deadlines: c.deadlines,
     result: c.result,
-    rating: c.rating ? { ...c.rating, valueName: RATING_NAMES[c.rating.value] } : undefined,
+    rating: c.rating ? ratingView(c.rating) : undefined,
     rejectReason: c.rejectReason,
     mergedInto: c.mergedInto,
     escalation: c.escalation,
@@ -150,6 +160,11 @@ export function caseDetail(c: Case, dir: Directory, actor: Actor, audience: 'rep
     source: c.source,
     failedVerifications: c.failedVerifications,
     contactPhone: c.contactPhone,
+    // 代登记: the resident's name and channel, staff only (the reporter of record is the filer).
+    ...(audience === 'staff' && c.contactName ? { contactName: c.contactName } : {}),
+    channel: intakeChannelOf(c),
+    channelName: INTAKE_CHANNEL_NAMES[intakeChannelOf(c)],
+    ...(audience === 'staff' && c.origin?.channel === 'hotline' ? { ticketNo: c.origin.refId } : {}),
     reporter: audience === 'staff' ? { role: c.reporter.role, roleName: ROLE_NAMES[c.reporter.role], name: c.reporter.name } : undefined,
     holder,
     allowedActions: remindRefused ? allowed.filter((a) => a !== 'remind') : allowed,

@@ -28,6 +28,8 @@ const metrics = (over: Partial<BoardMetrics> = {}): BoardMetrics => ({
   escalated: 1,
   respondDue: 190,
   resolveDue: 188,
+  phoneRated: 0,
+  unreached: 0,
   resolutionBase: 190,
   rated: 184,
   ...over,

@@ -27,4 +27,6 @@ export const STAFF_ROUTES = {
   weekly: '/pages-admin/weekly/index',
   communities: '/pages-admin/communities/index',
   review: '/pages-admin/review/index',
+  /** 代登记 (`file`) or 电话回访 (`callback`), for members and admins alike. */
+  intake: (mode: 'file' | 'callback') => q('/pages-admin/intake/index', { mode }),
 } as const;

@@ -8,7 +8,7 @@
  * 和不达标数打印出来，写进说明。
  */
 import type { Page } from 'playwright-core';
-import { apiAs, hostOptions, openAs, submitCase } from './staff-support';
+import { PNG, apiAs, hostOptions, openAs, submitCase } from './staff-support';
 import { openBrowser, settle, type Session } from './support/browser';
 import { startHost, type RunningHost } from './support/host';
 import { describe1, isAllowed, LARGE_RULES, measure, STANDARD_RULES, type Allowed, type Measurement, type Rules } from './support/measure';
@@ -50,7 +50,7 @@ interface Visit {
   shows?: string;
 }
 
-function pages(caseId: string): Visit[] {
+function pages(caseId: string, callbackId = caseId): Visit[] {
   const resident = 'demo-resident-1';
   const member = 'demo-11-grid-worker';
   const leader = LEADER;
@@ -87,6 +87,8 @@ function pages(caseId: string): Visit[] {
     { persona: admin, route: '/pages-admin/review/index', shows: `review-case-${caseId}` },
     { persona: admin, route: '/pages-admin/care/index', shows: 'care-row' },
     { persona: admin, route: '/pages-admin/profiles/index', shows: 'profile-pending' },
+    { persona: admin, route: '/pages-admin/intake/index?mode=file', shows: 'intake-grid' },
+    { persona: admin, route: '/pages-admin/intake/index?mode=callback', shows: `callback-${callbackId}` },
     { persona: street, route: '/pages-admin/communities/index' },
     { persona: 'demo-dept-1', route: '/pages/workbench/index' },
   ];
@@ -170,10 +172,31 @@ test('every page in 长辈版 and standard mode meets the figures (font, line he
     workPhone: '13900001234',
     commitment: '有事找我，24小时内回复。',
   });
+  // A 代登记 the steward resolved: the 电话回访 list has a line to call.
+  const proxy = await adminApi.call<{ caseId: string }>('admin', 'fileForResident', {
+    requestId: 'e2e-elder-proxy-0001',
+    channel: 'phone',
+    contactName: '周大爷',
+    contactPhone: '13877776666',
+    categoryId: 'cat-01',
+    buildingId: 'sf-yuyuan-g1-b1',
+    description: '1栋楼道灯不亮，晚上看不见台阶',
+  });
+  const stewardApi = await apiAs(host, 'demo-11-building-steward');
+  await stewardApi.call('member', 'acceptCase', { caseId: proxy.caseId });
+  const form = new FormData();
+  form.append('file', new Blob([PNG], { type: 'image/png' }), 'after.png');
+  const uploaded = await fetch(`${host.url}/api/upload`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${stewardApi.token}` },
+    body: form,
+  });
+  const { fileId } = ((await uploaded.json()) as { data: { fileId: string } }).data;
+  await stewardApi.call('member', 'resolveCase', { caseId: proxy.caseId, result: '已更换灯泡，恢复照明', photos: [fileId] });
   session = await openBrowser('elder-figures');
   const { page } = session;
   await page.goto(`${host.url}/`);
-  const visits = pages(filed.caseId);
+  const visits = pages(filed.caseId, proxy.caseId);
   const standard = await visitAll(page, visits, STANDARD_RULES, false);
   const large = await visitAll(page, visits, LARGE_RULES, true);
   const failures = [...report('标准版', standard), ...report('长辈版', large)];

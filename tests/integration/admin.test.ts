@@ -1274,6 +1274,21 @@ const SCOPE_TABLE: Record<string, Row> = {
   openRectifications: { params: async () => ({ period: '2026-Q3' }), expect: STREET },
   listRectifications: { params: none, expect: ADMIN_ANY },
   routingHints: { params: async () => ({ communityId: YUYUAN }), expect: ADMIN_COMMUNITY },
+  // 代登记 in the community (another community's admin is refused by the core); 电话回访 on a resolved 代登记.
+  fileForResident: {
+    params: async () => ({
+      requestId: `scope-proxy-${Math.random().toString(36).slice(2, 10)}`,
+      channel: 'phone',
+      contactName: '周大爷',
+      contactPhone: '13877776666',
+      categoryId: 'cat-01',
+      gridId: YUYUAN_G1,
+      description: '楼道灯坏了，晚上看不见',
+    }),
+    expect: ['ok', 'CASE.FORBIDDEN', 'ok', F],
+  },
+  phoneVisit: { params: async () => ({ caseId: (await resolvedProxyCase()).id, rating: 'satisfied' }), expect: ['ok', NF, 'ok', F] },
+  phoneVisitQueue: { params: async () => ({ communityId: YUYUAN }), expect: ADMIN_COMMUNITY },
   // A grid's task: its community's admin writes the report; the street sees it but does not write it.
   submitRectificationReport: {
     params: async () => {
@@ -1330,6 +1345,25 @@ const SCOPE_TABLE: Record<string, Row> = {
   bulkRemind: { params: async () => ({ caseIds: [(await assignedCase()).id] }), expect: ADMIN_CASE },
   exportSelected: { params: async () => ({ caseIds: [(await assignedCase()).id] }), expect: ADMIN_CASE },
 };
+
+/** A 代登记 by the community admin, resolved by its holder: waiting for a 电话回访. */
+async function resolvedProxyCase(): Promise<Case> {
+  const { caseId } = data<{ caseId: string }>(
+    await w.admin(P.communityAdmin, 'fileForResident', {
+      requestId: `scope-proxy-${Math.random().toString(36).slice(2, 10)}`,
+      channel: 'walk_in',
+      contactName: '王师傅',
+      contactPhone: '13800001111',
+      categoryId: 'cat-01',
+      gridId: YUYUAN_G1,
+      description: '楼道灯坏了，晚上看不见',
+    }),
+  );
+  const holder = (await w.getCase(caseId)).holder!.openid;
+  data(await member.handle({ action: 'acceptCase', caseId }, holder, w.deps));
+  data(await member.handle({ action: 'resolveCase', caseId, result: '已更换灯泡', photos: ['after-2.jpg'] }, holder, w.deps));
+  return w.getCase(caseId);
+}
 
 /** A person on 渝园社区's 走访关爱 register. */
 async function careSubject(): Promise<string> {

@@ -197,6 +197,34 @@ const ROWS: Row[] = [
     },
     alsoRefusedWith: 'CARE.NOT_FOUND',
   },
+  // 代登记: members of the case's community and its admins (and the street); not residents, other communities or departments.
+  {
+    fn: 'member',
+    action: 'fileForResident',
+    allowed: ['holder', 'sameGridMember', 'otherGridMember', 'admin', 'street'],
+    setup: fresh({
+      channel: 'phone',
+      contactName: '周大爷',
+      contactPhone: '13877776666',
+      categoryId: REPAIR,
+      buildingId: BUILDING,
+      description: '楼道灯坏了，晚上看不见',
+    }),
+  },
+  // 电话回访 on a resident's case past its rating window: its holder and the admins, never the resident.
+  {
+    fn: 'member',
+    action: 'phoneVisit',
+    allowed: ['holder', 'admin', 'street'],
+    setup: async (env, caseId) => (await resolve(env, caseId), env.advance(8 * 86_400_000), { caseId, rating: 'satisfied' }),
+  },
+  // Each caller's own list: a member's cases, an admin's community.
+  {
+    fn: 'member',
+    action: 'phoneVisitQueue',
+    allowed: ['holder', 'sameGridMember', 'otherGridMember', 'admin', 'otherAdmin', 'street'],
+    setup: async () => ({}),
+  },
   // 公示牌 consent: each member their own.
   { fn: 'member', action: 'myPublicProfile', allowed: ['holder', 'sameGridMember', 'otherGridMember'], setup: async () => ({}) },
   {

@@ -79,6 +79,10 @@ describe('2027年节假日数据：提醒与导入', () => {
     expect(after[0]!.title).toBe('2027年节假日安排未导入');
     // Only street admins get it.
     expect((await w.store.listInbox(P.communityAdmin, 100)).some((m) => m.kind === 'calendar_warning')).toBe(false);
+    // Through the outbox like any notice (so a subscribe message goes where one is configured), once per week.
+    const queued = (await w.store.listOutbox()).filter((o) => o.notice.kind === 'calendar_warning');
+    expect(queued.map((o) => o.notice.recipientOpenid)).toEqual([P.streetAdmin, P.streetAdmin]);
+    expect(queued.every((o) => o.done.inbox === true && o.notice.caseId === '')).toBe(true);
   });
 
   test('未导入时，2027年春节前受理的诉求按平常周计算并标注「期限可能不准」', async () => {

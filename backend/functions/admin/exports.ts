@@ -62,7 +62,7 @@ export async function exportLedger(input: z.infer<typeof exportLedgerInput>, cal
     const cases = await loadAll(deps.store, { ...filter.value, ...(range ? { createdFrom: range.from, createdTo: range.to } : {}) });
     table =
       input.kind === 'cases'
-        ? caseLedgerTable(cases, names, now, titled('诉求台账'))
+        ? caseLedgerTable(cases, names, now, titled('诉求台账'), { maskContacts: !filter.value.communityId })
         : input.kind === 'disputes'
           ? disputeLedgerTable(cases, names, now, titled('矛盾纠纷台账'))
           : hazardLedgerTable(cases, names, now, titled('隐患台账'));

@@ -14,6 +14,7 @@ import { defineFunction } from '../define';
 import { careAdminActions } from '../care';
 import { careLedgerActions } from '../care-ledger';
 import { profileAdminActions } from '../public-profile';
+import { adminOnly, intakeActions } from '../intake';
 import { caseActions } from './cases';
 import { caseListActions } from './case-list';
 import { configurationActions } from './configuration';
@@ -36,6 +37,8 @@ export const admin = defineFunction('admin', {
   ...careAdminActions,
   ...careLedgerActions,
   ...profileAdminActions,
+  // 代登记 and 电话回访, for community and street admins (members have them in \`member\`)
+  ...adminOnly(intakeActions),
   ...caseActions,
   // the case list's bulk actions: reassign, remind, export the selected cases
   ...caseListActions,

@@ -51,6 +51,11 @@ export function StaffCaseSummary({ c }: { c: StaffCaseDetail }) {
         <Icon name="map-pin" tone="text" />
         {c.placeName}
       </View>
+      {c.contactName ? (
+        <StaffRow label="群众" testId="case-contact-name">
+          {c.contactName}
+        </StaffRow>
+      ) : null}
       {c.contactPhone ? (
         <View className="staff-case__contact">
           <Text className="staff-case__contact-label">居民电话（仅办理人和管理员可见）</Text>
@@ -60,7 +65,13 @@ export function StaffCaseSummary({ c }: { c: StaffCaseDetail }) {
       <StaffRow label="编号" testId="case-id">
         {c.id}
       </StaffRow>
-      <StaffRow label="来源">{c.source === 'patrol' ? '巡查上报' : `居民${c.reporter ? ` ${c.reporter.name}` : ''}`}</StaffRow>
+      <StaffRow label="来源" testId="case-source">
+        {c.source === 'proxy'
+          ? `代登记·${c.channelName ?? ''}${c.ticketNo ? ` ${c.ticketNo}` : ''}${c.reporter ? `（${c.reporter.roleName} ${c.reporter.name}）` : ''}`
+          : c.source === 'patrol'
+            ? `巡查上报${c.channelName && c.channelName !== '巡查' ? `·${c.channelName}` : ''}`
+            : `居民${c.reporter ? ` ${c.reporter.name}` : ''}`}
+      </StaffRow>
       <StaffRow label="提交时间">{formatTime(c.createdAt)}</StaffRow>
       {c.holder ? <StaffRow label="办理人">{`${c.holder.roleName} ${c.holder.name}`}</StaffRow> : null}
       <StaffRow label="等级">
@@ -73,7 +84,11 @@ export function StaffCaseSummary({ c }: { c: StaffCaseDetail }) {
       {c.result ? <StaffRow label="办理结果">{c.result}</StaffRow> : null}
       {c.rejectReason ? <StaffRow label="不予受理">{c.rejectReason}</StaffRow> : null}
       {c.mergedInto ? <StaffRow label="合并到">{c.mergedInto}</StaffRow> : null}
-      {c.rating ? <StaffRow label="居民评价">{`${c.rating.valueName}${c.rating.comment ? `：${c.rating.comment}` : ''}`}</StaffRow> : null}
+      {c.rating ? (
+        <StaffRow label={c.rating.phone ? '电话回访' : '居民评价'} testId="case-rating">
+          {`${c.rating.valueName}${c.rating.comment ? `：${c.rating.comment}` : ''}${c.rating.phone ? `（${c.rating.phone.roleName} ${c.rating.phone.name}）` : ''}`}
+        </StaffRow>
+      ) : null}
       {after.length ? (
         <View>
           <View className="staff-form__label">办理照片</View>

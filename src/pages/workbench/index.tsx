@@ -232,6 +232,8 @@ function MemberDesk({ refreshKey }: { refreshKey: number }) {
           badge={care && care.overdue + care.due > 0 ? care.overdue + care.due : undefined}
         />
         <StaffEntry icon="contact" label="公示牌信息" onClick={() => go(STAFF_ROUTES.profile)} testId="entry-profile" />
+        <StaffEntry icon="notebook-pen" label="代登记" onClick={() => go(STAFF_ROUTES.intake('file'))} testId="entry-intake" />
+        <StaffEntry icon="phone" label="电话回访" onClick={() => go(STAFF_ROUTES.intake('callback'))} testId="entry-callback" />
       </StaffEntries>
       {care && care.overdue + care.due > 0 ? (
         <StaffNote tone={care.overdue > 0 ? 'red' : 'grey'} testId="desk-care">
@@ -391,6 +393,8 @@ function AdminDesk({ access, refreshKey }: { access: StaffAccess; refreshKey: nu
                 <StaffEntry icon="settings" label="配置" onClick={() => go(STAFF_ROUTES.config)} testId="entry-config" />
                 <StaffEntry icon="house" label="走访关爱" onClick={() => go(STAFF_ROUTES.care())} testId="entry-care" />
                 <StaffEntry icon="contact" label="公示审核" onClick={() => go(STAFF_ROUTES.profiles)} testId="entry-profiles" />
+                <StaffEntry icon="notebook-pen" label="代登记" onClick={() => go(STAFF_ROUTES.intake('file'))} testId="entry-intake" />
+                <StaffEntry icon="phone" label="电话回访" onClick={() => go(STAFF_ROUTES.intake('callback'))} testId="entry-callback" />
               </>
             ) : null}
           </StaffEntries>
