@@ -18,6 +18,7 @@ import { caseActions } from './cases';
 import { configurationActions } from './configuration';
 import { exportActions } from './exports';
 import { organisationActions } from './organisation';
+import { placeActions } from './places';
 import { rectificationActions } from './rectification';
 import { reportActions } from './reports';
 import { returnActions } from './returns';
@@ -37,6 +38,8 @@ export const admin = defineFunction('admin', {
   ...profileAdminActions,
   ...caseActions,
   ...organisationActions,
+  // building coordinates for 「用我的位置」
+  ...placeActions,
   ...configurationActions,
   ...reportActions,
   ...exportActions,
