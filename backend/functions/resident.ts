@@ -17,6 +17,7 @@ import { policyFor, roleByCommunity } from '../services/directory';
 import { caseCard, caseDetail, personView, publicTextView, timelineView } from '../services/views';
 import { cursor, description, id, instant, phone, photos, requiredText, text } from '../validation';
 import { action, defineFunction, type AuthedCall } from './define';
+import { residentContactActions } from './resident-contact';
 import { TEMPLATE_SETTING_ID, type TemplateConfig } from '../notify/dispatcher';
 
 const STATUS_FILTERS: Record<string, CaseStatus[] | undefined> = {
@@ -45,6 +46,8 @@ const mine = (call: AuthedCall) => (c: { reporter: { openid: string } }) =>
   c.reporter.openid === call.actor.openid ? ok(undefined) : fail('CASE.NOT_FOUND', '诉求不存在或已删除');
 
 export const resident = defineFunction('resident', {
+  // The handler's work phone, with their consent (backend/functions/resident-contact.ts)
+  ...residentContactActions,
   listCategories: action({
     auth: 'public',
     input: z.strictObject({}),

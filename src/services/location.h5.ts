@@ -1,9 +1,14 @@
 import { wgs84togcj02 } from 'coordtransform';
-import { locateFailure, type LocateResult } from './location';
+import { locateFailure, type LocateResult } from './location-result';
 
-export { LOCATE_MESSAGES, locateFailure, type LocateResult } from './location';
+export type { LocateResult } from './location-result';
 
 const TIMEOUT_MS = 15000;
+/**
+ * The browser's own timeout starts only once the person answered the permission prompt; a prompt
+ * left open (or a browser that never answers) must not keep the page waiting for ever.
+ */
+const WATCHDOG_MS = 30000;
 
 /**
  * The browser's fix. Browsers give WGS-84; the buildings are stored in GCJ-02 (what WeChat and
@@ -13,12 +18,20 @@ export function locate(): Promise<LocateResult> {
   const geo = typeof navigator === 'undefined' ? undefined : navigator.geolocation;
   if (!geo) return Promise.resolve(locateFailure('unavailable'));
   return new Promise((resolve) => {
+    let done = false;
+    const finish = (r: LocateResult) => {
+      if (done) return;
+      done = true;
+      clearTimeout(watchdog);
+      resolve(r);
+    };
+    const watchdog = setTimeout(() => finish(locateFailure('unavailable')), WATCHDOG_MS);
     geo.getCurrentPosition(
       (pos) => {
         const [longitude, latitude] = wgs84togcj02(pos.coords.longitude, pos.coords.latitude);
-        resolve({ ok: true, point: { latitude, longitude } });
+        finish({ ok: true, point: { latitude, longitude } });
       },
-      (err) => resolve(locateFailure(err.code === err.PERMISSION_DENIED ? 'denied' : 'unavailable')),
+      (err) => finish(locateFailure(err.code === err.PERMISSION_DENIED ? 'denied' : 'unavailable')),
       { enableHighAccuracy: true, timeout: TIMEOUT_MS, maximumAge: 60000 },
     );
   });

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
-import { locateFailure, type LocateResult } from './location';
+import { locateFailure, type LocateResult } from './location-result';
 
-export { LOCATE_MESSAGES, locateFailure, type LocateResult } from './location';
+export type { LocateResult } from './location-result';
 
 /** WeChat's own fix in GCJ-02 (`requiredPrivateInfos: getLocation`, `scope.userLocation`). */
 export async function locate(): Promise<LocateResult> {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { View } from '@tarojs/components';
 import type { Community } from '../../services/api-types';
 import { locate } from '../../services/location';
@@ -23,11 +23,15 @@ export function LocatePlace({ communities, chosenBuildingId, onPick }: LocatePla
   const [busy, setBusy] = useState(false);
   const [answer, setAnswer] = useState<LocateAnswer | { kind: 'failed'; message: string }>();
 
+  // A ref, not the state: a second tap event before the re-render must not ask again.
+  const asking = useRef(false);
   const useMyLocation = async () => {
-    if (busy) return;
+    if (asking.current) return;
+    asking.current = true;
     setBusy(true);
     setAnswer(undefined);
     const r = await locate();
+    asking.current = false;
     setBusy(false);
     setAnswer(r.ok ? placesNear(r.point, communities) : { kind: 'failed', message: r.message });
   };
