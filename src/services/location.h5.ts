@@ -32,7 +32,8 @@ export function locate(): Promise<LocateResult> {
         finish({ ok: true, point: { latitude, longitude } });
       },
       (err) => finish(locateFailure(err.code === err.PERMISSION_DENIED ? 'denied' : 'unavailable')),
-      { enableHighAccuracy: true, timeout: TIMEOUT_MS, maximumAge: 60000 },
+      // A fresh fix each time: the person may have walked to another building since the last tap.
+      { enableHighAccuracy: true, timeout: TIMEOUT_MS, maximumAge: 0 },
     );
   });
 }

@@ -86,7 +86,7 @@ test('用我的位置找到最近的楼栋，附近同类问题可附议；拒�
       await screenshot('location-denied');
 
       // ——— far from the street: no guess ———
-      await context.grantPermissions(['geolocation'], { origin: host.url });
+      await context.grantPermissions(['geolocation']);
       await context.setGeolocation({ latitude: 39.9087, longitude: 116.3975, accuracy: 20 });
       await tap(visible(page, 'use-my-location'));
       await waitText(page, 'locate-message', /500米内没有本街道登记的楼栋（最近的是.+约\d+公里）/);
