@@ -25,7 +25,7 @@ describe('居民：用我的位置找楼栋上报（小程序）', () => {
     await mp.see('设施维修');
     await mp.tap('设施维修');
     await mp.see(/楼栋里的东西坏了/);
-    await mp.see(/公共设施：小区公共场地的设施/);
+    await mp.see(/公共设施\s*：\s*小区公共场地的设施/);
     await mp.see('将交给本网格的');
     expect(mp.text()).toContain('楼栋物管员');
     await mp.tap('不知道选哪个？交给网格员帮您转');
@@ -53,7 +53,7 @@ describe('居民：用我的位置找楼栋上报（小程序）', () => {
     expect(nearest.length).toBeGreaterThan(0);
     expect(mp.text()).toMatch(/兴隆社区 · 第一网格 · 1栋\s*约20米/);
     await mp.tap('兴隆社区 · 第一网格 · 1栋', { nth: 0 });
-    await mp.see('📍 兴隆社区 · 第一网格 · 1栋');
+    await mp.see(/📍\s*兴隆社区 · 第一网格 · 1栋/);
     await mp.input('哪里坏了、坏了多久', '1栋单元门门禁坏了，关不上');
     await mp.tap('提交诉求');
     await mp.see('诉求编号');
