@@ -51,21 +51,23 @@ test('居民拨打办理人（经同意的工作电话），办理人拨打居�
       await screenshot('resident-calls-handler');
 
       // The steward's task page: the resident's phone, one tap to call.
-      await page.evaluate('localStorage.clear()');
-      await openAs(page, host, STEWARD, `/pages-member/task/index?id=${c.caseId}`);
-      const phone = visible(page, 'case-phone');
+      await session.close();
+      session = await openBrowser('calling-handler');
+      await openAs(session.page, host, STEWARD, `/pages-member/task/index?id=${c.caseId}`);
+      const phone = visible(session.page, 'case-phone');
       await phone.waitFor();
       await expect(phone.getAttribute('href')).resolves.toBe('tel:13800002222');
       expect((await phone.boundingBox())!.height).toBeGreaterThanOrEqual(44);
-      await screenshot('handler-calls-resident');
+      await session.screenshot('handler-calls-resident');
 
       // The community admin's 网格与人员: members' phones call.
-      await page.evaluate('localStorage.clear()');
-      await openAs(page, host, 'demo-admin-1', '/pages-admin/org/index');
-      const memberCall = visible(page, 'member-call');
+      await session.close();
+      session = await openBrowser('calling-admin');
+      await openAs(session.page, host, 'demo-admin-1', '/pages-admin/org/index');
+      const memberCall = visible(session.page, 'member-call');
       await memberCall.waitFor();
       await expect(memberCall.getAttribute('href')).resolves.toMatch(/^tel:1\d{10}$/);
       expect((await memberCall.boundingBox())!.height).toBeGreaterThanOrEqual(44);
-      await screenshot('admin-calls-member');
+      await session.screenshot('admin-calls-member');
     },
   ));
