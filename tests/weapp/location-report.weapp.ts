@@ -53,7 +53,8 @@ describe('居民：用我的位置找楼栋上报（小程序）', () => {
     expect(nearest.length).toBeGreaterThan(0);
     expect(mp.text()).toMatch(/兴隆社区 · 第一网格 · 1栋\s*约20米/);
     await mp.tap('兴隆社区 · 第一网格 · 1栋', { nth: 0 });
-    await mp.see(/📍\s*兴隆社区 · 第一网格 · 1栋/);
+    // The place summary (under 「更改」) names the chosen building.
+    await mp.see(/更改\s*兴隆社区 · 第一网格 · 1栋/);
     await mp.input('哪里坏了、坏了多久', '1栋单元门门禁坏了，关不上');
     await mp.tap('提交诉求');
     await mp.see('诉求编号');
