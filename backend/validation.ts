@@ -44,11 +44,13 @@ const FIELD_NAMES: Record<string, string> = {
   before: '时间',
   policy: '时限方案',
   entry: '台账登记',
+  location: '位置',
 };
 
 /** Fields inside an object field, named on their own (`entry.venueCapacity` → 场所容纳人数). */
 const NESTED_FIELD_NAMES: Record<string, Record<string, string>> = {
   entry: { kind: '台账登记类别', venueCapacity: '场所容纳人数', fixableToday: '能否当日整改', color: '风险等级', note: '回访情况' },
+  location: { latitude: '纬度', longitude: '经度' },
 };
 
 /** The value at a path of the request, to tell a missing field from one of the wrong type. */

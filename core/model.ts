@@ -100,6 +100,8 @@ export interface Category {
   /** Disputes and family matters are private by default. */
   defaultPublic: boolean;
   icon?: string;
+  /** What belongs here, in residents' words (shown under the tile); absent → the default for the name (`categoryExamples`). */
+  examples?: string;
   active: boolean;
   order: number;
 }

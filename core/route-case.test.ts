@@ -4,7 +4,15 @@
  */
 import fc from 'fast-check';
 import { MEMBER_ROLES, type Member, type MemberRole } from './model';
-import { DEFAULT_CATEGORIES, roleForCategory, routeCase, routeForCategory, type Route } from './route-case';
+import {
+  categoryExamples,
+  DEFAULT_CATEGORIES,
+  roleForCategory,
+  routeCase,
+  routeForCategory,
+  unsureCategory,
+  type Route,
+} from './route-case';
 import { CHEN, GRID, GROUP, LI, LIU, member, OTHER_GRID, WANG, ZHANG, ZHAO, category } from './test-support';
 
 const byCategory = (name: string, members: readonly Member[], openWork: Record<string, number> = {}): Route =>
@@ -221,5 +229,36 @@ describe('性质', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('categories explain themselves, and 「不知道选哪个」 goes to the grid worker', () => {
+  const cats = DEFAULT_CATEGORIES.map((c, i) => ({ ...c, id: `c${i}` }));
+
+  test('every default category has examples', () => {
+    for (const c of DEFAULT_CATEGORIES) expect(categoryExamples(c).length).toBeGreaterThan(5);
+  });
+
+  test('the three that overlap draw the line: inside the building, the shared facilities, the property company', () => {
+    expect(categoryExamples({ name: '设施维修' })).toMatch(/楼栋里/);
+    expect(categoryExamples({ name: '公共设施' })).toMatch(/公共场地/);
+    expect(categoryExamples({ name: '物业服务' })).toMatch(/物业公司/);
+  });
+
+  test("a street's own examples win; an unknown name has none", () => {
+    expect(categoryExamples({ name: '设施维修', examples: '自己的说明' })).toBe('自己的说明');
+    expect(categoryExamples({ name: '新类别' })).toBe('');
+  });
+
+  test('不知道选哪个 → 其他 → the grid worker', () => {
+    const unsure = unsureCategory(cats)!;
+    expect(unsure.name).toBe('其他');
+    expect(roleForCategory(unsure)).toBe('grid_worker');
+  });
+
+  test('without an active 其他: the first demand category of the grid worker; none when there is none', () => {
+    const without = cats.map((c) => (c.name === '其他' ? { ...c, active: false } : c));
+    expect(unsureCategory(without)!.name).toBe('帮办代办');
+    expect(unsureCategory(without.filter((c) => c.role !== 'grid_worker'))).toBeUndefined();
   });
 });

@@ -23,6 +23,44 @@ export const DEFAULT_CATEGORIES: readonly Omit<Category, 'id'>[] = [
   { name: '其他', role: 'grid_worker', kind: 'demand', defaultPublic: true, icon: '💬', active: true, order: 12 },
 ];
 
+/**
+ * What belongs in each default category, in residents' words. 设施维修, 公共设施 and 物业服务 overlap
+ * in people's minds but go to different members, so their examples draw the line: inside one's
+ * building (楼栋物管员), the estate's shared facilities (业委会成员), the property company's service
+ * (业委会成员).
+ */
+export const CATEGORY_EXAMPLES: Readonly<Record<string, string>> = {
+  设施维修: '楼栋里的东西坏了：楼道灯、水管、电梯、单元门、门禁',
+  环境卫生: '脏乱差：垃圾没清运、楼道堆杂物、绿化带有垃圾',
+  垃圾分类: '垃圾投放点：桶坏了、满了、有人不分类',
+  安全隐患: '可能出事的：楼道充电、消防通道堵了、燃气味、墙体裂缝',
+  帮办代办: '请人帮忙办事：社保认证、居住证、老人代办',
+  邻里纠纷: '和邻居之间：噪音、漏水、养狗、占用公共区域',
+  家庭矛盾: '家里的事：赡养、婚姻、子女教育（默认不公开）',
+  物业服务: '对物业公司的意见：保洁不到位、收费、维修拖着不办、服务态度',
+  公共设施: '小区公共场地的设施：健身器材、道闸、座椅、围墙、路灯',
+  困难帮扶: '生活有困难：独居老人、重病、低保、临时困难（默认不公开）',
+  政策咨询: '想问政策：高龄津贴、老旧小区改造、医保社保',
+  其他: '不知道选哪个，就选这里：网格员会帮您转给合适的人',
+};
+
+/** A category's examples: its own, else the default for its name, else none. */
+export const categoryExamples = (c: Pick<Category, 'name' | 'examples'>): string => c.examples ?? CATEGORY_EXAMPLES[c.name] ?? '';
+
+/** The name of the category for 「不知道选哪个」: it goes to the grid worker, who passes it on. */
+export const UNSURE_CATEGORY_NAME = '其他';
+
+/**
+ * The category 「不知道选哪个」 files under: the active one named 其他, else the first active
+ * non-dispute category the grid worker takes (routing depends on the category, so it must be one).
+ */
+export function unsureCategory<C extends Pick<Category, 'name' | 'role' | 'kind' | 'active' | 'order'>>(
+  categories: readonly C[],
+): C | undefined {
+  const active = categories.filter((c) => c.active).sort((a, b) => a.order - b.order);
+  return active.find((c) => c.name === UNSURE_CATEGORY_NAME) ?? active.find((c) => c.role === 'grid_worker' && c.kind === 'demand');
+}
+
 export type Route = { kind: 'member'; member: Member; explanation: string } | { kind: 'queue'; explanation: string };
 
 export interface RouteInput {

@@ -55,7 +55,8 @@ const SECURITY_HEADERS: Record<string, string> = {
   'referrer-policy': 'no-referrer',
   'cross-origin-opener-policy': 'same-origin',
   'cross-origin-resource-policy': 'same-origin',
-  'permissions-policy': 'camera=(), microphone=(), geolocation=()',
+  // The report page's 「用我的位置」 asks for the position (the page itself only, never a frame).
+  'permissions-policy': 'camera=(), microphone=(), geolocation=(self)',
 };
 
 /** The hashes (`'sha256-…'`) of the inline scripts of an HTML page, for `script-src`. */

@@ -72,10 +72,12 @@ export default defineAppConfig({
       { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tabbar/me.png', selectedIconPath: 'assets/tabbar/me-active.png' },
     ],
   },
-  // WeChat privacy: 上报 may pick a point on the map (chooseLocation) when no building fits.
-  requiredPrivateInfos: ['chooseLocation'],
+  // WeChat privacy: 上报 finds the nearest building from the resident's position (getLocation,
+  // GCJ-02) and may pick a point on the map (chooseLocation) when no building fits. Both need
+  // 接口权限 and the 隐私保护指引 (README, deploy); getFuzzyLocation may not be declared beside them.
+  requiredPrivateInfos: ['getLocation', 'chooseLocation'],
   permission: {
-    'scope.userLocation': { desc: '用于在地图上选择问题所在的位置，方便网格员找到现场' },
+    'scope.userLocation': { desc: '用于找到离您最近的楼栋，或在地图上选择问题所在的位置，方便网格员找到现场' },
   },
   // The report page may preload with the home page so that 我要上报 opens at once.
   preloadRule: {

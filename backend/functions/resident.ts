@@ -4,16 +4,20 @@
  */
 import * as z from 'zod';
 import { fail, ok } from '../../core/errors';
+import { categoryExamples, unsureCategory } from '../../core/route-case';
 import { describeDuration } from '../../core/time-policy';
 import { localDateOf, startOfLocalDate } from '../../core/working-days';
 import { ROLE_NAMES, STATUS_NAMES, type CaseStatus, OPEN_STATUSES, FINAL_STATUSES, RATINGS } from '../../core/model';
 import { maskText } from '../../core/masking';
+import { distanceLabel, nearestBuildings, SIMILAR_RADIUS_M } from '../../core/geo';
+import { compareNames } from '../../core/place-names';
 import { DESCRIPTION_KEY } from '../../core/public-text';
 import { act, createCase, routeNewCase, stepView } from '../services/case-service';
 import { policyFor, roleByCommunity } from '../services/directory';
 import { caseCard, caseDetail, personView, publicTextView, timelineView } from '../services/views';
 import { cursor, description, id, instant, phone, photos, requiredText, text } from '../validation';
 import { action, defineFunction, type AuthedCall } from './define';
+import { residentContactActions } from './resident-contact';
 import { TEMPLATE_SETTING_ID, type TemplateConfig } from '../notify/dispatcher';
 import { warmCaseNumbers } from '../services/case-numbers';
 
@@ -25,6 +29,9 @@ const STATUS_FILTERS: Record<string, CaseStatus[] | undefined> = {
 };
 
 const caseIdInput = z.strictObject({ caseId: id });
+
+/** 附议 suggestions look into at most this many buildings around the chosen one (itself included). */
+const SIMILAR_BUILDINGS = 6;
 
 /** A resident's notices, most useful first: 请评价, 已受理, 回炉整改, 进展, 已办结. */
 const RESIDENT_NOTICE_KINDS = ['case_resolved', 'case_accepted', 'case_rework', 'case_progress', 'case_closed'] as const;
@@ -40,11 +47,14 @@ const mine = (call: AuthedCall) => (c: { reporter: { openid: string } }) =>
   c.reporter.openid === call.actor.openid ? ok(undefined) : fail('CASE.NOT_FOUND', '诉求不存在或已删除');
 
 export const resident = defineFunction('resident', {
+  // The handler's work phone, with their consent (backend/functions/resident-contact.ts)
+  ...residentContactActions,
   listCategories: action({
     auth: 'public',
     input: z.strictObject({}),
-    run: async (_i, { dir }) =>
-      ok({
+    run: async (_i, { dir }) => {
+      const unsure = unsureCategory([...dir.categories.values()]);
+      return ok({
         items: [...dir.categories.values()]
           .filter((c) => c.active)
           .sort((a, b) => a.order - b.order)
@@ -57,8 +67,12 @@ export const resident = defineFunction('resident', {
             icon: c.icon ?? '',
             defaultPublic: c.defaultPublic,
             roleByCommunity: roleByCommunity(dir, c),
+            examples: categoryExamples(c),
+            // 「不知道选哪个」 files under this one (the grid worker passes it on).
+            unsure: c.id === unsure?.id,
           })),
-      }),
+      });
+    },
   }),
 
   listPlaces: action({
@@ -76,14 +90,19 @@ export const resident = defineFunction('resident', {
             name: c.name,
             grids: grids
               .filter((g) => g.communityId === c.id)
-              .sort((a, b) => a.name.localeCompare(b.name, 'zh'))
+              .sort((a, b) => compareNames(a.name, b.name))
               .map((g) => ({
                 id: g.id,
                 name: g.name,
                 buildings: buildings
                   .filter((b) => b.gridId === g.id)
-                  .sort((a, b) => a.name.localeCompare(b.name, 'zh', { numeric: true }))
-                  .map((b) => ({ id: b.id, name: b.name })),
+                  .sort((a, b) => compareNames(a.name, b.name))
+                  // Where each stands (public: a building's place is no secret), for 「用我的位置」.
+                  .map((b) => ({
+                    id: b.id,
+                    name: b.name,
+                    ...(b.latitude !== undefined && b.longitude !== undefined ? { latitude: b.latitude, longitude: b.longitude } : {}),
+                  })),
               })),
           })),
       });
@@ -271,20 +290,44 @@ export const resident = defineFunction('resident', {
   }),
 
   /** Open public cases in the same building and category, offered for 附议 instead of a duplicate. */
+  /**
+   * 已有相同问题，是否附议？ Open public cases of the category in the building, and in the buildings
+   * within SIMILAR_RADIUS_M of it when the buildings have coordinates; the same building first.
+   */
   findSimilar: action({
     auth: 'user',
     input: z.strictObject({ categoryId: id, buildingId: id }),
     run: async (input, { deps, dir, actor }) => {
-      const page = await deps.store.listCases({
-        buildingId: input.buildingId,
-        categoryId: input.categoryId,
-        statuses: [...OPEN_STATUSES],
-        isPublic: true,
-        order: 'created_desc',
-        limit: 5,
-      });
+      const here = dir.buildings.get(input.buildingId);
+      const around =
+        here?.latitude !== undefined && here.longitude !== undefined
+          ? nearestBuildings(
+              { latitude: here.latitude, longitude: here.longitude },
+              [...dir.buildings.values()].filter((b) => b.active && b.streetId === here.streetId),
+              { limit: SIMILAR_RADIUS_M, count: SIMILAR_BUILDINGS },
+            )
+          : undefined;
+      const metresTo = new Map<string, number>([[input.buildingId, 0]]);
+      if (around?.kind === 'near') for (const n of around.items) metresTo.set(n.item.id, n.metres);
+      const pages = await Promise.all(
+        [...metresTo.keys()].map((buildingId) =>
+          deps.store.listCases({
+            buildingId,
+            categoryId: input.categoryId,
+            statuses: [...OPEN_STATUSES],
+            isPublic: true,
+            order: 'created_desc',
+            limit: 5,
+          }),
+        ),
+      );
+      const found = pages
+        .flatMap((p) => p.items)
+        .map((c) => ({ c, metres: metresTo.get(c.place.buildingId ?? '') ?? 0 }))
+        .sort((a, b) => a.metres - b.metres || b.c.createdAt.localeCompare(a.c.createdAt))
+        .slice(0, 5);
       return ok({
-        items: page.items.map((c) => ({
+        items: found.map(({ c, metres }) => ({
           ...caseCard(c, dir),
           // Another person's words only as approved public text (审核后公开).
           ...(c.reporter.openid === actor.openid
@@ -292,6 +335,10 @@ export const resident = defineFunction('resident', {
             : (({ text, textNote }) => ({ description: text ?? textNote ?? '' }))(publicTextView(c, DESCRIPTION_KEY))),
           mine: c.reporter.openid === actor.openid,
           supported: c.supporters.includes(actor.openid),
+          sameBuilding: c.place.buildingId === input.buildingId,
+          ...(c.place.buildingId === input.buildingId
+            ? {}
+            : { buildingName: dir.buildings.get(c.place.buildingId ?? '')?.name ?? '', distance: distanceLabel(metres) }),
         })),
       });
     },

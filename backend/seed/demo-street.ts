@@ -93,6 +93,21 @@ const DESCRIPTIONS: Record<string, string[]> = {
   其他: ['希望小区增加几个休息座椅', '建议在小区门口增设减速带'],
 };
 
+/**
+ * Where the demo buildings stand (GCJ-02, around 双福 in 江津): each community about a kilometre
+ * from the next, its grids 300 m apart, a grid's four buildings on a 70 m square. Fixed numbers,
+ * not the PRNG, so the seeded cases stay the same.
+ */
+export const DEMO_ORIGIN = { latitude: 29.3962, longitude: 106.2968 } as const;
+export function demoBuildingPoint(communityIx: number, gridIx: number, buildingIx: number): { latitude: number; longitude: number } {
+  const north = communityIx * 0.009 + ((buildingIx - 1) >> 1) * 0.00063; // 0.009° ≈ 1 km, 0.00063° ≈ 70 m
+  const east = gridIx * 0.0031 + ((buildingIx - 1) & 1) * 0.00072; // 0.0031° ≈ 300 m, 0.00072° ≈ 70 m at 29.4°
+  return {
+    latitude: Math.round((DEMO_ORIGIN.latitude + north) * 1e6) / 1e6,
+    longitude: Math.round((DEMO_ORIGIN.longitude + east) * 1e6) / 1e6,
+  };
+}
+
 export interface SeedResult {
   cases: number;
   personas: number;
@@ -156,6 +171,7 @@ export async function seedDemoStreet(store: Store, now: Date, caseCount = 200, s
           gridId: grid.id,
           name: `${gi * 4 + bi}栋`,
           active: true,
+          ...demoBuildingPoint(ci, gi, bi),
         };
         buildings.push(b);
         await store.putRef('buildings', b);

@@ -46,6 +46,9 @@ export interface Building {
   gridId: string;
   name: string;
   active: boolean;
+  /** Where it stands (GCJ-02, as WeChat's location APIs give), for 「用我的位置」; set in the org admin. */
+  latitude?: number;
+  longitude?: number;
 }
 export interface Department {
   id: string;

@@ -331,6 +331,8 @@ const refShapes = {
     gridId: str,
     name: str,
     active: z.boolean(),
+    latitude: z.number().min(-90).max(90).optional(),
+    longitude: z.number().min(-180).max(180).optional(),
   } satisfies Shape<Building>,
   departments: { id: nonEmpty, streetId: str, name: str, active: z.boolean() } satisfies Shape<Department>,
   categories: {
@@ -340,6 +342,7 @@ const refShapes = {
     kind: z.enum(CASE_KINDS),
     defaultPublic: z.boolean(),
     icon: str.optional(),
+    examples: str.optional(),
     active: z.boolean(),
     order: z.number(),
   } satisfies Shape<Category>,

@@ -13,6 +13,7 @@ type AdminOut<A extends ActionName<'admin'>> = Output<'admin', A>;
 
 export type Dashboard = AdminOut<'dashboard'>;
 export type AdminGrid = AdminOut<'listGrids'>['items'][number];
+export type AdminBuilding = AdminGrid['buildings'][number];
 export type AdminMember = AdminOut<'listMembers'>['items'][number];
 export type Invite = AdminOut<'createInvite'>;
 export type AdminCategory = AdminOut<'listCategories'>['items'][number];
@@ -87,6 +88,9 @@ export const adminApi = {
   deactivateGrid: (gridId: string) => call('admin', 'deactivateGrid', { gridId }),
   createBuilding: (gridId: string, name: string) => call('admin', 'createBuilding', { gridId, name }),
   deactivateBuilding: (buildingId: string) => call('admin', 'deactivateBuilding', { buildingId }),
+  /** Where a building stands (GCJ-02); `null` clears it. */
+  setBuildingLocation: (buildingId: string, location: { latitude: number; longitude: number } | null) =>
+    call('admin', 'setBuildingLocation', { buildingId, location }),
   listMembers: (params: { communityId?: string; gridId?: string } = {}) =>
     call('admin', 'listMembers', { ...opt('communityId', params.communityId), ...opt('gridId', params.gridId) }),
   createMember: (gridId: string, role: MemberRole, name: string, phone?: string) =>

@@ -32,6 +32,9 @@ export const residentApi = {
 
   supportCase: (caseId: string) => call('resident', 'supportCase', { caseId }),
 
+  /** The handler's work phone, when the member consented to show it (公示牌信息). */
+  handlerContact: (caseId: string) => call('resident', 'handlerContact', { caseId }),
+
   findSimilar: (q: { categoryId: string; buildingId: string }) =>
     call('resident', 'findSimilar', { categoryId: q.categoryId, buildingId: q.buildingId }),
 

@@ -9,6 +9,7 @@ export const STORAGE_KEYS = {
   largeText: 'wy.largeText',
   elderOffered: 'wy.elderOffered',
   lastPlace: 'wy.lastPlace',
+  recentPlaces: 'wy.recentPlaces',
 } as const;
 
 type StorageKey = (typeof STORAGE_KEYS)[keyof typeof STORAGE_KEYS];

@@ -1227,6 +1227,10 @@ const SCOPE_TABLE: Record<string, Row> = {
     expect: ['ok', 'PLACE.NOT_FOUND', 'ok', F],
   },
   deactivateBuilding: { params: async () => ({ buildingId: await freshBuilding() }), expect: ['ok', 'PLACE.NOT_FOUND', 'ok', F] },
+  setBuildingLocation: {
+    params: async () => ({ buildingId: await freshBuilding(), location: { latitude: 29.4, longitude: 106.3 } }),
+    expect: ['ok', 'PLACE.NOT_FOUND', 'ok', F],
+  },
   listMembers: { params: async () => ({ communityId: YUYUAN }), expect: ADMIN_COMMUNITY },
   createMember: { params: async () => ({ gridId: YUYUAN_G1, role: 'resident_leader', name: '钱组长' }), expect: ADMIN_COMMUNITY },
   updateMember: { params: async () => ({ memberId: await freshMember(), onDuty: false }), expect: ['ok', 'MEMBER.NOT_FOUND', 'ok', F] },

@@ -69,6 +69,8 @@ const ROWS: Row[] = [
   },
   { fn: 'resident', action: 'listMyCases', allowed: ALL.filter((w) => w !== 'anonymous'), setup: async () => ({}) },
   { fn: 'resident', action: 'getCase', allowed: ['reporter'], setup: id() },
+  // The handler's consented work phone: only the reporter, on their own case.
+  { fn: 'resident', action: 'handlerContact', allowed: ['reporter'], setup: id() },
   { fn: 'resident', action: 'supplementCase', allowed: ['reporter'], setup: id({ note: '补充：二楼也不亮' }) },
   { fn: 'resident', action: 'withdrawCase', allowed: ['reporter'], setup: id() },
   // A reporter may remind once the reminder share (80 %) of the 24-hour response limit has passed.

@@ -20,6 +20,7 @@ import { caseListActions } from './case-list';
 import { configurationActions } from './configuration';
 import { exportActions } from './exports';
 import { organisationActions } from './organisation';
+import { placeActions } from './places';
 import { rectificationActions } from './rectification';
 import { reportActions } from './reports';
 import { returnActions } from './returns';
@@ -43,6 +44,8 @@ export const admin = defineFunction('admin', {
   // the case list's bulk actions: reassign, remind, export the selected cases
   ...caseListActions,
   ...organisationActions,
+  // building coordinates for 「用我的位置」
+  ...placeActions,
   ...configurationActions,
   ...reportActions,
   ...exportActions,

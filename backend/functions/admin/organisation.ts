@@ -1,4 +1,5 @@
 /** The organisation of `admin`: grids, buildings, members, invites and the street's departments. */
+import { compareNames } from '../../../core/place-names';
 import * as z from 'zod';
 import { randomInt } from 'node:crypto';
 import { fail, ok, type Result } from '../../../core/errors';
@@ -98,7 +99,7 @@ export async function listGrids(input: z.infer<typeof listGridsInput>, call: Adm
   const items = [];
   for (const c of communities.value) {
     const members = await deps.store.listRef('members', { communityId: c.id });
-    const grids = [...dir.grids.values()].filter((g) => g.communityId === c.id).sort((a, b) => a.name.localeCompare(b.name, 'zh'));
+    const grids = [...dir.grids.values()].filter((g) => g.communityId === c.id).sort((a, b) => compareNames(a.name, b.name));
     for (const g of grids) {
       const own = members.filter((m) => m.gridId === g.id).sort(byRole);
       const present = new Set(own.filter((m) => m.active).map((m) => m.role));
@@ -112,8 +113,8 @@ export async function listGrids(input: z.infer<typeof listGridsInput>, call: Adm
         communityName: c.name,
         buildings: [...dir.buildings.values()]
           .filter((b) => b.gridId === g.id)
-          .sort((a, b) => a.name.localeCompare(b.name, 'zh', { numeric: true }))
-          .map((b) => ({ id: b.id, name: b.name, active: b.active })),
+          .sort((a, b) => compareNames(a.name, b.name))
+          .map((b) => ({ id: b.id, name: b.name, active: b.active, latitude: b.latitude, longitude: b.longitude })),
         members: own.map((m) => memberView(m, dir)),
         missingRoles: MEMBER_ROLES.filter((r) => !present.has(r)).map((r) => ({ role: r, roleName: ROLE_NAMES[r] })),
       });

@@ -1,5 +1,5 @@
+import { CallLink } from '../call-link';
 import type { PropsWithChildren, ReactNode } from 'react';
-import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import './index.scss';
 import { Icon, type IconWith } from '../icon';
@@ -137,19 +137,9 @@ export function StaffEntries({ children }: PropsWithChildren) {
   return <View className="staff-entries">{children}</View>;
 }
 
-/** A phone number that calls when tapped. */
+/** A phone number that calls when tapped: `makePhoneCall` in the weapp, a `tel:` link in H5. */
 export function PhoneLink({ phone, testId }: { phone: string; testId?: string }) {
-  return (
-    <View
-      className="staff-phone"
-      hoverClass="staff-phone--pressed"
-      onClick={() => void Taro.makePhoneCall({ phoneNumber: phone }).catch(() => undefined)}
-      data-testid={testId}
-    >
-      <Icon name="phone" tone="ok" />
-      {phone}
-    </View>
-  );
+  return <CallLink phone={phone} testId={testId} className="staff-phone" tone="ok" />;
 }
 
 /** A plain note in a soft box (why something is read-only, what a limit means). */

@@ -16,6 +16,8 @@ import { useRemote } from '../../utils/use-remote';
 import './index.scss';
 import { useSignedIn } from '../../state/staff-profile';
 import { COLORS } from '../../styles/colors';
+import { CallLink } from '../../components/call-link';
+import { BuildingLocation } from './building-location';
 
 /** 网格与人员: grids and their households, buildings, the five members of each grid, invite codes. */
 export default function OrgPage() {
@@ -121,6 +123,7 @@ function GridCard({
   const change = useChange(reload);
   const [households, setHouseholds] = useState<string>();
   const [building, setBuilding] = useState('');
+  const [locating, setLocating] = useState<string>();
   const [adding, setAdding] = useState<MemberRole>();
   // After a member is stopped: how many of their open cases were passed on, and how many are left.
   const [stopped, setStopped] = useState<{ text: string; open: number }>();
@@ -184,7 +187,14 @@ function GridCard({
           .filter((b) => b.active)
           .map((b) => (
             <View key={b.id} className="org__building" data-testid="grid-building">
-              {b.name}
+              <Text
+                className="org__building-name"
+                onClick={() => setLocating(locating === b.id ? undefined : b.id)}
+                data-testid="building-edit-location"
+              >
+                {b.name}
+                {b.latitude !== undefined ? ' · 已定位' : ' · 未定位'}
+              </Text>
               <Text
                 className="org__building-x"
                 onClick={async () => {
@@ -197,6 +207,11 @@ function GridCard({
             </View>
           ))}
       </View>
+      {grid.buildings
+        .filter((b) => b.active && b.id === locating)
+        .map((b) => (
+          <BuildingLocation key={b.id} building={b} change={change} onClose={() => setLocating(undefined)} />
+        ))}
       <View className="org__inline">
         <Input
           className="staff-form__input org__inline-input"
@@ -219,7 +234,11 @@ function GridCard({
             <StaffTag tone={m.onDuty ? 'green' : 'grey'}>{m.onDuty ? '在岗' : '休息'}</StaffTag>
             {m.bound ? <StaffTag tone="blue">已绑定</StaffTag> : <StaffTag tone="orange">未绑定</StaffTag>}
           </View>
-          {m.phone ? <View className="org__member-phone">{m.phone}</View> : null}
+          {m.phone ? (
+            <View className="org__member-phone">
+              <CallLink phone={m.phone} label={`${m.phone}（拨打）`} testId="member-call" />
+            </View>
+          ) : null}
           <View className="org__member-actions">
             <View className="org__chip-button" onClick={() => onInvite(m)} data-testid="member-invite">
               邀请码

@@ -1,3 +1,4 @@
+import { HandlerCall } from '../../components/handler-call';
 import { useRef, useState } from 'react';
 import { caseTime } from '../../../core/case-time';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
@@ -123,6 +124,8 @@ export default function CaseDetailPage() {
               value={c.holder ? `${c.holder.roleName} ${c.holder.name}` : OPEN.includes(c.status) ? '社区正在安排' : '—'}
               testId="case-holder"
             />
+            {/* Keyed by the holder: a reassigned case asks again. */}
+            {c.holder ? <HandlerCall key={`${c.holder.roleName}${c.holder.name}`} caseId={c.id} /> : null}
             {c.escalation ? <Row label="已吹哨至" value={escalationText(c.escalation)} /> : null}
             <Row label="提交时间" value={formatTime(c.createdAt)} />
             <Row label="编号" value={c.id} testId="case-id" />

@@ -6,6 +6,8 @@ import { ErrorLine, Loading, SectionTitle } from '../../components/notice';
 import { PageShell } from '../../components/page-shell';
 import { PhotoPicker } from '../../components/photo-picker';
 import { usePhotoUploads } from '../../components/photo-picker/use-photo-uploads';
+import { CategoryHelp } from '../../components/category-help';
+import { LocatePlace } from '../../components/locate-place';
 import { PlacePicker } from '../../components/place-picker';
 import { ROUTES } from '../../routes';
 import { errorMessage } from '../../services/api-error';
@@ -14,6 +16,7 @@ import { residentApi } from '../../services/resident-api';
 import type { MapLocation, SimilarCase } from '../../services/resident-types';
 import { askSubscriptions, RESIDENT_TEMPLATE_IDS, subscribeReady } from '../../services/subscribe';
 import { placeStore } from '../../state/place';
+import { recentPlacesStore } from '../../state/recent-places';
 import { hasContent, reportDraftStore } from '../../state/report-draft';
 import { needsPersona, sessionStore } from '../../state/session';
 import { useStore } from '../../state/use-store';
@@ -196,6 +199,7 @@ export default function ReportPage() {
         ...(phone ? { contactPhone: phone } : {}),
       });
       reportDraftStore.set(undefined);
+      if (!byMap) recentPlacesStore.remember(toChoice(resolved));
       setResult(res);
       void Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
       void subscribing.then((answers) => (answers ? residentApi.recordSubscriptions(answers) : undefined)).catch(() => undefined);
@@ -306,6 +310,7 @@ export default function ReportPage() {
               </View>
             ))}
           </View>
+          <CategoryHelp categories={categories} chosen={category} onChoose={chooseCategory} />
           {category ? (
             <View className="report__route" data-testid="category-route">
               将交给本网格的 <Text className="report__strong">{categoryRoleName(category, resolved.community?.id)}</Text> 处理
@@ -324,7 +329,10 @@ export default function ReportPage() {
             ② 问题在哪里？
           </SectionTitle>
           {showPlacePickers ? (
-            <PlacePicker communities={communities} choice={place} onChange={choosePlace} />
+            <>
+              <LocatePlace communities={communities} chosenBuildingId={resolved.building?.id} onPick={choosePlace} />
+              <PlacePicker communities={communities} choice={place} onChange={choosePlace} />
+            </>
           ) : (
             <View className="card report__place" data-testid="place-summary">
               {byMap ? (
@@ -453,11 +461,12 @@ function SimilarOffer({
   return (
     <View className="similar" data-testid="similar-offer">
       <View className="similar__title">已有相同问题，是否附议？</View>
-      <View className="similar__text">同一楼栋已经有人反映了这类问题。附议后办理人员会知道有更多人关心，不用重复上报。</View>
+      <View className="similar__text">同一楼栋或附近已经有人反映了这类问题。附议后办理人员会知道有更多人关心，不用重复上报。</View>
       {items.slice(0, 3).map((c) => (
         <View key={c.id} className="similar__item" data-testid="similar-item" data-case-id={c.id}>
           <View className="similar__desc">{excerpt(c.description, 40)}</View>
           <View className="similar__meta">
+            {c.sameBuilding === false ? `附近 ${c.buildingName ?? ''}（${c.distance ?? ''}） · ` : ''}
             {c.statusName} · {formatTime(c.createdAt)}
             {c.supportCount ? ` · ${c.supportCount}人附议` : ''}
           </View>

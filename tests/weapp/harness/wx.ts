@@ -38,8 +38,10 @@ export interface RecordedWx {
   storage: Map<string, unknown>;
   /** What `showModal` answers next (default: confirm). */
   modalAnswers: boolean[];
-  /** What the next `chooseLocation` picks. */
+  /** What the next `chooseLocation` picks, and where `getLocation` says the phone is. */
   location: { name: string; address: string; latitude: number; longitude: number };
+  /** When set, `getLocation` fails with this errMsg (e.g. `getLocation:fail auth deny`). */
+  locationError?: string;
   /** Template id → answer for `requestSubscribeMessage` (default: accept). */
   subscribeAnswers: Record<string, string>;
   /** Cancels the next `chooseMedia` when false. */
@@ -59,7 +61,7 @@ export function recordedWx(
   let seq = 0;
   const calls: WxCall[] = [];
   const storage = new Map<string, unknown>();
-  const state: Pick<RecordedWx, 'modalAnswers' | 'location' | 'subscribeAnswers' | 'mediaCount'> = {
+  const state: Pick<RecordedWx, 'modalAnswers' | 'location' | 'locationError' | 'subscribeAnswers' | 'mediaCount'> = {
     modalAnswers: [],
     location: { name: '渝园小区东门', address: '重庆市江津区双福街道渝园小区东门', latitude: 29.38, longitude: 106.28 },
     subscribeAnswers: {},
@@ -145,11 +147,14 @@ export function recordedWx(
     // ——— device ———
     makePhoneCall: ok('makePhoneCall'),
     setClipboardData: ok('setClipboardData'),
-    getLocation: asyncApi('getLocation', () => ({
-      errMsg: 'getLocation:ok',
-      latitude: state.location.latitude,
-      longitude: state.location.longitude,
-    })),
+    getLocation: asyncApi('getLocation', () => {
+      if (state.locationError) throw failWith(state.locationError);
+      return {
+        errMsg: 'getLocation:ok',
+        latitude: state.location.latitude,
+        longitude: state.location.longitude,
+      };
+    }),
     chooseLocation: asyncApi('chooseLocation', () => ({ errMsg: 'chooseLocation:ok', ...state.location })),
     chooseMedia: asyncApi('chooseMedia', (o) => {
       const n = Math.min(state.mediaCount, Number(o.count ?? 9));
@@ -229,6 +234,12 @@ export function recordedWx(
     },
     set location(v) {
       state.location = v;
+    },
+    get locationError() {
+      return state.locationError;
+    },
+    set locationError(v) {
+      state.locationError = v;
     },
     get subscribeAnswers() {
       return state.subscribeAnswers;
