@@ -44,6 +44,16 @@ export type ErrorCode =
   | 'HOST.NOT_ALLOWED'
   | 'CARE.NOT_FOUND'
   | 'CARE.INVALID'
+  | 'VOTE.NOT_FOUND'
+  | 'VOTE.NOT_OPEN'
+  | 'VOTE.CLOSED'
+  | 'VOTE.TOO_MANY'
+  | 'VOTE.ALREADY_VOTED'
+  | 'VOTE.NOT_RESIDENT'
+  | 'VOTE.NOT_CLOSED'
+  | 'VOTE.STARTED'
+  | 'PROJECT.DONE'
+  | 'PROJECT.ORDER'
   | 'INTERNAL';
 
 export interface DomainError {
@@ -90,7 +100,10 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'FILE.NOT_FOUND':
     case 'RECTIFICATION.NOT_FOUND':
     case 'CARE.NOT_FOUND':
+    case 'VOTE.NOT_FOUND':
       return 404;
+    case 'VOTE.NOT_RESIDENT':
+      return 403;
     case 'CASE.CONFLICT':
     case 'CASE.INVALID_TRANSITION':
     case 'CASE.ALREADY_SUPPORTED':
@@ -101,6 +114,13 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'LEDGER.UNCHANGED':
     case 'RECTIFICATION.NOT_NEEDED':
     case 'RECTIFICATION.CLOSED':
+    case 'VOTE.NOT_OPEN':
+    case 'VOTE.CLOSED':
+    case 'VOTE.ALREADY_VOTED':
+    case 'VOTE.NOT_CLOSED':
+    case 'VOTE.STARTED':
+    case 'PROJECT.DONE':
+    case 'PROJECT.ORDER':
       return 409;
     case 'RATE.LIMITED':
       return 429;

@@ -26,6 +26,7 @@ import { id, periodOrCurrent } from '../validation';
 import { action, defineFunction } from './define';
 import { publicRectifications, quarter } from '../services/rectifications';
 import { careBoardActions } from './care-board';
+import { microProjectBoardActions } from './micro-projects';
 import { rosterFace } from '../../core/public-profile';
 
 export const WEIGHTS_SETTING_ID = 'metricWeights';
@@ -79,6 +80,7 @@ const isOnBoard = (c: Case): boolean => c.isPublic && c.status !== 'merged';
 
 export const board = defineFunction('board', {
   ...careBoardActions,
+  ...microProjectBoardActions,
   summary: action({
     auth: 'public',
     input: z.strictObject(scopeInput),

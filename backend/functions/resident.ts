@@ -15,6 +15,7 @@ import { caseCard, caseDetail, personView, publicTextView, timelineView } from '
 import { cursor, description, id, instant, phone, photos, requiredText, text } from '../validation';
 import { action, defineFunction, type AuthedCall } from './define';
 import { TEMPLATE_SETTING_ID, type TemplateConfig } from '../notify/dispatcher';
+import { microProjectResidentActions } from './micro-projects';
 
 const STATUS_FILTERS: Record<string, CaseStatus[] | undefined> = {
   all: undefined,
@@ -39,6 +40,7 @@ const mine = (call: AuthedCall) => (c: { reporter: { openid: string } }) =>
   c.reporter.openid === call.actor.openid ? ok(undefined) : fail('CASE.NOT_FOUND', '诉求不存在或已删除');
 
 export const resident = defineFunction('resident', {
+  ...microProjectResidentActions,
   listCategories: action({
     auth: 'public',
     input: z.strictObject({}),

@@ -7,6 +7,7 @@ import type { Rectification } from '../../core/rectification';
 import type { TimePolicy } from '../../core/time-policy';
 import type { CareSubject, CareVisit } from '../../core/care-visits';
 import type { MemberPublicProfile } from '../../core/public-profile';
+import type { Ballot, VoteRound } from '../../core/micro-projects';
 
 export interface Street {
   id: string;
@@ -116,6 +117,10 @@ export interface RefDocs {
   careVisits: CareVisit;
   /** 公示牌 consent per member (id = member id). */
   memberProfiles: MemberPublicProfile;
+  /** 民生微实事: a community's voting round with its candidate projects and their delivery (public). */
+  voteRounds: VoteRound;
+  /** One per round and resident, created once (`createRef`); never public one by one. */
+  ballots: Ballot;
 }
 export type RefKind = keyof RefDocs;
 export const REF_KINDS: readonly RefKind[] = [
@@ -135,4 +140,6 @@ export const REF_KINDS: readonly RefKind[] = [
   'careSubjects',
   'careVisits',
   'memberProfiles',
+  'voteRounds',
+  'ballots',
 ];

@@ -34,6 +34,7 @@ import {
 import type { ErrorCode } from '../../core/errors';
 import { CARE_GROUPS, type CareSubject, type CareVisit } from '../../core/care-visits';
 import type { MemberPublicProfile } from '../../core/public-profile';
+import { DELIVERY_STAGES, type Ballot, type DeliveryStep, type MicroProject, type VoteRound } from '../../core/micro-projects';
 import { TALLY_KEYS, type CaseTally } from '../../core/metrics';
 import { RECTIFICATION_UNIT_KINDS, type Rectification } from '../../core/rectification';
 import type { Duration, SeverityLimits } from '../../core/time-policy';
@@ -438,6 +439,39 @@ const refShapes = {
     commitment: z.looseObject({ value: str, approved: z.boolean() }).optional(),
     updatedAt: instant,
   } satisfies Shape<MemberPublicProfile>,
+  voteRounds: {
+    id: nonEmpty,
+    streetId: nonEmpty,
+    communityId: nonEmpty,
+    title: str,
+    opensOn: localDate,
+    closesOn: localDate,
+    votesPerPerson: count,
+    projects: z.array(
+      z.looseObject({
+        id: nonEmpty,
+        title: str,
+        description: str,
+        cost: z.number().nonnegative(),
+        provider: str,
+        photos: z.array(str),
+        delivery: z.array(
+          z.looseObject({ stage: z.enum(DELIVERY_STAGES), on: localDate, note: str.optional(), photos: z.array(str) } satisfies Shape<DeliveryStep>),
+        ),
+      } satisfies Shape<MicroProject>),
+    ),
+    createdBy: str,
+    createdAt: instant,
+  } satisfies Shape<VoteRound>,
+  ballots: {
+    id: nonEmpty,
+    roundId: nonEmpty,
+    communityId: nonEmpty,
+    openid: nonEmpty,
+    projectIds: z.array(nonEmpty),
+    buildingId: nonEmpty,
+    at: instant,
+  } satisfies Shape<Ballot>,
 };
 
 export const refSchemas: { [K in RefKind]: z.ZodType<RefDocs[K]> } = {
@@ -457,6 +491,8 @@ export const refSchemas: { [K in RefKind]: z.ZodType<RefDocs[K]> } = {
   careSubjects: z.looseObject(refShapes.careSubjects),
   careVisits: z.looseObject(refShapes.careVisits),
   memberProfiles: z.looseObject(refShapes.memberProfiles),
+  voteRounds: z.looseObject(refShapes.voteRounds),
+  ballots: z.looseObject(refShapes.ballots),
 };
 
 // ——— reading and writing records ———

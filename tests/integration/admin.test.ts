@@ -1319,7 +1319,43 @@ const SCOPE_TABLE: Record<string, Row> = {
   reviewTexts: { params: onAssigned({ decisions: [{ key: 'description', approve: true }] }), expect: ADMIN_CASE },
   approveTexts: { params: async () => ({ caseIds: [(await assignedCase()).id] }), expect: ADMIN_CASE },
   setAutoPublish: { params: async () => ({ communityId: YUYUAN, on: false }), expect: ADMIN_COMMUNITY },
+  voteRounds: { params: async () => ({ communityId: YUYUAN }), expect: ADMIN_COMMUNITY },
+  voteRoundSave: {
+    params: async () => ({
+      communityId: YUYUAN,
+      title: '民生微实事',
+      opensOn: '2026-11-24',
+      closesOn: '2026-11-30',
+      votesPerPerson: 1,
+      projects: [
+        { title: '加装扶手', description: '楼道加装扶手', cost: 1000, provider: '社区' },
+        { title: '充电棚', description: '建设充电棚', cost: 2000, provider: '物业' },
+      ],
+    }),
+    expect: ADMIN_COMMUNITY,
+  },
+  projectDelivery: {
+    // A round of 渝园社区 that closed before NOW.
+    params: async () => {
+      const id = `V-closed-${closedRounds++}`;
+      await w.deps.store.putRef('voteRounds', {
+        id,
+        streetId: 'shuangfu',
+        communityId: YUYUAN,
+        title: '民生微实事',
+        opensOn: '2026-11-01',
+        closesOn: '2026-11-20',
+        votesPerPerson: 1,
+        projects: ['a', 'b'].map((p) => ({ id: p, title: p, description: p, cost: 1, provider: p, photos: [], delivery: [] })),
+        createdBy: P.communityAdmin,
+        createdAt: NOW.toISOString(),
+      });
+      return { roundId: id, projectId: 'a', stage: 'approved', on: '2026-11-22' };
+    },
+    expect: ['ok', 'VOTE.NOT_FOUND', 'ok', F],
+  },
 };
+let closedRounds = 0;
 
 /** A person on 渝园社区's 走访关爱 register. */
 async function careSubject(): Promise<string> {

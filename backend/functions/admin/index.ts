@@ -13,6 +13,7 @@
 import { defineFunction } from '../define';
 import { careAdminActions } from '../care';
 import { careLedgerActions } from '../care-ledger';
+import { microProjectAdminActions } from '../micro-projects';
 import { profileAdminActions } from '../public-profile';
 import { caseActions } from './cases';
 import { configurationActions } from './configuration';
@@ -34,6 +35,7 @@ export const admin = defineFunction('admin', {
   ...reviewActions,
   ...careAdminActions,
   ...careLedgerActions,
+  ...microProjectAdminActions,
   ...profileAdminActions,
   ...caseActions,
   ...organisationActions,
