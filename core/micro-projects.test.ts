@@ -39,7 +39,7 @@ const ballot = (openid: string, projectIds: string[], roundId = 'V1'): Ballot =>
   communityId: 'c1',
   openid,
   projectIds,
-  buildingId: 'b1',
+  gridId: 'g1',
   at: '2026-12-02T01:00:00.000Z',
 });
 

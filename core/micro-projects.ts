@@ -63,8 +63,8 @@ export interface Ballot {
   communityId: string;
   openid: string;
   projectIds: string[];
-  /** The building the resident voted as a resident of. */
-  buildingId: string;
+  /** The grid the resident voted as a resident of (of the building or grid they bound, or reported from). */
+  gridId: string;
   at: string;
 }
 

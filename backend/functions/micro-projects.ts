@@ -241,16 +241,26 @@ export const microProjectAdminActions: Record<string, ActionDef> = {
 
 // ——— resident ———
 
-/** The communities the caller counts for: where they reported from, and the building they bound. */
-async function communitiesOf(call: AuthedCall, buildingId?: string): Promise<Result<{ ids: Set<string>; reported: Map<string, string> }>> {
-  const bound = buildingId ? call.dir.buildings.get(buildingId) : undefined;
-  if (buildingId && !bound?.active) return fail('PLACE.NOT_FOUND', '楼栋不存在，请在「我的」重新选择所在楼栋');
+/** Where the resident lives as the app remembers it: a building, or at least a grid. */
+const boundPlace = { buildingId: id.optional(), gridId: id.optional() };
+
+/**
+ * The communities the caller counts for, each with the grid they count in: the building (or grid)
+ * they bound, and the buildings they reported from.
+ */
+async function communitiesOf(call: AuthedCall, bound: { buildingId?: string; gridId?: string }): Promise<Result<Map<string, string>>> {
+  const building = bound.buildingId ? call.dir.buildings.get(bound.buildingId) : undefined;
+  if (bound.buildingId && !building?.active) return fail('PLACE.NOT_FOUND', '楼栋不存在，请在首页重新选择所在网格');
+  const grid = call.dir.grids.get(building?.gridId ?? bound.gridId ?? '');
+  if (bound.gridId && !building && !grid?.active) return fail('PLACE.NOT_FOUND', '网格不存在，请在首页重新选择所在网格');
   const page = await call.deps.store.listCases({ reporterOpenid: call.actor.openid, limit: 50 });
-  /** Community → a building the resident reported from in it. */
+  /** Community → the grid the resident counts in there. */
   const reported = new Map<string, string>();
-  for (const c of page.items)
-    if (c.place.buildingId && !reported.has(c.place.communityId)) reported.set(c.place.communityId, c.place.buildingId);
-  return ok({ ids: residentCommunities([...reported.keys()], bound?.communityId), reported });
+  for (const c of page.items) if (!reported.has(c.place.communityId)) reported.set(c.place.communityId, c.place.gridId);
+  const ids = residentCommunities([...reported.keys()], grid?.communityId);
+  const out = new Map<string, string>();
+  for (const c of ids) out.set(c, grid?.communityId === c ? grid.id : reported.get(c)!);
+  return ok(out);
 }
 
 function ballotView(b: Ballot | undefined) {
@@ -261,11 +271,13 @@ export const microProjectResidentActions: Record<string, ActionDef> = {
   /** The rounds of the resident's community (open and upcoming, and closed ones of the last 30 days) with their own ballot. */
   myVoteRounds: action({
     auth: 'user',
-    input: z.strictObject({ buildingId: id.optional() }),
+    input: z.strictObject(boundPlace),
     run: async (input, call) => {
-      const mine = await communitiesOf(call, input.buildingId);
+      const mine = await communitiesOf(call, input);
       if (!mine.ok) return mine;
-      const rounds = (await Promise.all([...mine.value.ids].map((c) => call.deps.store.listRef('voteRounds', { communityId: c })))).flat();
+      const rounds = (
+        await Promise.all([...mine.value.keys()].map((c) => call.deps.store.listRef('voteRounds', { communityId: c })))
+      ).flat();
       const today = localDateOf(call.now);
       const views = await viewsOf(call, rounds);
       const ballots = await Promise.all(views.map((r) => call.deps.store.getRef('ballots', ballotId(r.id, call.actor.openid))));
@@ -279,32 +291,28 @@ export const microProjectResidentActions: Record<string, ActionDef> = {
   /** One ballot per round and person, naming at most the round's votes per person, each project once; never changed. */
   castVote: action({
     auth: 'user',
-    input: z.strictObject({ roundId: id, projectIds: z.array(id).min(1).max(MAX_VOTES_PER_PERSON), buildingId: id.optional() }),
+    input: z.strictObject({ roundId: id, projectIds: z.array(id).min(1).max(MAX_VOTES_PER_PERSON), ...boundPlace }),
     run: async (input, call) => {
       const round = await call.deps.store.getRef('voteRounds', input.roundId);
       if (!round) return fail('VOTE.NOT_FOUND', NOT_FOUND);
-      const mine = await communitiesOf(call, input.buildingId);
+      const mine = await communitiesOf(call, input);
       if (!mine.ok) return mine;
-      if (!mine.value.ids.has(round.communityId))
+      const gridId = mine.value.get(round.communityId);
+      if (!gridId)
         return fail(
           'VOTE.NOT_RESIDENT',
-          `仅${call.dir.communities.get(round.communityId)?.name ?? '本社区'}的居民可以投票，请在「我的」选择所在楼栋`,
+          `仅${call.dir.communities.get(round.communityId)?.name ?? '本社区'}的居民可以投票，请在首页选择所在网格`,
         );
       const today = localDateOf(call.now);
       const allowed = checkBallot(round, input.projectIds, today);
       if (!allowed.ok) return allowed;
-      const building =
-        input.buildingId && call.dir.buildings.get(input.buildingId)?.communityId === round.communityId
-          ? input.buildingId
-          : mine.value.reported.get(round.communityId);
-      if (!building) return fail('VOTE.NOT_RESIDENT', '请在「我的」选择所在楼栋后再投票');
       const ballot: Ballot = {
         id: ballotId(round.id, call.actor.openid),
         roundId: round.id,
         communityId: round.communityId,
         openid: call.actor.openid,
         projectIds: input.projectIds,
-        buildingId: building,
+        gridId,
         at: call.now.toISOString(),
       };
       const created = await call.deps.store.createRef('ballots', ballot);

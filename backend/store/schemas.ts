@@ -469,7 +469,7 @@ const refShapes = {
     communityId: nonEmpty,
     openid: nonEmpty,
     projectIds: z.array(nonEmpty),
-    buildingId: nonEmpty,
+    gridId: nonEmpty,
     at: instant,
   } satisfies Shape<Ballot>,
 };

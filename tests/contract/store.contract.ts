@@ -313,7 +313,7 @@ export function describeStoreContract(name: string, make: () => Promise<Store>):
         communityId: 'c1',
         openid: 'o1',
         projectIds,
-        buildingId: 'b1',
+        gridId: 'g1',
         at: at0,
       });
 

@@ -152,6 +152,12 @@ describe('voting', () => {
     expect(code(await env.call('resident', undefined, 'castVote', { roundId: round.id, projectIds: one, buildingId: BUILDING }))).toBe(
       'AUTH.REQUIRED',
     );
+    expect(
+      code(await env.call('resident', 'demo-resident-1', 'castVote', { roundId: round.id, projectIds: one, gridId: 'sf-xinglong-g1' })),
+    ).toBe('VOTE.NOT_RESIDENT');
+    expect(code(await env.call('resident', 'demo-resident-1', 'castVote', { roundId: round.id, projectIds: one, gridId: 'nowhere' }))).toBe(
+      'PLACE.NOT_FOUND',
+    );
     expect((await env.ok<Mine>('resident', 'demo-resident-1', 'myVoteRounds', { buildingId: OTHER_BUILDING })).items).toEqual([]);
     expect(await env.store.listRef('ballots')).toEqual([]);
 
@@ -164,7 +170,10 @@ describe('voting', () => {
       isPublic: false,
     });
     await env.ok('resident', 'demo-resident-4', 'castVote', { roundId: round.id, projectIds: one });
-    expect((await env.store.getRef('ballots', ballotId(round.id, 'demo-resident-4')))?.buildingId).toBe(BUILDING);
+    expect((await env.store.getRef('ballots', ballotId(round.id, 'demo-resident-4')))?.gridId).toBe('sf-yuyuan-g1');
+    // The grid chosen on the home page is enough (the app binds a grid there).
+    await env.ok('resident', 'demo-resident-5', 'castVote', { roundId: round.id, projectIds: one, gridId: 'sf-yuyuan-g2' });
+    expect((await env.store.getRef('ballots', ballotId(round.id, 'demo-resident-5')))?.gridId).toBe('sf-yuyuan-g2');
   });
 
   test('no vote before the round opens', async () => {
