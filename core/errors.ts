@@ -54,6 +54,12 @@ export type ErrorCode =
   | 'VOTE.STARTED'
   | 'PROJECT.DONE'
   | 'PROJECT.ORDER'
+  | 'SURVEY.NOT_FOUND'
+  | 'SURVEY.NOT_OPEN'
+  | 'SURVEY.CLOSED'
+  | 'SURVEY.NOT_RESIDENT'
+  | 'SURVEY.ANSWERED'
+  | 'SURVEY.EXISTS'
   | 'INTERNAL';
 
 export interface DomainError {
@@ -101,8 +107,10 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'RECTIFICATION.NOT_FOUND':
     case 'CARE.NOT_FOUND':
     case 'VOTE.NOT_FOUND':
+    case 'SURVEY.NOT_FOUND':
       return 404;
     case 'VOTE.NOT_RESIDENT':
+    case 'SURVEY.NOT_RESIDENT':
       return 403;
     case 'CASE.CONFLICT':
     case 'CASE.INVALID_TRANSITION':
@@ -121,6 +129,10 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'VOTE.STARTED':
     case 'PROJECT.DONE':
     case 'PROJECT.ORDER':
+    case 'SURVEY.NOT_OPEN':
+    case 'SURVEY.CLOSED':
+    case 'SURVEY.ANSWERED':
+    case 'SURVEY.EXISTS':
       return 409;
     case 'RATE.LIMITED':
       return 429;
