@@ -27,6 +27,7 @@ import { action, defineFunction } from './define';
 import { publicRectifications, quarter } from '../services/rectifications';
 import { careBoardActions } from './care-board';
 import { microProjectBoardActions } from './micro-projects';
+import { surveyBoardActions } from './satisfaction-survey';
 import { rosterFace } from '../../core/public-profile';
 
 export const WEIGHTS_SETTING_ID = 'metricWeights';
@@ -81,6 +82,7 @@ const isOnBoard = (c: Case): boolean => c.isPublic && c.status !== 'merged';
 export const board = defineFunction('board', {
   ...careBoardActions,
   ...microProjectBoardActions,
+  ...surveyBoardActions,
   summary: action({
     auth: 'public',
     input: z.strictObject(scopeInput),

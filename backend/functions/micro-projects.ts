@@ -9,7 +9,6 @@
  *   their own ballot, and the vote itself (one ballot per round and person, created insert-if-absent);
  * - `microProjectBoardActions` (in `board`): rounds with their results and delivery, never a voter.
  */
-import { createHash } from 'node:crypto';
 import * as z from 'zod';
 import { fail, ok, type Result } from '../../core/errors';
 import {
@@ -22,7 +21,6 @@ import {
   checkBallot,
   checkRoundPlan,
   deliveryStage,
-  residentCommunities,
   roundState,
   tallyRound,
   type Ballot,
@@ -32,15 +30,14 @@ import {
 import { localDateOf } from '../../core/working-days';
 import type { Actor } from '../../core/model';
 import type { Directory } from '../services/directory';
+import { boundPlace, communitiesOf, personalId } from '../services/residence';
 import { id, localDate, photos, requiredText, text } from '../validation';
 import { action, type ActionDef, type AuthedCall, type Call } from './define';
 
 const NOT_FOUND = '投票不存在或已删除';
 
 /** The id of a person's ballot in a round: the round and a digest of the openid (ids stay short and safe). */
-export function ballotId(roundId: string, openid: string): string {
-  return `${roundId}_${createHash('sha256').update(openid, 'utf8').digest('base64url').slice(0, 22)}`;
-}
+export const ballotId = (roundId: string, openid: string): string => personalId(roundId, openid);
 
 const keepsRounds = (actor: Actor, round: { streetId: string; communityId: string }): boolean =>
   actor.grants.some(
@@ -241,28 +238,6 @@ export const microProjectAdminActions: Record<string, ActionDef> = {
 
 // ——— resident ———
 
-/** Where the resident lives as the app remembers it: a building, or at least a grid. */
-const boundPlace = { buildingId: id.optional(), gridId: id.optional() };
-
-/**
- * The communities the caller counts for, each with the grid they count in: the building (or grid)
- * they bound, and the buildings they reported from.
- */
-async function communitiesOf(call: AuthedCall, bound: { buildingId?: string; gridId?: string }): Promise<Result<Map<string, string>>> {
-  const building = bound.buildingId ? call.dir.buildings.get(bound.buildingId) : undefined;
-  if (bound.buildingId && !building?.active) return fail('PLACE.NOT_FOUND', '楼栋不存在，请在首页重新选择所在网格');
-  const grid = call.dir.grids.get(building?.gridId ?? bound.gridId ?? '');
-  if (bound.gridId && !building && !grid?.active) return fail('PLACE.NOT_FOUND', '网格不存在，请在首页重新选择所在网格');
-  const page = await call.deps.store.listCases({ reporterOpenid: call.actor.openid, limit: 50 });
-  /** Community → the grid the resident counts in there. */
-  const reported = new Map<string, string>();
-  for (const c of page.items) if (!reported.has(c.place.communityId)) reported.set(c.place.communityId, c.place.gridId);
-  const ids = residentCommunities([...reported.keys()], grid?.communityId);
-  const out = new Map<string, string>();
-  for (const c of ids) out.set(c, grid?.communityId === c ? grid.id : reported.get(c)!);
-  return ok(out);
-}
-
 function ballotView(b: Ballot | undefined) {
   return b ? { projectIds: b.projectIds, at: b.at } : null;
 }
@@ -273,7 +248,7 @@ export const microProjectResidentActions: Record<string, ActionDef> = {
     auth: 'user',
     input: z.strictObject(boundPlace),
     run: async (input, call) => {
-      const mine = await communitiesOf(call, input);
+      const mine = await communitiesOf(call.deps.store, call.dir, call.actor.openid, input);
       if (!mine.ok) return mine;
       const rounds = (
         await Promise.all([...mine.value.keys()].map((c) => call.deps.store.listRef('voteRounds', { communityId: c })))
@@ -295,7 +270,7 @@ export const microProjectResidentActions: Record<string, ActionDef> = {
     run: async (input, call) => {
       const round = await call.deps.store.getRef('voteRounds', input.roundId);
       if (!round) return fail('VOTE.NOT_FOUND', NOT_FOUND);
-      const mine = await communitiesOf(call, input);
+      const mine = await communitiesOf(call.deps.store, call.dir, call.actor.openid, input);
       if (!mine.ok) return mine;
       const gridId = mine.value.get(round.communityId);
       if (!gridId)

@@ -16,6 +16,7 @@ import { cursor, description, id, instant, phone, photos, requiredText, text } f
 import { action, defineFunction, type AuthedCall } from './define';
 import { TEMPLATE_SETTING_ID, type TemplateConfig } from '../notify/dispatcher';
 import { microProjectResidentActions } from './micro-projects';
+import { surveyResidentActions } from './satisfaction-survey';
 
 const STATUS_FILTERS: Record<string, CaseStatus[] | undefined> = {
   all: undefined,
@@ -41,6 +42,7 @@ const mine = (call: AuthedCall) => (c: { reporter: { openid: string } }) =>
 
 export const resident = defineFunction('resident', {
   ...microProjectResidentActions,
+  ...surveyResidentActions,
   listCategories: action({
     auth: 'public',
     input: z.strictObject({}),

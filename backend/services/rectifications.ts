@@ -3,6 +3,7 @@
  * timer after a quarter ends call the same opening), the staff view of a task and the board's list
  * (units and their state, never the report). The actions live in backend/functions/admin/rectification.ts.
  */
+import { surveyTallies } from './survey-tallies';
 import * as z from 'zod';
 
 import { addTally, emptyTally, monthsOfPeriod, type CaseTally } from '../../core/metrics';
@@ -60,6 +61,14 @@ export async function openQuarterRectifications(
     add('community', r.communityId, r.tally);
     add('category', r.categoryId, r.tally);
   }
+  // The quarter's 满意度测评: each answer is one more rating of the community, or of the answerer's grid.
+  const surveys = await surveyTallies(
+    store,
+    communities.map((c) => c.id),
+    period,
+  );
+  for (const [cid, t] of surveys.communities) add('community', cid, t);
+  for (const [gid, t] of surveys.grids) add('grid', gid, t);
   const report: OpenReport = { period, opened: [], existing: 0, tooFew: 0 };
   for (const { kind, unitId, tally } of [...sums.values()].sort((a, b) => (a.kind + a.unitId < b.kind + b.unitId ? -1 : 1))) {
     const verdict = judgeSatisfaction(tally);

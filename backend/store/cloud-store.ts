@@ -98,9 +98,9 @@ export class CloudStore implements Store {
     if (!CLOUD_ID_RULE.test(doc.id)) throw new InvalidRecordError(`${kind}/${doc.id}`, [ID_RULE_MESSAGE]);
     // Read and write in one transaction: of writers racing on one id the first commits and every
     // other aborts; `transact` runs them again, and their new run finds the document.
-    return this.transact(async (t) => {
+    return this.cloud.transact(async (t) => {
       const ref = t.collection(CLOUD_COLLECTIONS.refs[kind]).doc(doc.id);
-      if (await this.getDoc(ref)) return false;
+      if (await this.cloud.getDoc(ref)) return false;
       await ref.set({ data: defined(strip(doc as unknown as CloudDoc)) });
       return true;
     });

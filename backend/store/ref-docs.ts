@@ -8,6 +8,7 @@ import type { TimePolicy } from '../../core/time-policy';
 import type { CareSubject, CareVisit } from '../../core/care-visits';
 import type { MemberPublicProfile } from '../../core/public-profile';
 import type { Ballot, VoteRound } from '../../core/micro-projects';
+import type { Survey, SurveyAnswer } from '../../core/satisfaction-survey';
 
 export interface Street {
   id: string;
@@ -121,6 +122,10 @@ export interface RefDocs {
   voteRounds: VoteRound;
   /** One per round and resident, created once (`createRef`); never public one by one. */
   ballots: Ballot;
+  /** 满意度测评: one per community and quarter (id `<communityId>_<quarter>`). */
+  surveys: Survey;
+  /** One per survey and resident, created once (`createRef`); the words are staff-only until approved. */
+  surveyAnswers: SurveyAnswer;
 }
 export type RefKind = keyof RefDocs;
 export const REF_KINDS: readonly RefKind[] = [
@@ -142,4 +147,6 @@ export const REF_KINDS: readonly RefKind[] = [
   'memberProfiles',
   'voteRounds',
   'ballots',
+  'surveys',
+  'surveyAnswers',
 ];

@@ -34,6 +34,7 @@ import {
 import type { ErrorCode } from '../../core/errors';
 import { CARE_GROUPS, type CareSubject, type CareVisit } from '../../core/care-visits';
 import type { MemberPublicProfile } from '../../core/public-profile';
+import { QUESTION_SUBJECTS, type Survey, type SurveyAnswer } from '../../core/satisfaction-survey';
 import { DELIVERY_STAGES, type Ballot, type DeliveryStep, type MicroProject, type VoteRound } from '../../core/micro-projects';
 import { TALLY_KEYS, type CaseTally } from '../../core/metrics';
 import { RECTIFICATION_UNIT_KINDS, type Rectification } from '../../core/rectification';
@@ -472,6 +473,34 @@ const refShapes = {
     gridId: nonEmpty,
     at: instant,
   } satisfies Shape<Ballot>,
+  surveys: {
+    id: nonEmpty,
+    streetId: nonEmpty,
+    communityId: nonEmpty,
+    quarter: z.string().regex(/^\d{4}-Q[1-4]$/),
+    opensOn: localDate,
+    closesOn: localDate,
+    questions: z.array(
+      z.union([
+        z.looseObject({ id: nonEmpty, kind: z.literal('rating'), text: str, subject: z.enum(QUESTION_SUBJECTS) }),
+        z.looseObject({ id: nonEmpty, kind: z.literal('text'), text: str, required: z.boolean() }),
+      ]),
+    ),
+    createdBy: str,
+    createdAt: instant,
+  } satisfies Shape<Survey>,
+  surveyAnswers: {
+    id: nonEmpty,
+    surveyId: nonEmpty,
+    communityId: nonEmpty,
+    gridId: nonEmpty,
+    quarter: z.string().regex(/^\d{4}-Q[1-4]$/),
+    openid: nonEmpty,
+    ratings: z.record(z.string(), z.enum(RATINGS)),
+    texts: z.record(z.string(), str),
+    approved: z.record(z.string(), str).optional(),
+    at: instant,
+  } satisfies Shape<SurveyAnswer>,
 };
 
 export const refSchemas: { [K in RefKind]: z.ZodType<RefDocs[K]> } = {
@@ -493,6 +522,8 @@ export const refSchemas: { [K in RefKind]: z.ZodType<RefDocs[K]> } = {
   memberProfiles: z.looseObject(refShapes.memberProfiles),
   voteRounds: z.looseObject(refShapes.voteRounds),
   ballots: z.looseObject(refShapes.ballots),
+  surveys: z.looseObject(refShapes.surveys),
+  surveyAnswers: z.looseObject(refShapes.surveyAnswers),
 };
 
 // ——— reading and writing records ———

@@ -14,6 +14,7 @@ import { defineFunction } from '../define';
 import { careAdminActions } from '../care';
 import { careLedgerActions } from '../care-ledger';
 import { microProjectAdminActions } from '../micro-projects';
+import { surveyAdminActions } from '../satisfaction-survey';
 import { profileAdminActions } from '../public-profile';
 import { caseActions } from './cases';
 import { configurationActions } from './configuration';
@@ -36,6 +37,7 @@ export const admin = defineFunction('admin', {
   ...careAdminActions,
   ...careLedgerActions,
   ...microProjectAdminActions,
+  ...surveyAdminActions,
   ...profileAdminActions,
   ...caseActions,
   ...organisationActions,
