@@ -85,9 +85,7 @@ function keptCommunities(actor: Actor, dir: Directory, communityId?: string): Re
  */
 function resultsView(s: Survey, answers: readonly SurveyAnswer[], today: string, dir: Directory, texts: 'staff' | 'public') {
   const state = surveyState(s, today);
-  const grids = [...dir.grids.values()]
-    .filter((g) => g.communityId === s.communityId && g.active)
-    .sort((a, b) => a.name.localeCompare(b.name, 'zh'));
+  const grids = [...dir.grids.values()].filter((g) => g.communityId === s.communityId && g.active).sort((a, b) => a.id.localeCompare(b.id));
   const textQuestions = s.questions.filter((q) => q.kind === 'text');
   return {
     id: s.id,

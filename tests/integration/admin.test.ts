@@ -9,6 +9,8 @@ import { readFileSync } from 'node:fs';
 import { admin } from '../../backend/functions/admin';
 import { member } from '../../backend/functions/member';
 import { resident } from '../../backend/functions/resident';
+import { answerId } from '../../backend/functions/satisfaction-survey';
+import { DEFAULT_QUESTIONS } from '../../core/satisfaction-survey';
 import { invalidateDirectory } from '../../backend/services/directory';
 import { OPEN_STATUSES, type Case } from '../../core/model';
 import { periodRange, tallyCases } from '../../core/metrics';
@@ -1354,8 +1356,56 @@ const SCOPE_TABLE: Record<string, Row> = {
     },
     expect: ['ok', 'VOTE.NOT_FOUND', 'ok', F],
   },
+  surveyQuestions: { params: none, expect: ADMIN_ANY },
+  setSurveyQuestions: {
+    params: async () => ({ questions: [{ id: 'community', kind: 'rating', text: '您对社区的服务满意吗？', subject: 'community' }] }),
+    expect: [F, F, 'ok', F],
+  },
+  surveyOpen: {
+    // A later quarter each time: a community's quarter opens once.
+    params: async () => {
+      const n = futureQuarters++;
+      const year = 2027 + Math.floor(n / 4);
+      const month = String((n % 4) * 3 + 1).padStart(2, '0');
+      return { communityId: YUYUAN, opensOn: `${year}-${month}-01`, closesOn: `${year}-${month}-20` };
+    },
+    expect: ADMIN_COMMUNITY,
+  },
+  surveyResults: { params: async () => ({ communityId: YUYUAN }), expect: ADMIN_COMMUNITY },
+  reviewSuggestion: {
+    params: async () => {
+      // The default questionnaire (setSurveyQuestions above may have changed the street's).
+      await w.deps.store.putRef('surveys', {
+        id: 'sf-yuyuan_2026-Q4',
+        streetId: 'shuangfu',
+        communityId: YUYUAN,
+        quarter: '2026-Q4',
+        opensOn: '2026-11-23',
+        closesOn: '2026-12-20',
+        questions: [...DEFAULT_QUESTIONS],
+        createdBy: P.communityAdmin,
+        createdAt: NOW.toISOString(),
+      });
+      const openid = `table-resident-${futureQuarters++}`;
+      const r = await resident.handle(
+        {
+          action: 'answerSurvey',
+          surveyId: 'sf-yuyuan_2026-Q4',
+          ratings: { community: 'satisfied', group: 'satisfied' },
+          texts: { suggestion: '多组织活动' },
+          gridId: YUYUAN_G1,
+        },
+        openid,
+        w.deps,
+      );
+      if (!r.ok) throw new Error(r.error.message);
+      return { answerId: answerId('sf-yuyuan_2026-Q4', openid), questionId: 'suggestion', approve: true };
+    },
+    expect: ['ok', 'SURVEY.NOT_FOUND', 'ok', F],
+  },
 };
 let closedRounds = 0;
+let futureQuarters = 0;
 
 /** A person on 渝园社区's 走访关爱 register. */
 async function careSubject(): Promise<string> {

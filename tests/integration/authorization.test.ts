@@ -216,7 +216,29 @@ const ROWS: Row[] = [
       return { roundId: round.id, projectIds: [round.projects[0]!.id], buildingId: BUILDING };
     },
   },
+  // 满意度测评: any signed-in resident of the community answers once per quarter.
+  { fn: 'resident', action: 'mySurveys', allowed: ALL.filter((w) => w !== 'anonymous'), setup: async () => ({ gridId: 'sf-yuyuan-g1' }) },
+  {
+    fn: 'resident',
+    action: 'answerSurvey',
+    allowed: ALL.filter((w) => w !== 'anonymous'),
+    setup: async (env) => ({
+      surveyId: await openSurvey(env),
+      ratings: { community: 'satisfied', group: 'satisfied' },
+      gridId: 'sf-yuyuan-g1',
+    }),
+  },
 ];
+
+/** 渝园社区's survey of this quarter, opened once. */
+async function openSurvey(env: TestEnv): Promise<string> {
+  const today = new Date(env.clock.now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const q = `${today.slice(0, 4)}-Q${Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1}`;
+  const id = `sf-yuyuan_${q}`;
+  if (!(await env.store.getRef('surveys', id)))
+    await env.ok('admin', P.admin1, 'surveyOpen', { communityId: 'sf-yuyuan', opensOn: today, closesOn: today });
+  return id;
+}
 
 /** A fresh 民生微实事 round of 渝园社区, open today. */
 async function openRound(env: TestEnv): Promise<{ id: string; projects: { id: string }[] }> {
