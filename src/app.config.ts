@@ -5,7 +5,7 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'pages-resident',
-      pages: ['report/index', 'case/index', 'privacy/index', 'vote/index'],
+      pages: ['report/index', 'case/index', 'privacy/index', 'vote/index', 'survey/index'],
     },
     // 公示栏: public, no login; linked from 首页.
     {

@@ -65,6 +65,7 @@ function pages(caseId: string): Visit[] {
     { persona: resident, route: `/pages-resident/case/index?id=${caseId}` },
     { persona: resident, route: '/pages-resident/privacy/index' },
     { persona: resident, route: '/pages-resident/vote/index', shows: 'vote-project' },
+    { persona: resident, route: '/pages-resident/survey/index', shows: 'survey-submit' },
     { persona: resident, route: '/pages-board/index/index' },
     { persona: resident, route: '/pages-board/cases/index' },
     { persona: resident, route: `/pages-board/case/index?id=${caseId}` },
@@ -186,6 +187,7 @@ test('every page in 长辈版 and standard mode meets the figures (font, line he
       { title: '小区充电棚', description: '在2栋旁建设电动车集中充电棚', cost: 45000, provider: '物业公司' },
     ],
   });
+  await adminApi.call('admin', 'surveyOpen', { communityId: 'sf-yuyuan', opensOn: today, closesOn: today });
   session = await openBrowser('elder-figures');
   const { page } = session;
   await page.goto(`${host.url}/`);

@@ -64,6 +64,7 @@ beforeAll(async () => {
       ADMIN,
     ),
   );
+  data(await world.call('admin', { action: 'surveyOpen', communityId: 'sf-yuyuan', opensOn: today, closesOn: today }, ADMIN));
 }, 60000);
 
 afterAll(async () => {

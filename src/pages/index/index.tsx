@@ -9,6 +9,7 @@ import { PlacePicker } from '../../components/place-picker';
 import { ROUTES } from '../../routes';
 import { residentApi } from '../../services/resident-api';
 import { microProjectsApi } from '../../services/micro-projects-api';
+import { surveyApi } from '../../services/survey-api';
 import { placeStore } from '../../state/place';
 import { needsPersona, sessionStore } from '../../state/session';
 import { useStaffProfile } from '../../state/staff-profile';
@@ -135,6 +136,7 @@ export default function HomePage() {
       </View>
 
       <VoteEntry ready={ready} />
+      <SurveyEntry ready={ready} />
 
       <GridBoard ready={ready} />
 
@@ -275,6 +277,39 @@ function VoteEntry({ ready }: { ready: boolean }) {
       <View className="home__board-body">
         <View className="home__board-title">民生微实事投票</View>
         <View className="home__board-text">{waiting > 0 ? `${open[0]!.title}，请投出您的一票` : '您已投票，看看实时结果'}</View>
+      </View>
+      <Text className="home__board-arrow">›</Text>
+    </View>
+  );
+}
+
+/** 满意度测评: this quarter's survey of the resident's community, while it is open and not yet answered. */
+function SurveyEntry({ ready }: { ready: boolean }) {
+  const place = useStore(placeStore);
+  const surveys = useRemote(
+    () => surveyApi.mine({ gridId: place.gridId, buildingId: place.buildingId }),
+    ready && Boolean(place.gridId || place.buildingId),
+  );
+  const lastGrid = useRef(place.gridId);
+  useEffect(() => {
+    if (place.gridId !== lastGrid.current && ready) void surveys.reload();
+    lastGrid.current = place.gridId;
+  }, [place.gridId, ready]);
+  useDidShow(() => {
+    if (surveys.data) void surveys.reload();
+  });
+  const waiting = (surveys.data?.items ?? []).filter((s) => !s.answered);
+  if (waiting.length === 0) return null;
+  return (
+    <View
+      className="card home__board"
+      hoverClass="home__board--pressed"
+      onClick={() => void Taro.navigateTo({ url: ROUTES.survey })}
+      data-testid="open-survey"
+    >
+      <View className="home__board-body">
+        <View className="home__board-title">满意度测评</View>
+        <View className="home__board-text">{waiting[0]!.communityName}本季度测评进行中，请说说您的意见</View>
       </View>
       <Text className="home__board-arrow">›</Text>
     </View>
