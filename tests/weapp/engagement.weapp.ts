@@ -71,6 +71,9 @@ describe('居民：民生微实事投票与满意度测评（小程序）', () =
   it('首页 → 满意度测评：两个满意度问题，提交后显示已参加', async () => {
     await mp.close();
     mp = await MiniProgram.launch(world, RESIDENT);
+    // A new launch: the place is chosen again (each launch starts with empty storage).
+    await mp.tap('渝园社区');
+    await mp.tap('第一网格');
     await mp.see('满意度测评');
     await mp.tap('满意度测评');
     await mp.on('pages-resident/survey/index');
