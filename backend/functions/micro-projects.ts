@@ -32,7 +32,7 @@ import type { Actor } from '../../core/model';
 import type { Directory } from '../services/directory';
 import { boundPlace, communitiesOf, personalId } from '../services/residence';
 import { id, localDate, photos, requiredText, text } from '../validation';
-import { action, type ActionDef, type AuthedCall, type Call } from './define';
+import { action, type AuthedCall, type Call } from './define';
 
 const NOT_FOUND = '投票不存在或已删除';
 
@@ -137,7 +137,7 @@ const roundInput = z.strictObject({
   projects: z.array(projectInput).min(1).max(MAX_PROJECTS_PER_ROUND),
 });
 
-export const microProjectAdminActions: Record<string, ActionDef> = {
+export const microProjectAdminActions = {
   /** The rounds of the caller's community (or of every community of their street), newest first, with live tallies. */
   voteRounds: action({
     auth: 'user',
@@ -242,7 +242,7 @@ function ballotView(b: Ballot | undefined) {
   return b ? { projectIds: b.projectIds, at: b.at } : null;
 }
 
-export const microProjectResidentActions: Record<string, ActionDef> = {
+export const microProjectResidentActions = {
   /** The rounds of the resident's community (open and upcoming, and closed ones of the last 30 days) with their own ballot. */
   myVoteRounds: action({
     auth: 'user',
@@ -299,7 +299,7 @@ export const microProjectResidentActions: Record<string, ActionDef> = {
 
 // ——— board ———
 
-export const microProjectBoardActions: Record<string, ActionDef> = {
+export const microProjectBoardActions = {
   /** 民生微实事 on the board: every round of a community (or the street) with live or final results and the delivery of projects taken up. */
   microProjects: action({
     auth: 'public',

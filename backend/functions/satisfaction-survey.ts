@@ -35,7 +35,7 @@ import type { Directory } from '../services/directory';
 import { boundPlace, communitiesOf, personalId } from '../services/residence';
 import type { Store } from '../store/store.port';
 import { id, localDate, requiredText, text } from '../validation';
-import { action, type ActionDef, type Call } from './define';
+import { action, type Call } from './define';
 
 const quarter = z.string().regex(/^20\d{2}-Q[1-4]$/, { message: '季度格式应为 2026-Q4' });
 const NOT_FOUND = '测评不存在';
@@ -141,7 +141,7 @@ const newestFirst = (a: Survey, b: Survey) =>
 
 // ——— admin ———
 
-export const surveyAdminActions: Record<string, ActionDef> = {
+export const surveyAdminActions = {
   /** The street's questionnaire (the default until it saves one). */
   surveyQuestions: action({
     auth: 'user',
@@ -243,7 +243,7 @@ export const surveyAdminActions: Record<string, ActionDef> = {
 
 // ——— resident ———
 
-export const surveyResidentActions: Record<string, ActionDef> = {
+export const surveyResidentActions = {
   /** The surveys of the resident's community open now, with whether they answered. */
   mySurveys: action({
     auth: 'user',
@@ -320,7 +320,7 @@ async function boardResults(call: Call, communityId?: string) {
   return (await surveysWithAnswers(call.deps.store, surveys)).map(([s, a]) => resultsView(s, a, today, call.dir, 'public'));
 }
 
-export const surveyBoardActions: Record<string, ActionDef> = {
+export const surveyBoardActions = {
   /** 满意度测评 on the board: per community and grid, each figure over its responses; only approved suggestions. */
   surveyResults: action({
     auth: 'public',
