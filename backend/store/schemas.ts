@@ -34,8 +34,7 @@ import {
 import type { ErrorCode } from '../../core/errors';
 import { CARE_GROUPS, type CareSubject, type CareVisit } from '../../core/care-visits';
 import type { MemberPublicProfile } from '../../core/public-profile';
-import { QUESTION_SUBJECTS, type Survey, type SurveyAnswer } from '../../core/satisfaction-survey';
-import { DELIVERY_STAGES, type Ballot, type DeliveryStep, type MicroProject, type VoteRound } from '../../core/micro-projects';
+import { engagementShapes } from './engagement-schemas';
 import { TALLY_KEYS, type CaseTally } from '../../core/metrics';
 import { RECTIFICATION_UNIT_KINDS, type Rectification } from '../../core/rectification';
 import type { Duration, SeverityLimits } from '../../core/time-policy';
@@ -440,67 +439,7 @@ const refShapes = {
     commitment: z.looseObject({ value: str, approved: z.boolean() }).optional(),
     updatedAt: instant,
   } satisfies Shape<MemberPublicProfile>,
-  voteRounds: {
-    id: nonEmpty,
-    streetId: nonEmpty,
-    communityId: nonEmpty,
-    title: str,
-    opensOn: localDate,
-    closesOn: localDate,
-    votesPerPerson: count,
-    projects: z.array(
-      z.looseObject({
-        id: nonEmpty,
-        title: str,
-        description: str,
-        cost: z.number().nonnegative(),
-        provider: str,
-        photos: z.array(str),
-        delivery: z.array(
-          z.looseObject({ stage: z.enum(DELIVERY_STAGES), on: localDate, note: str.optional(), photos: z.array(str) } satisfies Shape<DeliveryStep>),
-        ),
-      } satisfies Shape<MicroProject>),
-    ),
-    createdBy: str,
-    createdAt: instant,
-  } satisfies Shape<VoteRound>,
-  ballots: {
-    id: nonEmpty,
-    roundId: nonEmpty,
-    communityId: nonEmpty,
-    openid: nonEmpty,
-    projectIds: z.array(nonEmpty),
-    gridId: nonEmpty,
-    at: instant,
-  } satisfies Shape<Ballot>,
-  surveys: {
-    id: nonEmpty,
-    streetId: nonEmpty,
-    communityId: nonEmpty,
-    quarter: z.string().regex(/^\d{4}-Q[1-4]$/),
-    opensOn: localDate,
-    closesOn: localDate,
-    questions: z.array(
-      z.union([
-        z.looseObject({ id: nonEmpty, kind: z.literal('rating'), text: str, subject: z.enum(QUESTION_SUBJECTS) }),
-        z.looseObject({ id: nonEmpty, kind: z.literal('text'), text: str, required: z.boolean() }),
-      ]),
-    ),
-    createdBy: str,
-    createdAt: instant,
-  } satisfies Shape<Survey>,
-  surveyAnswers: {
-    id: nonEmpty,
-    surveyId: nonEmpty,
-    communityId: nonEmpty,
-    gridId: nonEmpty,
-    quarter: z.string().regex(/^\d{4}-Q[1-4]$/),
-    openid: nonEmpty,
-    ratings: z.record(z.string(), z.enum(RATINGS)),
-    texts: z.record(z.string(), str),
-    approved: z.record(z.string(), str).optional(),
-    at: instant,
-  } satisfies Shape<SurveyAnswer>,
+  ...engagementShapes,
 };
 
 export const refSchemas: { [K in RefKind]: z.ZodType<RefDocs[K]> } = {
