@@ -26,8 +26,8 @@ import { id, periodOrCurrent } from '../validation';
 import { action, defineFunction } from './define';
 import { publicRectifications, quarter } from '../services/rectifications';
 import { careBoardActions } from './care-board';
-import { microProjectBoardActions } from './micro-projects';
-import { surveyBoardActions } from './satisfaction-survey';
+import { microProjectBoardActions } from './micro-projects-board';
+import { surveyBoardActions } from './satisfaction-survey-board';
 import { rosterFace } from '../../core/public-profile';
 
 export const WEIGHTS_SETTING_ID = 'metricWeights';

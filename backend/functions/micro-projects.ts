@@ -18,7 +18,6 @@ import {
   MAX_VOTES_PER_PERSON,
   ROUND_STATE_NAMES,
   advanceDelivery,
-  checkBallot,
   checkRoundPlan,
   deliveryStage,
   roundState,
@@ -30,11 +29,11 @@ import {
 import { localDateOf } from '../../core/working-days';
 import type { Actor } from '../../core/model';
 import type { Directory } from '../services/directory';
-import { boundPlace, communitiesOf, personalId } from '../services/residence';
+import { personalId } from '../services/residence';
 import { id, localDate, photos, requiredText, text } from '../validation';
 import { action, type AuthedCall, type Call } from './define';
 
-const NOT_FOUND = '投票不存在或已删除';
+export const NOT_FOUND = '投票不存在或已删除';
 
 /** The id of a person's ballot in a round: the round and a digest of the openid (ids stay short and safe). */
 export const ballotId = (roundId: string, openid: string): string => personalId(roundId, openid);
@@ -99,7 +98,7 @@ export function roundView(round: VoteRound, ballots: readonly Ballot[], today: s
 }
 export type RoundView = ReturnType<typeof roundView>;
 
-async function viewsOf(call: Call, rounds: VoteRound[]): Promise<RoundView[]> {
+export async function viewsOf(call: Call, rounds: VoteRound[]): Promise<RoundView[]> {
   const today = localDateOf(call.now);
   const ballots = await Promise.all(rounds.map((r) => call.deps.store.listRef('ballots', { roundId: r.id })));
   return rounds
@@ -232,88 +231,6 @@ export const microProjectAdminActions = {
       const updated: VoteRound = { ...round, projects: round.projects.map((p) => (p.id === project.id ? next.value : p)) };
       await call.deps.store.putRef('voteRounds', updated);
       return ok((await viewsOf(call, [updated]))[0]);
-    },
-  }),
-};
-
-// ——— resident ———
-
-function ballotView(b: Ballot | undefined) {
-  return b ? { projectIds: b.projectIds, at: b.at } : null;
-}
-
-export const microProjectResidentActions = {
-  /** The rounds of the resident's community (open and upcoming, and closed ones of the last 30 days) with their own ballot. */
-  myVoteRounds: action({
-    auth: 'user',
-    input: z.strictObject(boundPlace),
-    run: async (input, call) => {
-      const mine = await communitiesOf(call.deps.store, call.dir, call.actor.openid, input);
-      if (!mine.ok) return mine;
-      const rounds = (
-        await Promise.all([...mine.value.keys()].map((c) => call.deps.store.listRef('voteRounds', { communityId: c })))
-      ).flat();
-      const today = localDateOf(call.now);
-      const views = await viewsOf(call, rounds);
-      const ballots = await Promise.all(views.map((r) => call.deps.store.getRef('ballots', ballotId(r.id, call.actor.openid))));
-      return ok({
-        items: views.map((r, i) => ({ ...r, myBallot: ballotView(ballots[i]), canVote: r.state === 'open' && !ballots[i] })),
-        today,
-      });
-    },
-  }),
-
-  /** One ballot per round and person, naming at most the round's votes per person, each project once; never changed. */
-  castVote: action({
-    auth: 'user',
-    input: z.strictObject({ roundId: id, projectIds: z.array(id).min(1).max(MAX_VOTES_PER_PERSON), ...boundPlace }),
-    run: async (input, call) => {
-      const round = await call.deps.store.getRef('voteRounds', input.roundId);
-      if (!round) return fail('VOTE.NOT_FOUND', NOT_FOUND);
-      const mine = await communitiesOf(call.deps.store, call.dir, call.actor.openid, input);
-      if (!mine.ok) return mine;
-      const gridId = mine.value.get(round.communityId);
-      if (!gridId)
-        return fail(
-          'VOTE.NOT_RESIDENT',
-          `仅${call.dir.communities.get(round.communityId)?.name ?? '本社区'}的居民可以投票，请在首页选择所在网格`,
-        );
-      const today = localDateOf(call.now);
-      const allowed = checkBallot(round, input.projectIds, today);
-      if (!allowed.ok) return allowed;
-      const ballot: Ballot = {
-        id: ballotId(round.id, call.actor.openid),
-        roundId: round.id,
-        communityId: round.communityId,
-        openid: call.actor.openid,
-        projectIds: input.projectIds,
-        gridId,
-        at: call.now.toISOString(),
-      };
-      const created = await call.deps.store.createRef('ballots', ballot);
-      if (!created) return fail('VOTE.ALREADY_VOTED', '您已参加本轮投票，每人只能投一次');
-      return ok({ myBallot: ballotView(ballot), round: (await viewsOf(call, [round]))[0] });
-    },
-  }),
-};
-
-// ——— board ———
-
-export const microProjectBoardActions = {
-  /** 民生微实事 on the board: every round of a community (or the street) with live or final results and the delivery of projects taken up. */
-  microProjects: action({
-    auth: 'public',
-    input: z.strictObject({ communityId: id.optional() }),
-    run: async (input, call) => {
-      if (input.communityId && !call.dir.communities.get(input.communityId)?.active) return fail('PLACE.NOT_FOUND', '社区不存在');
-      const rounds = await call.deps.store.listRef('voteRounds', input.communityId ? { communityId: input.communityId } : {});
-      const items = await viewsOf(call, rounds);
-      const delivering = items.flatMap((r) =>
-        r.projects
-          .filter((p) => p.stage !== null)
-          .map((p) => ({ ...p, roundId: r.id, roundTitle: r.title, communityName: r.communityName })),
-      );
-      return ok({ items, delivering });
     },
   }),
 };

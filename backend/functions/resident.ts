@@ -15,8 +15,8 @@ import { caseCard, caseDetail, personView, publicTextView, timelineView } from '
 import { cursor, description, id, instant, phone, photos, requiredText, text } from '../validation';
 import { action, defineFunction, type AuthedCall } from './define';
 import { TEMPLATE_SETTING_ID, type TemplateConfig } from '../notify/dispatcher';
-import { microProjectResidentActions } from './micro-projects';
-import { surveyResidentActions } from './satisfaction-survey';
+import { microProjectResidentActions } from './micro-projects-resident';
+import { surveyResidentActions } from './satisfaction-survey-resident';
 
 const STATUS_FILTERS: Record<string, CaseStatus[] | undefined> = {
   all: undefined,

@@ -12,14 +12,13 @@
 import * as z from 'zod';
 import { fail, ok, type Result } from '../../core/errors';
 import { maskText } from '../../core/masking';
-import { RATINGS, type Actor } from '../../core/model';
+import type { Actor } from '../../core/model';
 import {
   DEFAULT_QUESTIONS,
   MAX_QUESTIONS,
   MAX_SUGGESTION,
   QUESTION_SUBJECTS,
   SURVEY_STATE_NAMES,
-  checkAnswer,
   checkQuestions,
   checkSurveyPlan,
   quarterOf,
@@ -32,13 +31,13 @@ import {
 } from '../../core/satisfaction-survey';
 import { localDateOf } from '../../core/working-days';
 import type { Directory } from '../services/directory';
-import { boundPlace, communitiesOf, personalId } from '../services/residence';
+import { personalId } from '../services/residence';
 import type { Store } from '../store/store.port';
 import { id, localDate, requiredText, text } from '../validation';
-import { action, type Call } from './define';
+import { action } from './define';
 
 const quarter = z.string().regex(/^20\d{2}-Q[1-4]$/, { message: '季度格式应为 2026-Q4' });
-const NOT_FOUND = '测评不存在';
+export const NOT_FOUND = '测评不存在';
 
 export const questionsSettingId = (streetId: string): string => `survey-questions:${streetId}`;
 export const answerId = (sid: string, openid: string): string => personalId(sid, openid);
@@ -83,7 +82,7 @@ function keptCommunities(actor: Actor, dir: Directory, communityId?: string): Re
  * A survey's results: per question for the community, then per grid, each with its number of
  * responses (the denominator); for staff every suggestion, for the board the approved ones only.
  */
-function resultsView(s: Survey, answers: readonly SurveyAnswer[], today: string, dir: Directory, texts: 'staff' | 'public') {
+export function resultsView(s: Survey, answers: readonly SurveyAnswer[], today: string, dir: Directory, texts: 'staff' | 'public') {
   const state = surveyState(s, today);
   const grids = [...dir.grids.values()].filter((g) => g.communityId === s.communityId && g.active).sort((a, b) => a.id.localeCompare(b.id));
   const textQuestions = s.questions.filter((q) => q.kind === 'text');
@@ -131,12 +130,12 @@ function staffSuggestions(answers: readonly SurveyAnswer[], questions: readonly 
   );
 }
 
-async function surveysWithAnswers(store: Store, surveys: Survey[]): Promise<[Survey, SurveyAnswer[]][]> {
+export async function surveysWithAnswers(store: Store, surveys: Survey[]): Promise<[Survey, SurveyAnswer[]][]> {
   const answers = await Promise.all(surveys.map((s) => store.listRef('surveyAnswers', { surveyId: s.id })));
   return surveys.map((s, i) => [s, answers[i] ?? []]);
 }
 
-const newestFirst = (a: Survey, b: Survey) =>
+export const newestFirst = (a: Survey, b: Survey) =>
   a.quarter === b.quarter ? a.communityId.localeCompare(b.communityId) : b.quarter.localeCompare(a.quarter);
 
 // ——— admin ———
@@ -237,97 +236,6 @@ export const surveyAdminActions = {
       const next: SurveyAnswer = { ...a, approved };
       await call.deps.store.putRef('surveyAnswers', next);
       return ok({ answerId: a.id, questionId: input.questionId, approved: input.approve, text: input.approve ? shown : null });
-    },
-  }),
-};
-
-// ——— resident ———
-
-export const surveyResidentActions = {
-  /** The surveys of the resident's community open now, with whether they answered. */
-  mySurveys: action({
-    auth: 'user',
-    input: z.strictObject(boundPlace),
-    run: async (input, call) => {
-      const mine = await communitiesOf(call.deps.store, call.dir, call.actor.openid, input);
-      if (!mine.ok) return mine;
-      const today = localDateOf(call.now);
-      const surveys = (await Promise.all([...mine.value.keys()].map((c) => call.deps.store.listRef('surveys', { communityId: c }))))
-        .flat()
-        .filter((s) => surveyState(s, today) === 'open')
-        .sort(newestFirst);
-      const answered = await Promise.all(surveys.map((s) => call.deps.store.getRef('surveyAnswers', answerId(s.id, call.actor.openid))));
-      return ok({
-        items: surveys.map((s, i) => ({
-          id: s.id,
-          communityName: call.dir.communities.get(s.communityId)?.name ?? '',
-          quarter: s.quarter,
-          opensOn: s.opensOn,
-          closesOn: s.closesOn,
-          questions: s.questions,
-          answered: answered[i] !== undefined,
-        })),
-      });
-    },
-  }),
-
-  /** One answer per survey and person (a quarter per community), never changed. */
-  answerSurvey: action({
-    auth: 'user',
-    input: z.strictObject({
-      surveyId: z.string().min(1).max(80),
-      ratings: z.record(z.string().max(20), z.enum(RATINGS)),
-      texts: z.record(z.string().max(20), text(MAX_SUGGESTION)).optional(),
-      ...boundPlace,
-    }),
-    run: async (input, call) => {
-      const s = await call.deps.store.getRef('surveys', input.surveyId);
-      if (!s) return fail('SURVEY.NOT_FOUND', NOT_FOUND);
-      const mine = await communitiesOf(call.deps.store, call.dir, call.actor.openid, input);
-      if (!mine.ok) return mine;
-      const gridId = mine.value.get(s.communityId);
-      const texts = Object.fromEntries(Object.entries(input.texts ?? {}).flatMap(([k, v]) => (v.trim() ? [[k, v.trim()]] : [])));
-      const id = answerId(s.id, call.actor.openid);
-      const allowed = checkAnswer(
-        s,
-        { ratings: input.ratings, texts },
-        { today: localDateOf(call.now), residentOf: gridId !== undefined, answered: false },
-      );
-      if (!allowed.ok) return allowed;
-      const answer: SurveyAnswer = {
-        id,
-        surveyId: s.id,
-        communityId: s.communityId,
-        gridId: gridId!,
-        quarter: s.quarter,
-        openid: call.actor.openid,
-        ratings: input.ratings,
-        texts,
-        at: call.now.toISOString(),
-      };
-      if (!(await call.deps.store.createRef('surveyAnswers', answer)))
-        return fail('SURVEY.ANSWERED', '您本季度已参加过测评，每季度只能参加一次');
-      return ok({ surveyId: s.id, answered: true });
-    },
-  }),
-};
-
-// ——— board ———
-
-async function boardResults(call: Call, communityId?: string) {
-  const surveys = (await call.deps.store.listRef('surveys', communityId ? { communityId } : {})).sort(newestFirst);
-  const today = localDateOf(call.now);
-  return (await surveysWithAnswers(call.deps.store, surveys)).map(([s, a]) => resultsView(s, a, today, call.dir, 'public'));
-}
-
-export const surveyBoardActions = {
-  /** 满意度测评 on the board: per community and grid, each figure over its responses; only approved suggestions. */
-  surveyResults: action({
-    auth: 'public',
-    input: z.strictObject({ communityId: id.optional() }),
-    run: async (input, call) => {
-      if (input.communityId && !call.dir.communities.get(input.communityId)?.active) return fail('PLACE.NOT_FOUND', '社区不存在');
-      return ok({ items: await boardResults(call, input.communityId) });
     },
   }),
 };
