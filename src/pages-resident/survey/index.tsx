@@ -94,7 +94,7 @@ function SurveyCard({ survey, bound, onDone }: { survey: MySurvey; bound: { grid
                 />
               ) : (
                 <Textarea
-                  className="staff-form__input survey__input"
+                  className="staff-form__textarea survey__input"
                   value={texts[q.id] ?? ''}
                   maxlength={300}
                   placeholder={q.required ? '请填写' : '选填'}
