@@ -47,9 +47,16 @@ export async function openQuarterRectifications(
 ): Promise<OpenReport> {
   const months = monthsOfPeriod(period);
   const communities = [...dir.communities.values()].filter((c) => c.streetId === streetId && c.active);
-  const rows = (
-    await Promise.all(communities.map((c) => store.readTallies({ communityId: c.id, fromMonth: months[0]!, toMonth: months[2]! })))
-  ).flat();
+  // The quarter's 满意度测评 is read beside the counters (one more read in flight, not one after).
+  const [tallies, surveys] = await Promise.all([
+    Promise.all(communities.map((c) => store.readTallies({ communityId: c.id, fromMonth: months[0]!, toMonth: months[2]! }))),
+    surveyTallies(
+      store,
+      communities.map((c) => c.id),
+      period,
+    ),
+  ]);
+  const rows = tallies.flat();
   const sums = new Map<string, { kind: RectificationUnitKind; unitId: string; tally: CaseTally }>();
   const add = (kind: RectificationUnitKind, unitId: string, t: CaseTally) => {
     const key = `${kind}:${unitId}`;
@@ -61,12 +68,7 @@ export async function openQuarterRectifications(
     add('community', r.communityId, r.tally);
     add('category', r.categoryId, r.tally);
   }
-  // The quarter's 满意度测评: each answer is one more rating of the community, or of the answerer's grid.
-  const surveys = await surveyTallies(
-    store,
-    communities.map((c) => c.id),
-    period,
-  );
+  // Each survey answer is one more rating of the community, or of the answerer's grid.
   for (const [cid, t] of surveys.communities) add('community', cid, t);
   for (const [gid, t] of surveys.grids) add('grid', gid, t);
   const report: OpenReport = { period, opened: [], existing: 0, tooFew: 0 };
