@@ -44,6 +44,22 @@ export type ErrorCode =
   | 'HOST.NOT_ALLOWED'
   | 'CARE.NOT_FOUND'
   | 'CARE.INVALID'
+  | 'VOTE.NOT_FOUND'
+  | 'VOTE.NOT_OPEN'
+  | 'VOTE.CLOSED'
+  | 'VOTE.TOO_MANY'
+  | 'VOTE.ALREADY_VOTED'
+  | 'VOTE.NOT_RESIDENT'
+  | 'VOTE.NOT_CLOSED'
+  | 'VOTE.STARTED'
+  | 'PROJECT.DONE'
+  | 'PROJECT.ORDER'
+  | 'SURVEY.NOT_FOUND'
+  | 'SURVEY.NOT_OPEN'
+  | 'SURVEY.CLOSED'
+  | 'SURVEY.NOT_RESIDENT'
+  | 'SURVEY.ANSWERED'
+  | 'SURVEY.EXISTS'
   | 'INTERNAL';
 
 export interface DomainError {
@@ -90,7 +106,12 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'FILE.NOT_FOUND':
     case 'RECTIFICATION.NOT_FOUND':
     case 'CARE.NOT_FOUND':
+    case 'VOTE.NOT_FOUND':
+    case 'SURVEY.NOT_FOUND':
       return 404;
+    case 'VOTE.NOT_RESIDENT':
+    case 'SURVEY.NOT_RESIDENT':
+      return 403;
     case 'CASE.CONFLICT':
     case 'CASE.INVALID_TRANSITION':
     case 'CASE.ALREADY_SUPPORTED':
@@ -101,6 +122,17 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'LEDGER.UNCHANGED':
     case 'RECTIFICATION.NOT_NEEDED':
     case 'RECTIFICATION.CLOSED':
+    case 'VOTE.NOT_OPEN':
+    case 'VOTE.CLOSED':
+    case 'VOTE.ALREADY_VOTED':
+    case 'VOTE.NOT_CLOSED':
+    case 'VOTE.STARTED':
+    case 'PROJECT.DONE':
+    case 'PROJECT.ORDER':
+    case 'SURVEY.NOT_OPEN':
+    case 'SURVEY.CLOSED':
+    case 'SURVEY.ANSWERED':
+    case 'SURVEY.EXISTS':
       return 409;
     case 'RATE.LIMITED':
       return 429;

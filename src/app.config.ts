@@ -5,12 +5,12 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'pages-resident',
-      pages: ['report/index', 'case/index', 'privacy/index'],
+      pages: ['report/index', 'case/index', 'privacy/index', 'vote/index', 'survey/index'],
     },
     // 公示栏: public, no login; linked from 首页.
     {
       root: 'pages-board',
-      pages: ['index/index', 'cases/index', 'case/index', 'roster/index'],
+      pages: ['index/index', 'cases/index', 'case/index', 'roster/index', 'projects/index'],
     },
     // 工作台: the five-role members' tasks, patrol reports, their group.
     {
@@ -32,6 +32,7 @@ export default defineAppConfig({
         'profiles/index',
         'review/index',
         'intake/index',
+        'projects/index',
       ],
     },
   ],

@@ -26,6 +26,8 @@ import { id, periodOrCurrent } from '../validation';
 import { action, defineFunction } from './define';
 import { publicRectifications, quarter } from '../services/rectifications';
 import { careBoardActions } from './care-board';
+import { microProjectBoardActions } from './micro-projects-board';
+import { surveyBoardActions } from './satisfaction-survey-board';
 import { rosterFace } from '../../core/public-profile';
 
 export const WEIGHTS_SETTING_ID = 'metricWeights';
@@ -79,6 +81,8 @@ const isOnBoard = (c: Case): boolean => c.isPublic && c.status !== 'merged';
 
 export const board = defineFunction('board', {
   ...careBoardActions,
+  ...microProjectBoardActions,
+  ...surveyBoardActions,
   summary: action({
     auth: 'public',
     input: z.strictObject(scopeInput),

@@ -20,6 +20,8 @@ import { action, defineFunction, type AuthedCall } from './define';
 import { residentContactActions } from './resident-contact';
 import { TEMPLATE_SETTING_ID, type TemplateConfig } from '../notify/dispatcher';
 import { warmCaseNumbers } from '../services/case-numbers';
+import { microProjectResidentActions } from './micro-projects-resident';
+import { surveyResidentActions } from './satisfaction-survey-resident';
 
 const STATUS_FILTERS: Record<string, CaseStatus[] | undefined> = {
   all: undefined,
@@ -49,6 +51,8 @@ const mine = (call: AuthedCall) => (c: { reporter: { openid: string } }) =>
 export const resident = defineFunction('resident', {
   // The handler's work phone, with their consent (backend/functions/resident-contact.ts)
   ...residentContactActions,
+  ...microProjectResidentActions,
+  ...surveyResidentActions,
   listCategories: action({
     auth: 'public',
     input: z.strictObject({}),

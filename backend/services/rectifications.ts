@@ -3,6 +3,7 @@
  * timer after a quarter ends call the same opening), the staff view of a task and the board's list
  * (units and their state, never the report). The actions live in backend/functions/admin/rectification.ts.
  */
+import { surveyTallies } from './survey-tallies';
 import * as z from 'zod';
 
 import { addTally, emptyTally, monthsOfPeriod, type CaseTally } from '../../core/metrics';
@@ -46,9 +47,16 @@ export async function openQuarterRectifications(
 ): Promise<OpenReport> {
   const months = monthsOfPeriod(period);
   const communities = [...dir.communities.values()].filter((c) => c.streetId === streetId && c.active);
-  const rows = (
-    await Promise.all(communities.map((c) => store.readTallies({ communityId: c.id, fromMonth: months[0]!, toMonth: months[2]! })))
-  ).flat();
+  // The quarter's 满意度测评 is read beside the counters (one more read in flight, not one after).
+  const [tallies, surveys] = await Promise.all([
+    Promise.all(communities.map((c) => store.readTallies({ communityId: c.id, fromMonth: months[0]!, toMonth: months[2]! }))),
+    surveyTallies(
+      store,
+      communities.map((c) => c.id),
+      period,
+    ),
+  ]);
+  const rows = tallies.flat();
   const sums = new Map<string, { kind: RectificationUnitKind; unitId: string; tally: CaseTally }>();
   const add = (kind: RectificationUnitKind, unitId: string, t: CaseTally) => {
     const key = `${kind}:${unitId}`;
@@ -60,6 +68,9 @@ export async function openQuarterRectifications(
     add('community', r.communityId, r.tally);
     add('category', r.categoryId, r.tally);
   }
+  // Each survey answer is one more rating of the community, or of the answerer's grid.
+  for (const [cid, t] of surveys.communities) add('community', cid, t);
+  for (const [gid, t] of surveys.grids) add('grid', gid, t);
   const report: OpenReport = { period, opened: [], existing: 0, tooFew: 0 };
   for (const { kind, unitId, tally } of [...sums.values()].sort((a, b) => (a.kind + a.unitId < b.kind + b.unitId ? -1 : 1))) {
     const verdict = judgeSatisfaction(tally);

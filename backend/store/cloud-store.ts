@@ -95,6 +95,20 @@ export class CloudStore implements Store {
       .set({ data: defined(strip(doc as unknown as CloudDoc)) });
   }
 
+  async createRef<K extends RefKind>(kind: K, doc: RefDocs[K]): Promise<boolean> {
+    const schema = refSchemaOf(kind);
+    assertRecord(schema, doc, `${kind}/${String((doc as { id?: unknown }).id)}`);
+    if (!CLOUD_ID_RULE.test(doc.id)) throw new InvalidRecordError(`${kind}/${doc.id}`, [ID_RULE_MESSAGE]);
+    // Read and write in one transaction: of writers racing on one id the first commits and every
+    // other aborts; `transact` runs them again, and their new run finds the document.
+    return this.cloud.transact(async (t) => {
+      const ref = t.collection(CLOUD_COLLECTIONS.refs[kind]).doc(doc.id);
+      if (await this.cloud.getDoc(ref)) return false;
+      await ref.set({ data: defined(strip(doc as unknown as CloudDoc)) });
+      return true;
+    });
+  }
+
   // ——— cases ———
 
   async getCase(id: string): Promise<Case | undefined> {

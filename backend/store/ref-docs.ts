@@ -7,6 +7,8 @@ import type { Rectification } from '../../core/rectification';
 import type { TimePolicy } from '../../core/time-policy';
 import type { CareSubject, CareVisit } from '../../core/care-visits';
 import type { MemberPublicProfile } from '../../core/public-profile';
+import type { Ballot, VoteRound } from '../../core/micro-projects';
+import type { Survey, SurveyAnswer } from '../../core/satisfaction-survey';
 
 export interface Street {
   id: string;
@@ -119,6 +121,14 @@ export interface RefDocs {
   careVisits: CareVisit;
   /** 公示牌 consent per member (id = member id). */
   memberProfiles: MemberPublicProfile;
+  /** 民生微实事: a community's voting round with its candidate projects and their delivery (public). */
+  voteRounds: VoteRound;
+  /** One per round and resident, created once (`createRef`); never public one by one. */
+  ballots: Ballot;
+  /** 满意度测评: one per community and quarter (id `<communityId>_<quarter>`). */
+  surveys: Survey;
+  /** One per survey and resident, created once (`createRef`); the words are staff-only until approved. */
+  surveyAnswers: SurveyAnswer;
 }
 export type RefKind = keyof RefDocs;
 export const REF_KINDS: readonly RefKind[] = [
@@ -138,4 +148,8 @@ export const REF_KINDS: readonly RefKind[] = [
   'careSubjects',
   'careVisits',
   'memberProfiles',
+  'voteRounds',
+  'ballots',
+  'surveys',
+  'surveyAnswers',
 ];

@@ -34,6 +34,7 @@ import {
 import type { ErrorCode } from '../../core/errors';
 import { CARE_GROUPS, type CareSubject, type CareVisit } from '../../core/care-visits';
 import type { MemberPublicProfile } from '../../core/public-profile';
+import { engagementShapes } from './engagement-schemas';
 import { TALLY_KEYS, type CaseTally } from '../../core/metrics';
 import { RECTIFICATION_UNIT_KINDS, type Rectification } from '../../core/rectification';
 import type { Duration, SeverityLimits } from '../../core/time-policy';
@@ -458,6 +459,7 @@ const refShapes = {
     commitment: z.looseObject({ value: str, approved: z.boolean() }).optional(),
     updatedAt: instant,
   } satisfies Shape<MemberPublicProfile>,
+  ...engagementShapes,
 };
 
 export const refSchemas: { [K in RefKind]: z.ZodType<RefDocs[K]> } = {
@@ -477,6 +479,10 @@ export const refSchemas: { [K in RefKind]: z.ZodType<RefDocs[K]> } = {
   careSubjects: z.looseObject(refShapes.careSubjects),
   careVisits: z.looseObject(refShapes.careVisits),
   memberProfiles: z.looseObject(refShapes.memberProfiles),
+  voteRounds: z.looseObject(refShapes.voteRounds),
+  ballots: z.looseObject(refShapes.ballots),
+  surveys: z.looseObject(refShapes.surveys),
+  surveyAnswers: z.looseObject(refShapes.surveyAnswers),
 };
 
 // ——— reading and writing records ———

@@ -179,6 +179,17 @@ export class SqliteStore implements Store {
     await this.wal.durable();
   }
 
+  async createRef<K extends RefKind>(kind: K, doc: RefDocs[K]): Promise<boolean> {
+    const schema = refSchemaOf(kind);
+    assertRecord(schema, doc, `refs/${kind}/${String((doc as { id?: unknown }).id)}`);
+    const r = this.stmt('INSERT INTO refs (kind, id, json) VALUES (?, ?, ?) ON CONFLICT (kind, id) DO NOTHING').run(
+      kind,
+      doc.id,
+      JSON.stringify(doc),
+    );
+    return r.changes === 1;
+  }
+
   // ——— cases ———
 
   async getCase(id: string): Promise<Case | undefined> {

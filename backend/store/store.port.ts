@@ -124,6 +124,11 @@ export interface Store {
   /** All documents of a kind whose fields equal those in `where` (top-level fields only). */
   listRef<K extends RefKind>(kind: K, where?: Partial<RefDocs[K]>): Promise<RefDocs[K][]>;
   putRef<K extends RefKind>(kind: K, doc: RefDocs[K]): Promise<void>;
+  /**
+   * Stores a document only if none with its id exists: true for the one caller that created it,
+   * false for every other (also under concurrent calls). A ballot or a survey answer is written so.
+   */
+  createRef<K extends RefKind>(kind: K, doc: RefDocs[K]): Promise<boolean>;
 
   // ——— cases ———
   getCase(id: string): Promise<Case | undefined>;

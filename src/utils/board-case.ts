@@ -6,6 +6,8 @@ export const BOARD_ROUTES = {
   cases: (filter: { communityId?: string; gridId?: string } = {}) => withQuery('/pages-board/cases/index', filter),
   caseDetail: (caseId: string) => withQuery('/pages-board/case/index', { id: caseId }),
   roster: (gridId?: string) => withQuery('/pages-board/roster/index', { gridId }),
+  /** 民生微实事: rounds, results and delivery. */
+  projects: (communityId?: string) => withQuery('/pages-board/projects/index', { communityId }),
 } as const;
 
 function withQuery(path: string, params: Record<string, string | undefined>): string {

@@ -18,6 +18,8 @@ export const STAFF_ROUTES = {
   profile: '/pages-member/profile/index',
   profiles: '/pages-admin/profiles/index',
   care: (communityId?: string) => q('/pages-admin/care/index', { communityId }),
+  /** 民生微实事: voting rounds and project delivery. */
+  projects: (communityId?: string) => q('/pages-admin/projects/index', { communityId }),
   /** `filter` is `filterToParams(…)`. */
   adminCases: (filter?: string) => (filter ? `/pages-admin/cases/index?${filter}` : '/pages-admin/cases/index'),
   adminCase: (caseId: string) => q('/pages-admin/case/index', { id: caseId }),

@@ -315,6 +315,34 @@ export function describeStoreContract(name: string, make: () => Promise<Store>):
         await expect(store.putRef('grids', { id: 'g1', name: 'x' } as never)).rejects.toThrow(/记录格式不正确/);
         expect(await store.getRef('grids', 'g1')).toBeUndefined();
       });
+
+      const ballot = (projectIds: string[], at0 = at(0)) => ({
+        id: 'R1_o1',
+        roundId: 'R1',
+        communityId: 'c1',
+        openid: 'o1',
+        projectIds,
+        gridId: 'g1',
+        at: at0,
+      });
+
+      it('creates a document only when its id is free, and never replaces it', async () => {
+        expect(await store.createRef('ballots', ballot(['p1']))).toBe(true);
+        expect(await store.createRef('ballots', ballot(['p2'], at(1)))).toBe(false);
+        expect(await store.getRef('ballots', 'R1_o1')).toEqual(ballot(['p1']));
+        expect(await store.createRef('ballots', { ...ballot(['p2']), id: 'R1_o2', openid: 'o2' })).toBe(true);
+        expect((await store.listRef('ballots', { roundId: 'R1' })).map((b) => b.openid)).toEqual(['o1', 'o2']);
+        await expect(store.createRef('ballots', { ...ballot(['p1']), id: 'R1_o3', at: 'yesterday' })).rejects.toThrow(/记录格式不正确/);
+        expect(await store.getRef('ballots', 'R1_o3')).toBeUndefined();
+      });
+
+      it('lets exactly one of 50 concurrent creates of one id stand', async () => {
+        const results = await Promise.all(Array.from({ length: 50 }, (_, i) => store.createRef('ballots', ballot([`p${i}`], at(i)))));
+        expect(results.filter((r) => r)).toHaveLength(1);
+        const winner = results.indexOf(true);
+        expect(await store.getRef('ballots', 'R1_o1')).toEqual(ballot([`p${winner}`], at(winner)));
+        expect(await store.listRef('ballots')).toHaveLength(1);
+      });
     });
 
     describe('cases and timelines', () => {

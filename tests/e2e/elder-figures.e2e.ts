@@ -64,10 +64,13 @@ function pages(caseId: string, callbackId = caseId): Visit[] {
     { persona: resident, route: '/pages-resident/report/index' },
     { persona: resident, route: `/pages-resident/case/index?id=${caseId}` },
     { persona: resident, route: '/pages-resident/privacy/index' },
+    { persona: resident, route: '/pages-resident/vote/index', shows: 'vote-project' },
+    { persona: resident, route: '/pages-resident/survey/index', shows: 'survey-submit' },
     { persona: resident, route: '/pages-board/index/index' },
     { persona: resident, route: '/pages-board/cases/index' },
     { persona: resident, route: `/pages-board/case/index?id=${caseId}` },
     { persona: resident, route: `/pages-board/roster/index?gridId=${GRID}`, shows: 'roster-phone' },
+    { persona: resident, route: '/pages-board/projects/index', shows: 'projects-project' },
     { persona: member, route: '/pages/workbench/index' },
     { persona: member, route: '/pages-member/tasks/index' },
     { persona: member, route: `/pages-member/task/index?id=${caseId}` },
@@ -89,6 +92,7 @@ function pages(caseId: string, callbackId = caseId): Visit[] {
     { persona: admin, route: '/pages-admin/profiles/index', shows: 'profile-pending' },
     { persona: admin, route: '/pages-admin/intake/index?mode=file', shows: 'intake-grid' },
     { persona: admin, route: '/pages-admin/intake/index?mode=callback', shows: `callback-${callbackId}` },
+    { persona: admin, route: '/pages-admin/projects/index', shows: 'mp-project' },
     { persona: street, route: '/pages-admin/communities/index' },
     { persona: 'demo-dept-1', route: '/pages/workbench/index' },
   ];
@@ -193,6 +197,20 @@ test('every page in 长辈版 and standard mode meets the figures (font, line he
   });
   const { fileId } = ((await uploaded.json()) as { data: { fileId: string } }).data;
   await stewardApi.call('member', 'resolveCase', { caseId: proxy.caseId, result: '已更换灯泡，恢复照明', photos: [fileId] });
+  // 民生微实事: a round open today in the resident's community (they reported from it above).
+  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  await adminApi.call('admin', 'voteRoundSave', {
+    communityId: 'sf-yuyuan',
+    title: '冬季民生微实事',
+    opensOn: today,
+    closesOn: today,
+    votesPerPerson: 1,
+    projects: [
+      { title: '楼道加装扶手', description: '为1至4栋楼道加装不锈钢扶手', cost: 18000, provider: '社区服务中心' },
+      { title: '小区充电棚', description: '在2栋旁建设电动车集中充电棚', cost: 45000, provider: '物业公司' },
+    ],
+  });
+  await adminApi.call('admin', 'surveyOpen', { communityId: 'sf-yuyuan', opensOn: today, closesOn: today });
   session = await openBrowser('elder-figures');
   const { page } = session;
   await page.goto(`${host.url}/`);

@@ -9,6 +9,8 @@ import { readFileSync } from 'node:fs';
 import { admin } from '../../backend/functions/admin';
 import { member } from '../../backend/functions/member';
 import { resident } from '../../backend/functions/resident';
+import { answerId } from '../../backend/functions/satisfaction-survey';
+import { DEFAULT_QUESTIONS } from '../../core/satisfaction-survey';
 import { invalidateDirectory } from '../../backend/services/directory';
 import { OPEN_STATUSES, type Case } from '../../core/model';
 import { periodRange, tallyCases } from '../../core/metrics';
@@ -1348,7 +1350,91 @@ const SCOPE_TABLE: Record<string, Row> = {
   },
   bulkRemind: { params: async () => ({ caseIds: [(await assignedCase()).id] }), expect: ADMIN_CASE },
   exportSelected: { params: async () => ({ caseIds: [(await assignedCase()).id] }), expect: ADMIN_CASE },
+  voteRounds: { params: async () => ({ communityId: YUYUAN }), expect: ADMIN_COMMUNITY },
+  voteRoundSave: {
+    params: async () => ({
+      communityId: YUYUAN,
+      title: '民生微实事',
+      opensOn: '2026-11-24',
+      closesOn: '2026-11-30',
+      votesPerPerson: 1,
+      projects: [
+        { title: '加装扶手', description: '楼道加装扶手', cost: 1000, provider: '社区' },
+        { title: '充电棚', description: '建设充电棚', cost: 2000, provider: '物业' },
+      ],
+    }),
+    expect: ADMIN_COMMUNITY,
+  },
+  projectDelivery: {
+    // A round of 渝园社区 that closed before NOW.
+    params: async () => {
+      const id = `V-closed-${closedRounds++}`;
+      await w.deps.store.putRef('voteRounds', {
+        id,
+        streetId: 'shuangfu',
+        communityId: YUYUAN,
+        title: '民生微实事',
+        opensOn: '2026-11-01',
+        closesOn: '2026-11-20',
+        votesPerPerson: 1,
+        projects: ['a', 'b'].map((p) => ({ id: p, title: p, description: p, cost: 1, provider: p, photos: [], delivery: [] })),
+        createdBy: P.communityAdmin,
+        createdAt: NOW.toISOString(),
+      });
+      return { roundId: id, projectId: 'a', stage: 'approved', on: '2026-11-22' };
+    },
+    expect: ['ok', 'VOTE.NOT_FOUND', 'ok', F],
+  },
+  surveyQuestions: { params: none, expect: ADMIN_ANY },
+  setSurveyQuestions: {
+    params: async () => ({ questions: [{ id: 'community', kind: 'rating', text: '您对社区的服务满意吗？', subject: 'community' }] }),
+    expect: [F, F, 'ok', F],
+  },
+  surveyOpen: {
+    // A later quarter each time: a community's quarter opens once.
+    params: async () => {
+      const n = futureQuarters++;
+      const year = 2027 + Math.floor(n / 4);
+      const month = String((n % 4) * 3 + 1).padStart(2, '0');
+      return { communityId: YUYUAN, opensOn: `${year}-${month}-01`, closesOn: `${year}-${month}-20` };
+    },
+    expect: ADMIN_COMMUNITY,
+  },
+  surveyResults: { params: async () => ({ communityId: YUYUAN }), expect: ADMIN_COMMUNITY },
+  reviewSuggestion: {
+    params: async () => {
+      // The default questionnaire (setSurveyQuestions above may have changed the street's).
+      await w.deps.store.putRef('surveys', {
+        id: 'sf-yuyuan_2026-Q4',
+        streetId: 'shuangfu',
+        communityId: YUYUAN,
+        quarter: '2026-Q4',
+        opensOn: '2026-11-23',
+        closesOn: '2026-12-20',
+        questions: [...DEFAULT_QUESTIONS],
+        createdBy: P.communityAdmin,
+        createdAt: NOW.toISOString(),
+      });
+      const openid = `table-resident-${futureQuarters++}`;
+      const r = await resident.handle(
+        {
+          action: 'answerSurvey',
+          surveyId: 'sf-yuyuan_2026-Q4',
+          ratings: { community: 'satisfied', group: 'satisfied' },
+          texts: { suggestion: '多组织活动' },
+          gridId: YUYUAN_G1,
+        },
+        openid,
+        w.deps,
+      );
+      if (!r.ok) throw new Error(r.error.message);
+      return { answerId: answerId('sf-yuyuan_2026-Q4', openid), questionId: 'suggestion', approve: true };
+    },
+    expect: ['ok', 'SURVEY.NOT_FOUND', 'ok', F],
+  },
 };
+let closedRounds = 0;
+let futureQuarters = 0;
 
 /** A 代登记 by the community admin, resolved by its holder: waiting for a 电话回访. */
 async function resolvedProxyCase(): Promise<Case> {

@@ -235,7 +235,56 @@ const ROWS: Row[] = [
     allowed: ['holder', 'sameGridMember', 'otherGridMember'],
     setup: async () => ({ showFullName: true }),
   },
+  // 民生微实事: any signed-in resident of the community (here by the building they bound) votes once per round.
+  { fn: 'resident', action: 'myVoteRounds', allowed: ALL.filter((w) => w !== 'anonymous'), setup: async () => ({ buildingId: BUILDING }) },
+  {
+    fn: 'resident',
+    action: 'castVote',
+    allowed: ALL.filter((w) => w !== 'anonymous'),
+    setup: async (env) => {
+      const round = await openRound(env);
+      return { roundId: round.id, projectIds: [round.projects[0]!.id], buildingId: BUILDING };
+    },
+  },
+  // 满意度测评: any signed-in resident of the community answers once per quarter.
+  { fn: 'resident', action: 'mySurveys', allowed: ALL.filter((w) => w !== 'anonymous'), setup: async () => ({ gridId: 'sf-yuyuan-g1' }) },
+  {
+    fn: 'resident',
+    action: 'answerSurvey',
+    allowed: ALL.filter((w) => w !== 'anonymous'),
+    setup: async (env) => ({
+      surveyId: await openSurvey(env),
+      ratings: { community: 'satisfied', group: 'satisfied' },
+      gridId: 'sf-yuyuan-g1',
+    }),
+  },
 ];
+
+/** 渝园社区's survey of this quarter, opened once. */
+async function openSurvey(env: TestEnv): Promise<string> {
+  const today = new Date(env.clock.now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const q = `${today.slice(0, 4)}-Q${Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1}`;
+  const id = `sf-yuyuan_${q}`;
+  if (!(await env.store.getRef('surveys', id)))
+    await env.ok('admin', P.admin1, 'surveyOpen', { communityId: 'sf-yuyuan', opensOn: today, closesOn: today });
+  return id;
+}
+
+/** A fresh 民生微实事 round of 渝园社区, open today. */
+async function openRound(env: TestEnv): Promise<{ id: string; projects: { id: string }[] }> {
+  const today = new Date(env.clock.now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  return env.ok('admin', P.admin1, 'voteRoundSave', {
+    communityId: 'sf-yuyuan',
+    title: '民生微实事',
+    opensOn: today,
+    closesOn: today,
+    votesPerPerson: 1,
+    projects: [
+      { title: '加装扶手', description: '楼道加装扶手', cost: 1000, provider: '社区' },
+      { title: '充电棚', description: '建设充电棚', cost: 2000, provider: '物业' },
+    ],
+  });
+}
 
 /** A person on the register assigned to the holder (the building steward of 渝园社区 第一网格). */
 async function careSubjectOfHolder(env: TestEnv): Promise<string> {

@@ -44,6 +44,27 @@ beforeAll(async () => {
   ids.task = mine.caseId; // routed to the building steward of 渝园社区第一网格
   const adminCases = data<{ items: { id: string }[] }>(await world.call('admin', { action: 'listCases' }, ADMIN));
   ids.admin = adminCases.items[0]!.id;
+  // 民生微实事: a round open today in 渝园社区, where the resident reported from.
+  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  data(
+    await world.call(
+      'admin',
+      {
+        action: 'voteRoundSave',
+        communityId: 'sf-yuyuan',
+        title: '冬季民生微实事',
+        opensOn: today,
+        closesOn: today,
+        votesPerPerson: 1,
+        projects: [
+          { title: '楼道加装扶手', description: '为1至4栋楼道加装不锈钢扶手', cost: 18000, provider: '社区服务中心' },
+          { title: '小区充电棚', description: '在2栋旁建设电动车集中充电棚', cost: 45000, provider: '物业公司' },
+        ],
+      },
+      ADMIN,
+    ),
+  );
+  data(await world.call('admin', { action: 'surveyOpen', communityId: 'sf-yuyuan', opensOn: today, closesOn: today }, ADMIN));
 }, 60000);
 
 afterAll(async () => {

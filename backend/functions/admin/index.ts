@@ -13,6 +13,8 @@
 import { defineFunction } from '../define';
 import { careAdminActions } from '../care';
 import { careLedgerActions } from '../care-ledger';
+import { microProjectAdminActions } from '../micro-projects';
+import { surveyAdminActions } from '../satisfaction-survey';
 import { profileAdminActions } from '../public-profile';
 import { adminOnly, intakeActions } from '../intake';
 import { caseActions } from './cases';
@@ -37,6 +39,8 @@ export const admin = defineFunction('admin', {
   ...reviewActions,
   ...careAdminActions,
   ...careLedgerActions,
+  ...microProjectAdminActions,
+  ...surveyAdminActions,
   ...profileAdminActions,
   // 代登记 and 电话回访, for community and street admins (members have them in \`member\`)
   ...adminOnly(intakeActions),

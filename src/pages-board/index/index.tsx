@@ -83,6 +83,18 @@ export default function BoardPage() {
         </View>
       ) : null}
 
+      <View className="card" data-testid="board-projects">
+        <SectionTitle>民生微实事</SectionTitle>
+        <View className="board__hint">居民投票选出最需要的服务项目，立项、实施、完成全程公示。</View>
+        <BigButton
+          kind="secondary"
+          onClick={() => void Taro.navigateTo({ url: BOARD_ROUTES.projects(scope.communityId) })}
+          testId="open-projects"
+        >
+          查看投票结果和项目进度
+        </BigButton>
+      </View>
+
       {s ? (
         <>
           <SectionTitle>近6个月 受理与办结</SectionTitle>

@@ -8,6 +8,8 @@ import { PageShell } from '../../components/page-shell';
 import { PlacePicker } from '../../components/place-picker';
 import { ROUTES } from '../../routes';
 import { residentApi } from '../../services/resident-api';
+import { microProjectsApi } from '../../services/micro-projects-api';
+import { surveyApi } from '../../services/survey-api';
 import { placeStore } from '../../state/place';
 import { needsPersona, sessionStore } from '../../state/session';
 import { useStaffProfile } from '../../state/staff-profile';
@@ -133,6 +135,9 @@ export default function HomePage() {
         ))}
       </View>
 
+      <VoteEntry ready={ready} />
+      <SurveyEntry ready={ready} />
+
       <GridBoard ready={ready} />
 
       <View className="card home__board" hoverClass="home__board--pressed" onClick={openBoard} data-testid="open-board">
@@ -240,6 +245,73 @@ function GridBoard({ ready }: { ready: boolean }) {
           ) : null}
         </>
       )}
+    </View>
+  );
+}
+
+/** 民生微实事: the open rounds of the resident's community, one tap from 首页 (shown only when there is one). */
+function VoteEntry({ ready }: { ready: boolean }) {
+  const place = useStore(placeStore);
+  const rounds = useRemote(
+    () => microProjectsApi.myRounds({ gridId: place.gridId, buildingId: place.buildingId }),
+    ready && Boolean(place.gridId || place.buildingId),
+  );
+  const lastGrid = useRef(place.gridId);
+  useEffect(() => {
+    if (place.gridId !== lastGrid.current && ready) void rounds.reload();
+    lastGrid.current = place.gridId;
+  }, [place.gridId, ready]);
+  useDidShow(() => {
+    if (rounds.data) void rounds.reload();
+  });
+  const open = (rounds.data?.items ?? []).filter((r) => r.state === 'open');
+  if (open.length === 0) return null;
+  const waiting = open.filter((r) => r.canVote).length;
+  return (
+    <View
+      className="card home__board"
+      hoverClass="home__board--pressed"
+      onClick={() => void Taro.navigateTo({ url: ROUTES.vote })}
+      data-testid="open-vote"
+    >
+      <View className="home__board-body">
+        <View className="home__board-title">民生微实事投票</View>
+        <View className="home__board-text">{waiting > 0 ? `${open[0]!.title}，请投出您的一票` : '您已投票，看看实时结果'}</View>
+      </View>
+      <Text className="home__board-arrow">›</Text>
+    </View>
+  );
+}
+
+/** 满意度测评: this quarter's survey of the resident's community, while it is open and not yet answered. */
+function SurveyEntry({ ready }: { ready: boolean }) {
+  const place = useStore(placeStore);
+  const surveys = useRemote(
+    () => surveyApi.mine({ gridId: place.gridId, buildingId: place.buildingId }),
+    ready && Boolean(place.gridId || place.buildingId),
+  );
+  const lastGrid = useRef(place.gridId);
+  useEffect(() => {
+    if (place.gridId !== lastGrid.current && ready) void surveys.reload();
+    lastGrid.current = place.gridId;
+  }, [place.gridId, ready]);
+  useDidShow(() => {
+    if (surveys.data) void surveys.reload();
+  });
+  const waiting = (surveys.data?.items ?? []).filter((s) => !s.answered);
+  if (waiting.length === 0) return null;
+  return (
+    <View
+      className="card home__board"
+      hoverClass="home__board--pressed"
+      onClick={() => void Taro.navigateTo({ url: ROUTES.survey })}
+      data-testid="open-survey"
+    >
+      <View className="home__board-body">
+        <View className="home__board-title">满意度测评</View>
+        <View className="home__board-text">{waiting[0]!.communityName}本季度测评进行中，请说说您的意见</View>
+      </View>
+      <Text className="home__board-arrow">›</Text>
     </View>
   );
 }

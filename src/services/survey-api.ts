@@ -1,0 +1,35 @@
+import { callFunction } from './cloud';
+import type { SurveyResultsView } from '../../backend/functions/satisfaction-survey';
+import type { SurveyQuestion } from '../../core/satisfaction-survey';
+import type { Rating } from '../../core/model';
+import type { BoundPlace } from './micro-projects-api';
+
+/** The quarterly 满意度测评 (backend/functions/satisfaction-survey.ts). */
+export type SurveyRating = Rating;
+export type { SurveyResultsView };
+
+export interface MySurvey {
+  id: string;
+  communityName: string;
+  quarter: string;
+  opensOn: string;
+  closesOn: string;
+  questions: SurveyQuestion[];
+  answered: boolean;
+}
+
+const place = (p: BoundPlace) => ({ ...(p.buildingId ? { buildingId: p.buildingId } : {}), ...(p.gridId ? { gridId: p.gridId } : {}) });
+
+export const surveyApi = {
+  mine: (bound: BoundPlace) => callFunction<{ items: MySurvey[] }>('resident', { action: 'mySurveys', ...place(bound) }),
+  answer: (surveyId: string, ratings: Record<string, Rating>, texts: Record<string, string>, bound: BoundPlace) =>
+    callFunction<{ surveyId: string; answered: true }>('resident', {
+      action: 'answerSurvey',
+      surveyId,
+      ratings,
+      ...(Object.values(texts).some((t) => t.trim()) ? { texts } : {}),
+      ...place(bound),
+    }),
+  board: (communityId?: string) =>
+    callFunction<{ items: SurveyResultsView[] }>('board', { action: 'surveyResults', ...(communityId ? { communityId } : {}) }),
+};
