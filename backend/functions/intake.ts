@@ -151,6 +151,8 @@ export const intakeActions: Record<string, ActionDef> = {
         return fail('INPUT.INVALID', `工单号${input.ticketNo ?? ''}已登记过，请勿重复登记`);
       return ok({
         caseId: c.id,
+        // The number to read back to the caller on the phone (2612-0042).
+        caseNo: c.no,
         status: c.status,
         statusName: STATUS_NAMES[c.status],
         holder: caseCard(c, dir).holder,

@@ -195,7 +195,7 @@ describe('the case ledger names the channel', () => {
   }
 
   it("来源 says 代登记 and the channel; the community's own ledger names the resident, the street's masks them", async () => {
-    const { caseId } = data<{ caseId: string }>(
+    const { caseNo } = data<{ caseNo: string }>(
       await file(P.communityAdmin, { channel: 'hotline', ticketNo: 'GD20261123-0777', contactName: '赵建国', contactPhone: '13912345678' }),
     );
     const period = NOW.toISOString().slice(0, 7);
@@ -207,7 +207,9 @@ describe('the case ledger names the channel', () => {
     ] as const) {
       const sheet = await readSheet(url);
       const col = (label: string) => sheet.header.indexOf(label);
-      const row = sheet.rows.find((r) => r[col('编号')] === caseId)!;
+      // The ledger's 编号 is the number people say (2612-0042), not the internal id.
+      const row = sheet.rows.find((r) => r[col('编号')] === caseNo)!;
+      expect(row).toBeDefined();
       expect(row[col('来源')]).toBe('代登记·12345热线 GD20261123-0777');
       expect(row[col('联系人')]).toBe(name);
       expect(row[col('联系电话')]).toBe(phone);

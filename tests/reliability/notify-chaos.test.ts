@@ -83,10 +83,17 @@ describe('通知投递的可靠性', () => {
         await env.store.addSubscriptionQuota(openid, def!.templateId, q);
       }
 
+    // One person's template is broken (every send fails with -1) and they granted plenty: the retry
+    // limit is reached for certain, not only when the random failures happen to line up.
+    const doomed = outbox[0]!.notice;
+    const broken = { touser: doomed.recipientOpenid, templateId: ALL_TEMPLATES[doomed.kind]!.templateId };
+    await env.store.addSubscriptionQuota(broken.touser, broken.templateId, 50);
+    granted.set(`${broken.touser}|${broken.templateId}`, (granted.get(`${broken.touser}|${broken.templateId}`) ?? 0) + 50);
+
     const ledger: SendRecord[] = [];
     const chaos = { ok: 0.3, thrown: 0.25, minusOne: 0.25, noQuota: 0.05, other: 0.15 };
-    const a = chaosChannel(env.store, prng(1), ledger, chaos);
-    const b = chaosChannel(env.store, prng(2), ledger, chaos);
+    const a = chaosChannel(env.store, prng(1), ledger, chaos, broken);
+    const b = chaosChannel(env.store, prng(2), ledger, chaos, broken);
     let rounds = 0;
     for (; rounds < 40 && (await env.store.listOutbox('queued')).length > 0; rounds++) {
       env.advance(HOUR + 1000); // past the longest backoff and any lease

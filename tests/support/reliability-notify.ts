@@ -42,7 +42,14 @@ export const DEFAULT_CHAOS: Chaos = { ok: 0.45, thrown: 0.2, minusOne: 0.17, noQ
  * that records it: a send is tied to the first later `saveOutbox` of a notice for the same person,
  * template and case.
  */
-export function chaosChannel(store: Store, rnd: () => number, ledger: SendRecord[], chaos: Chaos = DEFAULT_CHAOS) {
+export function chaosChannel(
+  store: Store,
+  rnd: () => number,
+  ledger: SendRecord[],
+  chaos: Chaos = DEFAULT_CHAOS,
+  /** A person and template whose sends always fail with -1 (a broken template), so that the retry limit is surely reached. */
+  broken?: { touser: string; templateId: string },
+) {
   const pending: { rec: SendRecord; caseId: string }[] = [];
   const sender: SubscribeSender = {
     async send(msg): Promise<SendOutcome> {
@@ -52,6 +59,10 @@ export function chaosChannel(store: Store, rnd: () => number, ledger: SendRecord
       const rec: SendRecord = { touser: msg.touser, templateId: msg.templateId, result: 'ok' };
       ledger.push(rec);
       pending.push({ rec, caseId: decodeURIComponent(/[?&]id=([^&]*)/.exec(msg.page ?? '')?.[1] ?? '') });
+      if (broken && msg.touser === broken.touser && msg.templateId === broken.templateId) {
+        rec.result = -1;
+        return { ok: false, errCode: -1, errMsg: 'system error' };
+      }
       let edge = chaos.ok;
       if (x < edge) return { ok: true };
       if (x < (edge += chaos.thrown)) {
