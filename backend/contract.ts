@@ -10,6 +10,7 @@
 import type * as z from 'zod';
 import type { admin } from './functions/admin';
 import type { board } from './functions/board';
+import type { community } from './functions/community';
 import type { AnyAction } from './functions/define';
 import type { member } from './functions/member';
 import type { resident } from './functions/resident';
@@ -21,6 +22,7 @@ export interface Api {
   member: (typeof member)['actions'];
   board: (typeof board)['actions'];
   admin: (typeof admin)['actions'];
+  community: (typeof community)['actions'];
 }
 
 export type FunctionName = keyof Api;

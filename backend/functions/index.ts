@@ -2,6 +2,7 @@
 import type { CloudFunction } from './define';
 import { admin } from './admin';
 import { board } from './board';
+import { community } from './community';
 import { member } from './member';
 import { resident } from './resident';
 
@@ -10,4 +11,5 @@ export const FUNCTIONS: Record<string, CloudFunction> = {
   member,
   board,
   admin,
+  community,
 };

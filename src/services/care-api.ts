@@ -20,7 +20,7 @@ export type CareSubjectView = CareMine['items'][number];
 export type CareDetail = Output<'member', 'careSubject'>;
 export type CareVisitView = CareDetail['visits'][number];
 export type CareCounts = Output<'board', 'careCounts'>;
-export type CareSaveInput = Input<'admin', 'careSave'>;
+export type CareSaveInput = Input<'community', 'careSave'>;
 
 export const careApi = {
   mine: () => call('member', 'careMine'),
@@ -28,10 +28,10 @@ export const careApi = {
   recordVisit: (input: Input<'member', 'careRecordVisit'>) => call('member', 'careRecordVisit', input),
   needToCase: (visitId: string, needIndex: number, categoryId: string) =>
     call('member', 'careNeedToCase', { visitId, needIndex, categoryId }),
-  register: (communityId?: string) => call('admin', 'careRegister', communityId ? { communityId } : {}),
-  save: (input: CareSaveInput) => call('admin', 'careSave', input),
-  ledger: (kind: Input<'admin', 'careLedger'>['kind'], communityId?: string) =>
-    call('admin', 'careLedger', { kind, ...(communityId ? { communityId } : {}) }),
+  register: (communityId?: string) => call('community', 'careRegister', communityId ? { communityId } : {}),
+  save: (input: CareSaveInput) => call('community', 'careSave', input),
+  ledger: (kind: Input<'community', 'careLedger'>['kind'], communityId?: string) =>
+    call('community', 'careLedger', { kind, ...(communityId ? { communityId } : {}) }),
   counts: (scope: { communityId?: string; gridId?: string }) =>
     call('board', 'careCounts', {
       ...(scope.communityId ? { communityId: scope.communityId } : {}),

@@ -1,4 +1,5 @@
 import { callFunction } from './cloud';
+import { call } from './call';
 
 /** 公示牌 consent (backend/functions/public-profile.ts): my choices, and the admin's review. */
 
@@ -25,7 +26,7 @@ export const memberProfileApi = {
   mine: () => callFunction<MemberPublicProfile>('member', { action: 'myPublicProfile' }),
   save: (input: { showFullName: boolean; workPhone: string | null; commitment: string | null }) =>
     callFunction<MemberPublicProfile>('member', { action: 'setPublicProfile', ...input }),
-  pending: () => callFunction<{ items: MemberPublicProfile[] }>('admin', { action: 'pendingProfiles' }),
+  pending: () => call('community', 'pendingProfiles'),
   review: (memberId: string, verdict: { commitment?: boolean; photo?: boolean }) =>
-    callFunction<MemberPublicProfile>('admin', { action: 'reviewProfile', memberId, ...verdict }),
+    call('community', 'reviewProfile', { memberId, ...verdict }),
 };

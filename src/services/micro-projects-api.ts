@@ -1,6 +1,6 @@
 import { callFunction } from './cloud';
+import { call, type Input } from './call';
 import type { RoundView } from '../../backend/functions/micro-projects';
-import type { DeliveryStage } from '../../core/micro-projects';
 
 /**
  * 民生微实事 (backend/functions/micro-projects.ts): residents vote on the community's candidate
@@ -47,14 +47,9 @@ export const microProjectsApi = {
       projectIds,
       ...place(bound),
     }),
-  rounds: (communityId?: string) =>
-    callFunction<{ items: RoundView[]; communities: { id: string; name: string }[] }>('admin', {
-      action: 'voteRounds',
-      ...(communityId ? { communityId } : {}),
-    }),
-  saveRound: (draft: RoundDraft) => callFunction<RoundView>('admin', { action: 'voteRoundSave', ...draft }),
-  deliver: (step: { roundId: string; projectId: string; stage: DeliveryStage; on: string; note?: string; photos?: string[] }) =>
-    callFunction<RoundView>('admin', { action: 'projectDelivery', ...step }),
+  rounds: (communityId?: string) => call('community', 'voteRounds', communityId ? { communityId } : {}),
+  saveRound: (draft: RoundDraft) => call('community', 'voteRoundSave', draft),
+  deliver: (step: Input<'community', 'projectDelivery'>) => call('community', 'projectDelivery', step),
   board: (communityId?: string) =>
     callFunction<{ items: RoundView[]; delivering: DeliveringProject[] }>('board', {
       action: 'microProjects',

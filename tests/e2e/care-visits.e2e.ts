@@ -32,9 +32,9 @@ test('登记走访对象，党小组长走访并把需求转为诉求，公示�
       const leaderApi = await apiAs(host, LEADER);
 
       // An overdue person, set up through the API: 孤寡老人 every 2 days, last visited 3 days ago.
-      await adminApi.call('admin', 'carePlan', { communityId: 'sf-yuyuan', group: 'lonely_elderly', days: 2 });
+      await adminApi.call('community', 'carePlan', { communityId: 'sf-yuyuan', group: 'lonely_elderly', days: 2 });
       const lateVisitOn = chinaDate(new Date(Date.now() - 3 * 86_400_000));
-      const late = await adminApi.call<{ id: string }>('admin', 'careSave', {
+      const late = await adminApi.call<{ id: string }>('community', 'careSave', {
         gridId: GRID,
         name: '赵奶奶',
         groups: ['lonely_elderly'],

@@ -156,15 +156,15 @@ test('every page in 长辈版 and standard mode meets the figures (font, line he
   // and visited once), a member's 公示牌 words waiting for approval; the case above waits for 公开内容审核.
   const adminApi = await apiAs(host, 'demo-admin-1');
   const leaderApi = await apiAs(host, LEADER);
-  await adminApi.call('admin', 'carePlan', { communityId: 'sf-yuyuan', group: 'lonely_elderly', days: 7 });
-  const subject = await adminApi.call<{ id: string }>('admin', 'careSave', {
+  await adminApi.call('community', 'carePlan', { communityId: 'sf-yuyuan', group: 'lonely_elderly', days: 7 });
+  const subject = await adminApi.call<{ id: string }>('community', 'careSave', {
     gridId: GRID,
     name: '赵秀兰',
     groups: ['lonely_elderly'],
     address: '3栋1单元101',
     phone: '13800002222',
   });
-  await adminApi.call('admin', 'careSave', { gridId: GRID, name: '王建国', groups: ['martyr_family'], address: '5栋2单元302' });
+  await adminApi.call('community', 'careSave', { gridId: GRID, name: '王建国', groups: ['martyr_family'], address: '5栋2单元302' });
   await leaderApi.call('member', 'careRecordVisit', {
     requestId: 'e2e-elder-visit-0001',
     subjectId: subject.id,
@@ -199,7 +199,7 @@ test('every page in 长辈版 and standard mode meets the figures (font, line he
   await stewardApi.call('member', 'resolveCase', { caseId: proxy.caseId, result: '已更换灯泡，恢复照明', photos: [fileId] });
   // 民生微实事: a round open today in the resident's community (they reported from it above).
   const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-  await adminApi.call('admin', 'voteRoundSave', {
+  await adminApi.call('community', 'voteRoundSave', {
     communityId: 'sf-yuyuan',
     title: '冬季民生微实事',
     opensOn: today,
@@ -210,7 +210,7 @@ test('every page in 长辈版 and standard mode meets the figures (font, line he
       { title: '小区充电棚', description: '在2栋旁建设电动车集中充电棚', cost: 45000, provider: '物业公司' },
     ],
   });
-  await adminApi.call('admin', 'surveyOpen', { communityId: 'sf-yuyuan', opensOn: today, closesOn: today });
+  await adminApi.call('community', 'surveyOpen', { communityId: 'sf-yuyuan', opensOn: today, closesOn: today });
   session = await openBrowser('elder-figures');
   const { page } = session;
   await page.goto(`${host.url}/`);

@@ -29,7 +29,7 @@ test('居民从首页参加本季度满意度测评，公示栏显示回答数�
       host = await startHost(hostOptions());
       const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
       const adminApi = await apiAs(host, 'demo-admin-1');
-      await adminApi.call('admin', 'surveyOpen', { communityId: 'sf-yuyuan', opensOn: today, closesOn: today });
+      await adminApi.call('community', 'surveyOpen', { communityId: 'sf-yuyuan', opensOn: today, closesOn: today });
 
       resident = await openBrowser('survey-resident');
       const r = resident.page;

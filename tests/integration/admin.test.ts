@@ -7,6 +7,7 @@
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { admin } from '../../backend/functions/admin';
+import { community } from '../../backend/functions/community';
 import { member } from '../../backend/functions/member';
 import { resident } from '../../backend/functions/resident';
 import { answerId } from '../../backend/functions/satisfaction-survey';
@@ -1321,6 +1322,22 @@ const SCOPE_TABLE: Record<string, Row> = {
     expect: ['ok', 'RECTIFICATION.NOT_FOUND', F, F],
   },
   exportWeeklyReport: { params: async () => ({ communityId: YUYUAN }), expect: ADMIN_COMMUNITY },
+  reviewQueue: { params: async () => ({ communityId: YUYUAN }), expect: ADMIN_COMMUNITY },
+  reviewCount: { params: async () => ({ communityId: YUYUAN }), expect: ADMIN_COMMUNITY },
+  reviewTexts: { params: onAssigned({ decisions: [{ key: 'description', approve: true }] }), expect: ADMIN_CASE },
+  approveTexts: { params: async () => ({ caseIds: [(await assignedCase()).id] }), expect: ADMIN_CASE },
+  setAutoPublish: { params: async () => ({ communityId: YUYUAN, on: false }), expect: ADMIN_COMMUNITY },
+  // The case list's bulk actions (admin/case-list.ts): another community's admin reaches neither the member nor the case.
+  bulkReassign: {
+    params: async () => ({ caseIds: [(await assignedCase()).id], memberId: GRID_WORKER_MEMBER, reason: '原办理人休假', confirmed: true }),
+    expect: ['ok', 'MEMBER.NOT_FOUND', 'ok', F],
+  },
+  bulkRemind: { params: async () => ({ caseIds: [(await assignedCase()).id] }), expect: ADMIN_CASE },
+  exportSelected: { params: async () => ({ caseIds: [(await assignedCase()).id] }), expect: ADMIN_CASE },
+};
+
+/** The same callers against `community` (社区工作: 走访关爱, 民生微实事, 满意度测评, 公示牌 approval), moved out of `admin`. */
+const COMMUNITY_SCOPE_TABLE: Record<string, Row> = {
   careRegister: { params: async () => ({ communityId: YUYUAN }), expect: ADMIN_COMMUNITY },
   careSave: {
     params: async () => ({ gridId: YUYUAN_G1, name: '王秀英', groups: ['martyr_family'], address: '1栋2单元301' }),
@@ -1338,18 +1355,6 @@ const SCOPE_TABLE: Record<string, Row> = {
     },
     expect: ['ok', 'MEMBER.NOT_FOUND', 'ok', F],
   },
-  reviewQueue: { params: async () => ({ communityId: YUYUAN }), expect: ADMIN_COMMUNITY },
-  reviewCount: { params: async () => ({ communityId: YUYUAN }), expect: ADMIN_COMMUNITY },
-  reviewTexts: { params: onAssigned({ decisions: [{ key: 'description', approve: true }] }), expect: ADMIN_CASE },
-  approveTexts: { params: async () => ({ caseIds: [(await assignedCase()).id] }), expect: ADMIN_CASE },
-  setAutoPublish: { params: async () => ({ communityId: YUYUAN, on: false }), expect: ADMIN_COMMUNITY },
-  // The case list's bulk actions (admin/case-list.ts): another community's admin reaches neither the member nor the case.
-  bulkReassign: {
-    params: async () => ({ caseIds: [(await assignedCase()).id], memberId: GRID_WORKER_MEMBER, reason: '原办理人休假', confirmed: true }),
-    expect: ['ok', 'MEMBER.NOT_FOUND', 'ok', F],
-  },
-  bulkRemind: { params: async () => ({ caseIds: [(await assignedCase()).id] }), expect: ADMIN_CASE },
-  exportSelected: { params: async () => ({ caseIds: [(await assignedCase()).id] }), expect: ADMIN_CASE },
   voteRounds: { params: async () => ({ communityId: YUYUAN }), expect: ADMIN_COMMUNITY },
   voteRoundSave: {
     params: async () => ({
@@ -1457,7 +1462,12 @@ async function resolvedProxyCase(): Promise<Case> {
 
 /** A person on 渝园社区's 走访关爱 register. */
 async function careSubject(): Promise<string> {
-  const r = await w.admin(P.communityAdmin, 'careSave', { gridId: YUYUAN_G1, name: '刘婆婆', groups: ['lonely_elderly'], address: '2栋' });
+  const r = await w.community(P.communityAdmin, 'careSave', {
+    gridId: YUYUAN_G1,
+    name: '刘婆婆',
+    groups: ['lonely_elderly'],
+    address: '2栋',
+  });
   return data<{ id: string }>(r).id;
 }
 
@@ -1466,14 +1476,22 @@ describe('权限表：每个操作 × 每类调用者', () => {
     expect(Object.keys(SCOPE_TABLE).sort()).toEqual(Object.keys(admin.actions).sort());
   });
 
-  const rows = Object.entries(SCOPE_TABLE).flatMap(([action, row]) =>
-    (Object.keys(WHO) as Who[]).map((who, i) => [action, who, i < 4 ? row.expect[i]! : F] as const),
+  it('covers every community action, none of them left in admin', () => {
+    expect(Object.keys(COMMUNITY_SCOPE_TABLE).sort()).toEqual(Object.keys(community.actions).sort());
+    expect(Object.keys(admin.actions).filter((a) => a in community.actions)).toEqual([]);
+  });
+
+  const tables = { admin: SCOPE_TABLE, community: COMMUNITY_SCOPE_TABLE } as const;
+  const rows = (Object.keys(tables) as (keyof typeof tables)[]).flatMap((fn) =>
+    Object.entries(tables[fn]).flatMap(([action, row]) =>
+      (Object.keys(WHO) as Who[]).map((who, i) => [fn, action, who, i < 4 ? row.expect[i]! : F] as const),
+    ),
   );
 
-  it.each(rows)('%s by %s → %s', async (action, who, expected) => {
-    const params = await SCOPE_TABLE[action]!.params();
+  it.each(rows)('%s.%s by %s → %s', async (fn, action, who, expected) => {
+    const params = await tables[fn][action]!.params();
     const before = typeof params.caseId === 'string' ? await w.getCase(params.caseId) : undefined;
-    const r = await w.admin(WHO[who], action, params);
+    const r = await w[fn](WHO[who], action, params);
     expect(outcome(r)).toBe(expected);
     if (!r.ok) {
       expect(r.error.message).toMatch(/[\u4e00-\u9fa5]/);

@@ -266,14 +266,14 @@ async function openSurvey(env: TestEnv): Promise<string> {
   const q = `${today.slice(0, 4)}-Q${Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1}`;
   const id = `sf-yuyuan_${q}`;
   if (!(await env.store.getRef('surveys', id)))
-    await env.ok('admin', P.admin1, 'surveyOpen', { communityId: 'sf-yuyuan', opensOn: today, closesOn: today });
+    await env.ok('community', P.admin1, 'surveyOpen', { communityId: 'sf-yuyuan', opensOn: today, closesOn: today });
   return id;
 }
 
 /** A fresh 民生微实事 round of 渝园社区, open today. */
 async function openRound(env: TestEnv): Promise<{ id: string; projects: { id: string }[] }> {
   const today = new Date(env.clock.now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-  return env.ok('admin', P.admin1, 'voteRoundSave', {
+  return env.ok('community', P.admin1, 'voteRoundSave', {
     communityId: 'sf-yuyuan',
     title: '民生微实事',
     opensOn: today,
@@ -288,7 +288,7 @@ async function openRound(env: TestEnv): Promise<{ id: string; projects: { id: st
 
 /** A person on the register assigned to the holder (the building steward of 渝园社区 第一网格). */
 async function careSubjectOfHolder(env: TestEnv): Promise<string> {
-  const s = await env.ok<{ id: string }>('admin', P.admin1, 'careSave', {
+  const s = await env.ok<{ id: string }>('community', P.admin1, 'careSave', {
     gridId: 'sf-yuyuan-g1',
     name: '刘婆婆',
     groups: ['lonely_elderly'],

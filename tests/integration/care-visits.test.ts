@@ -42,7 +42,7 @@ afterEach(async () => {
 
 async function register(params: Record<string, unknown> = {}): Promise<SubjectOut> {
   return data<SubjectOut>(
-    await w.admin(P.communityAdmin, 'careSave', {
+    await w.community(P.communityAdmin, 'careSave', {
       gridId: YUYUAN_G1,
       name: '王秀英',
       groups: ['martyr_family', 'lonely_elderly'],
@@ -63,14 +63,14 @@ describe('the register', () => {
     expect(s.dueState).toBe('ok');
     const disabled = await register({ name: '李明', groups: ['disabled'] });
     expect(disabled.memberId).toBe(`${YUYUAN_G1}-grid_worker`);
-    const list = data<{ items: SubjectOut[] }>(await w.admin(P.communityAdmin, 'careRegister', {}));
+    const list = data<{ items: SubjectOut[] }>(await w.community(P.communityAdmin, 'careRegister', {}));
     expect(list.items.map((i) => i.name).sort()).toEqual(['李明', '王秀英']);
   });
 
   test('the assignment can be changed, but only to a member of the same grid', async () => {
     const s = await register({ memberId: `${YUYUAN_G1}-resident_leader` });
     expect(s.memberId).toBe(`${YUYUAN_G1}-resident_leader`);
-    const bad = await w.admin(P.communityAdmin, 'careSave', {
+    const bad = await w.community(P.communityAdmin, 'careSave', {
       subjectId: s.id,
       gridId: YUYUAN_G1,
       name: '王秀英',
@@ -83,10 +83,10 @@ describe('the register', () => {
   });
 
   test('bad input is refused in Chinese and stores nothing', async () => {
-    const r = await w.admin(P.communityAdmin, 'careSave', { gridId: YUYUAN_G1, name: '王', groups: [], address: '1栋' });
+    const r = await w.community(P.communityAdmin, 'careSave', { gridId: YUYUAN_G1, name: '王', groups: [], address: '1栋' });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toMatch(/[\u4e00-\u9fa5]/);
-    const r2 = await w.admin(P.communityAdmin, 'careSave', { gridId: YUYUAN_G1, name: '王', groups: ['nobody'], address: '1栋' });
+    const r2 = await w.community(P.communityAdmin, 'careSave', { gridId: YUYUAN_G1, name: '王', groups: ['nobody'], address: '1栋' });
     expect(outcome(r2)).toBe('INPUT.INVALID');
     expect(await w.store.listRef('careSubjects')).toEqual([]);
   });
@@ -100,9 +100,9 @@ describe('the register', () => {
     ['the street admin', P.streetAdmin, 'ok', 'ok'],
   ])('%s and the register', async (_who, openid, expected, onePerson) => {
     const s = await register();
-    expect(outcome(await w.admin(openid, 'careRegister', { communityId: YUYUAN }))).toBe(expected);
-    expect(outcome(await w.admin(openid, 'careSubject', { subjectId: s.id }))).toBe(onePerson);
-    const save = await w.admin(openid, 'careSave', { gridId: YUYUAN_G1, name: '新人', groups: ['low_income'], address: '2栋' });
+    expect(outcome(await w.community(openid, 'careRegister', { communityId: YUYUAN }))).toBe(expected);
+    expect(outcome(await w.community(openid, 'careSubject', { subjectId: s.id }))).toBe(onePerson);
+    const save = await w.community(openid, 'careSave', { gridId: YUYUAN_G1, name: '新人', groups: ['low_income'], address: '2栋' });
     expect(outcome(save)).toBe(expected);
   });
 
@@ -191,8 +191,8 @@ describe('visits', () => {
   test('an overdue person shows on the member’s list first, with the community’s own interval', async () => {
     const s = await register({ groups: ['lonely_elderly'] });
     await register({ name: '张大爷', groups: ['martyr_family'] });
-    data(await w.admin(P.communityAdmin, 'carePlan', { communityId: YUYUAN, group: 'lonely_elderly', days: 7 }));
-    expect(outcome(await w.admin(P.otherCommunityAdmin, 'carePlan', { communityId: YUYUAN, group: 'lonely_elderly', days: 3 }))).toBe(
+    data(await w.community(P.communityAdmin, 'carePlan', { communityId: YUYUAN, group: 'lonely_elderly', days: 7 }));
+    expect(outcome(await w.community(P.otherCommunityAdmin, 'carePlan', { communityId: YUYUAN, group: 'lonely_elderly', days: 3 }))).toBe(
       'AUTH.FORBIDDEN',
     );
     await callMember(PARTY_LEADER, 'careRecordVisit', {
@@ -266,12 +266,12 @@ describe('the board and the ledger', () => {
       visitedOn: '2026-11-20',
       found: '身体还好',
     });
-    expect(outcome(await w.admin(PARTY_LEADER, 'careLedger', { kind: 'register' }))).toBe('AUTH.FORBIDDEN');
+    expect(outcome(await w.community(PARTY_LEADER, 'careLedger', { kind: 'register' }))).toBe('AUTH.FORBIDDEN');
     for (const [kind, expected] of [
       ['register', '王秀英'],
       ['visits', '身体还好'],
     ] as const) {
-      const out = data<{ url: string; rowCount: number }>(await w.admin(P.communityAdmin, 'careLedger', { kind }));
+      const out = data<{ url: string; rowCount: number }>(await w.community(P.communityAdmin, 'careLedger', { kind }));
       expect(out.rowCount).toBe(1);
       const book = new ExcelJS.Workbook();
       await book.xlsx.load(readFileSync(w.exports.get(out.url)!) as unknown as ArrayBuffer);

@@ -46,7 +46,7 @@ afterEach(async () => {
 });
 
 const code = (r: Reply): string => (r.ok ? 'ok' : r.error.code);
-const post = (over: Record<string, unknown> = {}) => env.ok<RoundView>('admin', ADMIN, 'voteRoundSave', plan(over));
+const post = (over: Record<string, unknown> = {}) => env.ok<RoundView>('community', ADMIN, 'voteRoundSave', plan(over));
 
 describe('posting a round', () => {
   test('the community admin posts a round; the board shows it open with every project at zero', async () => {
@@ -62,11 +62,11 @@ describe('posting a round', () => {
   });
 
   test('only the community admin or the street admin posts; another community, a member or a resident is refused and nothing is stored', async () => {
-    expect(code(await env.call('admin', OTHER_ADMIN, 'voteRoundSave', plan()))).toBe('AUTH.FORBIDDEN');
-    expect(code(await env.call('admin', 'demo-11-grid-worker', 'voteRoundSave', plan()))).toBe('AUTH.FORBIDDEN');
-    expect(code(await env.call('admin', 'demo-resident-1', 'voteRoundSave', plan()))).toBe('AUTH.FORBIDDEN');
+    expect(code(await env.call('community', OTHER_ADMIN, 'voteRoundSave', plan()))).toBe('AUTH.FORBIDDEN');
+    expect(code(await env.call('community', 'demo-11-grid-worker', 'voteRoundSave', plan()))).toBe('AUTH.FORBIDDEN');
+    expect(code(await env.call('community', 'demo-resident-1', 'voteRoundSave', plan()))).toBe('AUTH.FORBIDDEN');
     expect(await env.store.listRef('voteRounds')).toEqual([]);
-    await env.ok('admin', STREET, 'voteRoundSave', plan());
+    await env.ok('community', STREET, 'voteRoundSave', plan());
     expect(await env.store.listRef('voteRounds')).toHaveLength(1);
   });
 
@@ -79,7 +79,7 @@ describe('posting a round', () => {
       plan({ opensOn: '2026-02-30' }),
       plan({ projects: [{ ...plan().projects[0], cost: -1 }, plan().projects[1]] }),
     ]) {
-      const r = await env.call('admin', ADMIN, 'voteRoundSave', bad);
+      const r = await env.call('community', ADMIN, 'voteRoundSave', bad);
       expect(r.ok).toBe(false);
       if (!r.ok) expect(r.error.message).toMatch(/[\u4e00-\u9fa5]/);
     }
@@ -89,14 +89,19 @@ describe('posting a round', () => {
   test('a round may be changed until it opens, not after', async () => {
     const later = await post({ opensOn: '2026-11-25', closesOn: '2026-12-02' });
     const changed = await env.ok<RoundView>(
-      'admin',
+      'community',
       ADMIN,
       'voteRoundSave',
       plan({ roundId: later.id, opensOn: '2026-11-25', closesOn: '2026-12-02', votesPerPerson: 1 }),
     );
     expect(changed.votesPerPerson).toBe(1);
     env.advance(2 * DAY);
-    const r = await env.call('admin', ADMIN, 'voteRoundSave', plan({ roundId: later.id, opensOn: '2026-11-25', closesOn: '2026-12-02' }));
+    const r = await env.call(
+      'community',
+      ADMIN,
+      'voteRoundSave',
+      plan({ roundId: later.id, opensOn: '2026-11-25', closesOn: '2026-12-02' }),
+    );
     expect(code(r)).toBe('VOTE.STARTED');
     expect((await env.store.getRef('voteRounds', later.id))?.votesPerPerson).toBe(1);
   });
@@ -216,7 +221,7 @@ describe('50 votes at once from one person leave exactly one ballot', () => {
 
   test('on the cloud database', async () => {
     const world = await makeCloudWorld({ latencyMs: 0, start: env.clock.now });
-    const round = await world.ok<RoundView>('admin', ADMIN, 'voteRoundSave', plan());
+    const round = await world.ok<RoundView>('community', ADMIN, 'voteRoundSave', plan());
     const replies = await fire(
       world.deps,
       round.id,
@@ -235,7 +240,7 @@ describe('delivery on the board', () => {
     const round = await post();
     const p = round.projects[1]!.id;
     await env.ok('resident', 'demo-resident-1', 'castVote', { roundId: round.id, projectIds: [p], buildingId: BUILDING });
-    const early = await env.call('admin', ADMIN, 'projectDelivery', {
+    const early = await env.call('community', ADMIN, 'projectDelivery', {
       roundId: round.id,
       projectId: p,
       stage: 'approved',
@@ -245,12 +250,17 @@ describe('delivery on the board', () => {
     env.advance(8 * DAY); // 2026-12-01
     expect(
       code(
-        await env.call('admin', OTHER_ADMIN, 'projectDelivery', { roundId: round.id, projectId: p, stage: 'approved', on: '2026-12-01' }),
+        await env.call('community', OTHER_ADMIN, 'projectDelivery', {
+          roundId: round.id,
+          projectId: p,
+          stage: 'approved',
+          on: '2026-12-01',
+        }),
       ),
     ).toBe('VOTE.NOT_FOUND');
     expect(
       code(
-        await env.call('admin', 'demo-resident-1', 'projectDelivery', {
+        await env.call('community', 'demo-resident-1', 'projectDelivery', {
           roundId: round.id,
           projectId: p,
           stage: 'approved',
@@ -258,7 +268,7 @@ describe('delivery on the board', () => {
         }),
       ),
     ).toBe('AUTH.FORBIDDEN');
-    await env.ok('admin', ADMIN, 'projectDelivery', {
+    await env.ok('community', ADMIN, 'projectDelivery', {
       roundId: round.id,
       projectId: p,
       stage: 'approved',
@@ -267,10 +277,16 @@ describe('delivery on the board', () => {
     });
     expect(
       code(
-        await env.call('admin', ADMIN, 'projectDelivery', { roundId: round.id, projectId: p, stage: 'done', on: '2026-12-01', photos: [] }),
+        await env.call('community', ADMIN, 'projectDelivery', {
+          roundId: round.id,
+          projectId: p,
+          stage: 'done',
+          on: '2026-12-01',
+          photos: [],
+        }),
       ),
     ).toBe('PROJECT.ORDER');
-    await env.ok('admin', ADMIN, 'projectDelivery', { roundId: round.id, projectId: p, stage: 'in_progress', on: '2026-12-01' });
+    await env.ok('community', ADMIN, 'projectDelivery', { roundId: round.id, projectId: p, stage: 'in_progress', on: '2026-12-01' });
     const board = await env.ok<{
       delivering: { id: string; stageName: string; delivery: { stageName: string; on: string; note?: string }[] }[];
     }>('board', undefined, 'microProjects', { communityId: YUYUAN });

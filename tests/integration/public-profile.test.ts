@@ -59,15 +59,15 @@ test('consent shows the full name and work phone at once; photo and words after 
   expect(await leaderOnBoard()).not.toHaveProperty('commitment');
 
   // Another community's admin and the member themselves cannot approve.
-  expect(outcome(await w.admin(P.otherCommunityAdmin, 'reviewProfile', { memberId: LEADER_MEMBER, commitment: true }))).toBe(
+  expect(outcome(await w.community(P.otherCommunityAdmin, 'reviewProfile', { memberId: LEADER_MEMBER, commitment: true }))).toBe(
     'MEMBER.NOT_FOUND',
   );
-  expect(outcome(await w.admin(LEADER, 'reviewProfile', { memberId: LEADER_MEMBER, commitment: true }))).toBe('AUTH.FORBIDDEN');
-  expect(data<{ items: unknown[] }>(await w.admin(P.otherCommunityAdmin, 'pendingProfiles', {})).items).toEqual([]);
-  const pending = data<{ items: { memberId: string }[] }>(await w.admin(P.communityAdmin, 'pendingProfiles', {}));
+  expect(outcome(await w.community(LEADER, 'reviewProfile', { memberId: LEADER_MEMBER, commitment: true }))).toBe('AUTH.FORBIDDEN');
+  expect(data<{ items: unknown[] }>(await w.community(P.otherCommunityAdmin, 'pendingProfiles', {})).items).toEqual([]);
+  const pending = data<{ items: { memberId: string }[] }>(await w.community(P.communityAdmin, 'pendingProfiles', {}));
   expect(pending.items.map((i) => i.memberId)).toEqual([LEADER_MEMBER]);
 
-  data(await w.admin(P.communityAdmin, 'reviewProfile', { memberId: LEADER_MEMBER, commitment: true, photo: false }));
+  data(await w.community(P.communityAdmin, 'reviewProfile', { memberId: LEADER_MEMBER, commitment: true, photo: false }));
   expect(await leaderOnBoard()).toEqual(
     expect.objectContaining({ name: m.name, workPhone: '13900001234', commitment: '有事找我，随叫随到' }),
   );

@@ -33,7 +33,7 @@ afterEach(async () => {
 
 const code = (r: Reply): string => (r.ok ? 'ok' : r.error.code);
 const open = () =>
-  env.ok<SurveyResultsView>('admin', ADMIN, 'surveyOpen', { communityId: YUYUAN, opensOn: '2026-11-23', closesOn: '2026-12-20' });
+  env.ok<SurveyResultsView>('community', ADMIN, 'surveyOpen', { communityId: YUYUAN, opensOn: '2026-11-23', closesOn: '2026-12-20' });
 const answer = (openid: string, over: Record<string, unknown> = {}) =>
   env.call('resident', openid, 'answerSurvey', {
     surveyId: SID,
@@ -47,19 +47,19 @@ describe('opening a survey', () => {
     const s = await open();
     expect(s).toMatchObject({ id: SID, quarter: '2026-Q4', stateName: '进行中', responses: 0 });
     expect(s.questions.map((q) => q.id)).toEqual(['community', 'group', 'suggestion']);
-    expect(code(await env.call('admin', ADMIN, 'surveyOpen', { communityId: YUYUAN, opensOn: '2026-11-24', closesOn: '2026-12-20' }))).toBe(
-      'SURVEY.EXISTS',
-    );
     expect(
-      code(await env.call('admin', OTHER_ADMIN, 'surveyOpen', { communityId: YUYUAN, opensOn: '2026-11-23', closesOn: '2026-12-20' })),
+      code(await env.call('community', ADMIN, 'surveyOpen', { communityId: YUYUAN, opensOn: '2026-11-24', closesOn: '2026-12-20' })),
+    ).toBe('SURVEY.EXISTS');
+    expect(
+      code(await env.call('community', OTHER_ADMIN, 'surveyOpen', { communityId: YUYUAN, opensOn: '2026-11-23', closesOn: '2026-12-20' })),
     ).toBe('AUTH.FORBIDDEN');
-    const past = await env.call('admin', ADMIN, 'surveyOpen', {
+    const past = await env.call('community', ADMIN, 'surveyOpen', {
       communityId: 'sf-xinglong',
       opensOn: '2026-12-01',
       closesOn: '2027-01-10',
     });
     expect(code(past)).toBe('AUTH.FORBIDDEN'); // not their community, before any date check
-    const bad = await env.call('admin', STREET, 'surveyOpen', {
+    const bad = await env.call('community', STREET, 'surveyOpen', {
       communityId: 'sf-xinglong',
       opensOn: '2026-12-01',
       closesOn: '2027-01-10',
@@ -73,17 +73,17 @@ describe('opening a survey', () => {
       { id: 'community', kind: 'rating', text: '您对社区的服务满意吗？', subject: 'community' },
       { id: 'safety', kind: 'rating', text: '您对小区治安满意吗？', subject: 'other' },
     ];
-    expect(code(await env.call('admin', ADMIN, 'setSurveyQuestions', { questions }))).toBe('AUTH.FORBIDDEN');
+    expect(code(await env.call('community', ADMIN, 'setSurveyQuestions', { questions }))).toBe('AUTH.FORBIDDEN');
     const twice = [questions[0], { ...questions[1], subject: 'community' }];
-    expect(code(await env.call('admin', STREET, 'setSurveyQuestions', { questions: twice }))).toBe('INPUT.INVALID');
+    expect(code(await env.call('community', STREET, 'setSurveyQuestions', { questions: twice }))).toBe('INPUT.INVALID');
     await open();
-    await env.ok('admin', STREET, 'setSurveyQuestions', { questions });
-    expect((await env.ok<{ questions: { id: string }[] }>('admin', ADMIN, 'surveyQuestions', {})).questions.map((q) => q.id)).toEqual([
+    await env.ok('community', STREET, 'setSurveyQuestions', { questions });
+    expect((await env.ok<{ questions: { id: string }[] }>('community', ADMIN, 'surveyQuestions', {})).questions.map((q) => q.id)).toEqual([
       'community',
       'safety',
     ]);
     expect((await env.store.getRef('surveys', SID))?.questions.map((q) => q.id)).toEqual(['community', 'group', 'suggestion']);
-    const xl = await env.ok<SurveyResultsView>('admin', STREET, 'surveyOpen', {
+    const xl = await env.ok<SurveyResultsView>('community', STREET, 'surveyOpen', {
       communityId: 'sf-xinglong',
       opensOn: '2026-11-23',
       closesOn: '2026-12-20',
@@ -141,7 +141,7 @@ describe('answering', () => {
 
   test('50 answers at once from one person leave one, on the cloud database', async () => {
     const world = await makeCloudWorld({ latencyMs: 0, start: env.clock.now });
-    await world.ok('admin', ADMIN, 'surveyOpen', { communityId: YUYUAN, opensOn: '2026-11-23', closesOn: '2026-12-20' });
+    await world.ok('community', ADMIN, 'surveyOpen', { communityId: YUYUAN, opensOn: '2026-11-23', closesOn: '2026-12-20' });
     const replies = await fire(world.deps);
     expect(replies.filter((r) => r.ok)).toHaveLength(1);
     expect(replies.filter((r) => !r.ok).map(code)).toEqual(Array(49).fill('SURVEY.ANSWERED'));
@@ -174,17 +174,19 @@ describe('results', () => {
     expect(board.approvedSuggestions).toEqual([]);
     expect(JSON.stringify(board)).not.toMatch(/老年人活动|路灯|demo-resident|openid/);
 
-    const staff = (await env.ok<{ items: SurveyResultsView[] }>('admin', ADMIN, 'surveyResults', { communityId: YUYUAN })).items[0]!;
+    const staff = (await env.ok<{ items: SurveyResultsView[] }>('community', ADMIN, 'surveyResults', { communityId: YUYUAN })).items[0]!;
     expect(staff.suggestions).toHaveLength(2);
     const s1 = staff.suggestions.find((s) => s.original.includes('老年人'))!;
     expect(s1.suggested).not.toContain('13812345678');
-    expect(code(await env.call('admin', OTHER_ADMIN, 'surveyResults', { communityId: YUYUAN }))).toBe('AUTH.FORBIDDEN');
-    expect(code(await env.call('admin', 'demo-resident-1', 'surveyResults', {}))).toBe('AUTH.FORBIDDEN');
+    expect(code(await env.call('community', OTHER_ADMIN, 'surveyResults', { communityId: YUYUAN }))).toBe('AUTH.FORBIDDEN');
+    expect(code(await env.call('community', 'demo-resident-1', 'surveyResults', {}))).toBe('AUTH.FORBIDDEN');
     expect(
-      code(await env.call('admin', OTHER_ADMIN, 'reviewSuggestion', { answerId: s1.answerId, questionId: 'suggestion', approve: true })),
+      code(
+        await env.call('community', OTHER_ADMIN, 'reviewSuggestion', { answerId: s1.answerId, questionId: 'suggestion', approve: true }),
+      ),
     ).toBe('SURVEY.NOT_FOUND');
 
-    await env.ok('admin', ADMIN, 'reviewSuggestion', { answerId: s1.answerId, questionId: 'suggestion', approve: true });
+    await env.ok('community', ADMIN, 'reviewSuggestion', { answerId: s1.answerId, questionId: 'suggestion', approve: true });
     const after = (await env.ok<{ items: SurveyResultsView[] }>('board', undefined, 'surveyResults', {})).items[0]!;
     expect(after.approvedSuggestions).toEqual([{ questionId: 'suggestion', text: s1.suggested }]);
     expect(JSON.stringify(after)).not.toMatch(/13812345678|路灯/);

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_LIMITS, makeIdFactory, type Deps } from '../../backend/deps';
 import { admin } from '../../backend/functions/admin';
+import { community } from '../../backend/functions/community';
 import type { Reply } from '../../backend/functions/define';
 import { resident } from '../../backend/functions/resident';
 import { seedDemoStreet } from '../../backend/seed/demo-street';
@@ -40,6 +41,8 @@ export interface AdminWorld {
   /** Saved exports by the URL handed back. */
   exports: Map<string, string>;
   admin(openid: string | undefined, action: string, params?: Record<string, unknown>): Promise<Reply>;
+  /** The `community` function: 走访关爱, 民生微实事, 满意度测评, 公示牌 approval. */
+  community(openid: string | undefined, action: string, params?: Record<string, unknown>): Promise<Reply>;
   resident(openid: string, action: string, params?: Record<string, unknown>): Promise<Reply>;
   /** A fresh resident report in 渝园社区 grid 1, building 1 (routed to the building steward). */
   submit(opts?: {
@@ -91,6 +94,7 @@ export async function openAdminWorld(
     deps,
     exports,
     admin: (openid, action, params = {}) => admin.handle({ action, ...params }, openid, deps),
+    community: (openid, action, params = {}) => community.handle({ action, ...params }, openid, deps),
     resident: (openid, action, params = {}) => resident.handle({ action, ...params }, openid, deps),
     async submit(opts = {}) {
       requestSeq += 1;

@@ -24,7 +24,7 @@ beforeAll(async () => {
   world = await sqliteWorld({ seedCases: 0 });
   roundId = data<{ id: string }>(
     await world.call(
-      'admin',
+      'community',
       {
         action: 'voteRoundSave',
         communityId: 'sf-yuyuan',
@@ -40,7 +40,7 @@ beforeAll(async () => {
       ADMIN,
     ),
   ).id;
-  data(await world.call('admin', { action: 'surveyOpen', communityId: 'sf-yuyuan', opensOn: today, closesOn: today }, ADMIN));
+  data(await world.call('community', { action: 'surveyOpen', communityId: 'sf-yuyuan', opensOn: today, closesOn: today }, ADMIN));
 }, 60000);
 afterAll(async () => {
   await mp?.close();

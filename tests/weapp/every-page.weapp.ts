@@ -48,7 +48,7 @@ beforeAll(async () => {
   const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
   data(
     await world.call(
-      'admin',
+      'community',
       {
         action: 'voteRoundSave',
         communityId: 'sf-yuyuan',
@@ -64,7 +64,7 @@ beforeAll(async () => {
       ADMIN,
     ),
   );
-  data(await world.call('admin', { action: 'surveyOpen', communityId: 'sf-yuyuan', opensOn: today, closesOn: today }, ADMIN));
+  data(await world.call('community', { action: 'surveyOpen', communityId: 'sf-yuyuan', opensOn: today, closesOn: today }, ADMIN));
 }, 60000);
 
 afterAll(async () => {

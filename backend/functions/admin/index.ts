@@ -3,7 +3,8 @@
  * case actions, the organisation (grids, buildings, members, invites), configuration (categories,
  * time-limit policies, holidays, subscribe templates), assessment, ledger exports and the weekly
  * governance report. Each area is a module of this folder whose actions are named use cases;
- * this file only composes them.
+ * this file only composes them. The community's work beyond cases (走访关爱, 民生微实事, 满意度测评,
+ * 公示牌 approval) is its own function, `community` (../community.ts).
  *
  * Scope comes from stored grants only (./scope.ts): a community admin acts inside their community,
  * a street admin inside their street, a department only on cases dispatched to it. The core's
@@ -11,11 +12,6 @@
  * is "not found", so ids cannot be probed.
  */
 import { defineFunction } from '../define';
-import { careAdminActions } from '../care';
-import { careLedgerActions } from '../care-ledger';
-import { microProjectAdminActions } from '../micro-projects';
-import { surveyAdminActions } from '../satisfaction-survey';
-import { profileAdminActions } from '../public-profile';
 import { adminOnly, intakeActions } from '../intake';
 import { caseActions } from './cases';
 import { caseListActions } from './case-list';
@@ -37,11 +33,6 @@ export const admin = defineFunction('admin', {
   ...returnActions,
   // the review of public texts (审核后公开)
   ...reviewActions,
-  ...careAdminActions,
-  ...careLedgerActions,
-  ...microProjectAdminActions,
-  ...surveyAdminActions,
-  ...profileAdminActions,
   // 代登记 and 电话回访, for community and street admins (members have them in \`member\`)
   ...adminOnly(intakeActions),
   ...caseActions,

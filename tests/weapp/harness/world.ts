@@ -18,6 +18,7 @@ import { seedDemoStreet } from '../../../backend/seed/demo-street';
 import { DEFAULT_LIMITS, makeIdFactory, type Deps } from '../../../backend/deps';
 import { admin } from '../../../backend/functions/admin';
 import { board } from '../../../backend/functions/board';
+import { community } from '../../../backend/functions/community';
 import { member } from '../../../backend/functions/member';
 import { resident } from '../../../backend/functions/resident';
 import type { CloudFunction } from '../../../backend/functions/define';
@@ -43,7 +44,7 @@ export interface World {
   close(): Promise<void>;
 }
 
-const HANDLERS: Record<string, CloudFunction> = { resident, member, board, admin };
+const HANDLERS: Record<string, CloudFunction> = { resident, member, board, admin, community };
 
 function fileIdOf(cloudPath: string): string {
   return `cloud://${TEST_ENV}.${BUCKET}/${cloudPath}`;
@@ -121,6 +122,7 @@ export async function cloudWorld(opts: { seedCases?: number } = {}): Promise<Wor
     member: (require('../../../cloudfunctions/member/index') as { main: Main }).main,
     board: (require('../../../cloudfunctions/board/index') as { main: Main }).main,
     admin: (require('../../../cloudfunctions/admin/index') as { main: Main }).main,
+    community: (require('../../../cloudfunctions/community/index') as { main: Main }).main,
   };
   const { cloudDeps } = require('../../../backend/cloud/cloud-deps') as typeof import('../../../backend/cloud/cloud-deps');
 
