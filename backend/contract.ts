@@ -12,6 +12,7 @@ import type { admin } from './functions/admin';
 import type { board } from './functions/board';
 import type { community } from './functions/community';
 import type { AnyAction } from './functions/define';
+import type { intake } from './functions/intake';
 import type { member } from './functions/member';
 import type { resident } from './functions/resident';
 import type { caseCard, caseDetail, personView, publicCase, timelineView } from './services/views';
@@ -23,6 +24,7 @@ export interface Api {
   board: (typeof board)['actions'];
   admin: (typeof admin)['actions'];
   community: (typeof community)['actions'];
+  intake: (typeof intake)['actions'];
 }
 
 export type FunctionName = keyof Api;

@@ -9,7 +9,8 @@
  *   h5         dist-h5 has index.html and its scripts; prints what the first page downloads
  *              (JS, gzip), from the chunk manifest config/h5-chunk-manifest.ts writes.
  *   functions  every cloudfunctions/<name>/ has index.js, which loads in a fresh node process
- *              with wx-server-sdk stubbed and exports `main`. Skipped while there are no folders.
+ *              with wx-server-sdk stubbed and exports `main`, and is under the 300 KB budget of a
+ *              bundle (fails at 300 KB and more). Skipped while there are no folders.
  *
  * Usage: node scripts/build-check.mjs [weapp] [h5] [functions]   (no argument: all three)
  */
@@ -28,6 +29,8 @@ const H5_MANIFEST = 'chunk-manifest.json';
 
 const MAIN_LIMIT = 2 * 1024 * 1024;
 const MAIN_WARN = 1024 * 1024;
+/** Each cloud function bundle (index.js, before the cloud installs its package.json dependencies). */
+const FUNCTION_LIMIT = 300 * 1024;
 
 const failures = [];
 const warnings = [];
@@ -202,7 +205,13 @@ function checkFunctions() {
       fail(`${name}: cloudfunctions/${name}/index.js is missing (bundle the functions first)`);
       continue;
     }
-    const kb = (fs.statSync(bundle).size / 1024).toFixed(1);
+    const bytes = fs.statSync(bundle).size;
+    const kb = (bytes / 1024).toFixed(1);
+    if (bytes >= FUNCTION_LIMIT)
+      fail(
+        `${name}: bundle is ${size(bytes)}, over the ${FUNCTION_LIMIT / 1024} KB budget of a cloud function: ` +
+          'move actions to their own function or load heavy libraries lazily',
+      );
     // What the bundle leaves to require at run time must be Node's own or installed by the cloud
     // from the function's package.json; anything else would fail there, possibly only on first use.
     const declared = Object.keys(JSON.parse(fs.readFileSync(path.join(FUNCTIONS_DIR, name, 'package.json'), 'utf8')).dependencies ?? {});

@@ -96,7 +96,7 @@ export function manualSetup(indexes: readonly CloudIndex[] = CLOUD_INDEXES): str
   return [
     ...indexes.map((i) => `云开发控制台 → 数据库 → ${i.collection} → 索引管理 → 添加索引 ${indexLine(i)}`),
     '云开发控制台 → 存储 → 权限设置：选「仅创建者可读写」（照片与导出由云函数换成 10 分钟有效的临时链接给有权查看的人，不要设为所有用户可读）',
-    '云开发控制台 → 云函数 → resident、member、admin、community → 函数配置 → 环境变量：UPLOAD_TAG_SECRET（四者相同，至少 32 个字符）',
+    '云开发控制台 → 云函数 → resident、member、admin、community、intake → 函数配置 → 环境变量：UPLOAD_TAG_SECRET（五者相同，至少 32 个字符）',
     '小程序管理后台 → 开发管理 → 接口设置：申请 wx.chooseLocation（地图选点）与 wx.getLocation（用我的位置找楼栋）接口权限',
     '小程序管理后台 → 设置 → 服务内容声明 → 用户隐私保护指引：声明相册、摄像头、选择的位置信息、位置信息',
     '小程序管理后台 → 功能 → 订阅消息：选用模板，再在「管理 → 配置 → 订阅消息模板」填写模板 ID',
@@ -124,7 +124,7 @@ export interface FunctionEnvVar {
 export const CLOUD_FUNCTION_ENV: readonly FunctionEnvVar[] = [
   {
     name: 'UPLOAD_TAG_SECRET',
-    functions: ['resident', 'member', 'admin', 'community'],
+    functions: ['resident', 'member', 'admin', 'community', 'intake'],
     unset: '必填：四个函数填同一个至少 32 个字符的密钥，否则一切带照片的操作被拒绝',
   },
   { name: 'SUBMISSIONS_PER_DAY', functions: ['resident'], unset: '可选：每人每天可提交的诉求数，默认 20' },

@@ -3,6 +3,7 @@ import type { CloudFunction } from './define';
 import { admin } from './admin';
 import { board } from './board';
 import { community } from './community';
+import { intake } from './intake';
 import { member } from './member';
 import { resident } from './resident';
 
@@ -12,4 +13,5 @@ export const FUNCTIONS: Record<string, CloudFunction> = {
   board,
   admin,
   community,
+  intake,
 };

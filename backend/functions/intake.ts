@@ -1,7 +1,8 @@
 /**
- * Every channel in, results back by phone: 代登记 (`fileForResident`) and 电话回访 (`phoneVisit`,
- * `phoneVisitQueue`). Registered in both `member` and `admin` (one spread each): the core decides who
- * may file and who may call (core/intake.ts), so the same actions serve members and admins.
+ * `intake` — every channel in, results back by phone: 代登记 (`fileForResident`) and 电话回访
+ * (`phoneVisit`, `phoneVisitQueue`). Its own cloud function, for members of the 五员共治 groups and
+ * community and street admins alike: the function lets in only those (`staffOnly`), then the core
+ * decides who may file and who may call for which case (core/intake.ts).
  */
 import * as z from 'zod';
 import { fail, ok, type Result } from '../../core/errors';
@@ -13,7 +14,7 @@ import { applyCommand, createCase, stepResult } from '../services/case-service';
 import { gridMembers, policyFor, type Directory } from '../services/directory';
 import { caseCard } from '../services/views';
 import { description, id, phone, photos, requiredText, text } from '../validation';
-import { action, type ActionDef, type AuthedCall } from './define';
+import { action, defineFunction, type Actions, type AuthedCall } from './define';
 
 const requestId = z
   .string()
@@ -63,8 +64,12 @@ function visitLine(c: Case, dir: Directory) {
   };
 }
 
-/** The same actions in the admin function: for community and street admins only. */
-export function adminOnly(actions: Record<string, ActionDef>): Record<string, ActionDef> {
+/** Who may use the function at all: a member of a 五员共治 group, or a community or street admin. */
+const isIntakeStaff = (actor: Actor): boolean =>
+  actor.grants.some((g) => g.memberId !== undefined || g.role === 'community_admin' || g.role === 'street_admin');
+
+/** The actions, each refusing anyone else (a resident, a department) before it reads anything. */
+function staffOnly<A extends Actions>(actions: A): A {
   return Object.fromEntries(
     Object.entries(actions).map(([name, def]) => [
       name,
@@ -72,15 +77,15 @@ export function adminOnly(actions: Record<string, ActionDef>): Record<string, Ac
         auth: 'user',
         input: def.input,
         run: async (input, call) =>
-          call.actor.grants.some((g) => g.role === 'community_admin' || g.role === 'street_admin')
+          isIntakeStaff(call.actor)
             ? (def as { run: (i: unknown, c: AuthedCall) => Promise<Result<unknown>> }).run(input, call)
-            : fail('AUTH.FORBIDDEN', '仅社区或街道管理员可用'),
+            : fail('AUTH.FORBIDDEN', '只有五员共治小组成员或社区、街道管理员可以代登记和电话回访'),
       }),
     ]),
-  );
+  ) as A;
 }
 
-export const intakeActions: Record<string, ActionDef> = {
+const intakeActions = {
   /**
    * 代登记: a member of the community or an admin files for a resident who phoned, walked in, spoke
    * at a 院坝会, wrote to the 意见箱 or came as a 12345 工单. Routed, timed and tracked as any case;
@@ -176,8 +181,9 @@ export const intakeActions: Record<string, ActionDef> = {
         call.now,
         { check: (c) => (callerOf(call.actor, c) ? ok(undefined) : fail('CASE.NOT_FOUND', '诉求不存在或不在您的管辖范围')) },
       );
+      if (!r.ok) return r;
       const step = stepResult(r);
-      return step.ok && r.ok ? ok({ ...step.value, ratingName: RATING_NAMES[input.rating], reworkCount: r.value.case.reworkCount }) : step;
+      return step.ok ? ok({ ...step.value, ratingName: RATING_NAMES[input.rating], reworkCount: r.value.case.reworkCount }) : step;
     },
   }),
 
@@ -214,3 +220,5 @@ export const intakeActions: Record<string, ActionDef> = {
     },
   }),
 };
+
+export const intake = defineFunction('intake', staffOnly(intakeActions));

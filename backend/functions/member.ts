@@ -25,7 +25,6 @@ import { description, id, ledgerEntry, photos, requiredText } from '../validatio
 import { action, defineFunction, type AuthedCall } from './define';
 import { careMemberActions } from './care-member';
 import { profileMemberActions } from './public-profile';
-import { intakeActions } from './intake';
 import type { Store } from '../store/store.port';
 import { TEMPLATE_SETTING_ID, type TemplateConfig } from '../notify/dispatcher';
 
@@ -97,7 +96,6 @@ async function memberOf(store: Store, actor: Actor, memberId?: string): Promise<
 export const member = defineFunction('member', {
   ...careMemberActions,
   ...profileMemberActions,
-  ...intakeActions,
   /** An admin's one-time invite code binds this WeChat user to a member record. */
   bindInvite: action({
     auth: 'user',

@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { admin } from '../../backend/functions/admin';
 import { community } from '../../backend/functions/community';
+import { intake } from '../../backend/functions/intake';
 import { member } from '../../backend/functions/member';
 import { resident } from '../../backend/functions/resident';
 import { answerId } from '../../backend/functions/satisfaction-survey';
@@ -1281,21 +1282,6 @@ const SCOPE_TABLE: Record<string, Row> = {
   openRectifications: { params: async () => ({ period: '2026-Q3' }), expect: STREET },
   listRectifications: { params: none, expect: ADMIN_ANY },
   routingHints: { params: async () => ({ communityId: YUYUAN }), expect: ADMIN_COMMUNITY },
-  // 代登记 in the community (another community's admin is refused by the core); 电话回访 on a resolved 代登记.
-  fileForResident: {
-    params: async () => ({
-      requestId: `scope-proxy-${Math.random().toString(36).slice(2, 10)}`,
-      channel: 'phone',
-      contactName: '周大爷',
-      contactPhone: '13877776666',
-      categoryId: 'cat-01',
-      gridId: YUYUAN_G1,
-      description: '楼道灯坏了，晚上看不见',
-    }),
-    expect: ['ok', 'CASE.FORBIDDEN', 'ok', F],
-  },
-  phoneVisit: { params: async () => ({ caseId: (await resolvedProxyCase()).id, rating: 'satisfied' }), expect: ['ok', NF, 'ok', F] },
-  phoneVisitQueue: { params: async () => ({ communityId: YUYUAN }), expect: ADMIN_COMMUNITY },
   // A grid's task: its community's admin writes the report; the street sees it but does not write it.
   submitRectificationReport: {
     params: async () => {
@@ -1444,7 +1430,7 @@ let futureQuarters = 0;
 /** A 代登记 by the community admin, resolved by its holder: waiting for a 电话回访. */
 async function resolvedProxyCase(): Promise<Case> {
   const { caseId } = data<{ caseId: string }>(
-    await w.admin(P.communityAdmin, 'fileForResident', {
+    await w.intake(P.communityAdmin, 'fileForResident', {
       requestId: `scope-proxy-${Math.random().toString(36).slice(2, 10)}`,
       channel: 'walk_in',
       contactName: '王师傅',
@@ -1470,6 +1456,59 @@ async function careSubject(): Promise<string> {
   });
   return data<{ id: string }>(r).id;
 }
+
+/**
+ * 代登记 and 电话回访 (the `intake` function) for the same callers: its community's admin and the
+ * street, and the members of the community's groups; never another community, a department or a
+ * resident. Outcomes for inScope, otherCommunity, street, department, member, resident.
+ */
+const INTAKE_TABLE: Record<
+  string,
+  { params: () => Promise<Record<string, unknown>>; expect: [string, string, string, string, string, string] }
+> = {
+  fileForResident: {
+    params: async () => ({
+      requestId: `scope-proxy-${Math.random().toString(36).slice(2, 10)}`,
+      channel: 'phone',
+      contactName: '周大爷',
+      contactPhone: '13877776666',
+      categoryId: 'cat-01',
+      gridId: YUYUAN_G1,
+      description: '楼道灯坏了，晚上看不见',
+    }),
+    expect: ['ok', 'CASE.FORBIDDEN', 'ok', F, 'ok', F],
+  },
+  phoneVisit: {
+    params: async () => ({ caseId: (await resolvedProxyCase()).id, rating: 'satisfied' }),
+    expect: ['ok', NF, 'ok', F, NF, F],
+  },
+  phoneVisitQueue: { params: async () => ({ communityId: YUYUAN }), expect: ['ok', F, 'ok', F, 'ok', F] },
+};
+
+describe('代登记云函数的权限表：每个操作 × 每类调用者', () => {
+  it('covers every intake action, and the admin function has none of them', () => {
+    expect(Object.keys(INTAKE_TABLE).sort()).toEqual(Object.keys(intake.actions).sort());
+    for (const name of Object.keys(intake.actions)) expect(Object.keys(admin.actions)).not.toContain(name);
+  });
+
+  const rows = Object.entries(INTAKE_TABLE).flatMap(([action, row]) =>
+    (Object.keys(WHO) as Who[]).map((who, i) => [action, who, row.expect[i]!] as const),
+  );
+
+  it.each(rows)('intake.%s by %s → %s', async (action, who, expected) => {
+    const params = await INTAKE_TABLE[action]!.params();
+    const before = typeof params.caseId === 'string' ? await w.getCase(params.caseId) : undefined;
+    const cases = (await w.store.listCases({ communityId: YUYUAN, limit: 1000 })).items.length;
+    const r = await w.intake(WHO[who], action, params);
+    expect(outcome(r)).toBe(expected);
+    if (!r.ok) {
+      expect(r.error.message).toMatch(/[\u4e00-\u9fa5]/);
+      // A refusal leaves the case as it was and files nothing.
+      if (before) expect((await w.getCase(before.id)).version).toBe(before.version);
+      expect((await w.store.listCases({ communityId: YUYUAN, limit: 1000 })).items.length).toBe(cases);
+    }
+  });
+});
 
 describe('权限表：每个操作 × 每类调用者', () => {
   it('covers every admin action', () => {

@@ -1,6 +1,6 @@
 /**
- * Who may call what: every resident and member action × every kind of caller, in scope and out of
- * scope. Nothing allowed that should not be, nothing refused that should be. (The admin function
+ * Who may call what: every resident, member and intake action × every kind of caller, in scope and
+ * out of scope. Nothing allowed that should not be, nothing refused that should be. (The admin function
  * has its own table in admin.test.ts.)
  */
 import { FUNCTIONS } from '../../backend/functions';
@@ -35,7 +35,7 @@ const REFUSALS = ['AUTH.REQUIRED', 'AUTH.FORBIDDEN', 'CASE.FORBIDDEN', 'CASE.NOT
 /** A case in the state each action needs, and the params to call it with. */
 type Setup = (env: TestEnv, caseId: string) => Promise<Record<string, unknown>>;
 interface Row {
-  fn: 'resident' | 'member';
+  fn: 'resident' | 'member' | 'intake';
   action: string;
   allowed: Who[];
   setup: Setup;
@@ -201,7 +201,7 @@ const ROWS: Row[] = [
   },
   // 代登记: members of the case's community and its admins (and the street); not residents, other communities or departments.
   {
-    fn: 'member',
+    fn: 'intake',
     action: 'fileForResident',
     allowed: ['holder', 'sameGridMember', 'otherGridMember', 'admin', 'street'],
     setup: fresh({
@@ -215,14 +215,14 @@ const ROWS: Row[] = [
   },
   // 电话回访 on a resident's case past its rating window: its holder and the admins, never the resident.
   {
-    fn: 'member',
+    fn: 'intake',
     action: 'phoneVisit',
     allowed: ['holder', 'admin', 'street'],
     setup: async (env, caseId) => (await resolve(env, caseId), env.advance(8 * 86_400_000), { caseId, rating: 'satisfied' }),
   },
   // Each caller's own list: a member's cases, an admin's community.
   {
-    fn: 'member',
+    fn: 'intake',
     action: 'phoneVisitQueue',
     allowed: ['holder', 'sameGridMember', 'otherGridMember', 'admin', 'otherAdmin', 'street'],
     setup: async () => ({}),
@@ -304,8 +304,8 @@ beforeAll(async () => {
 });
 afterAll(async () => env.close());
 
-it('表格覆盖居民和成员云函数的每一个操作', () => {
-  for (const fn of ['resident', 'member'] as const) {
+it('表格覆盖居民、成员和代登记云函数的每一个操作', () => {
+  for (const fn of ['resident', 'member', 'intake'] as const) {
     const covered = ROWS.filter((r) => r.fn === fn)
       .map((r) => r.action)
       .sort();

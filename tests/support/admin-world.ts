@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { DEFAULT_LIMITS, makeIdFactory, type Deps } from '../../backend/deps';
 import { admin } from '../../backend/functions/admin';
 import { community } from '../../backend/functions/community';
+import { intake } from '../../backend/functions/intake';
 import type { Reply } from '../../backend/functions/define';
 import { resident } from '../../backend/functions/resident';
 import { seedDemoStreet } from '../../backend/seed/demo-street';
@@ -43,6 +44,8 @@ export interface AdminWorld {
   admin(openid: string | undefined, action: string, params?: Record<string, unknown>): Promise<Reply>;
   /** The `community` function: 走访关爱, 民生微实事, 满意度测评, 公示牌 approval. */
   community(openid: string | undefined, action: string, params?: Record<string, unknown>): Promise<Reply>;
+  /** 代登记 and 电话回访 (the `intake` function). */
+  intake(openid: string | undefined, action: string, params?: Record<string, unknown>): Promise<Reply>;
   resident(openid: string, action: string, params?: Record<string, unknown>): Promise<Reply>;
   /** A fresh resident report in 渝园社区 grid 1, building 1 (routed to the building steward). */
   submit(opts?: {
@@ -95,6 +98,7 @@ export async function openAdminWorld(
     exports,
     admin: (openid, action, params = {}) => admin.handle({ action, ...params }, openid, deps),
     community: (openid, action, params = {}) => community.handle({ action, ...params }, openid, deps),
+    intake: (openid, action, params = {}) => intake.handle({ action, ...params }, openid, deps),
     resident: (openid, action, params = {}) => resident.handle({ action, ...params }, openid, deps),
     async submit(opts = {}) {
       requestSeq += 1;

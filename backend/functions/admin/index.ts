@@ -12,7 +12,6 @@
  * is "not found", so ids cannot be probed.
  */
 import { defineFunction } from '../define';
-import { adminOnly, intakeActions } from '../intake';
 import { caseActions } from './cases';
 import { caseListActions } from './case-list';
 import { configurationActions } from './configuration';
@@ -33,8 +32,6 @@ export const admin = defineFunction('admin', {
   ...returnActions,
   // the review of public texts (审核后公开)
   ...reviewActions,
-  // 代登记 and 电话回访, for community and street admins (members have them in \`member\`)
-  ...adminOnly(intakeActions),
   ...caseActions,
   // the case list's bulk actions: reassign, remind, export the selected cases
   ...caseListActions,

@@ -42,25 +42,26 @@ export default function IntakePage() {
   const callback = useRouter().params.mode === 'callback';
   const { profile } = useStaffProfile();
   const access = accessOf(profile);
-  const fn = access.communityAdmin || access.streetAdmin ? 'admin' : 'member';
+  // Both reach the same `intake` function; the view differs (an admin's communities, a member's grids).
+  const view = access.communityAdmin || access.streetAdmin ? 'admin' : 'member';
   useEffect(() => {
     void Taro.setNavigationBarTitle({ title: callback ? '电话回访' : '代登记' }).catch(() => undefined);
   }, [callback]);
   return (
     <PageShell className="intake" testId={callback ? 'page-callback' : 'page-intake'}>
-      {profile ? callback ? <CallbackList fn={fn} /> : <ProxyForm fn={fn} /> : <Loading />}
+      {profile ? callback ? <CallbackList /> : <ProxyForm view={view} /> : <Loading />}
     </PageShell>
   );
 }
 
-function ProxyForm({ fn }: { fn: 'admin' | 'member' }) {
+function ProxyForm({ view }: { view: 'admin' | 'member' }) {
   const signedIn = useSignedIn();
   const { profile } = useStaffProfile();
   const options = useRemote(async () => {
     const [places, categories, dash] = await Promise.all([
       callFunction<PlaceTree>('resident', { action: 'listPlaces' }),
       callFunction<{ items: FormCategory[] }>('resident', { action: 'listCategories' }),
-      fn === 'admin' ? adminApi.dashboard() : Promise.resolve(undefined),
+      view === 'admin' ? adminApi.dashboard() : Promise.resolve(undefined),
     ]);
     return { places, categories: categories.items, communityId: dash?.scope.communityId };
   }, signedIn);
@@ -84,10 +85,10 @@ function ProxyForm({ fn }: { fn: 'admin' | 'member' }) {
     if (!d) return [];
     const mine = new Set(profile?.memberships.map((m) => m.gridId) ?? []);
     const communities = d.places.communities.filter((c) =>
-      fn === 'member' ? c.grids.some((g) => mine.has(g.id)) : !d.communityId || c.id === d.communityId,
+      view === 'member' ? c.grids.some((g) => mine.has(g.id)) : !d.communityId || c.id === d.communityId,
     );
     return communities.flatMap((c) => c.grids.map((g) => ({ ...g, label: communities.length > 1 ? `${c.name} ${g.name}` : g.name })));
-  }, [options.data, profile, fn]);
+  }, [options.data, profile, view]);
   const buildings = grids.find((g) => g.id === gridId)?.buildings ?? [];
   const categories = options.data?.categories ?? [];
 
@@ -109,7 +110,7 @@ function ProxyForm({ fn }: { fn: 'admin' | 'member' }) {
     setBusy(true);
     setError(undefined);
     try {
-      const r = await intakeApi(fn).fileForResident({
+      const r = await intakeApi.fileForResident({
         requestId,
         channel,
         ...(channel === 'hotline' ? { ticketNo: ticketNo.trim() } : {}),
@@ -139,7 +140,7 @@ function ProxyForm({ fn }: { fn: 'admin' | 'member' }) {
   };
 
   if (done) {
-    const open = fn === 'admin' ? STAFF_ROUTES.adminCase(done.caseId) : STAFF_ROUTES.task(done.caseId);
+    const open = view === 'admin' ? STAFF_ROUTES.adminCase(done.caseId) : STAFF_ROUTES.task(done.caseId);
     return (
       <View className="intake__done" data-testid="intake-done">
         <View className="intake__title">{done.replayed ? '该工单已登记过' : '已代登记'}</View>
@@ -261,8 +262,8 @@ function ProxyForm({ fn }: { fn: 'admin' | 'member' }) {
   );
 }
 
-function CallbackList({ fn }: { fn: 'admin' | 'member' }) {
-  const queue = useRemote(() => intakeApi(fn).phoneVisitQueue(), useSignedIn());
+function CallbackList() {
+  const queue = useRemote(() => intakeApi.phoneVisitQueue(), useSignedIn());
   const [open, setOpen] = useState<string>();
   const [rating, setRating] = useState<Rating>();
   const [note, setNote] = useState('');
@@ -289,7 +290,7 @@ function CallbackList({ fn }: { fn: 'admin' | 'member' }) {
     setBusy(true);
     setError(undefined);
     try {
-      const r = await intakeApi(fn).phoneVisit(caseId, rating!, note.trim() || undefined);
+      const r = await intakeApi.phoneVisit(caseId, rating!, note.trim() || undefined);
       setSaved(`已记录电话回访：${r.ratingName}，诉求${r.statusName}`);
       setOpen(undefined);
       await queue.reload();
