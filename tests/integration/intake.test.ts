@@ -18,7 +18,7 @@ afterAll(async () => w.close());
 
 let seq = 0;
 const file = (openid: string, params: Record<string, unknown> = {}) =>
-  w.admin(openid, 'fileForResident', {
+  w.intake(openid, 'fileForResident', {
     requestId: `intake-it-${++seq}`,
     channel: 'phone',
     contactName: '周大爷',
@@ -72,43 +72,34 @@ describe('代登记', () => {
     }
   });
 
+  it('only the intake function answers: member and admin no longer carry 代登记 or 电话回访', async () => {
+    for (const action of ['fileForResident', 'phoneVisit', 'phoneVisitQueue']) {
+      expect(outcome(await member.handle({ action }, P.member, w.deps))).toBe('INPUT.UNKNOWN_ACTION');
+      expect(outcome(await w.admin(P.communityAdmin, action, {}))).toBe('INPUT.UNKNOWN_ACTION');
+    }
+  });
+
   it('a member of the community files a walk-in; a resident or another community cannot file; bad input changes nothing', async () => {
     const r = data<{ caseId: string }>(
-      await member.handle(
-        {
-          action: 'fileForResident',
-          requestId: 'intake-member-1',
-          channel: 'walk_in',
-          contactName: '李阿姨',
-          contactPhone: '13900001111',
-          categoryId: 'cat-01',
-          gridId: YUYUAN_G1,
-          description: '小区门口路灯坏了好几天',
-        },
-        P.member,
-        w.deps,
-      ),
+      await w.intake(P.member, 'fileForResident', {
+        requestId: 'intake-member-1',
+        channel: 'walk_in',
+        contactName: '李阿姨',
+        contactPhone: '13900001111',
+        categoryId: 'cat-01',
+        gridId: YUYUAN_G1,
+        description: '小区门口路灯坏了好几天',
+      }),
     );
     expect((await w.getCase(r.caseId)).reporter).toMatchObject({ openid: P.member, role: 'grid_worker' });
 
     const before = await countCases();
-    // A resident: refused by the admin function, and by the core through the member function.
-    expect(outcome(await file(P.resident))).toBe('AUTH.FORBIDDEN');
-    const viaMember = await member.handle(
-      {
-        action: 'fileForResident',
-        requestId: 'intake-resident-1',
-        channel: 'phone',
-        contactName: '周大爷',
-        contactPhone: '13877776666',
-        categoryId: 'cat-01',
-        gridId: YUYUAN_G1,
-        description: '小区门口路灯坏了好几天',
-      },
-      P.resident,
-      w.deps,
-    );
-    expect(outcome(viaMember)).toBe('CASE.FORBIDDEN');
+    // A resident or a department: refused by the intake function before anything is read.
+    for (const who of [P.resident, P.department]) {
+      const refused = await file(who);
+      expect(refused).toMatchObject({ ok: false, error: { code: 'AUTH.FORBIDDEN', message: expect.stringMatching(/五员共治小组成员/) } });
+    }
+    // Another community's admin passes the function and is refused by the core.
     expect(outcome(await file(P.otherCommunityAdmin))).toBe('CASE.FORBIDDEN');
     const noName = await file(P.communityAdmin, { contactName: '  ' });
     expect(outcome(noName)).toBe('INPUT.INVALID');
@@ -138,19 +129,19 @@ describe('电话回访', () => {
     const { caseId } = data<{ caseId: string }>(await file(P.communityAdmin));
     await resolveByHolder(caseId);
     const queue = data<{ items: { id: string; contactName: string; contactPhone: string }[] }>(
-      await w.admin(P.communityAdmin, 'phoneVisitQueue', {}),
+      await w.intake(P.communityAdmin, 'phoneVisitQueue', {}),
     );
     expect(queue.items.find((i) => i.id === caseId)).toMatchObject({ contactName: '周大爷', contactPhone: '13877776666' });
 
     // Only a 回访 rates it; a stranger cannot record one; nothing changes on either.
     const version = (await w.getCase(caseId)).version;
     expect(outcome(await w.resident(P.communityAdmin, 'rateCase', { caseId, rating: 'satisfied' }))).toBe('CASE.INVALID_TRANSITION');
-    expect(outcome(await w.admin(P.otherCommunityAdmin, 'phoneVisit', { caseId, rating: 'satisfied' }))).toBe('CASE.NOT_FOUND');
-    expect(outcome(await w.admin(P.communityAdmin, 'phoneVisit', { caseId, rating: 'unsatisfied' }))).toBe('CASE.REASON_REQUIRED');
+    expect(outcome(await w.intake(P.otherCommunityAdmin, 'phoneVisit', { caseId, rating: 'satisfied' }))).toBe('CASE.NOT_FOUND');
+    expect(outcome(await w.intake(P.communityAdmin, 'phoneVisit', { caseId, rating: 'unsatisfied' }))).toBe('CASE.REASON_REQUIRED');
     expect((await w.getCase(caseId)).version).toBe(version);
 
     const r = data<{ status: string; ratingName: string }>(
-      await w.admin(P.communityAdmin, 'phoneVisit', { caseId, rating: 'satisfied', note: '周大爷说灯亮了' }),
+      await w.intake(P.communityAdmin, 'phoneVisit', { caseId, rating: 'satisfied', note: '周大爷说灯亮了' }),
     );
     expect(r).toMatchObject({ status: 'closed', ratingName: '满意' });
     const c = await w.getCase(caseId);
@@ -158,7 +149,7 @@ describe('电话回访', () => {
     const last = (await w.store.getTimeline(caseId)).at(-1)!;
     expect(last).toMatchObject({ action: 'phone_visit', toStatus: 'closed' });
     expect(last.note).toMatch(/^电话回访（社区管理员 .\*+）：满意：/);
-    const after = data<{ items: { id: string }[] }>(await w.admin(P.communityAdmin, 'phoneVisitQueue', {}));
+    const after = data<{ items: { id: string }[] }>(await w.intake(P.communityAdmin, 'phoneVisitQueue', {}));
     expect(after.items.map((i) => i.id)).not.toContain(caseId);
     // Counted as rated, and as a phone rating, in the statistics.
     const stats = data<{ total: { metrics: { rated: number; phoneRated: number } } }>(
@@ -172,14 +163,14 @@ describe('电话回访', () => {
     const { caseId } = data<{ caseId: string }>(await file(P.communityAdmin, { contactName: '王师傅' }));
     const holder = await resolveByHolder(caseId);
     const r = data<{ status: string; reworkCount: number }>(
-      await member.handle({ action: 'phoneVisit', caseId, rating: 'unsatisfied', note: '灯还是一闪一闪' }, holder, w.deps),
+      await w.intake(holder, 'phoneVisit', { caseId, rating: 'unsatisfied', note: '灯还是一闪一闪' }),
     );
     expect(r).toMatchObject({ status: 'processing', reworkCount: 1 });
 
     const own = await w.submit();
     await resolveByHolder(own.id);
-    expect(outcome(await w.admin(P.communityAdmin, 'phoneVisit', { caseId: own.id, rating: 'satisfied' }))).toBe('CASE.TOO_EARLY');
-    const queue = data<{ items: { id: string }[] }>(await w.admin(P.communityAdmin, 'phoneVisitQueue', {}));
+    expect(outcome(await w.intake(P.communityAdmin, 'phoneVisit', { caseId: own.id, rating: 'satisfied' }))).toBe('CASE.TOO_EARLY');
+    const queue = data<{ items: { id: string }[] }>(await w.intake(P.communityAdmin, 'phoneVisitQueue', {}));
     expect(queue.items.map((i) => i.id)).not.toContain(own.id);
   });
 });
