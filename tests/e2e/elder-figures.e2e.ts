@@ -177,7 +177,7 @@ test('every page in 长辈版 and standard mode meets the figures (font, line he
     commitment: '有事找我，24小时内回复。',
   });
   // A 代登记 the steward resolved: the 电话回访 list has a line to call.
-  const proxy = await adminApi.call<{ caseId: string }>('admin', 'fileForResident', {
+  const proxy = await adminApi.call<{ caseId: string }>('intake', 'fileForResident', {
     requestId: 'e2e-elder-proxy-0001',
     channel: 'phone',
     contactName: '周大爷',

@@ -19,6 +19,7 @@ import { DEFAULT_LIMITS, makeIdFactory, type Deps } from '../../../backend/deps'
 import { admin } from '../../../backend/functions/admin';
 import { board } from '../../../backend/functions/board';
 import { community } from '../../../backend/functions/community';
+import { intake } from '../../../backend/functions/intake';
 import { member } from '../../../backend/functions/member';
 import { resident } from '../../../backend/functions/resident';
 import type { CloudFunction } from '../../../backend/functions/define';
@@ -44,7 +45,7 @@ export interface World {
   close(): Promise<void>;
 }
 
-const HANDLERS: Record<string, CloudFunction> = { resident, member, board, admin, community };
+const HANDLERS: Record<string, CloudFunction> = { resident, member, board, admin, community, intake };
 
 function fileIdOf(cloudPath: string): string {
   return `cloud://${TEST_ENV}.${BUCKET}/${cloudPath}`;
@@ -123,6 +124,7 @@ export async function cloudWorld(opts: { seedCases?: number } = {}): Promise<Wor
     board: (require('../../../cloudfunctions/board/index') as { main: Main }).main,
     admin: (require('../../../cloudfunctions/admin/index') as { main: Main }).main,
     community: (require('../../../cloudfunctions/community/index') as { main: Main }).main,
+    intake: (require('../../../cloudfunctions/intake/index') as { main: Main }).main,
   };
   const { cloudDeps } = require('../../../backend/cloud/cloud-deps') as typeof import('../../../backend/cloud/cloud-deps');
 
