@@ -125,7 +125,7 @@ export const CLOUD_FUNCTION_ENV: readonly FunctionEnvVar[] = [
   {
     name: 'UPLOAD_TAG_SECRET',
     functions: ['resident', 'member', 'admin', 'community', 'intake'],
-    unset: '必填：四个函数填同一个至少 32 个字符的密钥，否则一切带照片的操作被拒绝',
+    unset: '必填：这五个函数填同一个至少 32 个字符的密钥，否则一切带照片的操作被拒绝',
   },
   { name: 'SUBMISSIONS_PER_DAY', functions: ['resident'], unset: '可选：每人每天可提交的诉求数，默认 20' },
   { name: 'WX_MINIPROGRAM_STATE', functions: ['timer'], unset: '可选：订阅消息跳转的版本 developer / trial / formal，默认 formal' },

@@ -46,6 +46,8 @@ test('社区书记代登记12345工单，办结后电话回访记录满意', () 
       await tap(visible(a, 'intake-submit'));
       await visible(a, 'intake-done').waitFor();
       await waitText(a, 'intake-done-status', '待受理');
+      // The number the admin reads back to the caller: per street and month, e.g. 2612-0042.
+      expect(await visible(a, 'intake-done-no').innerText()).toMatch(/\d{4}-\d{4}/);
       await admin.screenshot('intake-done');
 
       // The case as the admin sees it: the channel with its 工单号, the resident's name.

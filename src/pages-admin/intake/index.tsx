@@ -150,7 +150,10 @@ function ProxyForm({ view }: { view: 'admin' | 'member' }) {
             {done.statusName}
           </StaffRow>
           {done.holder ? <StaffRow label="交给">{`${done.holder.roleName} ${done.holder.name}`}</StaffRow> : null}
-          <View className="intake__muted">编号 {done.caseId}</View>
+          {/* The number to read back to the caller (2612-0042), for when they phone again. */}
+          <StaffRow label="编号" testId="intake-done-no">
+            {done.caseNo}
+          </StaffRow>
         </View>
         <BigButton onClick={() => void Taro.redirectTo({ url: open })} testId="intake-open">
           查看这件
