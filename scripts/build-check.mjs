@@ -205,6 +205,11 @@ function checkFunctions() {
       fail(`${name}: cloudfunctions/${name}/index.js is missing (bundle the functions first)`);
       continue;
     }
+    const pkgPath = path.join(FUNCTIONS_DIR, name, 'package.json');
+    if (!fs.existsSync(pkgPath)) {
+      fail(`${name}: cloudfunctions/${name}/package.json is missing (a function needs one; a folder left by an old build can be deleted)`);
+      continue;
+    }
     const bytes = fs.statSync(bundle).size;
     const kb = (bytes / 1024).toFixed(1);
     if (bytes >= FUNCTION_LIMIT)
@@ -214,7 +219,7 @@ function checkFunctions() {
       );
     // What the bundle leaves to require at run time must be Node's own or installed by the cloud
     // from the function's package.json; anything else would fail there, possibly only on first use.
-    const declared = Object.keys(JSON.parse(fs.readFileSync(path.join(FUNCTIONS_DIR, name, 'package.json'), 'utf8')).dependencies ?? {});
+    const declared = Object.keys(JSON.parse(fs.readFileSync(pkgPath, 'utf8')).dependencies ?? {});
     const required = [...fs.readFileSync(bundle, 'utf8').matchAll(/(?:require|import)\(["']([^"'./][^"']*)["']\)/g)].map((m) => m[1]);
     const undeclared = [...new Set(required)].filter(
       (r) => !builtinModules.includes(r.replace(/^node:/, '')) && !declared.some((d) => r === d || r.startsWith(`${d}/`)),

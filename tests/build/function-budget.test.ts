@@ -49,4 +49,15 @@ describe('云函数包大小预算', () => {
     expect(r.stdout).not.toMatch(/small: bundle is/);
     expect(r.stdout).toContain('build check FAILED: 1 problem(s)');
   });
+
+  it('一个文件夹只有旧的构建产物、没有 package.json 时，说清楚而不是崩溃', () => {
+    bundle('small', 100 * KB);
+    mkdirSync(path.join(dir, 'removed'));
+    writeFileSync(path.join(dir, 'removed', 'index.js'), 'exports.main = async () => ({});\n');
+    const r = check();
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/removed: cloudfunctions\/removed\/package\.json is missing/);
+    expect(r.stdout).toContain('build check FAILED: 1 problem(s)');
+  });
 });
