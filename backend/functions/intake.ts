@@ -8,10 +8,9 @@ import * as z from 'zod';
 import { fail, ok, type Result } from '../../core/errors';
 import { relationsOf } from '../../core/case-lifecycle';
 import { needsPhoneVisit, PROXY_CHANNELS, INTAKE_CHANNEL_NAMES, intakeChannelOf, MAX_CONTACT_NAME } from '../../core/intake';
-import { routeForCategory } from '../../core/route-case';
 import { RATING_NAMES, RATINGS, SEVERITIES, STATUS_NAMES, type Actor, type Case } from '../../core/model';
-import { applyCommand, createCase, stepResult } from '../services/case-service';
-import { gridMembers, policyFor, type Directory } from '../services/directory';
+import { applyCommand, createCase, routeNewCase, stepResult } from '../services/case-service';
+import { policyFor, type Directory } from '../services/directory';
 import { caseCard } from '../services/views';
 import { description, id, phone, photos, requiredText, text } from '../validation';
 import { action, defineFunction, type Actions, type AuthedCall } from './define';
@@ -117,16 +116,10 @@ const intakeActions = {
         input.channel === 'hotline' && input.ticketNo
           ? ticketKey(place.value.streetId, input.ticketNo)
           : `${actor.openid}:${input.requestId}`;
-      const [replay, members, openWork] = await Promise.all([
+      const [replay, route] = await Promise.all([
         deps.store.findCaseIdByRequest(requestKey),
-        gridMembers(deps.store, place.value.gridId),
-        deps.store.openWorkByMember(place.value.gridId),
+        routeNewCase(deps.store, dir, place.value, category),
       ]);
-      const route = routeForCategory(
-        category,
-        { gridId: place.value.gridId, members, openWork },
-        dir.communities.get(place.value.communityId),
-      );
       const created = await createCase(
         deps,
         dir,
