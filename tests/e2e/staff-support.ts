@@ -4,8 +4,8 @@
  */
 import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
-import { centre, settle, visible } from './support/browser';
-import type { RunningHost } from './support/host';
+import { centre, openBrowser, settle, visible, type Session } from './support/browser';
+import { startHost, type RunningHost } from './support/host';
 
 /**
  * Options for `startHost`: `STAFF_E2E_H5_DIR` serves a copy of the H5 build instead of dist-h5, so
@@ -142,6 +142,36 @@ export async function withFailureShots(
   } catch (e) {
     for (const s of sessions()) await s?.screenshot('failure').catch(() => undefined);
     throw e;
+  }
+}
+
+/** What a test on its own host is given: the host, and `browse` to open a browser session on it. */
+export interface Stage {
+  host: RunningHost;
+  /** Opens a browser session named `testName`, closing the one opened before. */
+  browse(testName: string): Promise<Session>;
+}
+
+/**
+ * Runs a test on a host of its own: on failure the open session's screenshot is kept; after it
+ * (failed or not) the session is closed and the host stopped with its data removed.
+ */
+export async function onOwnHost(body: (stage: Stage) => Promise<void>): Promise<void> {
+  const host = await startHost(hostOptions());
+  let session: Session | undefined;
+  const browse = async (testName: string): Promise<Session> => {
+    await session?.close();
+    session = await openBrowser(testName);
+    return session;
+  };
+  try {
+    await withFailureShots(
+      () => [session],
+      () => body({ host, browse }),
+    );
+  } finally {
+    await session?.close();
+    await host.stop({ removeData: true });
   }
 }
 
