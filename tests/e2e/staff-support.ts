@@ -148,29 +148,37 @@ export async function withFailureShots(
 /** What a test on its own host is given: the host, and `browse` to open a browser session on it. */
 export interface Stage {
   host: RunningHost;
-  /** Opens a browser session named `testName`, closing the one opened before. */
+  /** Opens a browser session named `testName`, closing the one `browse` opened before. */
   browse(testName: string): Promise<Session>;
+  /** Opens a browser session named `testName` that stays open beside the others until the end. */
+  open(testName: string): Promise<Session>;
 }
 
 /**
- * Runs a test on a host of its own: on failure the open session's screenshot is kept; after it
- * (failed or not) the session is closed and the host stopped with its data removed.
+ * Runs a test on a host of its own: on failure every open session's screenshot is kept; after it
+ * (failed or not) the sessions are closed and the host stopped with its data removed.
  */
 export async function onOwnHost(body: (stage: Stage) => Promise<void>): Promise<void> {
   const host = await startHost(hostOptions());
   let session: Session | undefined;
+  const kept: Session[] = [];
   const browse = async (testName: string): Promise<Session> => {
     await session?.close();
     session = await openBrowser(testName);
     return session;
   };
+  const open = async (testName: string): Promise<Session> => {
+    const opened = await openBrowser(testName);
+    kept.push(opened);
+    return opened;
+  };
   try {
     await withFailureShots(
-      () => [session],
-      () => body({ host, browse }),
+      () => [...kept, session],
+      () => body({ host, browse, open }),
     );
   } finally {
-    await session?.close();
+    for (const s of [...kept, session]) await s?.close();
     await host.stop({ removeData: true });
   }
 }
