@@ -5,18 +5,8 @@
  * The notice used here is generated for the test (dates chosen to be valid for any year), not a
  * real State Council schedule: the product ships the import, never a guessed year.
  */
-import { byTestId, openBrowser, typeInto, visible, type Session } from './support/browser';
-import { startHost, type RunningHost } from './support/host';
-import { apiAs, hostOptions, openAs, tap, until, waitText, withFailureShots } from './staff-support';
-
-let host: RunningHost | undefined;
-let session: Session | undefined;
-
-afterEach(async () => {
-  await session?.close();
-  await host?.stop({ removeData: true });
-  session = host = undefined;
-});
+import { byTestId, typeInto, visible } from './support/browser';
+import { apiAs, onOwnHost, openAs, tap, until, waitText } from './staff-support';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
@@ -40,66 +30,61 @@ interface HolidayList {
 }
 
 test('街道管理员按提醒导入下一年的节假日安排', () =>
-  withFailureShots(
-    () => [session],
-    async () => {
-      host = await startHost(hostOptions());
-      const street = await apiAs(host, 'demo-street-admin');
-      const before = await street.call<HolidayList>('admin', 'listHolidays');
-      const dash = await street.call<{ calendarWarning?: string }>('admin', 'dashboard');
-      // The warning follows the date: from 1 November while next year has no data.
-      const year = Number(/(\d{4})年/.exec(before.warning ?? '')?.[1] ?? new Date().getFullYear() + 1);
-      const notice = testNotice(year);
+  onOwnHost(async ({ host, browse }) => {
+    const street = await apiAs(host, 'demo-street-admin');
+    const before = await street.call<HolidayList>('admin', 'listHolidays');
+    const dash = await street.call<{ calendarWarning?: string }>('admin', 'dashboard');
+    // The warning follows the date: from 1 November while next year has no data.
+    const year = Number(/(\d{4})年/.exec(before.warning ?? '')?.[1] ?? new Date().getFullYear() + 1);
+    const notice = testNotice(year);
 
-      session = await openBrowser('holiday-import');
-      const { page, screenshot } = session;
-      await openAs(page, host, 'demo-street-admin', '/pages/workbench/index');
-      await visible(page, 'admin-desk').waitFor();
-      if (dash.calendarWarning) {
-        await waitText(page, 'calendar-warning', `${year}年的法定节假日安排尚未导入`);
-        await screenshot('calendar-warning');
-        await tap(visible(page, 'calendar-warning'));
-      } else {
-        await page.goto(`${host.url}/#/pages-admin/config/index`);
-      }
-      await visible(page, 'page-config').waitFor();
-      await tap(visible(page, 'config-section-holidays'));
-      await visible(page, 'holiday-import').waitFor();
-      if (before.warning) await waitText(page, 'holiday-warning', before.warning);
-      await tap(visible(page, `holiday-import-year-${year}`));
+    const session = await browse('holiday-import');
+    const { page, screenshot } = session;
+    await openAs(page, host, 'demo-street-admin', '/pages/workbench/index');
+    await visible(page, 'admin-desk').waitFor();
+    if (dash.calendarWarning) {
+      await waitText(page, 'calendar-warning', `${year}年的法定节假日安排尚未导入`);
+      await screenshot('calendar-warning');
+      await tap(visible(page, 'calendar-warning'));
+    } else {
+      await page.goto(`${host.url}/#/pages-admin/config/index`);
+    }
+    await visible(page, 'page-config').waitFor();
+    await tap(visible(page, 'config-section-holidays'));
+    await visible(page, 'holiday-import').waitFor();
+    if (before.warning) await waitText(page, 'holiday-warning', before.warning);
+    await tap(visible(page, `holiday-import-year-${year}`));
 
-      // ——— damaged text: the item at fault is named, nothing is saved ———
-      await typeInto(page, 'holiday-import-text', notice.text.replace('共7天', '共5天'));
-      await tap(visible(page, 'holiday-import-preview'));
-      await waitText(page, 'holiday-import-error', '“二、春节”一项无法识别：写明共5天');
-      await screenshot('holiday-import-refused');
-      expect((await street.call<HolidayList>('admin', 'listHolidays')).items.some((h) => h.date.startsWith(`${year}-`))).toBe(false);
+    // ——— damaged text: the item at fault is named, nothing is saved ———
+    await typeInto(page, 'holiday-import-text', notice.text.replace('共7天', '共5天'));
+    await tap(visible(page, 'holiday-import-preview'));
+    await waitText(page, 'holiday-import-error', '“二、春节”一项无法识别：写明共5天');
+    await screenshot('holiday-import-refused');
+    expect((await street.call<HolidayList>('admin', 'listHolidays')).items.some((h) => h.date.startsWith(`${year}-`))).toBe(false);
 
-      // ——— the notice as published: a year calendar to check, then saved ———
-      await typeInto(page, 'holiday-import-text', notice.text);
-      await tap(visible(page, 'holiday-import-preview'));
-      const calendar = visible(page, 'holiday-calendar');
-      await calendar.waitFor();
-      for (const d of notice.off) await expect(calendar.locator(`[data-date="${d}"]`).getAttribute('data-kind')).resolves.toBe('off');
-      await expect(calendar.locator(`[data-date="${notice.work}"]`).getAttribute('data-kind')).resolves.toBe('work');
-      await expect(byTestId(calendar, 'holiday-month').count()).resolves.toBe(12);
-      await screenshot('holiday-import-preview');
-      await tap(visible(page, 'holiday-import-confirm'));
-      await waitText(page, 'holiday-import-saved', `已导入${year}年节假日安排：9天（元旦、春节）`);
-      await screenshot('holiday-import-saved');
+    // ——— the notice as published: a year calendar to check, then saved ———
+    await typeInto(page, 'holiday-import-text', notice.text);
+    await tap(visible(page, 'holiday-import-preview'));
+    const calendar = visible(page, 'holiday-calendar');
+    await calendar.waitFor();
+    for (const d of notice.off) await expect(calendar.locator(`[data-date="${d}"]`).getAttribute('data-kind')).resolves.toBe('off');
+    await expect(calendar.locator(`[data-date="${notice.work}"]`).getAttribute('data-kind')).resolves.toBe('work');
+    await expect(byTestId(calendar, 'holiday-month').count()).resolves.toBe(12);
+    await screenshot('holiday-import-preview');
+    await tap(visible(page, 'holiday-import-confirm'));
+    await waitText(page, 'holiday-import-saved', `已导入${year}年节假日安排：9天（元旦、春节）`);
+    await screenshot('holiday-import-saved');
 
-      const after = await street.call<HolidayList>('admin', 'listHolidays');
-      expect(after.coveredYears).toContain(year);
-      expect(after.items.filter((h) => h.date.startsWith(`${year}-`) && h.source === 'notice')).toHaveLength(9);
-      // The year this warning named has data now: neither the config page nor the desk names it.
-      expect(after.warning ?? '').not.toContain(`${year}年`);
-      expect((await street.call<{ calendarWarning?: string }>('admin', 'dashboard')).calendarWarning ?? '').not.toContain(`${year}年`);
-      if (!after.warning)
-        await until('配置页的提醒消失', async () => (await page.locator('[data-testid="holiday-warning"]').count()) === 0);
-      await page.goto(`${host.url}/#/pages/workbench/index`);
-      await page.reload();
-      await visible(page, 'admin-scope').waitFor();
-      await expect(page.locator('[data-testid="calendar-warning"]').count()).resolves.toBe(0);
-      await screenshot('desk-without-warning');
-    },
-  ));
+    const after = await street.call<HolidayList>('admin', 'listHolidays');
+    expect(after.coveredYears).toContain(year);
+    expect(after.items.filter((h) => h.date.startsWith(`${year}-`) && h.source === 'notice')).toHaveLength(9);
+    // The year this warning named has data now: neither the config page nor the desk names it.
+    expect(after.warning ?? '').not.toContain(`${year}年`);
+    expect((await street.call<{ calendarWarning?: string }>('admin', 'dashboard')).calendarWarning ?? '').not.toContain(`${year}年`);
+    if (!after.warning) await until('配置页的提醒消失', async () => (await page.locator('[data-testid="holiday-warning"]').count()) === 0);
+    await page.goto(`${host.url}/#/pages/workbench/index`);
+    await page.reload();
+    await visible(page, 'admin-scope').waitFor();
+    await expect(page.locator('[data-testid="calendar-warning"]').count()).resolves.toBe(0);
+    await screenshot('desk-without-warning');
+  }));

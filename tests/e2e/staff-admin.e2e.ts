@@ -3,193 +3,179 @@
  * 网格户数超过上限时看到服务器的说明；节假日只读；考核与导出诉求台账（读回 .xlsx 核对行）；周报。
  */
 import { readFileSync } from 'node:fs';
-import { byTestId, openBrowser, typeInto, visible, type Session } from './support/browser';
-import { startHost, type RunningHost } from './support/host';
-import { apiAs, hostOptions, openAs, readSheet, submitCase, tap, until, waitText, withFailureShots } from './staff-support';
-
-let host: RunningHost | undefined;
-let session: Session | undefined;
-
-afterEach(async () => {
-  await session?.close();
-  await host?.stop({ removeData: true });
-  session = host = undefined;
-});
+import { byTestId, typeInto, visible } from './support/browser';
+import { apiAs, onOwnHost, openAs, readSheet, submitCase, tap, until, waitText } from './staff-support';
 
 const GRID2 = 'sf-yuyuan-g2';
 
 test('社区书记派单、吹哨、不予受理、合并，筛选案件，导出台账', () =>
-  withFailureShots(
-    () => [session],
-    async () => {
-      host = await startHost(hostOptions());
-      const admin = await apiAs(host, 'demo-admin-1');
-      const resident = await apiAs(host, 'demo-resident-2');
+  onOwnHost(async ({ host, browse }) => {
+    const admin = await apiAs(host, 'demo-admin-1');
+    const resident = await apiAs(host, 'demo-resident-2');
 
-      // A case nobody can take: the building steward and the grid worker of 第二网格 are off duty.
-      for (const role of ['building_steward', 'grid_worker'])
-        await admin.call('admin', 'updateMember', { memberId: `${GRID2}-${role}`, onDuty: false });
-      const pending = await submitCase(resident, {
-        buildingId: `${GRID2}-b1`,
-        categoryId: 'cat-01',
-        description: '6栋电梯按钮失灵，老人上下楼困难。',
-      });
-      expect(pending.status).toBe('pending');
-      for (const role of ['building_steward', 'grid_worker'])
-        await admin.call('admin', 'updateMember', { memberId: `${GRID2}-${role}`, onDuty: true });
-      const toEscalate = await submitCase(resident, {
-        buildingId: `${GRID2}-b2`,
-        categoryId: 'cat-08',
-        description: '物业和业主就停车收费争执不下，需要协调。',
-      });
-      const toReject = await submitCase(resident, {
-        buildingId: `${GRID2}-b3`,
-        categoryId: 'cat-12',
-        description: '希望帮我查询个人社保缴费记录。',
-      });
-      const original = await submitCase(resident, {
-        buildingId: `${GRID2}-b4`,
-        categoryId: 'cat-02',
-        description: '8栋门口垃圾堆了三天没人清。',
-      });
-      const duplicate = await submitCase(await apiAs(host, 'demo-resident-3'), {
-        buildingId: `${GRID2}-b4`,
-        categoryId: 'cat-02',
-        description: '8栋门口的垃圾一直没人清运，很臭。',
-      });
+    // A case nobody can take: the building steward and the grid worker of 第二网格 are off duty.
+    for (const role of ['building_steward', 'grid_worker'])
+      await admin.call('admin', 'updateMember', { memberId: `${GRID2}-${role}`, onDuty: false });
+    const pending = await submitCase(resident, {
+      buildingId: `${GRID2}-b1`,
+      categoryId: 'cat-01',
+      description: '6栋电梯按钮失灵，老人上下楼困难。',
+    });
+    expect(pending.status).toBe('pending');
+    for (const role of ['building_steward', 'grid_worker'])
+      await admin.call('admin', 'updateMember', { memberId: `${GRID2}-${role}`, onDuty: true });
+    const toEscalate = await submitCase(resident, {
+      buildingId: `${GRID2}-b2`,
+      categoryId: 'cat-08',
+      description: '物业和业主就停车收费争执不下，需要协调。',
+    });
+    const toReject = await submitCase(resident, {
+      buildingId: `${GRID2}-b3`,
+      categoryId: 'cat-12',
+      description: '希望帮我查询个人社保缴费记录。',
+    });
+    const original = await submitCase(resident, {
+      buildingId: `${GRID2}-b4`,
+      categoryId: 'cat-02',
+      description: '8栋门口垃圾堆了三天没人清。',
+    });
+    const duplicate = await submitCase(await apiAs(host, 'demo-resident-3'), {
+      buildingId: `${GRID2}-b4`,
+      categoryId: 'cat-02',
+      description: '8栋门口的垃圾一直没人清运，很臭。',
+    });
 
-      session = await openBrowser('staff-admin');
-      const { page, screenshot } = session;
-      await openAs(page, host, 'demo-admin-1');
+    const session = await browse('staff-admin');
+    const { page, screenshot } = session;
+    await openAs(page, host, 'demo-admin-1');
 
-      // ——— 总览 ———
-      await tap(visible(page, 'tab-work'));
-      await visible(page, 'admin-desk').waitFor();
-      await expect(visible(page, 'admin-scope').innerText()).resolves.toContain('渝园社区');
-      await visible(page, 'queue-pending').locator(`[data-case-id="${pending.caseId}"]`).waitFor();
-      await screenshot('dashboard');
+    // ——— 总览 ———
+    await tap(visible(page, 'tab-work'));
+    await visible(page, 'admin-desk').waitFor();
+    await expect(visible(page, 'admin-scope').innerText()).resolves.toContain('渝园社区');
+    await visible(page, 'queue-pending').locator(`[data-case-id="${pending.caseId}"]`).waitFor();
+    await screenshot('dashboard');
 
-      // ——— 待派单 → 派单 ———
-      await tap(visible(page, 'tile-pending'));
-      await visible(page, 'page-admin-cases').waitFor();
-      const pendingCard = visible(page, 'admin-case-list').locator(`[data-case-id="${pending.caseId}"]`);
-      await pendingCard.waitFor();
-      await waitText(page, 'case-total', /共 \d+ 件/);
-      await screenshot('cases-pending');
-      await tap(byTestId(pendingCard, 'staff-task-open'));
-      await visible(page, 'page-admin-case').waitFor();
-      await screenshot('case-pending');
-      await tap(visible(page, 'action-assign'));
-      const steward = visible(page, 'assign-panel').locator('[data-testid="assign-member"][data-role="building_steward"]');
-      await steward.waitFor();
-      await screenshot('assign-panel');
-      await tap(byTestId(steward, 'assign-to'));
-      await waitText(page, 'case-summary', '待受理');
-      await expect(visible(page, 'case-summary').innerText()).resolves.toContain('楼栋物管员');
-      await screenshot('case-assigned');
+    // ——— 待派单 → 派单 ———
+    await tap(visible(page, 'tile-pending'));
+    await visible(page, 'page-admin-cases').waitFor();
+    const pendingCard = visible(page, 'admin-case-list').locator(`[data-case-id="${pending.caseId}"]`);
+    await pendingCard.waitFor();
+    await waitText(page, 'case-total', /共 \d+ 件/);
+    await screenshot('cases-pending');
+    await tap(byTestId(pendingCard, 'staff-task-open'));
+    await visible(page, 'page-admin-case').waitFor();
+    await screenshot('case-pending');
+    await tap(visible(page, 'action-assign'));
+    const steward = visible(page, 'assign-panel').locator('[data-testid="assign-member"][data-role="building_steward"]');
+    await steward.waitFor();
+    await screenshot('assign-panel');
+    await tap(byTestId(steward, 'assign-to'));
+    await waitText(page, 'case-summary', '待受理');
+    await expect(visible(page, 'case-summary').innerText()).resolves.toContain('楼栋物管员');
+    await screenshot('case-assigned');
 
-      // ——— 吹哨到街道 ———
-      await page.goto(`${host.url}/#/pages-admin/case/index?id=${toEscalate.caseId}`);
-      await tap(visible(page, 'action-escalate'));
-      await typeInto(page, 'form-escalate-text', '涉及物业公司和多户业主，社区协调未果，请街道协调住建部门。');
-      await screenshot('escalate-form');
-      await tap(visible(page, 'form-escalate-submit'));
-      await waitText(page, 'case-summary', '已吹哨');
-      await expect(visible(page, 'case-summary').innerText()).resolves.toContain('街道');
+    // ——— 吹哨到街道 ———
+    await page.goto(`${host.url}/#/pages-admin/case/index?id=${toEscalate.caseId}`);
+    await tap(visible(page, 'action-escalate'));
+    await typeInto(page, 'form-escalate-text', '涉及物业公司和多户业主，社区协调未果，请街道协调住建部门。');
+    await screenshot('escalate-form');
+    await tap(visible(page, 'form-escalate-submit'));
+    await waitText(page, 'case-summary', '已吹哨');
+    await expect(visible(page, 'case-summary').innerText()).resolves.toContain('街道');
 
-      // ——— 不予受理 ———
-      await page.goto(`${host.url}/#/pages-admin/case/index?id=${toReject.caseId}`);
-      await tap(visible(page, 'action-reject'));
-      await tap(visible(page, 'form-reject-submit'));
-      await expect(visible(page, 'form-reject-error').innerText()).resolves.toContain('理由');
-      await typeInto(page, 'form-reject-text', '个人社保查询不属于社区受理范围，已告知居民到社保窗口或用电子社保卡查询。');
-      await tap(visible(page, 'form-reject-submit'));
-      await waitText(page, 'case-summary', '不予受理');
-      await screenshot('case-rejected');
+    // ——— 不予受理 ———
+    await page.goto(`${host.url}/#/pages-admin/case/index?id=${toReject.caseId}`);
+    await tap(visible(page, 'action-reject'));
+    await tap(visible(page, 'form-reject-submit'));
+    await expect(visible(page, 'form-reject-error').innerText()).resolves.toContain('理由');
+    await typeInto(page, 'form-reject-text', '个人社保查询不属于社区受理范围，已告知居民到社保窗口或用电子社保卡查询。');
+    await tap(visible(page, 'form-reject-submit'));
+    await waitText(page, 'case-summary', '不予受理');
+    await screenshot('case-rejected');
 
-      // ——— 合并重复、等级、公开 ———
-      await page.goto(`${host.url}/#/pages-admin/case/index?id=${duplicate.caseId}`);
-      await tap(visible(page, 'severity-complex'));
-      await page.locator('[data-testid="severity-complex"].staff-chip--on').filter({ visible: true }).first().waitFor();
-      await tap(visible(page, 'action-merge'));
-      const target = visible(page, 'merge-panel').locator('[data-testid="merge-candidate"]', { hasText: '垃圾堆了三天' });
-      await target.waitFor();
-      await screenshot('merge-panel');
-      await tap(byTestId(target, 'merge-into'));
-      await waitText(page, 'case-summary', '已合并');
-      await expect(visible(page, 'case-summary').innerText()).resolves.toContain(original.caseId);
+    // ——— 合并重复、等级、公开 ———
+    await page.goto(`${host.url}/#/pages-admin/case/index?id=${duplicate.caseId}`);
+    await tap(visible(page, 'severity-complex'));
+    await page.locator('[data-testid="severity-complex"].staff-chip--on').filter({ visible: true }).first().waitFor();
+    await tap(visible(page, 'action-merge'));
+    const target = visible(page, 'merge-panel').locator('[data-testid="merge-candidate"]', { hasText: '垃圾堆了三天' });
+    await target.waitFor();
+    await screenshot('merge-panel');
+    await tap(byTestId(target, 'merge-into'));
+    await waitText(page, 'case-summary', '已合并');
+    await expect(visible(page, 'case-summary').innerText()).resolves.toContain(original.caseId);
 
-      const statuses = await Promise.all(
-        [pending, toEscalate, toReject, duplicate].map(
-          async (c) => (await admin.call<{ case: { status: string } }>('admin', 'getCase', { caseId: c.caseId })).case.status,
-        ),
-      );
-      expect(statuses).toEqual(['assigned', 'escalated', 'rejected', 'merged']);
+    const statuses = await Promise.all(
+      [pending, toEscalate, toReject, duplicate].map(
+        async (c) => (await admin.call<{ case: { status: string } }>('admin', 'getCase', { caseId: c.caseId })).case.status,
+      ),
+    );
+    expect(statuses).toEqual(['assigned', 'escalated', 'rejected', 'merged']);
 
-      // ——— 案件筛选与分页 ———
-      await page.goto(`${host.url}/#/pages-admin/cases/index`);
-      await tap(visible(page, 'case-status-all'));
-      await until(
-        'the whole list is counted',
-        async () => Number(/共 (\d+) 件/.exec(await visible(page, 'case-total').innerText())?.[1] ?? 0) > 20,
-      );
-      await visible(page, 'load-more').waitFor();
-      await tap(visible(page, 'filter-toggle'));
-      await tap(visible(page, `filter-grid-${GRID2}`));
-      await tap(visible(page, 'filter-date-today'));
-      await screenshot('cases-filters');
-      await tap(visible(page, 'filter-done'));
-      const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-      const expected = await admin.call<{ total: number }>('admin', 'listCases', { gridId: GRID2, from: today, to: today, limit: 1 });
-      expect(expected.total).toBeGreaterThanOrEqual(5);
-      await waitText(page, 'case-total', `共 ${expected.total} 件`);
-      for (const c of [pending, toEscalate, toReject, duplicate])
-        await visible(page, 'admin-case-list').locator(`[data-case-id="${c.caseId}"]`).waitFor();
-      await screenshot('cases-filtered');
+    // ——— 案件筛选与分页 ———
+    await page.goto(`${host.url}/#/pages-admin/cases/index`);
+    await tap(visible(page, 'case-status-all'));
+    await until(
+      'the whole list is counted',
+      async () => Number(/共 (\d+) 件/.exec(await visible(page, 'case-total').innerText())?.[1] ?? 0) > 20,
+    );
+    await visible(page, 'load-more').waitFor();
+    await tap(visible(page, 'filter-toggle'));
+    await tap(visible(page, `filter-grid-${GRID2}`));
+    await tap(visible(page, 'filter-date-today'));
+    await screenshot('cases-filters');
+    await tap(visible(page, 'filter-done'));
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const expected = await admin.call<{ total: number }>('admin', 'listCases', { gridId: GRID2, from: today, to: today, limit: 1 });
+    expect(expected.total).toBeGreaterThanOrEqual(5);
+    await waitText(page, 'case-total', `共 ${expected.total} 件`);
+    for (const c of [pending, toEscalate, toReject, duplicate])
+      await visible(page, 'admin-case-list').locator(`[data-case-id="${c.caseId}"]`).waitFor();
+    await screenshot('cases-filtered');
 
-      // ——— 网格户数超过上限 ———
-      await page.goto(`${host.url}/#/pages-admin/org/index`);
-      const grid = visible(page, 'page-org').locator(`[data-grid-id="${GRID2}"]`);
-      await tap(byTestId(grid, 'grid-edit-households'));
-      await grid.locator('[data-testid="grid-households-input"] input').fill('600');
-      await tap(byTestId(grid, 'grid-households-save'));
-      await grid.locator('[data-testid="grid-error"]', { hasText: '城市社区每个网格不超过500户' }).waitFor();
-      await screenshot('org-households-limit');
+    // ——— 网格户数超过上限 ———
+    await page.goto(`${host.url}/#/pages-admin/org/index`);
+    const grid = visible(page, 'page-org').locator(`[data-grid-id="${GRID2}"]`);
+    await tap(byTestId(grid, 'grid-edit-households'));
+    await grid.locator('[data-testid="grid-households-input"] input').fill('600');
+    await tap(byTestId(grid, 'grid-households-save'));
+    await grid.locator('[data-testid="grid-error"]', { hasText: '城市社区每个网格不超过500户' }).waitFor();
+    await screenshot('org-households-limit');
 
-      // ——— 配置：节假日由街道设置，社区只读（类别与时限方案的修改见 staff-config） ———
-      await page.goto(`${host.url}/#/pages-admin/config/index`);
-      await visible(page, 'category-row').waitFor();
-      await tap(visible(page, 'config-section-holidays'));
-      await visible(page, 'config-read-only').waitFor();
-      await expect(visible(page, 'config-holidays').locator('[data-testid="holiday-form"]').count()).resolves.toBe(0);
-      await screenshot('config-holidays');
+    // ——— 配置：节假日由街道设置，社区只读（类别与时限方案的修改见 staff-config） ———
+    await page.goto(`${host.url}/#/pages-admin/config/index`);
+    await visible(page, 'category-row').waitFor();
+    await tap(visible(page, 'config-section-holidays'));
+    await visible(page, 'config-read-only').waitFor();
+    await expect(visible(page, 'config-holidays').locator('[data-testid="holiday-form"]').count()).resolves.toBe(0);
+    await screenshot('config-holidays');
 
-      // ——— 考核与台账 ———
-      await page.goto(`${host.url}/#/pages-admin/stats/index`);
-      await visible(page, 'stats-unit').waitFor();
-      await screenshot('stats');
-      await tap(visible(page, 'stats-group-member'));
-      await waitText(page, 'stats-body', '排名（成员）');
-      const [download] = await Promise.all([page.waitForEvent('download'), tap(visible(page, 'export-cases'))]);
-      const note = await visible(page, 'export-note').innerText();
-      const rowCount = Number(/(\d+) 行/.exec(note)![1]);
-      const file = await download.path();
-      const sheet = await readSheet(readFileSync(file));
-      expect(download.suggestedFilename()).toMatch(/^渝园社区_诉求台账_\d{4}年\d{1,2}月\.xlsx$/);
-      expect(sheet.title).toContain('渝园社区');
-      expect(sheet.rows).toHaveLength(rowCount);
-      const ids = sheet.rows.map((r) => r[sheet.header.indexOf('编号')]);
-      // 编号 is the number people say.
-      for (const c of [pending, toEscalate, toReject, original, duplicate]) expect(ids).toContain(c.caseNo);
-      const status = sheet.header.indexOf('办理状态');
-      expect(sheet.rows.find((r) => r[0] === toReject.caseNo)![status]).toBe('不予受理');
-      await screenshot('stats-exported');
+    // ——— 考核与台账 ———
+    await page.goto(`${host.url}/#/pages-admin/stats/index`);
+    await visible(page, 'stats-unit').waitFor();
+    await screenshot('stats');
+    await tap(visible(page, 'stats-group-member'));
+    await waitText(page, 'stats-body', '排名（成员）');
+    const [download] = await Promise.all([page.waitForEvent('download'), tap(visible(page, 'export-cases'))]);
+    const note = await visible(page, 'export-note').innerText();
+    const rowCount = Number(/(\d+) 行/.exec(note)![1]);
+    const file = await download.path();
+    const sheet = await readSheet(readFileSync(file));
+    expect(download.suggestedFilename()).toMatch(/^渝园社区_诉求台账_\d{4}年\d{1,2}月\.xlsx$/);
+    expect(sheet.title).toContain('渝园社区');
+    expect(sheet.rows).toHaveLength(rowCount);
+    const ids = sheet.rows.map((r) => r[sheet.header.indexOf('编号')]);
+    // 编号 is the number people say.
+    for (const c of [pending, toEscalate, toReject, original, duplicate]) expect(ids).toContain(c.caseNo);
+    const status = sheet.header.indexOf('办理状态');
+    expect(sheet.rows.find((r) => r[0] === toReject.caseNo)![status]).toBe('不予受理');
+    await screenshot('stats-exported');
 
-      // ——— 周报 ———
-      await page.goto(`${host.url}/#/pages-admin/weekly/index`);
-      await visible(page, 'weekly-summary').waitFor();
-      await screenshot('weekly');
+    // ——— 周报 ———
+    await page.goto(`${host.url}/#/pages-admin/weekly/index`);
+    await visible(page, 'weekly-summary').waitFor();
+    await screenshot('weekly');
 
-      expect(session.pageErrors).toEqual([]);
-    },
-  ));
+    expect(session.pageErrors).toEqual([]);
+  }));

@@ -4,8 +4,8 @@
  */
 import ExcelJS from 'exceljs';
 import type { Locator, Page } from 'playwright-core';
-import { centre, settle, visible } from './support/browser';
-import type { RunningHost } from './support/host';
+import { centre, openBrowser, settle, visible, type Session } from './support/browser';
+import { startHost, type RunningHost } from './support/host';
 
 /**
  * Options for `startHost`: `STAFF_E2E_H5_DIR` serves a copy of the H5 build instead of dist-h5, so
@@ -142,6 +142,44 @@ export async function withFailureShots(
   } catch (e) {
     for (const s of sessions()) await s?.screenshot('failure').catch(() => undefined);
     throw e;
+  }
+}
+
+/** What a test on its own host is given: the host, and `browse` to open a browser session on it. */
+export interface Stage {
+  host: RunningHost;
+  /** Opens a browser session named `testName`, closing the one `browse` opened before. */
+  browse(testName: string): Promise<Session>;
+  /** Opens a browser session named `testName` that stays open beside the others until the end. */
+  open(testName: string): Promise<Session>;
+}
+
+/**
+ * Runs a test on a host of its own: on failure every open session's screenshot is kept; after it
+ * (failed or not) the sessions are closed and the host stopped with its data removed.
+ */
+export async function onOwnHost(body: (stage: Stage) => Promise<void>): Promise<void> {
+  const host = await startHost(hostOptions());
+  let session: Session | undefined;
+  const kept: Session[] = [];
+  const browse = async (testName: string): Promise<Session> => {
+    await session?.close();
+    session = await openBrowser(testName);
+    return session;
+  };
+  const open = async (testName: string): Promise<Session> => {
+    const opened = await openBrowser(testName);
+    kept.push(opened);
+    return opened;
+  };
+  try {
+    await withFailureShots(
+      () => [...kept, session],
+      () => body({ host, browse, open }),
+    );
+  } finally {
+    for (const s of [...kept, session]) await s?.close();
+    await host.stop({ removeData: true });
   }
 }
 

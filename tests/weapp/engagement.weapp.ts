@@ -4,6 +4,7 @@
  * 提交测评 → answered. Each step checks what the page shows and what was stored.
  */
 import { MiniProgram } from './harness/mini-program';
+import { openEngagement } from './harness/setup';
 import { sqliteWorld, type World } from './harness/world';
 
 const RESIDENT = 'demo-resident-1';
@@ -11,36 +12,11 @@ const ADMIN = 'demo-admin-1';
 
 let world: World;
 let mp: MiniProgram;
-const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-
-function data<T>(r: unknown): T {
-  const reply = r as { ok: boolean; data?: T; error?: { message: string } };
-  if (!reply.ok) throw new Error(reply.error?.message ?? 'call failed');
-  return reply.data as T;
-}
 
 let roundId = '';
 beforeAll(async () => {
   world = await sqliteWorld({ seedCases: 0 });
-  roundId = data<{ id: string }>(
-    await world.call(
-      'community',
-      {
-        action: 'voteRoundSave',
-        communityId: 'sf-yuyuan',
-        title: '冬季民生微实事',
-        opensOn: today,
-        closesOn: today,
-        votesPerPerson: 1,
-        projects: [
-          { title: '楼道加装扶手', description: '为1至4栋楼道加装不锈钢扶手', cost: 18000, provider: '社区服务中心' },
-          { title: '小区充电棚', description: '在2栋旁建设电动车集中充电棚', cost: 45000, provider: '物业公司' },
-        ],
-      },
-      ADMIN,
-    ),
-  ).id;
-  data(await world.call('community', { action: 'surveyOpen', communityId: 'sf-yuyuan', opensOn: today, closesOn: today }, ADMIN));
+  roundId = await openEngagement(world, ADMIN);
 }, 60000);
 afterAll(async () => {
   await mp?.close();

@@ -5,6 +5,7 @@
  * `[object Object]`.
  */
 import { MiniProgram, allPages, readAppJson } from './harness/mini-program';
+import { data, openEngagement } from './harness/setup';
 import { sqliteWorld, type World } from './harness/world';
 
 const RESIDENT = 'demo-resident-1';
@@ -14,12 +15,6 @@ const ADMIN = 'demo-admin-1';
 let world: World;
 /** Case ids with data behind them, found through the functions as the app would. */
 const ids: Record<'mine' | 'public' | 'task' | 'admin', string> = { mine: '', public: '', task: '', admin: '' };
-
-function data<T>(r: unknown): T {
-  const reply = r as { ok: boolean; data?: T; error?: { message: string } };
-  if (!reply.ok) throw new Error(reply.error?.message ?? 'call failed');
-  return reply.data as T;
-}
 
 beforeAll(async () => {
   world = await sqliteWorld({ seedCases: 80 });
@@ -45,26 +40,7 @@ beforeAll(async () => {
   const adminCases = data<{ items: { id: string }[] }>(await world.call('admin', { action: 'listCases' }, ADMIN));
   ids.admin = adminCases.items[0]!.id;
   // 民生微实事: a round open today in 渝园社区, where the resident reported from.
-  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-  data(
-    await world.call(
-      'community',
-      {
-        action: 'voteRoundSave',
-        communityId: 'sf-yuyuan',
-        title: '冬季民生微实事',
-        opensOn: today,
-        closesOn: today,
-        votesPerPerson: 1,
-        projects: [
-          { title: '楼道加装扶手', description: '为1至4栋楼道加装不锈钢扶手', cost: 18000, provider: '社区服务中心' },
-          { title: '小区充电棚', description: '在2栋旁建设电动车集中充电棚', cost: 45000, provider: '物业公司' },
-        ],
-      },
-      ADMIN,
-    ),
-  );
-  data(await world.call('community', { action: 'surveyOpen', communityId: 'sf-yuyuan', opensOn: today, closesOn: today }, ADMIN));
+  await openEngagement(world, ADMIN);
 }, 60000);
 
 afterAll(async () => {

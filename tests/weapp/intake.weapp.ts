@@ -4,8 +4,8 @@
  * 基本满意 recorded as the case's rating, with who called.
  */
 import { MiniProgram } from './harness/mini-program';
-import { sqliteWorld, TEST_UPLOAD_SECRET, type World } from './harness/world';
-import { uploadPrefix } from '../../backend/upload-tag';
+import { memberCall, staffPhoto } from './harness/setup';
+import { sqliteWorld, type World } from './harness/world';
 
 const WORKER = 'demo-11-grid-worker';
 const STEWARD = 'demo-11-building-steward';
@@ -22,10 +22,7 @@ afterAll(async () => {
   await world?.close();
 });
 
-async function stewardCall(action: string, params: Record<string, unknown>): Promise<void> {
-  const r = (await world.call('member', { action, ...params }, STEWARD)) as { ok: boolean; error?: { message: string } };
-  if (!r.ok) throw new Error(`member.${action}: ${r.error?.message}`);
-}
+const stewardCall = (action: string, params: Record<string, unknown>) => memberCall(world, STEWARD, action, params);
 
 describe('网格员：代登记 → 办结 → 电话回访（小程序）', () => {
   let caseId = '';
@@ -56,8 +53,7 @@ describe('网格员：代登记 → 办结 → 电话回访（小程序）', () 
 
   it('办结后 → 电话回访：记录「基本满意」，诉求办结', async () => {
     await stewardCall('acceptCase', { caseId });
-    const photo = world.fileIdOf(`${uploadPrefix(TEST_UPLOAD_SECRET, STEWARD)}20261207/after00000000001.png`);
-    world.files.set(photo, Buffer.from('png'));
+    const photo = staffPhoto(world, STEWARD, 1);
     await stewardCall('resolveCase', { caseId, result: '已更换路灯灯泡，恢复照明', photos: [photo] });
 
     await (mp.wx.wx.navigateBack as (o: { delta: number }) => Promise<unknown>)({ delta: 1 });

@@ -6,9 +6,9 @@
  * drives that side in the app). Each step checks what the page shows and what was stored.
  */
 import { MiniProgram } from './harness/mini-program';
-import { sqliteWorld, type World } from './harness/world';
+import { memberCall as memberCallAs, staffPhoto } from './harness/setup';
+import { sqliteWorld, TEST_UPLOAD_SECRET, type World } from './harness/world';
 import { uploadPrefix } from '../../backend/upload-tag';
-import { TEST_UPLOAD_SECRET } from './harness/world';
 
 const RESIDENT = 'demo-resident-1';
 const STEWARD = 'demo-11-building-steward';
@@ -27,16 +27,8 @@ afterAll(async () => {
 
 let photoSeq = 0;
 /** An after-photo the steward uploaded to their own folder. */
-function stewardPhoto(): string {
-  const id = world.fileIdOf(`${uploadPrefix(TEST_UPLOAD_SECRET, STEWARD)}20261207/after${String(++photoSeq).padStart(11, '0')}.png`);
-  world.files.set(id, Buffer.from('png'));
-  return id;
-}
-
-async function memberCall(action: string, params: Record<string, unknown>): Promise<void> {
-  const r = (await world.call('member', { action, ...params }, STEWARD)) as { ok: boolean; error?: { message: string } };
-  if (!r.ok) throw new Error(`member.${action}: ${r.error?.message}`);
-}
+const stewardPhoto = () => staffPhoto(world, STEWARD, ++photoSeq);
+const memberCall = (action: string, params: Record<string, unknown>) => memberCallAs(world, STEWARD, action, params);
 
 describe('居民：上报 → 评价不满意回炉 → 满意办结（小程序）', () => {
   let caseId = '';

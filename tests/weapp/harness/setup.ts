@@ -1,0 +1,57 @@
+/**
+ * The setup several journeys share: reading a function's reply, acting as staff through a
+ * function, an after-photo in a staff member's own upload folder, and opening 民生微实事 and the
+ * 满意度测评 for a community today.
+ */
+import { uploadPrefix } from '../../../backend/upload-tag';
+import { TEST_UPLOAD_SECRET, type World } from './world';
+
+/** The data of a function's reply; a refusal throws with its message. */
+export function data<T>(r: unknown): T {
+  const reply = r as { ok: boolean; data?: T; error?: { message: string } };
+  if (!reply.ok) throw new Error(reply.error?.message ?? 'call failed');
+  return reply.data as T;
+}
+
+/** Today's date in China (UTC+8), as the app and the functions write it. */
+export function chinaToday(): string {
+  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** Calls the member function as `openid`; a refusal throws `member.<action>: <message>`. */
+export async function memberCall(world: World, openid: string, action: string, params: Record<string, unknown>): Promise<void> {
+  const r = (await world.call('member', { action, ...params }, openid)) as { ok: boolean; error?: { message: string } };
+  if (!r.ok) throw new Error(`member.${action}: ${r.error?.message}`);
+}
+
+/** Stores an after-photo in `openid`'s own upload folder and answers its file id. */
+export function staffPhoto(world: World, openid: string, seq: number): string {
+  const id = world.fileIdOf(`${uploadPrefix(TEST_UPLOAD_SECRET, openid)}20261207/after${String(seq).padStart(11, '0')}.png`);
+  world.files.set(id, Buffer.from('png'));
+  return id;
+}
+
+/** Opens a 民生微实事 round of two projects and the 满意度测评 in 渝园社区, today only; answers the round's id. */
+export async function openEngagement(world: World, admin: string): Promise<string> {
+  const today = chinaToday();
+  const round = data<{ id: string }>(
+    await world.call(
+      'community',
+      {
+        action: 'voteRoundSave',
+        communityId: 'sf-yuyuan',
+        title: '冬季民生微实事',
+        opensOn: today,
+        closesOn: today,
+        votesPerPerson: 1,
+        projects: [
+          { title: '楼道加装扶手', description: '为1至4栋楼道加装不锈钢扶手', cost: 18000, provider: '社区服务中心' },
+          { title: '小区充电棚', description: '在2栋旁建设电动车集中充电棚', cost: 45000, provider: '物业公司' },
+        ],
+      },
+      admin,
+    ),
+  );
+  data(await world.call('community', { action: 'surveyOpen', communityId: 'sf-yuyuan', opensOn: today, closesOn: today }, admin));
+  return round.id;
+}
