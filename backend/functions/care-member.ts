@@ -6,7 +6,6 @@ import { MAX_CARE_NEEDS, MAX_CARE_TEXT, careAccess, checkVisit, type CareVisit }
 import { STATUS_NAMES } from '../../core/model';
 import { localDateOf } from '../../core/working-days';
 import { createCase, routeNewCase } from '../services/case-service';
-import { policyFor } from '../services/directory';
 import { id, localDate, photos, requiredText } from '../validation';
 import { byDue, intervalsOf, requestId, subjectDetail, subjectFor, subjectView, visitView } from './care';
 import { action } from './define';
@@ -131,14 +130,12 @@ export const careMemberActions = {
         deps,
         dir,
         {
-          id: deps.newId('C'),
           place,
           category,
           // The person's name stays in the register: the case says what is needed, where.
           description: `走访发现：${need.text}（${subject.address}）`,
           photos: [],
           isPublic: false,
-          policyId: policyFor(dir, place.communityId).id,
           origin: { channel: 'visit', refId: visit.id },
         },
         { action: 'patrol_report', route },

@@ -10,7 +10,7 @@ import { relationsOf } from '../../core/case-lifecycle';
 import { needsPhoneVisit, PROXY_CHANNELS, INTAKE_CHANNEL_NAMES, intakeChannelOf, MAX_CONTACT_NAME } from '../../core/intake';
 import { RATING_NAMES, RATINGS, SEVERITIES, STATUS_NAMES, type Actor, type Case } from '../../core/model';
 import { applyCommand, createCase, routeNewCase, stepResult } from '../services/case-service';
-import { policyFor, type Directory } from '../services/directory';
+import { type Directory } from '../services/directory';
 import { caseCard } from '../services/views';
 import { description, id, phone, photos, requiredText, text } from '../validation';
 import { action, defineFunction, type Actions, type AuthedCall } from './define';
@@ -124,7 +124,6 @@ const intakeActions = {
         deps,
         dir,
         {
-          id: deps.newId('C'),
           place: place.value,
           category,
           description: input.description,
@@ -134,7 +133,6 @@ const intakeActions = {
           contactName: input.contactName,
           ...(input.contactPhone ? { contactPhone: input.contactPhone } : {}),
           origin: { channel: input.channel, ...(input.ticketNo ? { refId: input.ticketNo } : {}) },
-          policyId: policyFor(dir, place.value.communityId).id,
         },
         { action: 'proxy_submit', route },
         actor,

@@ -19,7 +19,7 @@ import {
   type Member,
 } from '../../core/model';
 import { act as actOnCase, createCase, gridWorkload, routeNewCase, type CommandFor } from '../services/case-service';
-import { gridMembers, invalidateDirectory, policyFor, type Directory } from '../services/directory';
+import { gridMembers, invalidateDirectory, type Directory } from '../services/directory';
 import { caseCard, caseDetail, timelineView } from '../services/views';
 import { description, id, ledgerEntry, photos, requiredText } from '../validation';
 import { action, defineFunction, type AuthedCall } from './define';
@@ -298,14 +298,12 @@ export const member = defineFunction('member', {
         deps,
         dir,
         {
-          id: deps.newId('C'),
           place: place.value,
           category,
           description: input.description,
           photos: input.photos ?? [],
           isPublic: input.isPublic ?? category.defaultPublic,
           severity: input.severity,
-          policyId: policyFor(dir, place.value.communityId).id,
         },
         { action: 'patrol_report', route },
         actor,
@@ -345,13 +343,11 @@ export const member = defineFunction('member', {
         deps,
         dir,
         {
-          id: deps.newId('C'),
           place: place.value,
           category,
           description: input.description,
           photos: [],
           isPublic: input.isPublic ?? category.defaultPublic,
-          policyId: policyFor(dir, place.value.communityId).id,
         },
         { action: 'close_on_spot', result: input.result, photos: input.photos },
         actor,

@@ -13,7 +13,7 @@ import { distanceLabel, nearestBuildings, SIMILAR_RADIUS_M } from '../../core/ge
 import { compareNames } from '../../core/place-names';
 import { DESCRIPTION_KEY } from '../../core/public-text';
 import { act, createCase, routeNewCase, stepView } from '../services/case-service';
-import { policyFor, roleByCommunity } from '../services/directory';
+import { roleByCommunity } from '../services/directory';
 import { caseCard, caseDetail, personView, publicTextView, timelineView } from '../services/views';
 import { cursor, description, id, instant, phone, photos, requiredText, text } from '../validation';
 import { action, defineFunction, type AuthedCall } from './define';
@@ -172,14 +172,12 @@ export const resident = defineFunction('resident', {
         deps,
         dir,
         {
-          id: deps.newId('C'),
           place,
           category,
           description: input.description,
           photos: input.photos ?? [],
           isPublic: input.isPublic,
           contactPhone: input.contactPhone,
-          policyId: policyFor(dir, place.communityId).id,
         },
         { action: 'submit', route },
         actor,

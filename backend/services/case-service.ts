@@ -156,10 +156,13 @@ export function stepResult(r: Result<TransitionResult>): Result<StepView> {
   return r.ok ? ok(stepView(r.value)) : r;
 }
 
+/** A new case as a function states it: the id and the community's time-limit policy are filled in by `createCase`. */
+export type NewCaseRequest = Omit<NewCaseInput, 'id' | 'policyId'> & Partial<Pick<NewCaseInput, 'id' | 'policyId'>>;
+
 export async function createCase(
   deps: Deps,
   dir: Directory,
-  input: NewCaseInput,
+  input: NewCaseRequest,
   cmd: CreateCommand,
   actor: Actor,
   now: Date,
@@ -176,7 +179,13 @@ export async function createCase(
   const ctx = contextFor(dir, input.place.communityId, now);
   const no = input.no ? ok(input.no) : await nextCaseNumber(deps.store, input.place.streetId, now);
   if (!no.ok) return no;
-  const r = openCase({ ...input, no: no.value }, cmd, actor, ctx);
+  // The id and the community's policy are the service's to fill, not each caller's.
+  const r = openCase(
+    { ...input, id: input.id ?? deps.newId('C'), policyId: input.policyId ?? policyFor(dir, input.place.communityId).id, no: no.value },
+    cmd,
+    actor,
+    ctx,
+  );
   if (!r.ok) return r;
   const notices = await expandNotices(deps.store, r.value.notices);
   const created = await withTrackedTexts(deps.store, dir, r.value.case, r.value.events, true, now);
