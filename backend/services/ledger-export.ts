@@ -20,6 +20,7 @@ import {
 import { formatRate, type RankedUnit } from '../../core/metrics';
 import { CHANNEL_NAMES, RATING_NAMES, ROLE_NAMES, SEVERITY_NAMES, STATUS_NAMES, type Case } from '../../core/model';
 import { maskPersonName } from '../../core/masking';
+import { INTAKE_CHANNEL_NAMES, intakeChannelOf } from '../../core/intake';
 
 export interface LedgerColumn {
   label: string;
@@ -66,6 +67,7 @@ export const CASE_LEDGER_COLUMNS: LedgerColumn[] = [
   { label: '等级', width: 8 },
   { label: '办理状态', width: 10 },
   { label: '来源', width: 8 },
+  { label: '渠道', width: 10 },
   { label: '办理人', width: 16 },
   { label: '登记时间', width: 17 },
   { label: '受理时间', width: 17 },
@@ -119,6 +121,7 @@ export function caseLedgerTable(
       SEVERITY_NAMES[c.severity],
       STATUS_NAMES[c.status],
       sourceCell(c),
+      INTAKE_CHANNEL_NAMES[intakeChannelOf(c)],
       c.holder ? `${ROLE_NAMES[c.holder.role]} ${c.holder.name}` : EMPTY_CELL,
       day(c.createdAt),
       day(c.acceptedAt),

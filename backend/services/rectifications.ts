@@ -122,6 +122,9 @@ export function rectificationView(r: Rectification, at: string, withReport: bool
     unitName: r.unitName,
     communityId: r.communityId,
     reason: r.reason,
+    /** The satisfaction rate that opened the task and its denominator (rated cases). */
+    rate: r.rate,
+    rated: r.rated,
     status: state.status,
     statusName: state.statusName,
     late: state.late,

@@ -202,8 +202,37 @@ describe('the case ledger names the channel', () => {
       const row = sheet.rows.find((r) => r[col('编号')] === caseNo)!;
       expect(row).toBeDefined();
       expect(row[col('来源')]).toBe('代登记·12345热线 GD20261123-0777');
+      expect(row[col('渠道')]).toBe('12345热线');
+      // Every row names its channel: a resident's own report is 小程序.
+      expect(
+        sheet.rows.every((r) => ['小程序', '巡查', '走访', '来电', '来访', '院坝会', '意见箱', '12345热线'].includes(r[col('渠道')]!)),
+      ).toBe(true);
       expect(row[col('联系人')]).toBe(name);
       expect(row[col('联系电话')]).toBe(phone);
     }
+  });
+});
+
+describe('statistics break down by channel', () => {
+  it('admin.stats counts cases and satisfaction per channel, 电话回访 ratings included, every channel listed', async () => {
+    const period = NOW.toISOString().slice(0, 7);
+    type Row = { channel: string; channelName: string; received: number; rated: number; phoneRated: number; satisfactionLabel: string };
+    const before = data<{ total: { metrics: { received: number } }; byChannel: Row[] }>(
+      await w.admin(P.communityAdmin, 'stats', { period, groupBy: 'grid' }),
+    );
+    expect(before.byChannel.map((r) => r.channel)).toEqual(['app', 'patrol', 'visit', 'phone', 'walk_in', 'meeting', 'mailbox', 'hotline']);
+    // Every case of the period is under exactly one channel.
+    expect(before.total.metrics.received).toBeGreaterThan(0);
+    expect(before.byChannel.reduce((n, r) => n + r.received, 0)).toBe(before.total.metrics.received);
+    const hotline = before.byChannel.find((r) => r.channel === 'hotline')!;
+    expect(hotline.channelName).toBe('12345热线');
+    data(await file(P.communityAdmin, { channel: 'mailbox', contactName: '钱阿姨' }));
+    const after = data<{ byChannel: Row[] }>(await w.admin(P.communityAdmin, 'stats', { period, groupBy: 'grid' }));
+    const mailbox = (s: { byChannel: Row[] }) => s.byChannel.find((r) => r.channel === 'mailbox')!.received;
+    expect(mailbox(after)).toBe(mailbox(before) + 1);
+    // The phone-rated 代登记 of the 回访 tests count as rated, and as phone-rated.
+    const phone = after.byChannel.find((r) => r.channel === 'phone')!;
+    expect(phone.phoneRated).toBeGreaterThan(0);
+    expect(phone.satisfactionLabel).toMatch(/^满意率 \d+\.\d%（已评价 \d+ 件）$/);
   });
 });

@@ -51,6 +51,8 @@ interface TaskView {
   statusName: string;
   report?: { text: string };
   mine?: boolean;
+  rate: number;
+  rated: number;
 }
 const list = async (openid: string) => data<{ items: TaskView[]; open: number }>(await w.admin(openid, 'listRectifications', {}));
 const boardCall = (action: string, params: Record<string, unknown> = {}) => board.handle({ action, ...params }, undefined, w.deps);
@@ -83,6 +85,10 @@ describe('整改任务', () => {
     const mine = await list(P.communityAdmin);
     expect(mine.items.map((t) => t.unitId).sort()).toEqual([YUYUAN, YUYUAN_G1].sort());
     expect(mine.items.every((t) => t.mine)).toBe(true);
+    // The rate that opened it and what it is out of: 2 of 6 rated cases satisfied.
+    const grid = mine.items.find((t) => t.unitId === YUYUAN_G1)!;
+    expect(grid).toMatchObject({ rated: 6, dueAt: expect.any(String) });
+    expect(grid.rate).toBeCloseTo(2 / 6);
     expect((await list(P.otherCommunityAdmin)).items).toEqual([]);
     expect(outcome(await w.admin(P.department, 'listRectifications', {}))).toBe('AUTH.FORBIDDEN');
   });

@@ -16,6 +16,7 @@ import {
 import { addLocalDays, localDateOf, startOfLocalDate } from '../../../core/working-days';
 import { caseClocks, caseTime } from '../../../core/case-time';
 import { caseCard } from '../../services/views';
+import { tallyByChannel } from '../../../core/channel-stats';
 import { annualScores, rectificationsByUnit } from '../../services/assessment';
 import { periodWeightsOf, weightsOf } from '../../services/weights';
 import { MIN_RATED_TO_FLAG, judgeSatisfaction, reconcilePraise } from '../../../core/rectification';
@@ -141,6 +142,8 @@ export async function computeStats(call: AdminCall, input: StatsInput) {
       flag: satisfactionFlag(total),
     },
     units,
+    /** 渠道: cases and satisfaction per channel (小程序, 巡查, 走访 and each channel of a 代登记). */
+    byChannel: tallyByChannel(cases),
     praise: units.filter((u) => u.praised).map((u) => ({ id: u.id, name: u.name, rank: u.rank, score: u.metrics.score })),
     criticism: units.filter((u) => u.criticised).map((u) => ({ id: u.id, name: u.name, rank: u.rank, score: u.metrics.score })),
     /** Seed 001: satisfaction below 80% over a quarter or a year, with enough rated cases, sends the unit back (回炉整改). */
