@@ -33,6 +33,7 @@ export default defineAppConfig({
         'review/index',
         'intake/index',
         'projects/index',
+        'rectify/index',
       ],
     },
   ],

@@ -49,6 +49,9 @@ export const boardApi = {
 
   gridRoster: (gridId: string) => call('board', 'gridRoster', { gridId }),
 
+  /** 整改中 / 已整改 per unit (never the report). */
+  rectifications: (communityId?: string) => call('board', 'rectifications', defined({ communityId })),
+
   /** Communities and their grids, for the scope picker (public). */
   listPlaces: () => call('resident', 'listPlaces'),
 

@@ -29,6 +29,8 @@ export const STAFF_ROUTES = {
   weekly: '/pages-admin/weekly/index',
   communities: '/pages-admin/communities/index',
   review: '/pages-admin/review/index',
+  /** 整改任务: the 80 % rule's tasks and their 整改报告. */
+  rectify: '/pages-admin/rectify/index',
   /** 代登记 (`file`) or 电话回访 (`callback`), for members and admins alike. */
   intake: (mode: 'file' | 'callback') => q('/pages-admin/intake/index', { mode }),
 } as const;

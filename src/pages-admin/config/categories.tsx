@@ -11,6 +11,7 @@ import { useRemote } from '../../utils/use-remote';
 import { ROLE_CHOICES, roleName } from '../../utils/roles';
 import { loadCommunities, type CommunityRef } from './shared';
 import { CategoryIcon } from '../../components/icon/category';
+import { CategoryReturns, ReturnSummary, useReturnCounts } from './return-hints';
 
 const KINDS: ReadonlyArray<{ value: CategoryKind; label: string }> = [
   { value: 'demand', label: '诉求' },
@@ -43,6 +44,11 @@ export function Categories({ street }: { street: boolean }) {
   const communities = data.data?.communities ?? [];
   // A community admin of one community sees and sets that community's role directly.
   const own = !street && communities.length === 1 ? communities[0] : undefined;
+  // 退单 counts of one community: the admin's own, or the one a street admin picks.
+  const [picked, setPicked] = useState<string>();
+  const returnsOf = own?.id ?? picked ?? communities[0]?.id;
+  const returns = useReturnCounts(returnsOf);
+  const returnData = returns.data?.communityId === returnsOf ? returns.data : undefined;
   return (
     <View data-testid="config-categories">
       <StaffNote>
@@ -52,6 +58,9 @@ export function Categories({ street }: { street: boolean }) {
       </StaffNote>
       <ErrorLine message={data.error ?? s.error} onRetry={data.error ? () => void data.reload() : undefined} />
       {data.loading && !data.data ? <Loading /> : null}
+      {communities.length ? (
+        <ReturnSummary returns={returns} communities={own ? [] : communities} communityId={returnsOf} onCommunity={setPicked} />
+      ) : null}
       {(data.data?.categories ?? []).map((c) => {
         const mine = own ? c.overrides.find((o) => o.communityId === own.id) : undefined;
         // A stopped category routes nothing: only the street edits it (to start it again).
@@ -79,6 +88,7 @@ export function Categories({ street }: { street: boolean }) {
               {mine ? <StaffTag tone="orange">本社区已调整（街道默认：{c.roleName}）</StaffTag> : null}
               {canEdit ? <Text className="config__edit">{open === c.id ? '收起' : '修改'}</Text> : null}
             </View>
+            <CategoryReturns returns={returnData} categoryId={c.id} />
             {!own && c.overrides.length > 0 ? (
               <View className="config__muted" data-testid="category-overrides">
                 社区调整：{c.overrides.map((o) => `${o.communityName} → ${o.roleName}`).join('；')}

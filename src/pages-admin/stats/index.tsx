@@ -14,6 +14,7 @@ import { percent, periodLabel, recentPeriods, type PeriodKind } from '../../util
 import { useRemote } from '../../utils/use-remote';
 import './index.scss';
 import { Icon } from '../../components/icon';
+import { ByChannel } from './by-channel';
 
 const LEDGERS: ReadonlyArray<{ kind: LedgerKind; label: string; hint: string }> = [
   { kind: 'cases', label: '诉求台账', hint: '本期全部诉求' },
@@ -148,6 +149,8 @@ export default function StatsPage() {
               )}
             </View>
           </View>
+
+          <ByChannel rows={s.byChannel} />
 
           <SectionTitle>排名（{s.groupName}）</SectionTitle>
           <View data-testid="stats-ranking">

@@ -3,6 +3,7 @@ import Taro, { usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs
 import { Text, View } from '@tarojs/components';
 import { BigButton } from '../../components/big-button';
 import { BoardCaseCard } from '../../components/board-case-card';
+import { BoardRectifications } from '../../components/board-rectifications';
 import { BarChart, ColumnChart, RateColumnChart } from '../../components/board-chart';
 import { Chips, ScopePicker } from '../../components/board-scope';
 import { CountTile, RateTile } from '../../components/board-stat';
@@ -153,6 +154,8 @@ export default function BoardPage() {
         onLevel={setLevel}
         highlight={scope.gridId}
       />
+
+      <BoardRectifications communityId={scope.communityId} />
 
       <SectionTitle>五员公示牌</SectionTitle>
       <View className="card board__rosters" data-testid="roster-links">

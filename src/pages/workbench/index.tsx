@@ -9,6 +9,7 @@ import { StaffEntries, StaffEntry, StaffNote, StaffTag, StaffTile, StaffTiles } 
 import { adminApi, type Dashboard } from '../../services/admin-api';
 import { errorMessage } from '../../services/api-error';
 import { careApi, type CareMine } from '../../services/care-api';
+import { rectificationApi } from '../../services/rectification-api';
 import { memberApi, type MyGroup, type StaffCaseCard } from '../../services/member-api';
 import { needsPersona, sessionStore } from '../../state/session';
 import { staffProfileStore, useStaffProfile } from '../../state/staff-profile';
@@ -19,6 +20,7 @@ import { sortByUrgency, urgencyOf } from '../../utils/staff-deadline';
 import { STAFF_ROUTES } from '../../utils/staff-routes';
 import { prefetchTaskTemplates, requestTaskSubscription } from '../../utils/staff-subscribe';
 import { useRemote } from '../../utils/use-remote';
+import { RectifyTile } from './rectify-tile';
 import './index.scss';
 import { Icon } from '../../components/icon';
 
@@ -291,11 +293,13 @@ function AdminDesk({ access, refreshKey }: { access: StaffAccess; refreshKey: nu
   const dash = useRemote(() => adminApi.dashboard(), true);
   const reviews = access.communityAdmin || access.streetAdmin;
   const review = useRemote(() => adminApi.reviewCount(), reviews);
+  const tasks = useRemote(() => rectificationApi.list('open'), reviews);
   const now = new Date();
   useEffect(() => {
     if (refreshKey) {
       void dash.reload();
       if (reviews) void review.reload();
+      if (reviews) void tasks.reload();
     }
   }, [refreshKey]);
 
@@ -372,6 +376,7 @@ function AdminDesk({ access, refreshKey }: { access: StaffAccess; refreshKey: nu
                 testId="tile-review"
               />
             ) : null}
+            {reviews && tasks.data && tasks.data.open > 0 ? <RectifyTile items={tasks.data.items} /> : null}
           </StaffTiles>
 
           <StaffEntries>
@@ -389,6 +394,13 @@ function AdminDesk({ access, refreshKey }: { access: StaffAccess; refreshKey: nu
                 <StaffEntry icon="file-check" label="公开审核" onClick={() => go(STAFF_ROUTES.review)} testId="entry-review" />
                 <StaffEntry icon="network" label="网格与人员" onClick={() => go(STAFF_ROUTES.org())} testId="entry-org" />
                 <StaffEntry icon="chart-column" label="考核" onClick={() => go(STAFF_ROUTES.stats())} testId="entry-stats" />
+                <StaffEntry
+                  icon="clipboard-list"
+                  label="整改任务"
+                  onClick={() => go(STAFF_ROUTES.rectify)}
+                  testId="entry-rectify"
+                  badge={tasks.data && tasks.data.open > 0 ? tasks.data.open : undefined}
+                />
                 <StaffEntry icon="newspaper" label="周报" onClick={() => go(STAFF_ROUTES.weekly)} testId="entry-weekly" />
                 <StaffEntry icon="settings" label="配置" onClick={() => go(STAFF_ROUTES.config)} testId="entry-config" />
                 <StaffEntry icon="house" label="走访关爱" onClick={() => go(STAFF_ROUTES.care())} testId="entry-care" />

@@ -1,0 +1,112 @@
+import { useState } from 'react';
+import { Text, Textarea, View } from '@tarojs/components';
+import { RECTIFICATION_REPORT_MIN } from '../../../core/rectification';
+import { BigButton } from '../../components/big-button';
+import { ErrorLine } from '../../components/notice';
+import { StaffRow, StaffTag } from '../../components/staff-ui';
+import type { RectificationItem } from '../../services/rectification-api';
+import { chinaDate } from '../../utils/staff-case-filter';
+import { chars } from '../../utils/staff-form';
+import { percent, periodLabel } from '../../utils/staff-period';
+
+const REPORT_MAX = 2000;
+const DAY = 86_400_000;
+
+/** The last day allowed (the deadline is the first moment after it) and the days left or past. */
+export function timeLeft(dueAt: string, now: Date): { lastDay: string; text: string; late: boolean } {
+  const lastDay = chinaDate(new Date(Date.parse(dueAt) - 1));
+  const today = chinaDate(now);
+  const days = Math.round((Date.parse(`${lastDay}T00:00:00.000Z`) - Date.parse(`${today}T00:00:00.000Z`)) / DAY);
+  if (Date.parse(dueAt) <= now.getTime()) return { lastDay, text: `已逾期${Math.max(1, -days)}天`, late: true };
+  return { lastDay, text: days === 0 ? '今天截止' : `还剩${days}天`, late: false };
+}
+
+/** What a report must say before it is sent: the server refuses the same (core/rectification.ts). */
+export function reportProblem(text: string): string | undefined {
+  if (Array.from(text.matchAll(/[\p{L}\p{N}]/gu)).length < RECTIFICATION_REPORT_MIN)
+    return `整改报告须至少包含${RECTIFICATION_REPORT_MIN}个文字，写明原因、措施和成效`;
+  if (chars(text) > REPORT_MAX) return `整改报告不能超过${REPORT_MAX}字`;
+  return undefined;
+}
+
+/** One 整改任务: the unit, the quarter, the rate that opened it, the deadline; the report or its form. */
+export function TaskCard({
+  t,
+  now,
+  submit,
+  busy,
+}: {
+  t: RectificationItem;
+  now: Date;
+  submit: (id: string, report: string) => Promise<boolean>;
+  busy: boolean;
+}) {
+  const [text, setText] = useState('');
+  const [problem, setProblem] = useState<string>();
+  const left = timeLeft(t.dueAt, now);
+  const send = async () => {
+    const p = reportProblem(text);
+    setProblem(p);
+    if (p) return;
+    if (await submit(t.id, text.trim())) setText('');
+  };
+  return (
+    <View className="card" data-testid={`rectify-task-${t.id}`}>
+      <View className="rectify__head">
+        <Text className="rectify__name">
+          {t.unitKindName} · {t.unitName}
+        </Text>
+        <StaffTag tone={t.status === 'closed' ? 'green' : t.late ? 'red' : 'orange'} pill testId={`rectify-status-${t.id}`}>
+          {t.statusName}
+        </StaffTag>
+      </View>
+      <StaffRow label="考核季度">{periodLabel(t.period)}</StaffRow>
+      <StaffRow label="满意率" testId={`rectify-rate-${t.id}`}>
+        {percent(t.rate)}（已评价 {t.rated} 件，低于80%）
+      </StaffRow>
+      <StaffRow label="整改期限">
+        {left.lastDay}
+        {t.status === 'open' ? (
+          <Text className={`rectify__left ${left.late ? 'rectify__left--late' : ''}`} data-testid={`rectify-left-${t.id}`}>
+            {' '}
+            {left.text}
+          </Text>
+        ) : null}
+      </StaffRow>
+      {t.report ? (
+        <View>
+          <View className="rectify__muted">整改报告（{chinaDate(new Date(t.report.at))} 提交）</View>
+          <View className="rectify__report" data-testid={`rectify-report-text-${t.id}`}>
+            {t.report.text}
+          </View>
+        </View>
+      ) : null}
+      {t.status === 'open' && t.mine ? (
+        <View className="rectify__form">
+          <View className="staff-form__label">整改报告</View>
+          <Textarea
+            className="staff-form__textarea"
+            value={text}
+            maxlength={REPORT_MAX}
+            placeholder="写明满意率偏低的原因、采取的整改措施和取得的成效（至少20字）。"
+            onInput={(e) => {
+              setText(e.detail.value);
+              setProblem(undefined);
+            }}
+            data-testid={`rectify-report-${t.id}`}
+          />
+          <View className="staff-form__count">
+            {chars(text)}/{REPORT_MAX}
+          </View>
+          <ErrorLine message={problem} testId={`rectify-error-${t.id}`} />
+          <BigButton onClick={() => void send()} disabled={busy} testId={`rectify-submit-${t.id}`}>
+            {busy ? '正在提交…' : '提交整改报告'}
+          </BigButton>
+        </View>
+      ) : null}
+      {t.status === 'open' && !t.mine ? (
+        <View className="rectify__muted">等待{t.communityId ? '社区' : '街道'}管理员提交整改报告</View>
+      ) : null}
+    </View>
+  );
+}
