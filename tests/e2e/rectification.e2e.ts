@@ -1,0 +1,129 @@
+/**
+ * 整改任务（管理页）：渝园第一网格本季度满意率低于80%（已评价不少于5件）→ 街道管理员在「整改任务」里
+ * 判定本季度，任务开启 → 社区书记在工作台看到「整改任务」，写整改报告（太短的被拒、不改变任何东西），
+ * 提交后任务变为已整改 → 街道看到已整改和报告 → 公示栏显示该网格「已整改」，不显示报告内容。
+ */
+import type { Page } from 'playwright-core';
+import { typeInto, visible } from './support/browser';
+import { apiAs, onOwnHost, openAs, PNG, submitCase, tap, waitText, type Api } from './staff-support';
+import type { RunningHost } from './support/host';
+
+const GRID = 'sf-yuyuan-g1';
+const BUILDING = `${GRID}-b1`;
+const REPORT = '逐户回访了不满意的居民，原因是维修拖延、答复不清；已建立周巡查和限时答复制度，楼道照明问题均已整改到位。';
+
+/** The current quarter, China-local, as the server names it (2026-Q4). */
+function currentQuarter(): string {
+  const local = new Date(Date.now() + 8 * 3_600_000);
+  return `${local.getUTCFullYear()}-Q${Math.ceil((local.getUTCMonth() + 1) / 3)}`;
+}
+
+async function upload(host: RunningHost, api: Api): Promise<string> {
+  const form = new FormData();
+  form.append('file', new Blob([PNG], { type: 'image/png' }), 'after.png');
+  const res = await fetch(`${host.url}/api/upload`, { method: 'POST', headers: { authorization: `Bearer ${api.token}` }, body: form });
+  return ((await res.json()) as { data: { fileId: string } }).data.fileId;
+}
+
+/**
+ * Files, resolves and rates unhappy enough cases in the grid that its quarter falls clearly below
+ * 80 % over at least five rated cases, whatever the demo history left in it.
+ */
+async function makeGridUnhappy(host: RunningHost, quarter: string): Promise<void> {
+  const admin = await apiAs(host, 'demo-admin-1');
+  const stats = await admin.call<{ units: { id: string; metrics: { rated: number; satisfactionRate: number | null } }[] }>(
+    'admin',
+    'stats',
+    { period: quarter, groupBy: 'grid' },
+  );
+  const unit = stats.units.find((u) => u.id === GRID);
+  const rated = unit?.metrics.rated ?? 0;
+  const happy = Math.round((unit?.metrics.satisfactionRate ?? 0) * rated);
+  // Below 70 %, so a survey answer or two cannot lift it over the line.
+  const unhappy = Math.max(5 - rated, Math.floor(happy / 0.7) - rated + 1, 1);
+  const steward = await apiAs(host, 'demo-11-building-steward');
+  const photo = await upload(host, steward);
+  for (let i = 0; i < unhappy; i++) {
+    const resident = await apiAs(host, `demo-resident-${(i % 3) + 1}`);
+    const filed = await submitCase(resident, {
+      buildingId: BUILDING,
+      categoryId: 'cat-01',
+      description: `${i + 1}号楼道灯又坏了，晚上看不见台阶`,
+    });
+    if (filed.holder?.role !== 'building_steward') throw new Error(`case ${filed.caseId} not routed to the steward`);
+    await steward.call('member', 'acceptCase', { caseId: filed.caseId });
+    await steward.call('member', 'resolveCase', { caseId: filed.caseId, result: '已更换灯泡', photos: [photo] });
+    await resident.call('resident', 'rateCase', { caseId: filed.caseId, rating: 'unsatisfied', comment: '没过几天又坏了，问题没有解决' });
+  }
+}
+
+const taskOf = (page: Page, id: string) => page.locator(`[data-testid="rectify-task-${id}"] >> visible=true`);
+
+test('季度满意率低于80%开启整改任务，社区书记提交整改报告，街道看到已整改，公示栏显示已整改', () =>
+  onOwnHost(async ({ host, open }) => {
+    const quarter = currentQuarter();
+    const taskId = `${quarter}_grid_${GRID}`;
+    await makeGridUnhappy(host, quarter);
+
+    // The street opens the quarter's tasks from its 整改任务 page.
+    const street = await open('rectify-street');
+    const s = street.page;
+    await openAs(s, host, 'demo-street-admin', '/pages/workbench/index');
+    await tap(visible(s, 'entry-rectify'));
+    await visible(s, 'page-rectify').waitFor();
+    await tap(visible(s, `rectify-quarter-${quarter}`));
+    await tap(visible(s, 'rectify-open'));
+    await waitText(s, 'rectify-opened', /新开整改任务[1-9]\d*项/);
+    await taskOf(s, taskId).waitFor();
+    await waitText(s, `rectify-status-${taskId}`, '整改中');
+    // The street does not write the community's report.
+    expect(await s.locator(`[data-testid="rectify-report-${taskId}"]`).count()).toBe(0);
+    await street.screenshot('rectify-street-open');
+
+    // The community admin sees it on the management home and opens it.
+    const community = await open('rectify-community');
+    const a = community.page;
+    await openAs(a, host, 'demo-admin-1', '/pages/workbench/index');
+    await waitText(a, 'tile-rectify', '整改任务');
+    await tap(visible(a, 'tile-rectify'));
+    await visible(a, 'page-rectify').waitFor();
+    const task = taskOf(a, taskId);
+    await task.waitFor();
+    await expect(task.innerText()).resolves.toContain('第一网格');
+    await waitText(a, `rectify-rate-${taskId}`, /\d+\.\d%（已评价 \d+ 件，低于80%）/);
+    await waitText(a, `rectify-left-${taskId}`, /还剩\d+天/);
+
+    // A report that says nothing is refused on the page and changes nothing.
+    await typeInto(a, `rectify-report-${taskId}`, '已整改');
+    await tap(visible(a, `rectify-submit-${taskId}`));
+    await waitText(a, `rectify-error-${taskId}`, '整改报告须至少包含20个文字');
+    const admin = await apiAs(host, 'demo-admin-1');
+    const before = await admin.call<{ items: { id: string; status: string }[] }>('admin', 'listRectifications', {});
+    expect(before.items.find((t) => t.id === taskId)?.status).toBe('open');
+
+    await typeInto(a, `rectify-report-${taskId}`, REPORT);
+    await community.screenshot('rectify-report');
+    await tap(visible(a, `rectify-submit-${taskId}`));
+    await task.waitFor({ state: 'detached' });
+    await tap(visible(a, 'rectify-show-closed'));
+    await waitText(a, `rectify-status-${taskId}`, '已整改');
+    await waitText(a, `rectify-report-text-${taskId}`, REPORT);
+
+    // The street sees it closed, with the report.
+    await s.reload();
+    await visible(s, 'page-rectify').waitFor();
+    await tap(visible(s, 'rectify-show-closed'));
+    await waitText(s, `rectify-status-${taskId}`, '已整改');
+    await waitText(s, `rectify-report-text-${taskId}`, '逐户回访');
+
+    // The public board: the grid is 已整改, and the report is nowhere on the page.
+    const board = await open('rectify-board');
+    const b = board.page;
+    await b.goto(`${host.url}/#/pages-board/index/index?communityId=sf-yuyuan`);
+    const row = b.locator('[data-testid="board-rect-row"] >> visible=true').filter({ hasText: '第一网格' });
+    await row.first().waitFor();
+    await expect(row.first().innerText()).resolves.toContain('已整改');
+    expect(await b.locator('body').innerText()).not.toContain('逐户回访');
+    await row.first().scrollIntoViewIfNeeded();
+    await board.screenshot('rectify-board');
+  }));
