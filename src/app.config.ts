@@ -10,7 +10,7 @@ export default defineAppConfig({
     // 公示栏: public, no login; linked from 首页.
     {
       root: 'pages-board',
-      pages: ['index/index', 'cases/index', 'case/index', 'roster/index', 'projects/index'],
+      pages: ['index/index', 'cases/index', 'case/index', 'roster/index', 'projects/index', 'survey/index'],
     },
     // 工作台: the five-role members' tasks, patrol reports, their group.
     {
@@ -33,6 +33,7 @@ export default defineAppConfig({
         'review/index',
         'intake/index',
         'projects/index',
+        'survey/index',
       ],
     },
   ],
