@@ -77,6 +77,8 @@ export interface SurveyAnswer {
   texts: Record<string, string>;
   /** Approved for the board: text question id → the masked words the community approved. */
   approved?: Record<string, string>;
+  /** Text question ids the community reviewed and kept staff-only (never on the board). */
+  kept?: string[];
   at: string;
 }
 
@@ -100,6 +102,15 @@ export function checkSurveyPlan(plan: { quarter: string; opensOn: string; closes
   if (plan.opensOn < first || plan.closesOn > last) return fail('INPUT.INVALID', `测评日期须在 ${first} 至 ${last} 之内`);
   if (plan.closesOn < today) return fail('INPUT.INVALID', '测评截止日期不能早于今天');
   return ok(undefined);
+}
+
+/** Where a suggestion stands in the community's review: waiting, approved for the board (masked), or kept staff-only. */
+export type SuggestionState = 'pending' | 'approved' | 'private';
+export const SUGGESTION_STATE_NAMES: Record<SuggestionState, string> = { pending: '待审核', approved: '已公开', private: '不公开' };
+
+export function suggestionState(a: Pick<SurveyAnswer, 'approved' | 'kept'>, questionId: string): SuggestionState {
+  if (a.approved?.[questionId] !== undefined) return 'approved';
+  return a.kept?.includes(questionId) ? 'private' : 'pending';
 }
 
 export type SurveyState = 'upcoming' | 'open' | 'closed';

@@ -18,6 +18,7 @@ import { FUNCTIONS } from '../backend/functions';
 import { loadDirectory } from '../backend/services/directory';
 import type { Store } from '../backend/store/store.port';
 import { ExportFiles, UploadFiles } from './files';
+import { isProjectPhoto } from './project-photos';
 import { issueToken, loadSecret, verifyToken, type TokenClaims } from './tokens';
 
 export interface HostOptions {
@@ -220,6 +221,8 @@ export async function buildHost(
         }
       }
     }
+    const roundId = (req.query as Record<string, unknown>).roundId;
+    if (!allowed && typeof roundId === 'string' && roundId.length < 80) allowed = await isProjectPhoto(deps.store, roundId, fileId);
     if (!allowed) return notFound();
     const bytes = await uploads.read(fileId);
     if (!bytes) return notFound();

@@ -10,7 +10,7 @@ export default defineAppConfig({
     // 公示栏: public, no login; linked from 首页.
     {
       root: 'pages-board',
-      pages: ['index/index', 'cases/index', 'case/index', 'roster/index', 'projects/index'],
+      pages: ['index/index', 'cases/index', 'case/index', 'roster/index', 'projects/index', 'survey/index'],
     },
     // 工作台: the five-role members' tasks, patrol reports, their group.
     {
@@ -34,6 +34,7 @@ export default defineAppConfig({
         'intake/index',
         'projects/index',
         'rectify/index',
+        'survey/index',
       ],
     },
   ],

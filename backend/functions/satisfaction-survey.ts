@@ -18,6 +18,7 @@ import {
   MAX_QUESTIONS,
   MAX_SUGGESTION,
   QUESTION_SUBJECTS,
+  SUGGESTION_STATE_NAMES,
   SURVEY_STATE_NAMES,
   checkQuestions,
   checkSurveyPlan,
@@ -25,6 +26,7 @@ import {
   surveyId,
   surveyResults,
   surveyState,
+  suggestionState,
   type Survey,
   type SurveyAnswer,
   type SurveyQuestion,
@@ -116,14 +118,19 @@ function staffSuggestions(answers: readonly SurveyAnswer[], questions: readonly 
       const original = a.texts[q.id];
       if (!original) return [];
       const approved = a.approved?.[q.id];
+      const state = suggestionState(a, q.id);
       return [
         {
           answerId: a.id,
           questionId: q.id,
+          questionText: q.text,
           gridName: dir.grids.get(a.gridId)?.name ?? '',
+          at: a.at,
           original,
           suggested: approved ?? maskText(original),
           approved: approved !== undefined,
+          state,
+          stateName: SUGGESTION_STATE_NAMES[state],
         },
       ];
     }),
@@ -217,7 +224,10 @@ export const surveyAdminActions = {
     },
   }),
 
-  /** Approves a suggestion for the board (the masked text, or the admin's edit of it), or takes an approval back. */
+  /**
+   * Approves a suggestion for the board (the masked text, or the admin's edit of it), or keeps it
+   * staff-only (taking back an approval); either way it leaves the review queue.
+   */
   reviewSuggestion: action({
     auth: 'user',
     input: z.strictObject({ answerId: id, questionId: id, approve: z.boolean(), text: text(MAX_SUGGESTION).optional() }),
@@ -233,7 +243,9 @@ export const surveyAdminActions = {
       const { [input.questionId]: _old, ...rest } = a.approved ?? {};
       const shown = input.text?.trim() ? maskText(input.text.trim()) : maskText(original);
       const approved = input.approve ? { ...rest, [input.questionId]: shown } : rest;
-      const next: SurveyAnswer = { ...a, approved };
+      const others = (a.kept ?? []).filter((k) => k !== input.questionId);
+      const kept = input.approve ? others : [...others, input.questionId];
+      const next: SurveyAnswer = { ...a, approved, kept };
       await call.deps.store.putRef('surveyAnswers', next);
       return ok({ answerId: a.id, questionId: input.questionId, approved: input.approve, text: input.approve ? shown : null });
     },

@@ -79,6 +79,7 @@ export const engagementShapes = {
     ratings: z.record(z.string(), z.enum(RATINGS)),
     texts: z.record(z.string(), str),
     approved: z.record(z.string(), str).optional(),
+    kept: z.array(str).optional(),
     at: instant,
   } satisfies Shape<SurveyAnswer>,
 };

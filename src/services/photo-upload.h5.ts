@@ -50,6 +50,11 @@ export function photoUrl(fileId: string, caseId: string): string {
   return `${API_BASE}/files/${encodeURIComponent(fileId)}?${q}`;
 }
 
+/** A 民生微实事 photo: the host serves it to anyone when the round holds it (host/project-photos.ts). */
+export function projectPhotoUrl(fileId: string, roundId: string): string {
+  return `${API_BASE}/files/${encodeURIComponent(fileId)}?roundId=${encodeURIComponent(roundId)}`;
+}
+
 /** A JPEG at most MAX_SIDE px on its longer side; the original when the browser cannot. */
 async function shrink(file: Blob): Promise<Blob> {
   try {

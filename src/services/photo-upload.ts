@@ -18,3 +18,8 @@ export async function uploadPhoto(_source: PhotoSource): Promise<string> {
 export function photoUrl(fileId: string, _caseId: string): string {
   return fileId;
 }
+
+/** The image address of a 民生微实事 photo (public on the board): the round that holds it. */
+export function projectPhotoUrl(fileId: string, _roundId: string): string {
+  return fileId;
+}

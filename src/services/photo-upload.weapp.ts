@@ -31,3 +31,8 @@ export async function uploadPhoto(source: PhotoSource): Promise<string> {
 export function photoUrl(fileId: string, _caseId: string): string {
   return displayUrl(fileId);
 }
+
+/** A 民生微实事 photo on the board: the temporary URL `board.microProjects` gave with its answer. */
+export function projectPhotoUrl(fileId: string, _roundId: string): string {
+  return displayUrl(fileId);
+}

@@ -1,4 +1,5 @@
 import { callFunction } from './cloud';
+import { call, type Input, type Output } from './call';
 import type { SurveyResultsView } from '../../backend/functions/satisfaction-survey';
 import type { SurveyQuestion } from '../../core/satisfaction-survey';
 import type { Rating } from '../../core/model';
@@ -32,4 +33,15 @@ export const surveyApi = {
     }),
   board: (communityId?: string) =>
     callFunction<{ items: SurveyResultsView[] }>('board', { action: 'surveyResults', ...(communityId ? { communityId } : {}) }),
+  // ——— staff (the `community` function) ———
+  questions: () => call('community', 'surveyQuestions'),
+  saveQuestions: (questions: SurveyQuestion[]) => call('community', 'setSurveyQuestions', { questions }),
+  open: (plan: Input<'community', 'surveyOpen'>) => call('community', 'surveyOpen', plan),
+  results: (communityId?: string) => call('community', 'surveyResults', communityId ? { communityId } : {}),
+  reviewSuggestion: (decision: Input<'community', 'reviewSuggestion'>) => call('community', 'reviewSuggestion', decision),
 };
+
+/** The staff's view of the surveys: each with its results and every suggestion. */
+export type StaffSurveys = Output<'community', 'surveyResults'>;
+export type StaffSurvey = StaffSurveys['items'][number];
+export type StaffSuggestion = StaffSurvey['suggestions'][number];

@@ -6,6 +6,8 @@ export const BOARD_ROUTES = {
   cases: (filter: { communityId?: string; gridId?: string } = {}) => withQuery('/pages-board/cases/index', filter),
   caseDetail: (caseId: string) => withQuery('/pages-board/case/index', { id: caseId }),
   roster: (gridId?: string) => withQuery('/pages-board/roster/index', { gridId }),
+  /** 满意度测评: the quarter's results per community and grid, approved suggestions. */
+  survey: (communityId?: string) => withQuery('/pages-board/survey/index', { communityId }),
   /** 民生微实事: rounds, results and delivery. */
   projects: (communityId?: string) => withQuery('/pages-board/projects/index', { communityId }),
 } as const;

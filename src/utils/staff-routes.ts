@@ -18,6 +18,8 @@ export const STAFF_ROUTES = {
   profile: '/pages-member/profile/index',
   profiles: '/pages-admin/profiles/index',
   care: (communityId?: string) => q('/pages-admin/care/index', { communityId }),
+  /** 满意度测评: the questionnaire, opening a quarter, results and suggestions. */
+  survey: (communityId?: string) => q('/pages-admin/survey/index', { communityId }),
   /** 民生微实事: voting rounds and project delivery. */
   projects: (communityId?: string) => q('/pages-admin/projects/index', { communityId }),
   /** `filter` is `filterToParams(…)`. */

@@ -71,6 +71,7 @@ function pages(caseId: string, callbackId = caseId): Visit[] {
     { persona: resident, route: `/pages-board/case/index?id=${caseId}` },
     { persona: resident, route: `/pages-board/roster/index?gridId=${GRID}`, shows: 'roster-phone' },
     { persona: resident, route: '/pages-board/projects/index', shows: 'projects-project' },
+    { persona: resident, route: '/pages-board/survey/index', shows: 'board-survey' },
     { persona: member, route: '/pages/workbench/index' },
     { persona: member, route: '/pages-member/tasks/index' },
     { persona: member, route: `/pages-member/task/index?id=${caseId}` },
@@ -93,6 +94,7 @@ function pages(caseId: string, callbackId = caseId): Visit[] {
     { persona: admin, route: '/pages-admin/intake/index?mode=file', shows: 'intake-grid' },
     { persona: admin, route: '/pages-admin/intake/index?mode=callback', shows: `callback-${callbackId}` },
     { persona: admin, route: '/pages-admin/projects/index', shows: 'mp-project' },
+    { persona: admin, route: '/pages-admin/survey/index', shows: 'survey-result' },
     { persona: street, route: '/pages-admin/communities/index' },
     { persona: 'demo-dept-1', route: '/pages/workbench/index' },
   ];

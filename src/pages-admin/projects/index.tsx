@@ -276,7 +276,13 @@ function ProjectAdmin({ round, project, onChanged }: { round: RoundView; project
             onInput={(e) => setNote(e.detail.value)}
             data-testid="mp-step-note"
           />
-          {next === 'done' ? <StaffPhotoPicker value={photos} onChange={setPhotos} max={6} testId="mp-step-photos" /> : null}
+          <StaffPhotoPicker
+            value={photos}
+            onChange={setPhotos}
+            max={6}
+            addText={next === 'done' ? '完成照片（必填）' : '现场照片（选填）'}
+            testId="mp-step-photos"
+          />
           <ErrorLine message={error} testId="mp-step-error" />
           <BigButton kind="secondary" onClick={() => void advance()} disabled={busy} testId="mp-step">
             {NEXT_STAGE_LABEL[next]}

@@ -96,6 +96,18 @@ export default function BoardPage() {
         </BigButton>
       </View>
 
+      <View className="card" data-testid="board-survey-entry">
+        <SectionTitle>满意度测评</SectionTitle>
+        <View className="board__hint">社区每季度开展群众满意度测评，结果和参与人数、审核后的意见建议在这里公开。</View>
+        <BigButton
+          kind="secondary"
+          onClick={() => void Taro.navigateTo({ url: BOARD_ROUTES.survey(scope.communityId) })}
+          testId="open-board-survey"
+        >
+          查看测评结果
+        </BigButton>
+      </View>
+
       {s ? (
         <>
           <SectionTitle>近6个月 受理与办结</SectionTitle>

@@ -2,8 +2,9 @@ import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { EmptyState, ErrorLine, Loading, SectionTitle } from '../../components/notice';
 import { PageShell } from '../../components/page-shell';
+import { ProjectPhotos } from '../../components/project-photos';
 import { StaffTag } from '../../components/staff-ui';
-import { microProjectsApi, type RoundProject, type RoundView } from '../../services/micro-projects-api';
+import { microProjectsApi, type DeliveringProject, type RoundView } from '../../services/micro-projects-api';
 import { useKeyedRemote } from '../../utils/board-remote';
 import { formatRate } from '../../utils/board-format';
 import { yuan } from '../../utils/micro-projects';
@@ -12,7 +13,8 @@ import './index.scss';
 /**
  * 民生微实事 on the 公示栏: each round with its projects' votes (live while it runs, final once it
  * closed) over the number of residents who voted, and the projects taken up followed to delivery
- * (立项 → 实施中 → 已完成, with dates). No login; never a voter.
+ * (立项 → 实施中 → 已完成, with dates and each stage's photos; the 已完成 photos beside what was
+ * promised). No login; never a voter.
  */
 export default function ProjectsBoardPage() {
   const communityId = useRouter().params.communityId || undefined;
@@ -71,6 +73,7 @@ function Round({ round }: { round: RoundView }) {
             第{p.rank}名 {p.title}
           </View>
           <View className="projects__desc">{p.description}</View>
+          <ProjectPhotos fileIds={p.photos} roundId={round.id} testId="project-candidate-photos" />
           <View className="projects__bar">
             <View className="projects__bar-fill" style={{ width: `${Math.round((p.votes / most) * 100)}%` }} />
           </View>
@@ -84,18 +87,41 @@ function Round({ round }: { round: RoundView }) {
   );
 }
 
-function Steps({ project }: { project: RoundProject }) {
+/** Each stage with its date, note and photos; once done, what was done beside what was promised. */
+function Steps({ project }: { project: DeliveringProject }) {
+  const done = project.delivery.find((d) => d.stage === 'done');
   return (
     <View>
-      {project.delivery.map((d) => (
-        <View key={d.stage} className="projects__step" data-testid="project-step">
-          <View className="projects__step-head">
-            {d.stageName} · {d.on}
+      {project.delivery
+        .filter((d) => d.stage !== 'done')
+        .map((d) => (
+          <View key={d.stage} className="projects__step" data-testid="project-step">
+            <View className="projects__step-head">
+              {d.stageName} · {d.on}
+            </View>
+            {d.note ? <View>{d.note}</View> : null}
+            <ProjectPhotos fileIds={d.photos} roundId={project.roundId} testId={`project-photos-${d.stage}`} />
           </View>
-          {d.note ? <View>{d.note}</View> : null}
-          {d.photos.length ? <View className="projects__meta">{d.photos.length} 张照片</View> : null}
+        ))}
+      {done ? (
+        <View className="projects__compare" data-testid="project-compare">
+          <View className="projects__side">
+            <View className="projects__step-head">承诺</View>
+            <View className="projects__desc">{project.description}</View>
+            <View className="projects__meta">
+              预计 {yuan(project.cost)} · {project.provider}
+            </View>
+            <ProjectPhotos fileIds={project.photos} roundId={project.roundId} max={1} testId="project-promise-photos" />
+          </View>
+          <View className="projects__side projects__side--done" data-testid="project-step">
+            <View className="projects__step-head">
+              {done.stageName} · {done.on}
+            </View>
+            {done.note ? <View className="projects__desc">{done.note}</View> : null}
+            <ProjectPhotos fileIds={done.photos} roundId={project.roundId} max={2} testId="project-photos-done" />
+          </View>
         </View>
-      ))}
+      ) : null}
     </View>
   );
 }

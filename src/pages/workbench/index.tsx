@@ -405,6 +405,7 @@ function AdminDesk({ access, refreshKey }: { access: StaffAccess; refreshKey: nu
                 <StaffEntry icon="settings" label="配置" onClick={() => go(STAFF_ROUTES.config)} testId="entry-config" />
                 <StaffEntry icon="house" label="走访关爱" onClick={() => go(STAFF_ROUTES.care())} testId="entry-care" />
                 <StaffEntry icon="handshake" label="民生微实事" onClick={() => go(STAFF_ROUTES.projects())} testId="entry-projects" />
+                <StaffEntry icon="smile" label="满意度测评" onClick={() => go(STAFF_ROUTES.survey())} testId="entry-survey" />
                 <StaffEntry icon="contact" label="公示审核" onClick={() => go(STAFF_ROUTES.profiles)} testId="entry-profiles" />
                 <StaffEntry icon="notebook-pen" label="代登记" onClick={() => go(STAFF_ROUTES.intake('file'))} testId="entry-intake" />
                 <StaffEntry icon="phone" label="电话回访" onClick={() => go(STAFF_ROUTES.intake('callback'))} testId="entry-callback" />
