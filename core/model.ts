@@ -421,5 +421,7 @@ export const NOTICE_KINDS = [
   'department_dispatch',
   /** To street admins, weekly while next year's holidays are missing (no case: `caseId` is empty). */
   'calendar_warning',
+  /** To the owning admin and the street's, when a 整改任务 passes its deadline without a report (no case). */
+  'rectification_overdue',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];

@@ -18,6 +18,7 @@ import { applyCommand, type AccountsCache } from '../services/case-service';
 import { loadDirectory, policyFor } from '../services/directory';
 import { action, defineFunction } from './define';
 import { openQuarterRectifications } from '../services/rectifications';
+import { remindLateRectifications } from '../services/rectification-reminders';
 import { quarterToJudge } from '../../core/rectification';
 import { followUpReminder } from '../../core/ledgers';
 import { localDateOf } from '../../core/working-days';
@@ -32,6 +33,8 @@ export interface TickReport {
   followUpsReminded: number;
   /** 整改任务 opened for the last quarter (once per quarter, JUDGE_AFTER_DAYS into the next). */
   rectificationsOpened: number;
+  /** Reminders queued for 整改任务 past their deadline (looked at once a day). */
+  rectificationsLateReminded: number;
   notifications: { claimed: number; sent: number; retried: number; failed: number };
   /** The time the tick took by its clock, ms. */
   elapsedMs: number;
@@ -164,6 +167,7 @@ export async function runTimerTick(deps: Deps, sender?: SubscribeSender, options
     autoClosed: 0,
     followUpsReminded: 0,
     rectificationsOpened: 0,
+    rectificationsLateReminded: 0,
     notifications: { claimed: 0, sent: 0, retried: 0, failed: 0 },
     elapsedMs: 0,
     outOfTime: false,
@@ -204,6 +208,7 @@ export async function runTimerTick(deps: Deps, sender?: SubscribeSender, options
     await cases.run(() => Promise.all(group.map(look)));
   }
   if (cases.fits()) report.rectificationsOpened = await cases.run(() => openLastQuarter(deps, dir, now));
+  if (cases.fits()) report.rectificationsLateReminded = await cases.run(() => remindLateRectifications(deps, dir, now));
   // Missing holiday data makes working-day deadlines wrong: report it, and tell the street weekly
   // (queued before the outbox is delivered, so this tick delivers it).
   const warning = missingScheduleWarning(dir.calendar, now);

@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { PNG, apiAs, hostOptions, openAs, submitCase } from './staff-support';
 import { openBrowser, settle, type Session } from './support/browser';
 import { startHost, type RunningHost } from './support/host';
+import { currentQuarter, makeGridUnhappy } from './support/unhappy-grid';
 import { describe1, isAllowed, LARGE_RULES, measure, STANDARD_RULES, type Allowed, type Measurement, type Rules } from './support/measure';
 
 const GRID = 'sf-yuyuan-g1';
@@ -50,7 +51,7 @@ interface Visit {
   shows?: string;
 }
 
-function pages(caseId: string, callbackId = caseId): Visit[] {
+function pages(caseId: string, callbackId = caseId, rectifyId = 'x'): Visit[] {
   const resident = 'demo-resident-1';
   const member = 'demo-11-grid-worker';
   const leader = LEADER;
@@ -95,6 +96,8 @@ function pages(caseId: string, callbackId = caseId): Visit[] {
     { persona: admin, route: '/pages-admin/intake/index?mode=callback', shows: `callback-${callbackId}` },
     { persona: admin, route: '/pages-admin/projects/index', shows: 'mp-project' },
     { persona: admin, route: '/pages-admin/survey/index', shows: 'survey-result' },
+    { persona: admin, route: '/pages-admin/rectify/index', shows: `rectify-report-${rectifyId}` },
+    { persona: street, route: '/pages-admin/rectify/index', shows: `rectify-task-${rectifyId}` },
     { persona: street, route: '/pages-admin/communities/index' },
     { persona: 'demo-dept-1', route: '/pages/workbench/index' },
   ];
@@ -213,10 +216,14 @@ test('every page in 长辈版 and standard mode meets the figures (font, line he
     ],
   });
   await adminApi.call('community', 'surveyOpen', { communityId: 'sf-yuyuan', opensOn: today, closesOn: today });
+  // 整改任务: a grid below 80 % this quarter, its task opened by the street, waiting for the report.
+  const quarter = currentQuarter();
+  await makeGridUnhappy(host, GRID, quarter);
+  await (await apiAs(host, 'demo-street-admin')).call('admin', 'openRectifications', { period: quarter });
   session = await openBrowser('elder-figures');
   const { page } = session;
   await page.goto(`${host.url}/`);
-  const visits = pages(filed.caseId, proxy.caseId);
+  const visits = pages(filed.caseId, proxy.caseId, `${quarter}_grid_${GRID}`);
   const standard = await visitAll(page, visits, STANDARD_RULES, false);
   const large = await visitAll(page, visits, LARGE_RULES, true);
   const failures = [...report('标准版', standard), ...report('长辈版', large)];

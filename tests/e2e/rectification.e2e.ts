@@ -5,57 +5,11 @@
  */
 import type { Page } from 'playwright-core';
 import { typeInto, visible } from './support/browser';
-import { apiAs, onOwnHost, openAs, PNG, submitCase, tap, waitText, type Api } from './staff-support';
-import type { RunningHost } from './support/host';
+import { apiAs, onOwnHost, openAs, tap, waitText } from './staff-support';
+import { currentQuarter, makeGridUnhappy } from './support/unhappy-grid';
 
 const GRID = 'sf-yuyuan-g1';
-const BUILDING = `${GRID}-b1`;
 const REPORT = '逐户回访了不满意的居民，原因是维修拖延、答复不清；已建立周巡查和限时答复制度，楼道照明问题均已整改到位。';
-
-/** The current quarter, China-local, as the server names it (2026-Q4). */
-function currentQuarter(): string {
-  const local = new Date(Date.now() + 8 * 3_600_000);
-  return `${local.getUTCFullYear()}-Q${Math.ceil((local.getUTCMonth() + 1) / 3)}`;
-}
-
-async function upload(host: RunningHost, api: Api): Promise<string> {
-  const form = new FormData();
-  form.append('file', new Blob([PNG], { type: 'image/png' }), 'after.png');
-  const res = await fetch(`${host.url}/api/upload`, { method: 'POST', headers: { authorization: `Bearer ${api.token}` }, body: form });
-  return ((await res.json()) as { data: { fileId: string } }).data.fileId;
-}
-
-/**
- * Files, resolves and rates unhappy enough cases in the grid that its quarter falls clearly below
- * 80 % over at least five rated cases, whatever the demo history left in it.
- */
-async function makeGridUnhappy(host: RunningHost, quarter: string): Promise<void> {
-  const admin = await apiAs(host, 'demo-admin-1');
-  const stats = await admin.call<{ units: { id: string; metrics: { rated: number; satisfactionRate: number | null } }[] }>(
-    'admin',
-    'stats',
-    { period: quarter, groupBy: 'grid' },
-  );
-  const unit = stats.units.find((u) => u.id === GRID);
-  const rated = unit?.metrics.rated ?? 0;
-  const happy = Math.round((unit?.metrics.satisfactionRate ?? 0) * rated);
-  // Below 70 %, so a survey answer or two cannot lift it over the line.
-  const unhappy = Math.max(5 - rated, Math.floor(happy / 0.7) - rated + 1, 1);
-  const steward = await apiAs(host, 'demo-11-building-steward');
-  const photo = await upload(host, steward);
-  for (let i = 0; i < unhappy; i++) {
-    const resident = await apiAs(host, `demo-resident-${(i % 3) + 1}`);
-    const filed = await submitCase(resident, {
-      buildingId: BUILDING,
-      categoryId: 'cat-01',
-      description: `${i + 1}号楼道灯又坏了，晚上看不见台阶`,
-    });
-    if (filed.holder?.role !== 'building_steward') throw new Error(`case ${filed.caseId} not routed to the steward`);
-    await steward.call('member', 'acceptCase', { caseId: filed.caseId });
-    await steward.call('member', 'resolveCase', { caseId: filed.caseId, result: '已更换灯泡', photos: [photo] });
-    await resident.call('resident', 'rateCase', { caseId: filed.caseId, rating: 'unsatisfied', comment: '没过几天又坏了，问题没有解决' });
-  }
-}
 
 const taskOf = (page: Page, id: string) => page.locator(`[data-testid="rectify-task-${id}"] >> visible=true`);
 
@@ -63,7 +17,7 @@ test('季度满意率低于80%开启整改任务，社区书记提交整改报�
   onOwnHost(async ({ host, open }) => {
     const quarter = currentQuarter();
     const taskId = `${quarter}_grid_${GRID}`;
-    await makeGridUnhappy(host, quarter);
+    await makeGridUnhappy(host, GRID, quarter);
 
     // The street opens the quarter's tasks from its 整改任务 page.
     const street = await open('rectify-street');

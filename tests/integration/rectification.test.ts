@@ -219,3 +219,30 @@ describe('通报 per year', () => {
     expect(saved.rowCount).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('整改任务 past the deadline', () => {
+  const tick = (iso: string) => runTimerTick({ ...w.deps, now: () => new Date(iso) });
+  const late = async (openid: string) =>
+    (await w.store.listInbox(openid, 100)).filter((m) => m.kind === 'rectification_overdue').map((m) => m.body);
+
+  it('the timer tells the owning admin and the street on the first late day and weekly after, once a day at most', async () => {
+    // 渝园社区's own task is still open (its grid's and the category's were closed above); due 2027-02-07.
+    expect((await tick('2027-02-07T02:00:00.000Z')).rectificationsLateReminded).toBe(0);
+    const first = await tick('2027-02-08T02:00:00.000Z');
+    expect(first.rectificationsLateReminded).toBeGreaterThanOrEqual(2);
+    const mine = await late(P.communityAdmin);
+    expect(mine).toEqual([expect.stringContaining('社区「渝园社区」2026-Q4的整改任务已于2027-02-07到期')]);
+    expect(await late(P.streetAdmin)).toHaveLength(1);
+    // Another community's admin hears nothing; the closed tasks are not chased.
+    expect(await late(P.otherCommunityAdmin)).toEqual([]);
+    expect(mine.join()).not.toContain('第一网格');
+    // Once a day, and not again before a week has passed.
+    expect((await tick('2027-02-08T05:00:00.000Z')).rectificationsLateReminded).toBe(0);
+    expect((await tick('2027-02-09T02:00:00.000Z')).rectificationsLateReminded).toBe(0);
+    expect((await tick('2027-02-15T02:00:00.000Z')).rectificationsLateReminded).toBe(first.rectificationsLateReminded);
+    expect(await late(P.communityAdmin)).toHaveLength(2);
+    // A report ends it.
+    data(await w.admin(P.communityAdmin, 'submitRectificationReport', { id: `2026-Q4_community_${YUYUAN}`, report: REPORT }));
+    expect((await tick('2027-02-22T02:00:00.000Z')).rectificationsLateReminded).toBe(0);
+  });
+});

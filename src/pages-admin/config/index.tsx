@@ -59,6 +59,7 @@ const TEMPLATE_KINDS: ReadonlyArray<{ kind: NoticeKind; label: string }> = [
   { kind: 'admin_supervision', label: '管理员：督办' },
   { kind: 'department_dispatch', label: '部门：派遣报到' },
   { kind: 'calendar_warning', label: '街道：节假日安排未导入' },
+  { kind: 'rectification_overdue', label: '管理员：整改任务逾期' },
 ];
 const FIELD_VALUES = new Set(['title', 'body', 'caseId', 'time', 'status']);
 

@@ -61,8 +61,8 @@ export default function RectifyPage() {
       {access.streetAdmin ? <OpenQuarter reload={list.reload} /> : null}
       <StaffChips
         options={[
-          { value: 'open', label: '整改中', count: open.length },
-          { value: 'closed', label: '已整改', count: items.length - open.length },
+          { value: 'open', label: '整改中' },
+          { value: 'closed', label: '已整改' },
         ]}
         value={show}
         onChange={setShow}
