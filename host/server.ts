@@ -253,7 +253,7 @@ export async function buildHost(
     return reply
       .header('content-disposition', `attachment; filename="${id.slice(25)}"`)
       .header('cache-control', 'private, no-store')
-      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .type(id.endsWith('.csv') ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .send(bytes);
   });
 

@@ -93,6 +93,7 @@ function pages(caseId: string, callbackId = caseId): Visit[] {
     { persona: admin, route: '/pages-admin/intake/index?mode=file', shows: 'intake-grid' },
     { persona: admin, route: '/pages-admin/intake/index?mode=callback', shows: `callback-${callbackId}` },
     { persona: admin, route: '/pages-admin/projects/index', shows: 'mp-project' },
+    { persona: admin, route: '/pages-admin/hotline/index', shows: 'hotline-choose' },
     { persona: street, route: '/pages-admin/communities/index' },
     { persona: 'demo-dept-1', route: '/pages/workbench/index' },
   ];
