@@ -7,6 +7,7 @@
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { visible } from './support/browser';
+import { describe1, LARGE_RULES, measure } from './support/measure';
 import { apiAs, onOwnHost, openAs, tap, waitText } from './staff-support';
 import { csvBytes, HOTLINE_HEADER, ticketRow } from '../support/hotline-sheets';
 
@@ -113,4 +114,31 @@ test('社区书记导入12345工单表格，预览、选网格、导入，重复
     expect(reply.find((r) => r[0] === 'E2E-HL-0001')!.slice(2, 5)).toEqual(['渝园社区2栋3单元', '周大爷', '13877776666']);
     await waitText(page, 'hotline-export-note', '已导出 2 条');
     await screenshot('hotline-exported');
+  }));
+
+test('长辈版：预览表（状态、按列的错误、选网格）达到适老化指标', () =>
+  onOwnHost(async ({ host, browse }) => {
+    const sheet = Buffer.from(
+      csvBytes([
+        HOTLINE_HEADER,
+        ticketRow(1, { ticketNo: 'E2E-HL-0101', due: localDay(10), dispatched: `${localDay(0)} 09:00` }),
+        ticketRow(2, { ticketNo: 'E2E-HL-0102', address: '双福大道188号旁', due: localDay(10), dispatched: `${localDay(0)} 09:00` }),
+        ticketRow(3, { ticketNo: 'E2E-HL-0103', content: '噪音扰民', phone: '12345' }),
+      ]),
+    );
+    const { page, screenshot } = await browse('hotline-elder');
+    await page.goto(`${host.url}/#/pages/index/index`);
+    await page.evaluate(`localStorage.setItem('wy.largeText', JSON.stringify({ data: true }))`);
+    await page.reload();
+    await openAs(page, host, 'demo-admin-1', '/pages-admin/hotline/index');
+    await visible(page, 'page-hotline').waitFor();
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), tap(visible(page, 'hotline-choose'))]);
+    await chooser.setFiles({ name: '工单.csv', mimeType: 'text/csv', buffer: sheet });
+    await visible(page, 'hotline-grid-3-sf-yuyuan-g1').waitFor();
+    await waitText(page, 'hotline-row-error-4', '电话：');
+    await page.waitForTimeout(600);
+    const m = await measure(page, LARGE_RULES);
+    await screenshot('hotline-elder-preview');
+    expect(m.violations.map(describe1)).toEqual([]);
+    expect(m.smallestFontPx).toBeGreaterThanOrEqual(18);
   }));
