@@ -40,6 +40,12 @@ export interface Deps {
    * private and the caller gets links only to what the answer shows. Absent locally.
    */
   fileUrls?: (fileIds: string[]) => Promise<Record<string, string>>;
+  /**
+   * The bytes of a spreadsheet this user uploaded (a 12345 工单 sheet to import): the host's own
+   * upload, or a cloud file under the caller's keyed prefix. A DomainError when it is not theirs,
+   * not a sheet, or gone.
+   */
+  readUpload?: (fileId: string, openid: string) => Promise<Uint8Array | DomainError>;
   /** Ledger export: writes the file and answers how to get it (a cloud file id or a download URL). */
   saveExport?: (fileName: string, bytes: Uint8Array, openid: string) => Promise<{ fileId?: string; url?: string }>;
 }

@@ -26,18 +26,20 @@ export function uploadPrefix(secret: string, openid: string): string {
 const CLOUD_FILE_ID = /^cloud:\/\/([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\/(.+)$/;
 /** What may follow the prefix: plain folder names and one image file (`20261123/ab12….jpg`). */
 const UNDER_PREFIX = /^[A-Za-z0-9_-]+(?:\/[A-Za-z0-9_-]+)*\.(?:jpg|jpeg|png|webp)$/;
+/** A spreadsheet to import (a 12345 工单 sheet) under the same prefix. */
+const SHEET_UNDER_PREFIX = /^[A-Za-z0-9_-]+(?:\/[A-Za-z0-9_-]+)*\.(?:xlsx|csv)$/;
 
 /**
  * Whether `fileId` is a cloud file of environment `envId` (any environment when it is not known)
  * stored under `prefix`. Anything else — another prefix, another environment, `..`, a
  * backslash, an encoded character, a non-image name — is refused.
  */
-export function isUnderPrefix(fileId: string, prefix: string, envId?: string): boolean {
+export function isUnderPrefix(fileId: string, prefix: string, envId?: string, what: 'photo' | 'sheet' = 'photo'): boolean {
   if (!prefix.endsWith('/') || prefix.includes('..')) return false;
   if (fileId.includes('..') || fileId.includes('\\')) return false;
   const m = CLOUD_FILE_ID.exec(fileId);
   if (!m) return false;
   if (envId && m[1] !== envId) return false;
   const path = m[3]!;
-  return path.startsWith(prefix) && UNDER_PREFIX.test(path.slice(prefix.length));
+  return path.startsWith(prefix) && (what === 'sheet' ? SHEET_UNDER_PREFIX : UNDER_PREFIX).test(path.slice(prefix.length));
 }

@@ -251,6 +251,11 @@ export interface CaseOrigin {
   channel: CaseChannel;
   /** The record it came from (a visit, a meeting) or the 12345 工单号; absent for a call or a walk-in. */
   refId?: string;
+  /** A 12345 工单 imported from a sheet: its 地址 as written, 派单时间 and 办理时限 (staff only). */
+  address?: string;
+  dispatchedAt?: string;
+  /** The 工单's 办理时限: caps the resolution deadline when stricter than the policy's (`deadlinesOnAccept`). */
+  dueBy?: string;
 }
 export type PublicTextDecision =
   | { state: 'approved'; text: string; by: string; at: string; auto?: boolean }

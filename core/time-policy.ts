@@ -108,9 +108,16 @@ export function deadlinesOnAssign(ctx: DeadlineContext, c: Pick<Case, 'severity'
 }
 
 /** Deadlines once accepted (the resolution clock starts). */
-export function deadlinesOnAccept(ctx: DeadlineContext, c: Pick<Case, 'severity' | 'deadlines'>, at: Date): CaseDeadlines {
+export function deadlinesOnAccept(
+  ctx: DeadlineContext,
+  c: Pick<Case, 'severity' | 'deadlines'> & { origin?: Pick<NonNullable<Case['origin']>, 'dueBy'> },
+  at: Date,
+): CaseDeadlines {
   const lim = ctx.policy.limits[c.severity];
-  return { ...c.deadlines, resolveBy: iso(addDuration(ctx.calendar, at, lim.resolve)) };
+  const byPolicy = iso(addDuration(ctx.calendar, at, lim.resolve));
+  // A 12345 工单 comes with its own 办理时限: the stricter of the two runs.
+  const due = c.origin?.dueBy;
+  return { ...c.deadlines, resolveBy: due && due < byPolicy ? due : byPolicy };
 }
 
 /** Deadlines when the case goes up a level: the street resolves within its limit; a department reports within 24 h. */

@@ -22,7 +22,9 @@ export const UNATTACHED_UPLOAD_TTL_MS = DAY_MS;
 /** Photos one person may upload per China-local day. */
 export const DEFAULT_UPLOADS_PER_DAY = 60;
 
-export const UPLOAD_ID = /^[a-f0-9]{32}\.(jpg|png|webp)$/;
+export const UPLOAD_ID = /^[a-f0-9]{32}\.(jpg|png|webp|xlsx|csv)$/;
+/** A photo upload (the only kind a case or a page may show). */
+export const PHOTO_ID = /^[a-f0-9]{32}\.(jpg|png|webp)$/;
 export const EXPORT_ID = /^[a-f0-9]{24}-[A-Za-z0-9_.-]{1,100}$/;
 const TEMP_PREFIX = '.tmp-';
 
@@ -90,11 +92,11 @@ export class UploadFiles {
   }
 
   /** Keeps an image for `owner`, within the daily quota; the quota slot is taken before any await. */
-  async save(owner: string, bytes: Buffer, ext: 'jpg' | 'png' | 'webp'): Promise<SaveUploadResult> {
+  async save(owner: string, bytes: Buffer, ext: 'jpg' | 'png' | 'webp' | 'xlsx' | 'csv'): Promise<SaveUploadResult> {
     const nowMs = this.now().getTime();
     const key = `${owner}:${localDay(nowMs)}`;
     if ((this.today.get(key) ?? 0) >= this.perDay)
-      return { ok: false, code: 'RATE.LIMITED', message: `每人每天最多上传${this.perDay}张照片，请明天再试` };
+      return { ok: false, code: 'RATE.LIMITED', message: `每人每天最多上传${this.perDay}个文件（照片或表格），请明天再试` };
     this.bump(key, 1);
     const fileId = `${randomBytes(16).toString('hex')}.${ext}`;
     try {

@@ -17,8 +17,9 @@ import { DEFAULT_LIMITS, makeIdFactory, type Deps } from '../backend/deps';
 import { FUNCTIONS } from '../backend/functions';
 import { loadDirectory } from '../backend/services/directory';
 import type { Store } from '../backend/store/store.port';
-import { ExportFiles, UploadFiles } from './files';
 import { isProjectPhoto } from './project-photos';
+import { ExportFiles, PHOTO_ID, UploadFiles } from './files';
+import { MAX_SHEET_BYTES, sniffSheet } from '../backend/services/hotline-sheet-read';
 import { issueToken, loadSecret, verifyToken, type TokenClaims } from './tokens';
 
 export interface HostOptions {
@@ -102,6 +103,13 @@ export function sniffImage(buf: Buffer): 'jpg' | 'png' | 'webp' | undefined {
   return undefined;
 }
 
+/** A spreadsheet to import (a 12345 工单 sheet): named .xlsx or .csv, and its bytes agree. */
+function sheetKind(fileName: string | undefined, buf: Buffer): 'xlsx' | 'csv' | undefined {
+  const ext = /\.(xlsx|csv)$/i.exec(fileName ?? '')?.[1]?.toLowerCase();
+  const sniffed = sniffSheet(buf);
+  return sniffed.ok && sniffed.value === ext ? sniffed.value : undefined;
+}
+
 const MIME = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp' } as const;
 
 export async function buildHost(
@@ -120,7 +128,7 @@ export async function buildHost(
     newId: makeIdFactory(now),
     limits: { ...DEFAULT_LIMITS, ...(opts.submissionsPerDay ? { submissionsPerDay: opts.submissionsPerDay } : {}) },
     ownsUploads: async (fileIds, openid) => {
-      for (const id of fileIds) if ((await uploads.meta(id))?.owner !== openid) return false;
+      for (const id of fileIds) if (!PHOTO_ID.test(id) || (await uploads.meta(id))?.owner !== openid) return false;
       // Kept from the sweep while the action runs; attached or released when it ends.
       const running = claimed.getStore();
       if (running) {
@@ -128,6 +136,11 @@ export async function buildHost(
         running.push(...fileIds);
       }
       return true;
+    },
+    readUpload: async (fileId, openid) => {
+      const meta = /\.(xlsx|csv)$/.test(fileId) ? await uploads.meta(fileId) : undefined;
+      const bytes = meta?.owner === openid ? await uploads.read(fileId) : undefined;
+      return bytes ? new Uint8Array(bytes) : { code: 'FILE.NOT_FOUND', message: '文件不存在或不是您上传的，请重新选择表格' };
     },
     saveExport: async (fileName, bytes, openid) => ({ url: `/exports/${await exportFiles.save(fileName, bytes, openid)}` }),
   };
@@ -192,8 +205,10 @@ export async function buildHost(
     if (!part || part.fieldname !== 'file') return sendError(reply, { code: 'FILE.INVALID', message: '请上传图片（字段 file）' });
     const buf = await part.toBuffer();
     if (part.file.truncated) return sendError(reply, { code: 'INPUT.TOO_LARGE', message: '图片不能超过10MB' });
-    const kind = sniffImage(buf);
-    if (!kind) return sendError(reply, { code: 'FILE.INVALID', message: '只支持 JPG、PNG、WebP 图片' });
+    const kind = sniffImage(buf) ?? sheetKind(part.filename, buf);
+    if (!kind) return sendError(reply, { code: 'FILE.INVALID', message: '只支持 JPG、PNG、WebP 图片，或 .xlsx、.csv 表格' });
+    if ((kind === 'xlsx' || kind === 'csv') && buf.length > MAX_SHEET_BYTES)
+      return sendError(reply, { code: 'INPUT.TOO_LARGE', message: `表格文件不能超过${MAX_SHEET_BYTES / 1024 / 1024}MB，请拆分后分批导入` });
     const saved = await uploads.save(who.openid, buf, kind);
     if (!saved.ok) return sendError(reply, saved);
     return reply.send({ ok: true, data: { fileId: saved.fileId } });
@@ -204,7 +219,7 @@ export async function buildHost(
     const caseId = (req.query as Record<string, unknown>).caseId;
     const notFound = () => sendError(reply, { code: 'FILE.NOT_FOUND', message: '图片不存在或无权查看' });
     // A photo without its metadata (or the other way round) does not exist.
-    const meta = await uploads.meta(fileId);
+    const meta = PHOTO_ID.test(fileId) ? await uploads.meta(fileId) : undefined;
     if (!meta) return notFound();
     const who = callerOf(req, true);
     let allowed = who.openid !== undefined && meta.owner === who.openid;
@@ -241,7 +256,7 @@ export async function buildHost(
     return reply
       .header('content-disposition', `attachment; filename="${id.slice(25)}"`)
       .header('cache-control', 'private, no-store')
-      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .type(id.endsWith('.csv') ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .send(bytes);
   });
 

@@ -32,6 +32,7 @@ export default defineAppConfig({
         'profiles/index',
         'review/index',
         'intake/index',
+        'hotline/index',
         'projects/index',
         'rectify/index',
         'survey/index',

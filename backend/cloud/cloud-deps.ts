@@ -19,6 +19,8 @@ export interface WxCloud extends TempUrlCloud {
   /** `ENV` is the environment the function runs in (`local` in DevTools' local debugging). */
   getWXContext(): { OPENID?: string; ENV?: string };
   uploadFile(o: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>;
+  /** Reads a cloud file (a 12345 工单 sheet the caller uploaded); optional so fakes need not have it. */
+  downloadFile?(o: { fileID: string }): Promise<{ fileContent: Buffer }>;
   openapi: {
     security: {
       msgSecCheck(o: { openid: string; scene: number; version: number; content: string }): Promise<{ result?: { suggest?: string } }>;
@@ -128,6 +130,17 @@ export function cloudDeps(cloud: WxCloud, config: CloudConfig = (startConfig ??=
           return 'pass';
         }
       },
+    },
+    readUpload: async (fileId, openid) => {
+      if (!secret || !cloud.downloadFile) return domainError('INTERNAL', PHOTOS_UNCONFIGURED);
+      if (!isUnderPrefix(fileId, uploadPrefix(secret, openid), currentEnv(cloud), 'sheet'))
+        return domainError('FILE.NOT_FOUND', '文件不存在或不是您上传的，请重新选择表格');
+      try {
+        return new Uint8Array((await cloud.downloadFile({ fileID: fileId })).fileContent);
+      } catch (err) {
+        console.error('downloadFile failed', err);
+        return domainError('FILE.NOT_FOUND', '读取上传的表格失败，请重新选择表格');
+      }
     },
     saveExport: async (fileName, bytes, openid) => {
       const r = await cloud.uploadFile({ cloudPath: `exports/${openid}/${Date.now()}-${fileName}`, fileContent: Buffer.from(bytes) });

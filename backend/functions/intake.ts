@@ -2,7 +2,8 @@
  * `intake` — every channel in, results back by phone: 代登记 (`fileForResident`) and 电话回访
  * (`phoneVisit`, `phoneVisitQueue`). Its own cloud function, for members of the 五员共治 groups and
  * community and street admins alike: the function lets in only those (`staffOnly`), then the core
- * decides who may file and who may call for which case (core/intake.ts).
+ * decides who may file and who may call for which case (core/intake.ts). The 12345 工单 import and
+ * export (`hotline*`, admins only) are in ./hotline.ts.
  */
 import * as z from 'zod';
 import { fail, ok, type Result } from '../../core/errors';
@@ -13,7 +14,9 @@ import { applyCommand, createCase, routeNewCase, stepResult } from '../services/
 import { type Directory } from '../services/directory';
 import { caseCard } from '../services/views';
 import { description, id, phone, photos, requiredText, text } from '../validation';
+import { ticketKey } from '../services/hotline-import';
 import { action, defineFunction, type Actions, type AuthedCall } from './define';
+import { hotlineActions } from './hotline';
 
 const requestId = z
   .string()
@@ -45,9 +48,6 @@ function callerOf(actor: Actor, c: Case): boolean {
   const rel = relationsOf(actor, c);
   return rel.has('holder') || rel.has('community_admin') || rel.has('street_admin') || (rel.has('reporter') && c.source === 'proxy');
 }
-
-/** The request key of a 12345 工单: one case per 工单号 in a street, whoever files or imports it. */
-export const ticketKey = (streetId: string, ticket: string): string => `12345:${streetId}:${ticket}`;
 
 /** One line of the 回访 list: who to call (staff only) and what was done. */
 function visitLine(c: Case, dir: Directory) {
@@ -212,4 +212,4 @@ const intakeActions = {
   }),
 };
 
-export const intake = defineFunction('intake', staffOnly(intakeActions));
+export const intake = defineFunction('intake', staffOnly({ ...intakeActions, ...hotlineActions }));

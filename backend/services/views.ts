@@ -164,7 +164,7 @@ export function caseDetail(c: Case, dir: Directory, actor: Actor, audience: 'rep
     ...(audience === 'staff' && c.contactName ? { contactName: c.contactName } : {}),
     channel: intakeChannelOf(c),
     channelName: INTAKE_CHANNEL_NAMES[intakeChannelOf(c)],
-    ...(audience === 'staff' && c.origin?.channel === 'hotline' ? { ticketNo: c.origin.refId } : {}),
+    ...(audience === 'staff' && c.origin?.channel === 'hotline' ? { ticketNo: c.origin.refId, ticketAddress: c.origin.address } : {}),
     reporter: audience === 'staff' ? { role: c.reporter.role, roleName: ROLE_NAMES[c.reporter.role], name: c.reporter.name } : undefined,
     holder,
     allowedActions: remindRefused ? allowed.filter((a) => a !== 'remind') : allowed,

@@ -136,7 +136,15 @@ const caseShape = {
   contactName: str.optional(),
   reporter: personRefSchema,
   source: z.enum(['resident', 'patrol', 'proxy']),
-  origin: z.looseObject({ channel: z.enum(CASE_CHANNELS), refId: nonEmpty.optional() }).optional(),
+  origin: z
+    .looseObject({
+      channel: z.enum(CASE_CHANNELS),
+      refId: nonEmpty.optional(),
+      address: z.string().optional(),
+      dispatchedAt: z.string().optional(),
+      dueBy: z.string().optional(),
+    })
+    .optional(),
   status: z.enum(CASE_STATUSES),
   severity: z.enum(SEVERITIES),
   holder: personRefSchema.optional(),

@@ -35,4 +35,6 @@ export const STAFF_ROUTES = {
   rectify: '/pages-admin/rectify/index',
   /** 代登记 (`file`) or 电话回访 (`callback`), for members and admins alike. */
   intake: (mode: 'file' | 'callback') => q('/pages-admin/intake/index', { mode }),
+  /** 12345 工单 import (a sheet) and export (the results), for admins. */
+  hotline: '/pages-admin/hotline/index',
 } as const;

@@ -98,6 +98,7 @@ function pages(caseId: string, callbackId = caseId, rectifyId = 'x'): Visit[] {
     { persona: admin, route: '/pages-admin/survey/index', shows: 'survey-result' },
     { persona: admin, route: '/pages-admin/rectify/index', shows: `rectify-report-${rectifyId}` },
     { persona: street, route: '/pages-admin/rectify/index', shows: `rectify-task-${rectifyId}` },
+    { persona: admin, route: '/pages-admin/hotline/index', shows: 'hotline-choose' },
     { persona: street, route: '/pages-admin/communities/index' },
     { persona: 'demo-dept-1', route: '/pages/workbench/index' },
   ];

@@ -199,6 +199,36 @@ describe('云开发环境', () => {
       expect(profile.ok && 'uploadPrefix' in (profile.data as object)).toBe(false);
     });
 
+    it('12345工单表格：只读本人目录下的 .xlsx/.csv，读不到时说明原因', async () => {
+      const { cloud } = fakeCloud({ env: ENV });
+      const read: string[] = [];
+      cloud.downloadFile = async ({ fileID }) => {
+        read.push(fileID);
+        if (fileID.includes('gone')) throw new Error('STORAGE_FILE_NONEXIST');
+        return { fileContent: Buffer.from('工单号') };
+      };
+      const deps = cloudDeps(cloud, config);
+      const mine = uploadPrefix(SECRET, P.resident);
+      const bytes = await deps.readUpload!(fileIn(mine, 'sheets/20261207/k3j9x0q1w2e3r4t5.xlsx'), P.resident);
+      expect(Buffer.from(bytes as Uint8Array).toString()).toBe('工单号');
+      const refused = { code: 'FILE.NOT_FOUND', message: '文件不存在或不是您上传的，请重新选择表格' };
+      expect(
+        await deps.readUpload!(fileIn(uploadPrefix(SECRET, P.resident2), 'sheets/20261207/k3j9x0q1w2e3r4t5.xlsx'), P.resident),
+      ).toEqual(refused);
+      expect(await deps.readUpload!(fileIn(mine, 'sheets/20261207/k3j9x0q1w2e3r4t5.exe'), P.resident)).toEqual(refused);
+      expect(await deps.readUpload!(fileIn(mine, 'x.csv', 'other-env'), P.resident)).toEqual(refused);
+      expect(read).toHaveLength(1);
+      const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+      try {
+        expect(await deps.readUpload!(fileIn(mine, 'sheets/gone.csv'), P.resident)).toEqual({
+          code: 'FILE.NOT_FOUND',
+          message: '读取上传的表格失败，请重新选择表格',
+        });
+      } finally {
+        spy.mockRestore();
+      }
+    });
+
     it('配置读取：过短的密钥按未设置处理；每日上限校验后才用', () => {
       const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
       try {

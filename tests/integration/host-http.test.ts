@@ -11,6 +11,7 @@ import { seedDemoStreet } from '../../backend/seed/demo-street';
 import { invalidateDirectory } from '../../backend/services/directory';
 import { buildHost } from '../../host/server';
 import { BUILDING, P, REPAIR } from '../support/env';
+import { csvBytes, HOTLINE_HEADER, ticketRow, xlsxBytes } from '../support/hotline-sheets';
 
 interface Host {
   url: string;
@@ -241,5 +242,40 @@ describe('照片上传', () => {
     const big = Buffer.concat([png, Buffer.alloc(11 * 1024 * 1024)]);
     const r = await upload(token, big, 'big.png', 'image/png');
     expect(r.status).toBe(413);
+  });
+});
+
+describe('12345工单表格上传', () => {
+  const upload = async (token: string, content: Uint8Array, name: string) => {
+    const form = new FormData();
+    form.append('file', new Blob([content]), name);
+    const res = await fetch(`${host.url}/api/upload`, { method: 'POST', body: form, headers: { authorization: `Bearer ${token}` } });
+    return {
+      status: res.status,
+      body: (await res.json()) as { ok: boolean; data?: { fileId: string }; error?: { code: string; message: string } },
+    };
+  };
+
+  it('收下 .xlsx 和 .csv，只给上传者本人导入；不作为图片显示，也不能当照片附上', async () => {
+    const admin = await login(host, P.admin1);
+    const xlsx = await upload(admin, await xlsxBytes([HOTLINE_HEADER, ticketRow(1)]), '工单.xlsx');
+    expect(xlsx.body.data?.fileId).toMatch(/^[a-f0-9]{32}\.xlsx$/);
+    const csv = await upload(admin, csvBytes([HOTLINE_HEADER, ticketRow(2)], 'gb18030'), 'gd.CSV');
+    expect(csv.body.data?.fileId).toMatch(/\.csv$/);
+    // The name and the bytes must agree: a text file named .xlsx, a zip named .csv.
+    expect((await upload(admin, new TextEncoder().encode('工单号,诉求内容'), 'a.xlsx')).body.error?.code).toBe('FILE.INVALID');
+    expect((await upload(admin, await xlsxBytes([['x']]), 'a.csv')).body.error?.code).toBe('FILE.INVALID');
+    const big = await upload(admin, new Uint8Array(2 * 1024 * 1024 + 1).fill(0x41), 'big.csv');
+    expect(big.body.error).toEqual({ code: 'INPUT.TOO_LARGE', message: '表格文件不能超过2MB，请拆分后分批导入' });
+
+    const preview = await post(host, '/api/intake', { action: 'hotlinePreview', fileId: csv.body.data!.fileId }, admin);
+    expect(preview.body.data.rows[0]).toMatchObject({ ticketNo: 'GD26120002', contactName: '周大爷', status: 'new' });
+    const other = await login(host, P.admin2);
+    const stolen = await post(host, '/api/intake', { action: 'hotlinePreview', fileId: csv.body.data!.fileId }, other);
+    expect(stolen.body.error?.code).toBe('FILE.NOT_FOUND');
+
+    expect((await fetch(`${host.url}/files/${xlsx.body.data!.fileId}?token=${encodeURIComponent(admin)}`)).status).toBe(404);
+    const asPhoto = await post(host, '/api/resident', { ...submitBody('sheet-photo-1'), photos: [xlsx.body.data!.fileId] }, admin);
+    expect(['INPUT.INVALID', 'FILE.NOT_FOUND']).toContain(asPhoto.body.error?.code);
   });
 });

@@ -409,6 +409,7 @@ function AdminDesk({ access, refreshKey }: { access: StaffAccess; refreshKey: nu
                 <StaffEntry icon="contact" label="公示审核" onClick={() => go(STAFF_ROUTES.profiles)} testId="entry-profiles" />
                 <StaffEntry icon="notebook-pen" label="代登记" onClick={() => go(STAFF_ROUTES.intake('file'))} testId="entry-intake" />
                 <StaffEntry icon="phone" label="电话回访" onClick={() => go(STAFF_ROUTES.intake('callback'))} testId="entry-callback" />
+                <StaffEntry icon="folder-open" label="12345工单" onClick={() => go(STAFF_ROUTES.hotline)} testId="entry-hotline" />
               </>
             ) : null}
           </StaffEntries>

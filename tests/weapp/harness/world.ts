@@ -67,6 +67,11 @@ export async function sqliteWorld(opts: { seedCases?: number } = {}): Promise<Wo
     // The cloud's rule, plus: the file must really be in storage.
     ownsUploads: async (ids, openid) =>
       ids.every((id) => isUnderPrefix(id, uploadPrefix(TEST_UPLOAD_SECRET, openid), TEST_ENV) && files.has(id)),
+    // A 12345 工单 sheet: the cloud's rule (the caller's folder, .xlsx/.csv), read from storage.
+    readUpload: async (id, openid) => {
+      const bytes = isUnderPrefix(id, uploadPrefix(TEST_UPLOAD_SECRET, openid), TEST_ENV, 'sheet') ? files.get(id) : undefined;
+      return bytes ? new Uint8Array(bytes) : { code: 'FILE.NOT_FOUND', message: '文件不存在或不是您上传的，请重新选择表格' };
+    },
     saveExport: async (fileName, bytes, openid) => {
       const id = fileIdOf(`exports/${openid}/${Date.now()}-${fileName}`);
       files.set(id, Buffer.from(bytes));

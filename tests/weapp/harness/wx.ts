@@ -46,6 +46,8 @@ export interface RecordedWx {
   subscribeAnswers: Record<string, string>;
   /** Cancels the next `chooseMedia` when false. */
   mediaCount: number;
+  /** What `chooseMessageFile` picks (a file from a chat); cancelled when unset. */
+  messageFile?: { name: string; bytes: Uint8Array };
   setCaller(openid: string): void;
   dispose(): void;
 }
@@ -61,7 +63,7 @@ export function recordedWx(
   let seq = 0;
   const calls: WxCall[] = [];
   const storage = new Map<string, unknown>();
-  const state: Pick<RecordedWx, 'modalAnswers' | 'location' | 'locationError' | 'subscribeAnswers' | 'mediaCount'> = {
+  const state: Pick<RecordedWx, 'modalAnswers' | 'location' | 'locationError' | 'subscribeAnswers' | 'mediaCount' | 'messageFile'> = {
     modalAnswers: [],
     location: { name: '渝园小区东门', address: '重庆市江津区双福街道渝园小区东门', latitude: 29.38, longitude: 106.28 },
     subscribeAnswers: {},
@@ -162,6 +164,12 @@ export function recordedWx(
       const tempFiles = Array.from({ length: n }, () => ({ tempFilePath: tempFile('png', PNG), size: PNG.length, fileType: 'image' }));
       return { errMsg: 'chooseMedia:ok', type: 'image', tempFiles };
     }),
+    chooseMessageFile: asyncApi('chooseMessageFile', () => {
+      const f = state.messageFile;
+      if (!f) throw failWith('chooseMessageFile:fail cancel');
+      const path = tempFile(f.name.split('.').pop() ?? 'bin', Buffer.from(f.bytes));
+      return { errMsg: 'chooseMessageFile:ok', tempFiles: [{ path, name: f.name, size: f.bytes.length, type: 'file', time: 0 }] };
+    }),
     chooseImage: asyncApi('chooseImage', () => {
       const p = tempFile('png', PNG);
       return { errMsg: 'chooseImage:ok', tempFilePaths: [p], tempFiles: [{ path: p, size: PNG.length }] };
@@ -252,6 +260,12 @@ export function recordedWx(
     },
     set mediaCount(v) {
       state.mediaCount = v;
+    },
+    get messageFile() {
+      return state.messageFile;
+    },
+    set messageFile(v) {
+      state.messageFile = v;
     },
     setCaller(openid) {
       caller = openid;
