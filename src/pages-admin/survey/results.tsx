@@ -12,6 +12,10 @@ import { SURVEY_LENGTHS, quarterLabel, quarterOfDay, surveyPlan, type SurveyLeng
 
 type QuestionResult = StaffSurvey['community'][number];
 
+/** 「满意率 50.0%（2 人作答：满意 1，基本满意 0，不满意 1）」: one string, one text node in the weapp. */
+export const rateLine = (r: QuestionResult): string =>
+  `满意率 ${formatRate(r.satisfactionRate)}（${r.responses} 人作答：满意 ${r.counts.satisfied}，基本满意 ${r.counts.basically_satisfied}，不满意 ${r.counts.unsatisfied}）`;
+
 /** One line per rating question: the rate over its responses, and the counts behind it. */
 export function RateLines({ results, testId }: { results: QuestionResult[]; testId: string }) {
   return (
@@ -19,11 +23,7 @@ export function RateLines({ results, testId }: { results: QuestionResult[]; test
       {results.map((r) => (
         <View key={r.questionId} className="survey-admin__rate" data-testid={testId}>
           <View>{r.text}</View>
-          <View className="survey-admin__meta">
-            满意率 {formatRate(r.satisfactionRate)}（{r.responses} 人作答：满意 {r.counts.satisfied}，基本满意{' '}
-            {r.counts.basically_satisfied}
-            ，不满意 {r.counts.unsatisfied}）
-          </View>
+          <View className="survey-admin__meta">{rateLine(r)}</View>
         </View>
       ))}
     </View>
@@ -52,9 +52,7 @@ export function OpenSurvey({
             <View className="survey-admin__title">
               {c.name} <StaffTag tone={current.state === 'open' ? 'green' : 'grey'}>{current.stateName}</StaffTag>
             </View>
-            <View className="survey-admin__meta">
-              {current.opensOn} 至 {current.closesOn} · {current.responses} 人参与
-            </View>
+            <View className="survey-admin__meta">{`${current.opensOn} 至 ${current.closesOn} · ${current.responses} 人参与`}</View>
           </View>
         ) : (
           <OpenForm key={c.id} community={c} today={today} onOpened={onOpened} />
@@ -91,7 +89,7 @@ function OpenForm({ community, today, onOpened }: { community: { id: string; nam
       <View className="survey-admin__meta">测评时长（从今天开始）</View>
       <StaffChips options={SURVEY_LENGTHS} value={length} onChange={setLength} testId={`survey-length-${community.id}`} />
       <View className="survey-admin__meta" data-testid="survey-plan">
-        {plan.opensOn} 至 {plan.closesOn}，每位居民本季度只能参加一次，开展后不能撤回
+        {`${plan.opensOn} 至 ${plan.closesOn}，每位居民本季度只能参加一次，开展后不能撤回`}
       </View>
       <ErrorLine message={error} testId="survey-open-error" />
       <BigButton onClick={() => void open()} disabled={busy} testId={`survey-open-${community.id}`}>
@@ -113,14 +111,12 @@ export function SurveyResults({ surveys }: { surveys: StaffSurvey[] }) {
             {s.communityName} {quarterLabel(s.quarter)} <StaffTag tone={s.state === 'open' ? 'green' : 'grey'}>{s.stateName}</StaffTag>
           </View>
           <View className="survey-admin__meta" data-testid="survey-responses">
-            {s.opensOn} 至 {s.closesOn} · {s.responses} 人参与
+            {`${s.opensOn} 至 ${s.closesOn} · ${s.responses} 人参与`}
           </View>
           <RateLines results={s.community} testId="survey-community-rate" />
           {s.grids.map((g) => (
             <View key={g.gridId} className="survey-admin__grid" data-testid="survey-grid">
-              <View className="survey-admin__title">
-                {g.gridName} · {g.responses} 人参与
-              </View>
+              <View className="survey-admin__title">{`${g.gridName} · ${g.responses} 人参与`}</View>
               <RateLines results={g.results} testId="survey-grid-rate" />
             </View>
           ))}

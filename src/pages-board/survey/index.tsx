@@ -55,21 +55,17 @@ function SurveyCard({ survey: s }: { survey: SurveyResultsView }) {
       <View className="survey-board__head">
         {s.communityName} {quarterLabel(s.quarter)} <StaffTag tone={s.state === 'open' ? 'green' : 'grey'}>{s.stateName}</StaffTag>
       </View>
-      <View className="survey-board__meta">
-        {s.opensOn} 至 {s.closesOn}
-        {s.state === 'open' ? '（实时结果）' : ''}
-      </View>
+      <View className="survey-board__meta">{`${s.opensOn} 至 ${s.closesOn}${s.state === 'open' ? '（实时结果）' : ''}`}</View>
       <View className="survey-board__figure" data-testid="board-survey-overall">
         <View className="survey-board__rate">{formatRate(head?.satisfactionRate)}</View>
-        <View className="survey-board__meta">满意率 · {s.responses} 人参与</View>
+        <View className="survey-board__meta">{`满意率 · ${s.responses} 人参与`}</View>
       </View>
       <SectionTitle>各题结果</SectionTitle>
       {s.community.map((r) => (
         <View key={r.questionId} className="survey-board__line" data-testid="board-survey-question">
           <View>{r.text}</View>
           <View className="survey-board__meta">
-            满意率 {formatRate(r.satisfactionRate)}（{r.responses} 人作答：满意 {r.counts.satisfied}，基本满意{' '}
-            {r.counts.basically_satisfied}，不满意 {r.counts.unsatisfied}）
+            {`满意率 ${formatRate(r.satisfactionRate)}（${r.responses} 人作答：满意 ${r.counts.satisfied}，基本满意 ${r.counts.basically_satisfied}，不满意 ${r.counts.unsatisfied}）`}
           </View>
         </View>
       ))}
