@@ -20,7 +20,7 @@ import type { Store } from '../backend/store/store.port';
 import { isProjectPhoto } from './project-photos';
 import { ExportFiles, PHOTO_ID, UploadFiles } from './files';
 import { MAX_SHEET_BYTES, sniffSheet } from '../backend/services/hotline-sheet-read';
-import { issueToken, loadSecret, verifyToken, type TokenClaims } from './tokens';
+import { TokenVerifier, issueToken, loadSecret, type TokenClaims } from './tokens';
 
 export interface HostOptions {
   store: Store;
@@ -117,6 +117,7 @@ export async function buildHost(
 ): Promise<{ app: FastifyInstance; deps: Deps; housekeep: () => Promise<{ uploads: number; exports: number }> }> {
   const now = opts.now ?? (() => new Date());
   const secret = loadSecret(opts.dataDir);
+  const tokens = new TokenVerifier(secret);
   const uploads = new UploadFiles(join(opts.dataDir, 'uploads'), now, opts.uploadsPerDay);
   const exportFiles = new ExportFiles(join(opts.dataDir, 'exports'), now);
   const allowedHosts = new Set([...LOCAL_HOSTS, ...(opts.allowedHosts ?? []).map((h) => h.trim().toLowerCase()).filter(Boolean)]);
@@ -187,7 +188,7 @@ export async function buildHost(
     const q = fromQuery ? (req.query as Record<string, unknown> | undefined)?.token : undefined;
     const raw = typeof h === 'string' && h.startsWith('Bearer ') ? h.slice(7) : typeof q === 'string' ? q : undefined;
     if (raw === undefined) return {};
-    const claims = verifyToken(secret, raw, now().getTime());
+    const claims = tokens.verify(raw, now().getTime());
     if (!claims || (claims.kind === 'dev' && !opts.devLogin))
       return { error: { code: 'AUTH.INVALID_TOKEN', message: '登录已失效，请重新登录' } };
     return { openid: claims.openid, claims };

@@ -48,6 +48,7 @@ import {
 import { DEFAULT_ORDER, InvalidQueryError, checkChangeShape, checkEventsAgainst, checkLimit, decodeCursor, encodeCursor } from './cursor';
 import { MIGRATIONS, TALLY_COLUMNS, migrate, rebuildSetAsideIndexes, setIndexesAside, syncTallyColumns } from './sqlite/schema';
 import { WalSync } from './sqlite/wal-sync';
+import { Checkpointer, WAL_BOUND_PAGES } from './sqlite/checkpointer';
 import { RefCache } from './sqlite/ref-cache';
 import { Sql, isSqliteConstraint, parseCase, type Row } from './sqlite/sql';
 import { countSql, listSql, mergeStreams } from './sqlite/case-lists';
@@ -71,12 +72,19 @@ export class SqliteStore implements Store {
   private readonly refs: RefCache;
   /** Flushes the WAL before a write is acknowledged. */
   private readonly wal: WalSync;
+  /** Checkpoints the WAL on a worker thread (files only; see `sqlite/checkpointer.ts`). */
+  private checkpoints: Checkpointer | undefined;
 
   private constructor(private readonly db: Database.Database) {
     this.sql = new Sql(db);
     const dataVersion = db.prepare('PRAGMA data_version').pluck();
     this.refs = new RefCache(() => dataVersion.get() as number);
     this.wal = new WalSync(db.memory ? undefined : `${db.name}-wal`);
+  }
+
+  /** The worker that checkpoints the WAL; undefined in memory. */
+  get checkpointer(): Checkpointer | undefined {
+    return this.checkpoints;
   }
 
   /** Opens (creating and migrating as needed) the database in `file`; `':memory:'` for tests. */
@@ -95,6 +103,11 @@ export class SqliteStore implements Store {
       migrate(db);
       if (syncTallyColumns(db)) store.rebuildTallies();
       rebuildSetAsideIndexes(db); // a bulk import that stopped half way left some out
+      if (!db.memory) {
+        // The worker checkpoints; the writer itself only past the bound (a stalled worker).
+        db.pragma(`wal_autocheckpoint = ${WAL_BOUND_PAGES}`);
+        store.checkpoints = new Checkpointer(db.name);
+      }
       // No ANALYZE / PRAGMA optimize: lists name their index (planList), and sampled statistics
       // misled the planner at a million cases.
       return store;
@@ -117,6 +130,8 @@ export class SqliteStore implements Store {
     flushedBeforeAck: boolean;
     foreignKeys: boolean;
     busyTimeoutMs: number;
+    /** The WAL size (pages) at which a commit checkpoints itself; the worker checkpoints long before. */
+    walAutocheckpointPages: number;
   } {
     const sync = this.db.pragma('synchronous', { simple: true }) as number;
     return {
@@ -125,6 +140,7 @@ export class SqliteStore implements Store {
       flushedBeforeAck: !this.db.memory,
       foreignKeys: this.db.pragma('foreign_keys', { simple: true }) === 1,
       busyTimeoutMs: Number(this.db.pragma('busy_timeout', { simple: true })),
+      walAutocheckpointPages: Number(this.db.pragma('wal_autocheckpoint', { simple: true })),
     };
   }
 
@@ -289,14 +305,6 @@ export class SqliteStore implements Store {
    * means the case survives a crash or a power cut. Updates commit at once, as before: a handler
    * reads a case and writes it back with no other request in between, which keeps version
    * conflicts (「案件已被他人更新」) as rare as they can be.
-
-  /**
-   * New cases are group-committed: those that arrive while one event-loop turn runs are written in
-   * one transaction, each in its own savepoint (a refused one rolls back alone), so they share one
-   * fsync. Every promise settles after that transaction is durable, so an acknowledgement still
-   * means the case survives a crash or a power cut. Updates commit at once, as before: a handler
-   * reads a case and writes it back with no other request in between, which keeps version
-   * conflicts (「案件已被他人更新」) as rare as they can be.
    */
   async commit(change: CaseChange): Promise<Result<void>> {
     const shape = checkChangeShape(change);
@@ -400,7 +408,7 @@ export class SqliteStore implements Store {
       if (isSqliteConstraint(e)) return fail('CASE.CONFLICT', '导入的案件编号、请求号或事件已存在', { constraint: e.message });
       throw e;
     } finally {
-      this.db.pragma('wal_autocheckpoint = 1000');
+      this.db.pragma(`wal_autocheckpoint = ${this.db.memory ? 1000 : WAL_BOUND_PAGES}`);
       this.db.pragma('foreign_keys = ON');
     }
   }
@@ -501,6 +509,7 @@ export class SqliteStore implements Store {
     this.flushCommits(); // nothing queued is dropped
     await this.wal.durable();
     await this.wal.close();
+    await this.checkpointer?.stop(); // its connection first: the last to close checkpoints and removes the WAL
     this.db.close();
   }
 }
