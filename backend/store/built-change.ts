@@ -7,12 +7,15 @@
  * change) and skips only the per-record zod pass. Every other change — seeds, tools, anything that
  * did not come from the service — is checked in full, and so is everything read back from storage.
  *
+ * Batches for the bulk import are marked the same way (`builtImport`).
+ *
  * `STORE_CHECK_BUILT=1` (set for the test suites) or `checkBuiltChanges(true)` checks marked changes
- * as well, so that a core that builds a record the schema refuses fails the tests.
+ * and batches as well, so that a core that builds a record the schema refuses fails the tests.
  */
 import type { CaseChange } from './store.port';
 
 const built = new WeakSet<CaseChange>();
+const builtImports = new WeakSet<readonly unknown[]>();
 let checkBuilt = process.env.STORE_CHECK_BUILT === '1';
 
 /** Marks a change the core built from checked input (see the module comment); returns it. */
@@ -24,6 +27,20 @@ export function builtChange<C extends CaseChange>(change: C): C {
 /** Whether the store may skip the per-record zod pass for this change. */
 export function skipsRecordCheck(change: CaseChange): boolean {
   return !checkBuilt && built.has(change);
+}
+
+/**
+ * Marks a batch for `importCases` whose cases and events the core built (the benchmark's synthetic
+ * history: the real lifecycle's records with other ids and dates); returns it.
+ */
+export function builtImport<T extends readonly unknown[]>(items: T): T {
+  builtImports.add(items);
+  return items;
+}
+
+/** Whether `importCases` may skip the per-record zod pass for this batch. */
+export function skipsImportCheck(items: readonly unknown[]): boolean {
+  return !checkBuilt && builtImports.has(items);
 }
 
 /** Checks marked changes in full (`true`) or trusts them (`false`); answers the previous setting. */

@@ -49,6 +49,7 @@ import { DEFAULT_ORDER, InvalidQueryError, checkChangeShape, checkEventsAgainst,
 import { MIGRATIONS, TALLY_COLUMNS, migrate, rebuildSetAsideIndexes, setIndexesAside, syncTallyColumns } from './sqlite/schema';
 import { WalSync } from './sqlite/wal-sync';
 import { Checkpointer, WAL_BOUND_PAGES } from './sqlite/checkpointer';
+import { skipsImportCheck } from './built-change';
 import { RefCache } from './sqlite/ref-cache';
 import { Sql, isSqliteConstraint, parseCase, type Row } from './sqlite/sql';
 import { countSql, listSql, mergeStreams } from './sqlite/case-lists';
@@ -379,8 +380,11 @@ export class SqliteStore implements Store {
    * case id or request key already stored fails the whole batch with `CASE.CONFLICT`.
    */
   async importCases(items: ImportItem[]): Promise<Result<{ cases: number; events: number }>> {
+    const checkRecords = !skipsImportCheck(items);
     for (const it of items) {
-      const issues = checkRecord(caseSchema, it.case) ?? it.events.map((e) => checkRecord(caseEventSchema, e)).find(Boolean);
+      const issues = checkRecords
+        ? (checkRecord(caseSchema, it.case) ?? it.events.map((e) => checkRecord(caseEventSchema, e)).find(Boolean))
+        : undefined;
       if (issues) return fail('INTERNAL', `导入数据格式不正确：案件 ${String(it.case?.id)}`, issues);
       if (it.events.some((e) => e.caseId !== it.case.id))
         return fail('INTERNAL', `导入数据格式不正确：案件 ${it.case.id} 的事件属于其他案件`);
@@ -389,17 +393,19 @@ export class SqliteStore implements Store {
     }
     const run = this.db.transaction((): number => insertImport(this.sql, items));
     // Every event was checked above to belong to its own case, so the per-row foreign key lookup
-    // is skipped (the pragma only takes effect outside a transaction). The WAL is checkpointed every
-    // ~50 000 cases instead of after every batch: index pages touched by several batches are then
-    // copied into the database once — a fifth less time at a million cases. Durability is the same:
-    // each batch is in the flushed WAL when this returns.
+    // is skipped (the pragma only takes effect outside a transaction). No commit checkpoints: on a
+    // file the worker (`sqlite/checkpointer.ts`) copies the WAL on the other core while the next
+    // batch is built; in memory the WAL is checkpointed every ~50 000 cases. Durability is the
+    // same: each batch is in the flushed WAL when this returns. Batches marked `builtImport` (the
+    // core's records) skip the per-record zod pass; the checks of ids and timelines stay.
     this.db.pragma('foreign_keys = OFF');
     this.db.pragma('wal_autocheckpoint = 0');
     try {
       const events = run.immediate();
       await this.wal.durable();
       this.importedSinceCheckpoint += items.length;
-      if (this.importedSinceCheckpoint >= 50_000) {
+      // With a checkpoint worker (a file), it copies the WAL on the other core between batches.
+      if (!this.checkpoints && this.importedSinceCheckpoint >= 50_000) {
         this.db.pragma('wal_checkpoint(PASSIVE)');
         this.importedSinceCheckpoint = 0;
       }

@@ -4,7 +4,7 @@
  * test suites' mode (`STORE_CHECK_BUILT=1`) checks marked changes too.
  */
 import type { Case } from '../../core/model';
-import { builtChange, checkBuiltChanges } from '../../backend/store/built-change';
+import { builtChange, builtImport, checkBuiltChanges } from '../../backend/store/built-change';
 import type { Store } from '../../backend/store/store.port';
 import { SqliteStore } from '../../backend/store/sqlite-store';
 import { CloudStore } from '../../backend/store/cloud-store';
@@ -54,5 +54,32 @@ describe.each([
     checkBuiltChanges(true);
     const r = await open().commit(builtChange(createChange(malformed())));
     expect(r.ok).toBe(false);
+  });
+});
+
+/** A case and its timeline, as an import item. */
+const itemOf = (c: Case) => ({ case: c, events: createChange(c).events });
+
+describe('SqliteStore.importCases: batches the core built', () => {
+  let was: boolean;
+  beforeEach(() => {
+    was = checkBuiltChanges(false);
+  });
+  afterEach(() => {
+    checkBuiltChanges(was);
+  });
+
+  it('skip the record check when marked, and only then; ids and timelines are still checked', async () => {
+    const store = SqliteStore.open(':memory:');
+    expect((await store.importCases([itemOf(malformed())])).ok).toBe(false);
+    expect((await store.importCases(builtImport([itemOf(malformed())]))).ok).toBe(true);
+    // An event of another case is refused in a marked batch too.
+    const c = makeCase();
+    const stray = itemOf(c).events.map((e) => ({ ...e, caseId: 'elsewhere' }));
+    expect(stray.length).toBeGreaterThan(0);
+    expect((await store.importCases(builtImport([{ case: c, events: stray }]))).ok).toBe(false);
+    checkBuiltChanges(true);
+    expect((await store.importCases(builtImport([itemOf(malformed())]))).ok).toBe(false);
+    await store.close();
   });
 });
