@@ -5,7 +5,6 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import fastifyMultipart from '@fastify/multipart';
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -121,23 +120,26 @@ export async function buildHost(
   const uploads = new UploadFiles(join(opts.dataDir, 'uploads'), now, opts.uploadsPerDay);
   const exportFiles = new ExportFiles(join(opts.dataDir, 'exports'), now);
   const allowedHosts = new Set([...LOCAL_HOSTS, ...(opts.allowedHosts ?? []).map((h) => h.trim().toLowerCase()).filter(Boolean)]);
-  /** The photos the running action claimed (see `UploadFiles.claim`). */
-  const claimed = new AsyncLocalStorage<string[]>();
+  /**
+   * Whether `openid` uploaded every one of `fileIds`; for an action under way (`running`, the
+   * photos it claimed), they are kept from the sweep until it ends, attached or released then.
+   * Passed per call rather than found through an AsyncLocalStorage, whose promise hooks cost every
+   * promise of the process a little.
+   */
+  const ownsUploads = async (fileIds: readonly string[], openid: string, running?: string[]): Promise<boolean> => {
+    for (const id of fileIds) if (!PHOTO_ID.test(id) || (await uploads.meta(id))?.owner !== openid) return false;
+    if (running) {
+      await uploads.claim(fileIds);
+      running.push(...fileIds);
+    }
+    return true;
+  };
   const deps: Deps = {
     store: opts.store,
     now,
     newId: makeIdFactory(now),
     limits: { ...DEFAULT_LIMITS, ...(opts.submissionsPerDay ? { submissionsPerDay: opts.submissionsPerDay } : {}) },
-    ownsUploads: async (fileIds, openid) => {
-      for (const id of fileIds) if (!PHOTO_ID.test(id) || (await uploads.meta(id))?.owner !== openid) return false;
-      // Kept from the sweep while the action runs; attached or released when it ends.
-      const running = claimed.getStore();
-      if (running) {
-        await uploads.claim(fileIds);
-        running.push(...fileIds);
-      }
-      return true;
-    },
+    ownsUploads: (fileIds, openid) => ownsUploads(fileIds, openid),
     readUpload: async (fileId, openid) => {
       const meta = /\.(xlsx|csv)$/.test(fileId) ? await uploads.meta(fileId) : undefined;
       const bytes = meta?.owner === openid ? await uploads.read(fileId) : undefined;
@@ -271,7 +273,7 @@ export async function buildHost(
     const photos: string[] = [];
     let result: Awaited<ReturnType<typeof f.handle>> | undefined;
     try {
-      result = await claimed.run(photos, () => f.handle(req.body, who.openid, deps));
+      result = await f.handle(req.body, who.openid, { ...deps, ownsUploads: (ids, openid) => ownsUploads(ids, openid, photos) });
     } finally {
       if (photos.length) await uploads.settle(photos, result?.ok === true);
     }
