@@ -365,12 +365,14 @@ export class SqliteStore implements Store {
    * next time the file is opened.
    */
   beginBulkImport(): void {
+    this.checkpoints?.pause(); // `importCases` asks for one every ~50 000 cases instead
     setIndexesAside(this.db);
     this.sql.forgetStatements(); // prepared lists name indexes that are gone for now
   }
 
   /** After a bulk import: builds the indexes `beginBulkImport` set aside. */
   endBulkImport(): void {
+    this.checkpoints?.resume(); // copies each index built while the next one is built
     if (rebuildSetAsideIndexes(this.db)) this.sql.forgetStatements();
   }
 
@@ -393,10 +395,10 @@ export class SqliteStore implements Store {
     }
     const run = this.db.transaction((): number => insertImport(this.sql, items));
     // Every event was checked above to belong to its own case, so the per-row foreign key lookup
-    // is skipped (the pragma only takes effect outside a transaction). No commit checkpoints: on a
-    // file the worker (`sqlite/checkpointer.ts`) copies the WAL on the other core while the next
-    // batch is built; in memory the WAL is checkpointed every ~50 000 cases. Durability is the
-    // same: each batch is in the flushed WAL when this returns. Batches marked `builtImport` (the
+    // is skipped (the pragma only takes effect outside a transaction). No commit checkpoints: the
+    // WAL is checkpointed every ~50 000 cases, so index pages several batches touch are copied
+    // once, and on a file by the worker (`sqlite/checkpointer.ts`) on the other core while the next
+    // batches go in. Durability is the same: each batch is in the flushed WAL when this returns. Batches marked `builtImport` (the
     // core's records) skip the per-record zod pass; the checks of ids and timelines stay.
     this.db.pragma('foreign_keys = OFF');
     this.db.pragma('wal_autocheckpoint = 0');
@@ -404,9 +406,10 @@ export class SqliteStore implements Store {
       const events = run.immediate();
       await this.wal.durable();
       this.importedSinceCheckpoint += items.length;
-      // With a checkpoint worker (a file), it copies the WAL on the other core between batches.
-      if (!this.checkpoints && this.importedSinceCheckpoint >= 50_000) {
-        this.db.pragma('wal_checkpoint(PASSIVE)');
+      if (this.importedSinceCheckpoint >= 50_000) {
+        // On a file the worker copies the WAL on the other core while the next batches go in.
+        if (this.checkpoints) this.checkpoints.now();
+        else this.db.pragma('wal_checkpoint(PASSIVE)');
         this.importedSinceCheckpoint = 0;
       }
       return ok({ cases: items.length, events });

@@ -12,18 +12,6 @@ import { SqliteStore } from '../../backend/store/sqlite-store';
 import { WAL_BOUND_PAGES } from '../../backend/store/sqlite/checkpointer';
 import { createChange, makeCase } from '../support/case-factory';
 
-/** Frames in the WAL and how many of them are in the database file, seen by another connection. */
-function walFrames(file: string): { log: number; checkpointed: number } {
-  const db = new Database(file, { readonly: true });
-  try {
-    // A read-only connection cannot checkpoint; PASSIVE answers the counts (or -1 when it may not).
-    const [r] = db.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
-    return { log: r!.log, checkpointed: r!.checkpointed };
-  } finally {
-    db.close();
-  }
-}
-
 const until = async (ok: () => boolean, ms = 30_000): Promise<void> => {
   const end = Date.now() + ms;
   while (!ok() && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
@@ -45,41 +33,43 @@ describe('SqliteStore checkpoints the WAL on a worker thread', () => {
     const store = SqliteStore.open(file);
     expect(store.connectionSettings().walAutocheckpointPages).toBe(WAL_BOUND_PAGES);
     await store.checkpointer!.stop();
-    // Enough single commits to pass SQLite's default automatic checkpoint (1,000 pages) twice.
-    let pages = 0;
-    for (let i = 0; pages <= 2_000; i++) {
-      expect((await store.commit(createChange(makeCase()))).ok).toBe(true);
-      if (i % 50 === 49) pages = statSync(`${file}-wal`).size / 4096;
+    try {
+      // Enough single commits to pass SQLite's default automatic checkpoint (1,000 pages) twice.
+      let pages = 0;
+      for (let i = 0; pages <= 2_000; i++) {
+        expect((await store.commit(createChange(makeCase()))).ok).toBe(true);
+        if (i % 50 === 49) pages = statSync(`${file}-wal`).size / 4096;
+      }
+      // Had a commit checkpointed at 1,000 pages, the WAL would have started again from its beginning.
+      const db = new Database(file);
+      const [r] = db.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[];
+      db.close();
+      expect(r!.log).toBeGreaterThan(2_000);
+    } finally {
+      await store.close();
     }
-    // Had a commit checkpointed at 1,000 pages, the WAL would have started again from its beginning.
-    const db = new Database(file);
-    const [r] = db.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[];
-    db.close();
-    expect(r!.log).toBeGreaterThan(2_000);
-    await store.close();
   });
 
   it('the worker copies the WAL into the database while commits go on, and every acknowledged case is kept', async () => {
     const store = SqliteStore.open(file);
     const ids: string[] = [];
-    for (let round = 0; round < 6; round++) {
-      const batch = Array.from({ length: 40 }, () => makeCase());
-      const done = await Promise.all(batch.map((c) => store.commit(createChange(c))));
-      for (const r of done) expect(r.ok).toBe(true);
-      ids.push(...batch.map((c) => c.id));
-      await new Promise((r) => setTimeout(r, 30));
+    try {
+      for (let round = 0; round < 6; round++) {
+        const batch = Array.from({ length: 40 }, () => makeCase());
+        const done = await Promise.all(batch.map((c) => store.commit(createChange(c))));
+        for (const r of done) expect(r.ok).toBe(true);
+        ids.push(...batch.map((c) => c.id));
+        await new Promise((r) => setTimeout(r, 30));
+      }
+      // The worker reports each checkpoint that found frames; once nothing is written it catches up.
+      await until(() => store.checkpointer!.last !== undefined && store.checkpointer!.last.checkpointed === store.checkpointer!.last.log);
+      expect(store.checkpointer!.lastError).toBeUndefined();
+      expect(store.checkpointer!.runs).toBeGreaterThan(0);
+      expect(store.checkpointer!.last!.log).toBeGreaterThan(0);
+      expect(store.checkpointer!.last!.checkpointed).toBe(store.checkpointer!.last!.log);
+    } finally {
+      await store.close();
     }
-    await until(() => (store.checkpointer!.runs ?? 0) > 0);
-    expect(store.checkpointer!.lastError).toBeUndefined();
-    expect(store.checkpointer!.runs).toBeGreaterThan(0);
-    // Caught up once nothing is written: every frame is in the database file.
-    await until(() => {
-      const f = walFrames(file);
-      return f.log >= 0 && f.checkpointed === f.log;
-    });
-    const frames = walFrames(file);
-    expect(frames.checkpointed).toBe(frames.log);
-    await store.close();
     // The last connection's close removes the WAL; the file alone holds every acknowledged case.
     expect(existsSync(`${file}-wal`)).toBe(false);
     const again = SqliteStore.open(file);

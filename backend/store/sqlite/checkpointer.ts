@@ -35,19 +35,25 @@ const db = new Database(workerData.file);
 db.pragma('busy_timeout = 5000');
 db.pragma('synchronous = NORMAL');
 db.pragma('wal_autocheckpoint = 0');
-const timer = setInterval(() => {
+let paused = false;
+const checkpoint = () => {
   try {
     const [r] = db.pragma('wal_checkpoint(PASSIVE)');
     if (r && r.log > 0) parentPort.postMessage({ log: r.log, checkpointed: r.checkpointed });
   } catch (e) {
     parentPort.postMessage({ error: String(e && e.message || e) });
   }
-}, workerData.intervalMs);
+};
+const timer = setInterval(() => paused || checkpoint(), workerData.intervalMs);
 parentPort.on('message', (m) => {
-  if (m !== 'stop') return;
-  clearInterval(timer);
-  db.close();
-  parentPort.postMessage({ stopped: true });
+  if (m === 'pause') paused = true;
+  else if (m === 'resume') paused = false;
+  else if (m === 'now') checkpoint();
+  else if (m === 'stop') {
+    clearInterval(timer);
+    db.close();
+    parentPort.postMessage({ stopped: true });
+  }
 });
 `;
 
@@ -75,6 +81,23 @@ export class Checkpointer {
     this.worker.on('error', (e) => {
       this.lastError = String(e);
     });
+  }
+
+  /**
+   * A bulk import pauses the timer and asks for a checkpoint every so many batches (`now`): pages
+   * that several batches rewrite are then copied once, still off the event loop.
+   */
+  pause(): void {
+    this.worker.postMessage('pause');
+  }
+
+  resume(): void {
+    this.worker.postMessage('resume');
+  }
+
+  /** One checkpoint as soon as the worker is free, paused or not. */
+  now(): void {
+    this.worker.postMessage('now');
   }
 
   /** Stops the timer and closes the worker's connection (before the store closes its own). */
