@@ -9,14 +9,14 @@
  *
  * Batches for the bulk import are marked the same way (`builtImport`).
  *
- * `STORE_CHECK_BUILT=1` (set for the test suites) or `checkBuiltChanges(true)` checks marked changes
- * and batches as well, so that a core that builds a record the schema refuses fails the tests.
+ * `checkBuiltChanges(true)` (the test suites' setup, `tests/support/check-built.ts`) checks marked
+ * changes and batches as well, so that a core that builds a record the schema refuses fails the tests.
  */
 import type { CaseChange } from './store.port';
 
 const built = new WeakSet<CaseChange>();
 const builtImports = new WeakSet<readonly unknown[]>();
-let checkBuilt = process.env.STORE_CHECK_BUILT === '1';
+let checkBuilt = false;
 
 /** Marks a change the core built from checked input (see the module comment); returns it. */
 export function builtChange<C extends CaseChange>(change: C): C {

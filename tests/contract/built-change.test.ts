@@ -1,7 +1,7 @@
 /**
  * A change the core built (`builtChange`) skips only the per-record zod pass at the store's edge,
  * on both adapters: its structure is still checked, an unmarked change is checked in full, and the
- * test suites' mode (`STORE_CHECK_BUILT=1`) checks marked changes too.
+ * test suites' mode (`checkBuiltChanges(true)` in their setup) checks marked changes too.
  */
 import type { Case } from '../../core/model';
 import { builtChange, builtImport, checkBuiltChanges } from '../../backend/store/built-change';
@@ -26,8 +26,7 @@ describe.each([
     checkBuiltChanges(was);
   });
 
-  it('the test suites check marked changes (STORE_CHECK_BUILT=1)', () => {
-    expect(process.env.STORE_CHECK_BUILT).toBe('1');
+  it('the test suites check marked changes (tests/support/check-built.ts)', () => {
     expect(was).toBe(true);
   });
 
