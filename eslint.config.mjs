@@ -23,9 +23,10 @@ const NO_DRIVERS = {
   group: ['better-sqlite3', 'wx-server-sdk', 'mingo'],
   message: 'Storage and the platform stay behind the store port (backend/store/store.port.ts) and the deps builders.',
 };
-// Storage through the port only: its interface and the stored documents' types, never an adapter.
+// Storage through the port only: its interface, the stored documents' types and the mark for
+// changes the core built (`built-change`), never an adapter.
 const PORT_ONLY = {
-  group: ['**/store/*', '!**/store/store.port', '!**/store/ref-docs'],
+  group: ['**/store/*', '!**/store/store.port', '!**/store/ref-docs', '!**/store/built-change'],
   message: 'Reach storage through the port (backend/store/store.port.ts), not an adapter or its internals.',
 };
 const NO_ENTRIES = {

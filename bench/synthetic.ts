@@ -8,7 +8,8 @@ import { routeForCategory } from '../core/route-case';
 import { THREE_DAY_POLICY } from '../core/time-policy';
 import { SYSTEM_ACTOR, type Actor, type Case, type CaseEvent, type Category, type Member } from '../core/model';
 import { buildCalendar } from '../backend/calendar';
-import type { SqliteStore } from '../backend/store/sqlite-store';
+import type { ImportItem, SqliteStore } from '../backend/store/sqlite-store';
+import { builtImport } from '../backend/store/built-change';
 
 export interface Shape {
   case: Case;
@@ -106,9 +107,16 @@ export async function importSynthetic(
   }
   return (performance.now() - started) / 1000;
 
+  // Each batch is built while the previous one's WAL flush runs on the thread pool; a batch counts
+  // as written only once its flush is done (the last one's included).
   async function importBatches(): Promise<void> {
+    let flushing: ReturnType<SqliteStore['importCases']> | undefined;
+    const settle = async () => {
+      const r = await flushing;
+      if (r && !r.ok) throw new Error(r.error.message);
+    };
     for (let done = 0; done < count; done += batch) {
-      const items = [];
+      const items: ImportItem[] = [];
       for (let i = done; i < Math.min(count, done + batch); i++) {
         const shape = shapes[i % shapes.length]!;
         const shift = Math.floor((((i * 7919) % count) / count) * span);
@@ -127,8 +135,9 @@ export async function importSynthetic(
         for (const k of ['assignedAt', 'acceptedAt', 'resolvedAt', 'closedAt'] as const) if (c[k]) c[k] = move(c[k]);
         items.push({ case: c, events: shape.events.map((e) => ({ ...e, caseId: id, at: move(e.at)! })) });
       }
-      const r = await store.importCases(items);
-      if (!r.ok) throw new Error(r.error.message);
+      await settle();
+      flushing = store.importCases(builtImport(items));
     }
+    await settle();
   }
 }

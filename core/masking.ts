@@ -339,8 +339,22 @@ const RULES: readonly Rule[] = [
 ];
 
 /** Replaces every match of `re` in the view of `text` by `mask`, over the source characters it came from. */
-function replaceInView(text: string, view: View, re: RegExp, mask: Rule['mask']): string {
+/**
+ * The views of one text, kept while the text stays the same: the rules of `maskText` share three
+ * views, and most rules find nothing, so each view is usually built once per text, not per rule.
+ */
+type ViewMemo = Map<View, { text: string; view: TextView }>;
+
+function viewOf(text: string, view: View, memo: ViewMemo): TextView {
+  const kept = memo.get(view);
+  if (kept && kept.text === text) return kept.view;
   const v = textView(text, VIEW_OPTIONS[view]);
+  memo.set(view, { text, view: v });
+  return v;
+}
+
+function replaceInView(text: string, view: View, re: RegExp, mask: Rule['mask'], memo: ViewMemo): string {
+  const v = viewOf(text, view, memo);
   const spans: { start: number; end: number; by: string }[] = [];
   re.lastIndex = 0;
   for (const m of v.text.matchAll(re)) {
@@ -361,6 +375,7 @@ function replaceInView(text: string, view: View, re: RegExp, mask: Rule['mask'])
  */
 export function maskText(text: string, opts: MaskTextOptions = {}): string {
   let out = text;
+  const memo: ViewMemo = new Map();
   // Names first, longest first, so that 张三丰 is not left as 张**丰 by a shorter 张三.
   // A one-character "name" would mask that character everywhere, so it is ignored.
   const names = [
@@ -372,8 +387,8 @@ export function maskText(text: string, opts: MaskTextOptions = {}): string {
   ].sort((a, b) => b.length - a.length);
   if (names.length > 0) {
     const re = new RegExp(names.map(escapeRegExp).join('|'), 'gi');
-    out = replaceInView(out, 'names', re, (m) => maskPersonName(m));
+    out = replaceInView(out, 'names', re, (m) => maskPersonName(m), memo);
   }
-  for (const rule of RULES) out = replaceInView(out, rule.view, rule.re, rule.mask);
+  for (const rule of RULES) out = replaceInView(out, rule.view, rule.re, rule.mask, memo);
   return out;
 }

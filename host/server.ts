@@ -5,7 +5,6 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import fastifyMultipart from '@fastify/multipart';
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -20,7 +19,7 @@ import type { Store } from '../backend/store/store.port';
 import { isProjectPhoto } from './project-photos';
 import { ExportFiles, PHOTO_ID, UploadFiles } from './files';
 import { MAX_SHEET_BYTES, sniffSheet } from '../backend/services/hotline-sheet-read';
-import { issueToken, loadSecret, verifyToken, type TokenClaims } from './tokens';
+import { TokenVerifier, issueToken, loadSecret, type TokenClaims } from './tokens';
 
 export interface HostOptions {
   store: Store;
@@ -117,26 +116,30 @@ export async function buildHost(
 ): Promise<{ app: FastifyInstance; deps: Deps; housekeep: () => Promise<{ uploads: number; exports: number }> }> {
   const now = opts.now ?? (() => new Date());
   const secret = loadSecret(opts.dataDir);
+  const tokens = new TokenVerifier(secret);
   const uploads = new UploadFiles(join(opts.dataDir, 'uploads'), now, opts.uploadsPerDay);
   const exportFiles = new ExportFiles(join(opts.dataDir, 'exports'), now);
   const allowedHosts = new Set([...LOCAL_HOSTS, ...(opts.allowedHosts ?? []).map((h) => h.trim().toLowerCase()).filter(Boolean)]);
-  /** The photos the running action claimed (see `UploadFiles.claim`). */
-  const claimed = new AsyncLocalStorage<string[]>();
+  /**
+   * Whether `openid` uploaded every one of `fileIds`; for an action under way (`running`, the
+   * photos it claimed), they are kept from the sweep until it ends, attached or released then.
+   * Passed per call rather than found through an AsyncLocalStorage, whose promise hooks cost every
+   * promise of the process a little.
+   */
+  const ownsUploads = async (fileIds: readonly string[], openid: string, running?: string[]): Promise<boolean> => {
+    for (const id of fileIds) if (!PHOTO_ID.test(id) || (await uploads.meta(id))?.owner !== openid) return false;
+    if (running) {
+      await uploads.claim(fileIds);
+      running.push(...fileIds);
+    }
+    return true;
+  };
   const deps: Deps = {
     store: opts.store,
     now,
     newId: makeIdFactory(now),
     limits: { ...DEFAULT_LIMITS, ...(opts.submissionsPerDay ? { submissionsPerDay: opts.submissionsPerDay } : {}) },
-    ownsUploads: async (fileIds, openid) => {
-      for (const id of fileIds) if (!PHOTO_ID.test(id) || (await uploads.meta(id))?.owner !== openid) return false;
-      // Kept from the sweep while the action runs; attached or released when it ends.
-      const running = claimed.getStore();
-      if (running) {
-        await uploads.claim(fileIds);
-        running.push(...fileIds);
-      }
-      return true;
-    },
+    ownsUploads: (fileIds, openid) => ownsUploads(fileIds, openid),
     readUpload: async (fileId, openid) => {
       const meta = /\.(xlsx|csv)$/.test(fileId) ? await uploads.meta(fileId) : undefined;
       const bytes = meta?.owner === openid ? await uploads.read(fileId) : undefined;
@@ -187,7 +190,7 @@ export async function buildHost(
     const q = fromQuery ? (req.query as Record<string, unknown> | undefined)?.token : undefined;
     const raw = typeof h === 'string' && h.startsWith('Bearer ') ? h.slice(7) : typeof q === 'string' ? q : undefined;
     if (raw === undefined) return {};
-    const claims = verifyToken(secret, raw, now().getTime());
+    const claims = tokens.verify(raw, now().getTime());
     if (!claims || (claims.kind === 'dev' && !opts.devLogin))
       return { error: { code: 'AUTH.INVALID_TOKEN', message: '登录已失效，请重新登录' } };
     return { openid: claims.openid, claims };
@@ -270,7 +273,7 @@ export async function buildHost(
     const photos: string[] = [];
     let result: Awaited<ReturnType<typeof f.handle>> | undefined;
     try {
-      result = await claimed.run(photos, () => f.handle(req.body, who.openid, deps));
+      result = await f.handle(req.body, who.openid, { ...deps, ownsUploads: (ids, openid) => ownsUploads(ids, openid, photos) });
     } finally {
       if (photos.length) await uploads.settle(photos, result?.ok === true);
     }

@@ -58,3 +58,42 @@ export function verifyToken(secret: Buffer, token: string, nowMs: number): Token
   if (!KINDS.includes(kind as TokenKind) || !/^\d{1,16}$/.test(exp) || Number(exp) <= nowMs) return undefined;
   return { openid: Buffer.from(who, 'base64url').toString('utf8'), kind: kind as TokenKind, expiresAt: Number(exp) };
 }
+
+/** How many verified tokens `TokenVerifier` remembers. */
+export const VERIFIED_TOKENS_KEPT = 10_000;
+
+/**
+ * `verifyToken` with the answers for valid tokens remembered: the HMAC is computed once per token
+ * rather than on every request (a token is sent with every call for up to 12 hours). Only valid
+ * tokens are kept — a forged one costs its HMAC every time, and cannot push real ones out — and a
+ * kept token is still refused once it expires. Keyed by the whole token string, signature
+ * included, so nothing but the very token that was verified is answered from memory. The oldest
+ * entry goes first once `max` are kept; a new secret means a new host process, hence a new cache.
+ */
+export class TokenVerifier {
+  private readonly kept = new Map<string, TokenClaims>();
+
+  constructor(
+    private readonly secret: Buffer,
+    private readonly max = VERIFIED_TOKENS_KEPT,
+  ) {}
+
+  verify(token: string, nowMs: number): TokenClaims | undefined {
+    const hit = this.kept.get(token);
+    if (hit) {
+      if (hit.expiresAt > nowMs) return hit;
+      this.kept.delete(token);
+      return undefined;
+    }
+    const claims = verifyToken(this.secret, token, nowMs);
+    if (!claims) return undefined;
+    if (this.kept.size >= this.max) this.kept.delete(this.kept.keys().next().value!);
+    this.kept.set(token, Object.freeze(claims));
+    return claims;
+  }
+
+  /** Tokens remembered now (for tests). */
+  get size(): number {
+    return this.kept.size;
+  }
+}

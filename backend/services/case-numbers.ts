@@ -53,6 +53,9 @@ export async function warmCaseNumbers(store: Store, streetId: string, at: Date):
 async function claimFor(store: Store, key: string, s: ScopeState): Promise<void> {
   s.claiming = true;
   try {
+    // The submits that arrive in the same event-loop turn join the first one's claim: on SQLite,
+    // where a claim answers at once, each would otherwise write (and commit) the counter alone.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     while (s.waiting.length > 0) {
       if (s.reading) await s.reading;
       const batch = s.waiting.splice(0);

@@ -22,6 +22,7 @@ import type { Store } from '../store/store.port';
 import { gridMembers, policyFor, type Directory } from './directory';
 import { withTrackedTexts } from './public-text';
 import { nextCaseNumber } from './case-numbers';
+import { builtChange } from '../store/built-change';
 
 export function contextFor(dir: Directory, communityId: string, now: Date): TransitionContext {
   return { now, policy: policyFor(dir, communityId), calendar: dir.calendar };
@@ -87,12 +88,9 @@ export async function applyCommand(
     if (!r.ok) return r;
     const notices = await expandNotices(deps.store, r.value.notices, opts.accounts);
     const next = await withTrackedTexts(deps.store, dir, r.value.case, r.value.events, false, now);
-    const committed = await deps.store.commit({
-      creates: [],
-      updates: [{ expectedVersion: c.version, case: next }],
-      events: r.value.events,
-      notices,
-    });
+    const committed = await deps.store.commit(
+      builtChange({ creates: [], updates: [{ expectedVersion: c.version, case: next }], events: r.value.events, notices }),
+    );
     if (committed.ok) return ok({ ...r.value, case: next, notices });
     if (committed.error.code !== 'CASE.CONFLICT' || i === attempts - 1) return committed;
   }
@@ -189,12 +187,9 @@ export async function createCase(
   if (!r.ok) return r;
   const notices = await expandNotices(deps.store, r.value.notices);
   const created = await withTrackedTexts(deps.store, dir, r.value.case, r.value.events, true, now);
-  const committed = await deps.store.commit({
-    creates: [{ case: created, requestKey }],
-    updates: [],
-    events: r.value.events,
-    notices,
-  });
+  const committed = await deps.store.commit(
+    builtChange({ creates: [{ case: created, requestKey }], updates: [], events: r.value.events, notices }),
+  );
   if (!committed.ok) {
     // Two retries of one request raced: the other one created the case.
     const again = await deps.store.findCaseIdByRequest(requestKey);

@@ -9,6 +9,7 @@ import { TALLY_KEYS, addTally, emptyTally, isZeroTally, tallyCase, type CaseTall
 import { localDateOf } from '../../core/working-days';
 import type { CaseChange, CaseOrder, CaseQuery } from './store.port';
 import { caseEventSchema, caseSchema, checkRecord, noticeSchema } from './schemas';
+import { skipsRecordCheck } from './built-change';
 
 /**
  * The deadline sort key of a case without a running clock. `~` sorts after every ISO instant, so
@@ -138,18 +139,8 @@ const invalid = (detail: string, details?: unknown): Result<never> => fail('INTE
  * stored row (version, `lastSeq`) inside their transaction with `checkEventsAgainst`.
  */
 export function checkChangeShape(change: CaseChange): Result<void> {
-  for (const c of [...change.creates, ...change.updates]) {
-    const issues = checkRecord(caseSchema, c.case);
-    if (issues) return invalid(`案件 ${String(c.case?.id)} 的格式不正确`, issues);
-  }
-  for (const e of change.events) {
-    const issues = checkRecord(caseEventSchema, e);
-    if (issues) return invalid(`事件 ${String(e?.caseId)}:${String(e?.seq)} 的格式不正确`, issues);
-  }
-  for (const n of change.notices) {
-    const issues = checkRecord(noticeSchema, n);
-    if (issues) return invalid(`通知 ${String(n?.key)} 的格式不正确`, issues);
-  }
+  const records = checkChangeRecords(change);
+  if (!records.ok) return records;
   const written = new Set<string>();
   for (const c of change.creates) {
     if (written.has(c.case.id)) return invalid(`同一变更中重复写入案件 ${c.case.id}`);
@@ -167,6 +158,24 @@ export function checkChangeShape(change: CaseChange): Result<void> {
     if (c.requestKey === undefined) continue;
     if (keys.has(c.requestKey)) return invalid(`同一变更中重复的请求号 ${c.requestKey}`);
     keys.add(c.requestKey);
+  }
+  return ok(undefined);
+}
+
+/** Each record of a change against its schema, unless the core just built them (`built-change.ts`). */
+function checkChangeRecords(change: CaseChange): Result<void> {
+  if (skipsRecordCheck(change)) return ok(undefined);
+  for (const c of [...change.creates, ...change.updates]) {
+    const issues = checkRecord(caseSchema, c.case);
+    if (issues) return invalid(`案件 ${String(c.case?.id)} 的格式不正确`, issues);
+  }
+  for (const e of change.events) {
+    const issues = checkRecord(caseEventSchema, e);
+    if (issues) return invalid(`事件 ${String(e?.caseId)}:${String(e?.seq)} 的格式不正确`, issues);
+  }
+  for (const n of change.notices) {
+    const issues = checkRecord(noticeSchema, n);
+    if (issues) return invalid(`通知 ${String(n?.key)} 的格式不正确`, issues);
   }
   return ok(undefined);
 }

@@ -48,6 +48,8 @@ import {
 import { DEFAULT_ORDER, InvalidQueryError, checkChangeShape, checkEventsAgainst, checkLimit, decodeCursor, encodeCursor } from './cursor';
 import { MIGRATIONS, TALLY_COLUMNS, migrate, rebuildSetAsideIndexes, setIndexesAside, syncTallyColumns } from './sqlite/schema';
 import { WalSync } from './sqlite/wal-sync';
+import { Checkpointer, WAL_BOUND_PAGES } from './sqlite/checkpointer';
+import { skipsImportCheck } from './built-change';
 import { RefCache } from './sqlite/ref-cache';
 import { Sql, isSqliteConstraint, parseCase, type Row } from './sqlite/sql';
 import { countSql, listSql, mergeStreams } from './sqlite/case-lists';
@@ -71,12 +73,19 @@ export class SqliteStore implements Store {
   private readonly refs: RefCache;
   /** Flushes the WAL before a write is acknowledged. */
   private readonly wal: WalSync;
+  /** Checkpoints the WAL on a worker thread (files only; see `sqlite/checkpointer.ts`). */
+  private checkpoints: Checkpointer | undefined;
 
   private constructor(private readonly db: Database.Database) {
     this.sql = new Sql(db);
     const dataVersion = db.prepare('PRAGMA data_version').pluck();
     this.refs = new RefCache(() => dataVersion.get() as number);
     this.wal = new WalSync(db.memory ? undefined : `${db.name}-wal`);
+  }
+
+  /** The worker that checkpoints the WAL; undefined in memory. */
+  get checkpointer(): Checkpointer | undefined {
+    return this.checkpoints;
   }
 
   /** Opens (creating and migrating as needed) the database in `file`; `':memory:'` for tests. */
@@ -95,6 +104,11 @@ export class SqliteStore implements Store {
       migrate(db);
       if (syncTallyColumns(db)) store.rebuildTallies();
       rebuildSetAsideIndexes(db); // a bulk import that stopped half way left some out
+      if (!db.memory) {
+        // The worker checkpoints; the writer itself only past the bound (a stalled worker).
+        db.pragma(`wal_autocheckpoint = ${WAL_BOUND_PAGES}`);
+        store.checkpoints = new Checkpointer(db.name);
+      }
       // No ANALYZE / PRAGMA optimize: lists name their index (planList), and sampled statistics
       // misled the planner at a million cases.
       return store;
@@ -117,6 +131,8 @@ export class SqliteStore implements Store {
     flushedBeforeAck: boolean;
     foreignKeys: boolean;
     busyTimeoutMs: number;
+    /** The WAL size (pages) at which a commit checkpoints itself; the worker checkpoints long before. */
+    walAutocheckpointPages: number;
   } {
     const sync = this.db.pragma('synchronous', { simple: true }) as number;
     return {
@@ -125,6 +141,7 @@ export class SqliteStore implements Store {
       flushedBeforeAck: !this.db.memory,
       foreignKeys: this.db.pragma('foreign_keys', { simple: true }) === 1,
       busyTimeoutMs: Number(this.db.pragma('busy_timeout', { simple: true })),
+      walAutocheckpointPages: Number(this.db.pragma('wal_autocheckpoint', { simple: true })),
     };
   }
 
@@ -289,14 +306,6 @@ export class SqliteStore implements Store {
    * means the case survives a crash or a power cut. Updates commit at once, as before: a handler
    * reads a case and writes it back with no other request in between, which keeps version
    * conflicts (「案件已被他人更新」) as rare as they can be.
-
-  /**
-   * New cases are group-committed: those that arrive while one event-loop turn runs are written in
-   * one transaction, each in its own savepoint (a refused one rolls back alone), so they share one
-   * fsync. Every promise settles after that transaction is durable, so an acknowledgement still
-   * means the case survives a crash or a power cut. Updates commit at once, as before: a handler
-   * reads a case and writes it back with no other request in between, which keeps version
-   * conflicts (「案件已被他人更新」) as rare as they can be.
    */
   async commit(change: CaseChange): Promise<Result<void>> {
     const shape = checkChangeShape(change);
@@ -356,12 +365,14 @@ export class SqliteStore implements Store {
    * next time the file is opened.
    */
   beginBulkImport(): void {
+    this.checkpoints?.pause(); // `importCases` asks for one every ~50 000 cases instead
     setIndexesAside(this.db);
     this.sql.forgetStatements(); // prepared lists name indexes that are gone for now
   }
 
   /** After a bulk import: builds the indexes `beginBulkImport` set aside. */
   endBulkImport(): void {
+    this.checkpoints?.resume(); // copies each index built while the next one is built
     if (rebuildSetAsideIndexes(this.db)) this.sql.forgetStatements();
   }
 
@@ -371,8 +382,11 @@ export class SqliteStore implements Store {
    * case id or request key already stored fails the whole batch with `CASE.CONFLICT`.
    */
   async importCases(items: ImportItem[]): Promise<Result<{ cases: number; events: number }>> {
+    const checkRecords = !skipsImportCheck(items);
     for (const it of items) {
-      const issues = checkRecord(caseSchema, it.case) ?? it.events.map((e) => checkRecord(caseEventSchema, e)).find(Boolean);
+      const issues = checkRecords
+        ? (checkRecord(caseSchema, it.case) ?? it.events.map((e) => checkRecord(caseEventSchema, e)).find(Boolean))
+        : undefined;
       if (issues) return fail('INTERNAL', `导入数据格式不正确：案件 ${String(it.case?.id)}`, issues);
       if (it.events.some((e) => e.caseId !== it.case.id))
         return fail('INTERNAL', `导入数据格式不正确：案件 ${it.case.id} 的事件属于其他案件`);
@@ -381,10 +395,11 @@ export class SqliteStore implements Store {
     }
     const run = this.db.transaction((): number => insertImport(this.sql, items));
     // Every event was checked above to belong to its own case, so the per-row foreign key lookup
-    // is skipped (the pragma only takes effect outside a transaction). The WAL is checkpointed every
-    // ~50 000 cases instead of after every batch: index pages touched by several batches are then
-    // copied into the database once — a fifth less time at a million cases. Durability is the same:
-    // each batch is in the flushed WAL when this returns.
+    // is skipped (the pragma only takes effect outside a transaction). No commit checkpoints: the
+    // WAL is checkpointed every ~50 000 cases, so index pages several batches touch are copied
+    // once, and on a file by the worker (`sqlite/checkpointer.ts`) on the other core while the next
+    // batches go in. Durability is the same: each batch is in the flushed WAL when this returns. Batches marked `builtImport` (the
+    // core's records) skip the per-record zod pass; the checks of ids and timelines stay.
     this.db.pragma('foreign_keys = OFF');
     this.db.pragma('wal_autocheckpoint = 0');
     try {
@@ -392,7 +407,9 @@ export class SqliteStore implements Store {
       await this.wal.durable();
       this.importedSinceCheckpoint += items.length;
       if (this.importedSinceCheckpoint >= 50_000) {
-        this.db.pragma('wal_checkpoint(PASSIVE)');
+        // On a file the worker copies the WAL on the other core while the next batches go in.
+        if (this.checkpoints) this.checkpoints.now();
+        else this.db.pragma('wal_checkpoint(PASSIVE)');
         this.importedSinceCheckpoint = 0;
       }
       return ok({ cases: items.length, events });
@@ -400,7 +417,7 @@ export class SqliteStore implements Store {
       if (isSqliteConstraint(e)) return fail('CASE.CONFLICT', '导入的案件编号、请求号或事件已存在', { constraint: e.message });
       throw e;
     } finally {
-      this.db.pragma('wal_autocheckpoint = 1000');
+      this.db.pragma(`wal_autocheckpoint = ${this.db.memory ? 1000 : WAL_BOUND_PAGES}`);
       this.db.pragma('foreign_keys = ON');
     }
   }
@@ -501,6 +518,7 @@ export class SqliteStore implements Store {
     this.flushCommits(); // nothing queued is dropped
     await this.wal.durable();
     await this.wal.close();
+    await this.checkpointer?.stop(); // its connection first: the last to close checkpoints and removes the WAL
     this.db.close();
   }
 }

@@ -6,6 +6,7 @@ import { CASE_STATUSES, OPEN_STATUSES, type Case } from '../../core/model';
 import { TALLY_KEYS, addTally, emptyTally, tallyCase, type CaseTally } from '../../core/metrics';
 import type { CaseFilter, CaseQuery } from '../../backend/store/store.port';
 import { SqliteStore, planList } from '../../backend/store/sqlite-store';
+import { WAL_BOUND_PAGES } from '../../backend/store/sqlite/checkpointer';
 import { StoredRecordError } from '../../backend/store/schemas';
 import { encodeCursor, tallyRowId, tallyRowKeyOf } from '../../backend/store/cursor';
 import { at, createChange, makeCase, makeEvent, updateOf } from '../support/case-factory';
@@ -45,6 +46,7 @@ describe('SqliteStore on a file', () => {
       flushedBeforeAck: true,
       foreignKeys: true,
       busyTimeoutMs: 5000,
+      walAutocheckpointPages: WAL_BOUND_PAGES,
     });
     await store.close();
   });

@@ -63,6 +63,7 @@ const IMPORTS: [string, string, boolean][] = [
   ['backend/services/fixture.ts', 'wx-server-sdk', true],
   ['backend/services/fixture.ts', '../functions/define', true],
   ['backend/services/fixture.ts', '../store/store.port', false],
+  ['backend/services/fixture.ts', '../store/built-change', false],
   // cloud entries: the handler and the deps builders only
   ['cloudfunctions/admin/index.ts', '../../backend/store/cloud-store', true],
   ['cloudfunctions/admin/index.ts', '../../backend/services/case-service', true],
