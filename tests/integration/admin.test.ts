@@ -1483,7 +1483,22 @@ const INTAKE_TABLE: Record<
     expect: ['ok', NF, 'ok', F, NF, F],
   },
   phoneVisitQueue: { params: async () => ({ communityId: YUYUAN }), expect: ['ok', F, 'ok', F, 'ok', F] },
+  // 12345 工单 sheets for 渝园社区: its admin and the street; 兴隆's admin is refused the community.
+  hotlinePreview: { params: async () => ({ fileId: await sheetUpload(), communityId: YUYUAN }), expect: ['ok', F, 'ok', F, F, F] },
+  hotlineCommit: {
+    params: async () => ({ fileId: await sheetUpload(), communityId: YUYUAN, categoryId: 'cat-01' }),
+    expect: ['ok', F, 'ok', F, F, F],
+  },
+  hotlineExport: { params: async () => ({ communityId: YUYUAN, period: '2026-11' }), expect: ['ok', F, 'ok', F, F, F] },
 };
+
+/** A one-row 12345 sheet every caller may read (ownership of uploads is tested in host-http). */
+let sheetSeq = 0;
+async function sheetUpload(): Promise<string> {
+  const text = `工单号,诉求内容,地址,联系人,电话\r\nSCOPE-${++sheetSeq},楼道灯坏了晚上看不见,渝园社区1栋,周大爷,13877776666\r\n`;
+  w.deps.readUpload = async () => new TextEncoder().encode(text);
+  return '0123456789abcdef0123456789abcdef.csv';
+}
 
 describe('代登记云函数的权限表：每个操作 × 每类调用者', () => {
   it('covers every intake action, and the admin function has none of them', () => {

@@ -227,6 +227,28 @@ const ROWS: Row[] = [
     allowed: ['holder', 'sameGridMember', 'otherGridMember', 'admin', 'otherAdmin', 'street'],
     setup: async () => ({}),
   },
+  // 12345 工单 sheets: community admins (each for their own community) and the street; no member, resident or department.
+  {
+    fn: 'intake',
+    action: 'hotlinePreview',
+    allowed: ['admin', 'otherAdmin', 'street'],
+    setup: async (e) => (withSheet(e), { fileId: SHEET_ID }),
+  },
+  {
+    fn: 'intake',
+    action: 'hotlineCommit',
+    allowed: ['admin', 'otherAdmin', 'street'],
+    setup: async (e) => (withSheet(e), { fileId: SHEET_ID, categoryId: REPAIR }),
+  },
+  {
+    fn: 'intake',
+    action: 'hotlineExport',
+    allowed: ['admin', 'otherAdmin', 'street'],
+    setup: async (e) => {
+      e.deps.saveExport ??= async () => ({ url: '/exports/x' });
+      return { period: '2026-11' };
+    },
+  },
   // 公示牌 consent: each member their own.
   { fn: 'member', action: 'myPublicProfile', allowed: ['holder', 'sameGridMember', 'otherGridMember'], setup: async () => ({}) },
   {
@@ -296,6 +318,15 @@ async function careSubjectOfHolder(env: TestEnv): Promise<string> {
     memberId: 'sf-yuyuan-g1-building_steward',
   });
   return s.id;
+}
+
+/** Every caller "uploaded" the same one-row 12345 sheet (who may read whose upload is tested in host-http). */
+const SHEET_ID = '0123456789abcdef0123456789abcdef.csv';
+let sheetSeq = 0;
+function withSheet(e: TestEnv): void {
+  const ticket = `AUTH-${++sheetSeq}`;
+  const text = `工单号,诉求内容,地址,联系人,电话\r\n${ticket},楼道灯坏了晚上看不见,渝园社区1栋,周大爷,13877776666\r\n`;
+  e.deps.readUpload = async () => new TextEncoder().encode(text);
 }
 
 let env: TestEnv;

@@ -189,7 +189,7 @@ describe('上传：每人每天的配额；没有用在诉求上的照片一天�
     for (const r of replies.filter((x) => x.status !== 200)) {
       expect(r.status).toBe(429);
       expect(r.body.error?.code).toBe('RATE.LIMITED');
-      expect(r.body.error?.message).toMatch(/每人每天最多上传5张照片/);
+      expect(r.body.error?.message).toMatch(/每人每天最多上传5个文件（照片或表格）/);
     }
     const files = readdirSync(join(host.dataDir, 'uploads'));
     for (const r of kept) expect(files).toContain(r.body.data!.fileId);
