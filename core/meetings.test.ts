@@ -68,7 +68,12 @@ describe('who sees meetings', () => {
 });
 
 describe('issues raised and their cases', () => {
-  const m = { kind: 'deliberation_day' as const, heldOn: '2026-12-05', topic: '加装电梯', issues: [{ text: 'a' }, { text: 'b', caseId: 'C2' }, { text: 'c' }] };
+  const m = {
+    kind: 'deliberation_day' as const,
+    heldOn: '2026-12-05',
+    topic: '加装电梯',
+    issues: [{ text: 'a' }, { text: 'b', caseId: 'C2' }, { text: 'c' }],
+  };
   test('labels name the meeting; a description says where the words were heard', () => {
     expect(meetingLabel(m)).toBe('议事日 2026-12-05「加装电梯」');
     expect(issueDescription(m, { text: ' 电梯噪音大 ' })).toBe('电梯噪音大（议事日 2026-12-05 群众反映）');
@@ -91,7 +96,13 @@ describe('the board counts', () => {
   const status: Record<string, CaseStatus> = { C1: 'closed', C2: 'processing', C3: 'resolved', C4: 'rejected', C5: 'closed' };
   const meetings = [
     { heldOn: '2026-12-01', issues: [{ text: 'a', caseId: 'C1' }, { text: 'b', caseId: 'C2' }, { text: 'c' }] },
-    { heldOn: '2026-11-20', issues: [{ text: 'd', caseId: 'C3' }, { text: 'e', caseId: 'C4' }] },
+    {
+      heldOn: '2026-11-20',
+      issues: [
+        { text: 'd', caseId: 'C3' },
+        { text: 'e', caseId: 'C4' },
+      ],
+    },
     { heldOn: '2025-12-20', issues: [{ text: 'f', caseId: 'C5' }] }, // last year
     { heldOn: '2026-12-09', issues: [] }, // not held yet (a date ahead of today is not counted)
   ];

@@ -89,9 +89,9 @@ describe('who sees meetings', () => {
       expect(outcome(await w.community(openid, 'meetingList', {}))).toBe('AUTH.FORBIDDEN');
       expect(outcome(await w.community(openid, 'meetingDetail', { meetingId: m.id }))).toBe('MEETING.NOT_FOUND');
       expect(outcome(await record(openid))).toBe('AUTH.FORBIDDEN');
-      expect(outcome(await w.community(openid, 'meetingFileIssues', { meetingId: m.id, issues: [{ index: 0, categoryId: 'cat-01' }] }))).toBe(
-        'MEETING.NOT_FOUND',
-      );
+      expect(
+        outcome(await w.community(openid, 'meetingFileIssues', { meetingId: m.id, issues: [{ index: 0, categoryId: 'cat-01' }] })),
+      ).toBe('MEETING.NOT_FOUND');
     }
     expect(outcome(await w.community(P.otherCommunityAdmin, 'meetingDetail', { meetingId: m.id }))).toBe('MEETING.NOT_FOUND');
     expect(outcome(await w.community(P.otherCommunityAdmin, 'meetingList', { communityId: YUYUAN }))).toBe('AUTH.FORBIDDEN');
@@ -109,7 +109,10 @@ describe('issues raised become cases', () => {
   test('one tap files one issue, then the rest at once; each case names the meeting and the meeting lists them', async () => {
     const m = data<{ meeting: MeetingOut }>(await record(P.member)).meeting;
     const one = data<{ filed: { index: number; caseId: string }[]; meeting: MeetingOut }>(
-      await w.community(P.member, 'meetingFileIssues', { meetingId: m.id, issues: [{ index: 0, categoryId: 'cat-01', buildingId: YUYUAN_BUILDING }] }),
+      await w.community(P.member, 'meetingFileIssues', {
+        meetingId: m.id,
+        issues: [{ index: 0, categoryId: 'cat-01', buildingId: YUYUAN_BUILDING }],
+      }),
     );
     expect(one.filed.map((f) => f.index)).toEqual([0]);
     const c = await w.getCase(one.filed[0]!.caseId);
@@ -159,16 +162,21 @@ describe('issues raised become cases', () => {
     expect(outcome(r)).toBe('CATEGORY.NOT_FOUND');
     if (!r.ok) expect(r.error.message).toContain('第2条问题');
     expect((await w.store.listCases({ communityId: YUYUAN, limit: 10 })).items).toEqual([]);
-    expect(outcome(await w.community(P.member, 'meetingFileIssues', { meetingId: m.id, issues: [{ index: 5, categoryId: 'cat-01' }] }))).toBe(
-      'MEETING.NOT_FOUND',
-    );
+    expect(
+      outcome(await w.community(P.member, 'meetingFileIssues', { meetingId: m.id, issues: [{ index: 5, categoryId: 'cat-01' }] })),
+    ).toBe('MEETING.NOT_FOUND');
   });
 
   test('a community-wide meeting asks where each issue is', async () => {
     const m = data<{ meeting: MeetingOut }>(await record(P.communityAdmin, { gridId: undefined, communityId: YUYUAN })).meeting;
     const r = await w.community(P.communityAdmin, 'meetingFileIssues', { meetingId: m.id, issues: [{ index: 0, categoryId: 'cat-01' }] });
     expect(outcome(r)).toBe('PLACE.INVALID');
-    data(await w.community(P.communityAdmin, 'meetingFileIssues', { meetingId: m.id, issues: [{ index: 0, categoryId: 'cat-01', gridId: YUYUAN_G1 }] }));
+    data(
+      await w.community(P.communityAdmin, 'meetingFileIssues', {
+        meetingId: m.id,
+        issues: [{ index: 0, categoryId: 'cat-01', gridId: YUYUAN_G1 }],
+      }),
+    );
   });
 });
 
