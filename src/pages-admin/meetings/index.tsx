@@ -267,7 +267,7 @@ function MeetingForm({ data, onCancel, onSaved }: { data: ListData; onCancel: ()
           maxlength={300}
           placeholder={`问题 ${i + 1}`}
           onInput={(e) => setIssues(issues.map((x, j) => (j === i ? e.detail.value : x)))}
-          data-testid="meeting-issue"
+          data-testid={`meeting-issue-${i}`}
         />
       ))}
       {issues.length < 10 ? (

@@ -90,10 +90,10 @@ export default function BoardPage() {
         <View className="card" data-testid="board-meetings">
           <SectionTitle>院坝会 · 议事日</SectionTitle>
           <View className="board__figures">
-            <CountTile label="本月会议（场）" value={meetings.data.meetingsThisMonth} testId="meetings-month" />
-            <CountTile label="今年会议（场）" value={meetings.data.meetingsThisYear} testId="meetings-year" />
-            <CountTile label="今年群众反映（条）" value={meetings.data.issuesThisYear} testId="meetings-issues" />
-            <CountTile label="已办结（件）" value={meetings.data.casesDoneThisYear} testId="meetings-done" />
+            <CountTile label="本月会议" unit="场" value={meetings.data.meetingsThisMonth} testId="meetings-month" />
+            <CountTile label="今年会议" unit="场" value={meetings.data.meetingsThisYear} testId="meetings-year" />
+            <CountTile label="今年群众反映" unit="条" value={meetings.data.issuesThisYear} testId="meetings-issues" />
+            <CountTile label="已办结" value={meetings.data.casesDoneThisYear} testId="meetings-done" />
           </View>
           <View className="board__hint">{`会上反映的问题登记为诉求 ${meetings.data.casesThisYear} 件，其中已办结 ${meetings.data.casesDoneThisYear} 件。`}</View>
         </View>
