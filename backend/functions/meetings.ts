@@ -252,7 +252,7 @@ export const meetingActions = {
       const label = meetingLabel(meeting);
       for (const { want, category, place } of plans) {
         const issue = meeting.issues[want.index]!;
-        if (!wanted.value.includes(want.index)) continue;
+        if (!wanted.value.includes(want.index) || filed.some((f) => f.index === want.index)) continue;
         const route = await routeNewCase(deps.store, dir, place, category);
         const created = await createCase(
           deps,
