@@ -42,7 +42,7 @@ describe('网格员：登记院坝会 → 问题登记为诉求（小程序）',
     await mp.input('问题 2', '东门口车辆乱停堵住消防通道');
     await mp.tap('保存会议记录');
     await mp.on('pages-admin/meetings/index');
-    await mp.see('群众反映的问题（2 条）');
+    await mp.see('全部登记为诉求（2 条）');
     await mp.see(TOPIC);
     const stored = await world.store.listRef('meetings');
     expect(stored).toHaveLength(1);
