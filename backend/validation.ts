@@ -45,6 +45,14 @@ const FIELD_NAMES: Record<string, string> = {
   policy: '时限方案',
   entry: '台账登记',
   location: '位置',
+  // 院坝会 / 议事日 records
+  meetingId: '会议记录',
+  heldOn: '会议日期',
+  topic: '会议议题',
+  attendance: '参会人数',
+  rolesPresent: '出席角色',
+  decisions: '议定事项',
+  issues: '群众反映的问题',
 };
 
 /** Fields inside an object field, named on their own (`entry.venueCapacity` → 场所容纳人数). */

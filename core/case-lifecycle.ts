@@ -521,7 +521,8 @@ export function openCase(input: NewCaseInput, cmd: CreateCommand, actor: Actor, 
   if (input.origin && cmd.action === 'patrol_report') draft.origin = { ...input.origin };
   if (cmd.action === 'proxy_submit') {
     draft.origin = { ...input.origin! };
-    draft.contactName = input.contactName!.trim();
+    // Always given for a 代登记; an issue raised at a recorded meeting may have no name.
+    if (input.contactName?.trim()) draft.contactName = input.contactName.trim();
   }
   const empty: Case = { ...draft };
   const b = new Builder(empty, actor, role, ctx);
@@ -546,7 +547,8 @@ export function openCase(input: NewCaseInput, cmd: CreateCommand, actor: Actor, 
     cmd.action === 'submit'
       ? undefined
       : cmd.action === 'proxy_submit'
-        ? proxyNote(n.origin!.channel as ProxyChannel, n.origin!.refId)
+        ? proxyNote(n.origin!.channel as ProxyChannel, n.origin!.channel === 'hotline' ? n.origin!.refId : undefined) +
+          (n.origin!.label ? `：来自${n.origin!.label}` : '')
         : n.origin
           ? `${CHANNEL_NAMES[n.origin.channel]}发现`
           : '巡查发现',

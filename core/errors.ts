@@ -60,6 +60,8 @@ export type ErrorCode =
   | 'SURVEY.NOT_RESIDENT'
   | 'SURVEY.ANSWERED'
   | 'SURVEY.EXISTS'
+  | 'MEETING.NOT_FOUND'
+  | 'MEETING.INVALID'
   | 'INTERNAL';
 
 export interface DomainError {
@@ -88,7 +90,8 @@ export function httpStatusOf(code: ErrorCode): number {
     code === 'PLACE.INVALID' ||
     code === 'POLICY.INVALID' ||
     code === 'FILE.INVALID' ||
-    code === 'HOLIDAY.UNREADABLE'
+    code === 'HOLIDAY.UNREADABLE' ||
+    code === 'MEETING.INVALID'
   )
     return code === 'INPUT.TOO_LARGE' ? 413 : 400;
   switch (code) {
@@ -108,6 +111,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case 'CARE.NOT_FOUND':
     case 'VOTE.NOT_FOUND':
     case 'SURVEY.NOT_FOUND':
+    case 'MEETING.NOT_FOUND':
       return 404;
     case 'VOTE.NOT_RESIDENT':
     case 'SURVEY.NOT_RESIDENT':

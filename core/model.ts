@@ -256,6 +256,8 @@ export interface CaseOrigin {
   dispatchedAt?: string;
   /** The 工单's 办理时限: caps the resolution deadline when stricter than the policy's (`deadlinesOnAccept`). */
   dueBy?: string;
+  /** How staff see the record it came from, e.g. 「院坝会 2026-12-01「停车难」」 (never shown in public). */
+  label?: string;
 }
 export type PublicTextDecision =
   | { state: 'approved'; text: string; by: string; at: string; auto?: boolean }

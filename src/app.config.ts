@@ -36,6 +36,7 @@ export default defineAppConfig({
         'projects/index',
         'rectify/index',
         'survey/index',
+        'meetings/index',
       ],
     },
   ],

@@ -1,6 +1,6 @@
 /**
  * The first run in a new WeChat cloud environment: every collection the store uses is created
- * here, so nobody has to click twenty-eight collections into the console (a missing one fails every
+ * here, so nobody has to click twenty-nine collections into the console (a missing one fails every
  * call with -502005, "collection not exists").
  *
  * `db.createCollection` of wx-server-sdk is the only schema call the server SDK has: indexes and

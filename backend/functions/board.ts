@@ -26,6 +26,7 @@ import { id, periodOrCurrent } from '../validation';
 import { action, defineFunction } from './define';
 import { publicRectifications, quarter } from '../services/rectifications';
 import { careBoardActions } from './care-board';
+import { meetingBoardActions } from './meetings-board';
 import { microProjectBoardActions } from './micro-projects-board';
 import { surveyBoardActions } from './satisfaction-survey-board';
 import { rosterFace } from '../../core/public-profile';
@@ -81,6 +82,7 @@ const isOnBoard = (c: Case): boolean => c.isPublic && c.status !== 'merged';
 
 export const board = defineFunction('board', {
   ...careBoardActions,
+  ...meetingBoardActions,
   ...microProjectBoardActions,
   ...surveyBoardActions,
   summary: action({

@@ -27,6 +27,7 @@ import {
 } from '../../core/care-visits';
 import { ROLE_NAMES, type Actor, type Member } from '../../core/model';
 import { localDateOf } from '../../core/working-days';
+import { intervalsOf, intervalsSettingId } from '../services/care-intervals';
 import { gridMembers, type Directory } from '../services/directory';
 import type { Store } from '../store/store.port';
 import { id, phone, requiredText, text } from '../validation';
@@ -40,15 +41,7 @@ export const requestId = z
   .regex(/^[A-Za-z0-9_-]+$/);
 const groups = z.array(z.enum(CARE_GROUPS)).min(1).max(CARE_GROUPS.length);
 
-/** The setting that holds a community's own visit intervals. */
-export const intervalsSettingId = (communityId: string): string => `care-intervals:${communityId}`;
-const intervalsShape = z.partialRecord(z.enum(CARE_GROUPS), z.number().int().min(MIN_VISIT_INTERVAL_DAYS).max(MAX_VISIT_INTERVAL_DAYS));
-
-export async function intervalsOf(store: Store, communityId: string): Promise<VisitIntervals> {
-  const stored = (await store.getRef('settings', intervalsSettingId(communityId)))?.value;
-  const parsed = intervalsShape.safeParse(stored ?? {});
-  return parsed.success ? parsed.data : {};
-}
+export { intervalsOf, intervalsSettingId };
 
 export const registeredOn = (s: CareSubject): string => localDateOf(new Date(s.createdAt));
 

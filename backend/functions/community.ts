@@ -11,6 +11,7 @@
 import { careAdminActions } from './care';
 import { careLedgerActions } from './care-ledger';
 import { defineFunction } from './define';
+import { meetingActions } from './meetings';
 import { microProjectAdminActions } from './micro-projects';
 import { profileAdminActions } from './public-profile';
 import { surveyAdminActions } from './satisfaction-survey';
@@ -25,4 +26,6 @@ export const community = defineFunction('community', {
   ...surveyAdminActions,
   // 公示牌: photos and commitments members ask to show
   ...profileAdminActions,
+  // 院坝会 / 议事日: records, and the issues raised filed as cases (members of the community too)
+  ...meetingActions,
 });

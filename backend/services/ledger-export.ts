@@ -6,6 +6,7 @@
  * the contact phone only in the case ledger (the handler and admins may see it), and the dispute
  * and hazard ledgers keep the core's masking of their descriptions.
  */
+import type { CareFigures } from '../../core/care-assessment';
 import { caseClocks, caseTime } from '../../core/case-time';
 import type { Cell, SheetData } from 'write-excel-file';
 import { formatLocal } from '../../core/case-lifecycle';
@@ -185,6 +186,9 @@ export const ASSESSMENT_COLUMNS: LedgerColumn[] = [
   { label: '满意率判定', width: 40 },
   { label: '整改任务', width: 16 },
   { label: '年度综合得分', width: 12 },
+  { label: '走访完成率（已走访/应走访）', width: 18 },
+  { label: '走访逾期人数', width: 10 },
+  { label: '含走访得分', width: 10 },
   { label: '备注', width: 24 },
 ];
 
@@ -195,6 +199,9 @@ export interface AssessmentLine {
   rectification?: string;
   /** A year's combined score of monthly and annual results. */
   combined?: number | null;
+  /** 走访关爱 over the period, and the score with it (core/care-assessment.ts). */
+  care?: CareFigures;
+  score?: number | null;
 }
 
 export function assessmentTable(lines: readonly AssessmentLine[], title?: string): LedgerTable {
@@ -202,7 +209,7 @@ export function assessmentTable(lines: readonly AssessmentLine[], title?: string
     sheetName: '考核统计',
     title,
     columns: ASSESSMENT_COLUMNS,
-    rows: lines.map(({ unit: u, flagLabel, rectification, combined }) => [
+    rows: lines.map(({ unit: u, flagLabel, rectification, combined, care, score }) => [
       u.rank ?? EMPTY_CELL,
       u.name,
       u.metrics.received,
@@ -219,6 +226,9 @@ export function assessmentTable(lines: readonly AssessmentLine[], title?: string
       flagLabel,
       rectification ?? EMPTY_CELL,
       combined ?? EMPTY_CELL,
+      care ? `${formatRate(care.rate)}（${care.done}/${care.due}）` : EMPTY_CELL,
+      care?.overdue ?? EMPTY_CELL,
+      score ?? EMPTY_CELL,
       u.note ?? EMPTY_CELL,
     ]),
   };

@@ -165,6 +165,8 @@ export function caseDetail(c: Case, dir: Directory, actor: Actor, audience: 'rep
     channel: intakeChannelOf(c),
     channelName: INTAKE_CHANNEL_NAMES[intakeChannelOf(c)],
     ...(audience === 'staff' && c.origin?.channel === 'hotline' ? { ticketNo: c.origin.refId, ticketAddress: c.origin.address } : {}),
+    // 来自院坝会 2026-12-01「…」: the record a case came from, staff only.
+    ...(audience === 'staff' && c.origin?.label ? { originLabel: c.origin.label, originId: c.origin.refId } : {}),
     reporter: audience === 'staff' ? { role: c.reporter.role, roleName: ROLE_NAMES[c.reporter.role], name: c.reporter.name } : undefined,
     holder,
     allowedActions: remindRefused ? allowed.filter((a) => a !== 'remind') : allowed,

@@ -2,6 +2,7 @@
  * The street's assessment weights, one stored setting read by the admin's statistics and the
  * public board alike (the board once read a setting nobody wrote).
  */
+import { DEFAULT_CARE_WEIGHT, MAX_CARE_WEIGHT } from '../../core/care-assessment';
 import { DEFAULT_PERIOD_WEIGHTS, validatePeriodWeights, type PeriodWeights } from '../../core/annual-assessment';
 import { DEFAULT_WEIGHTS, validateWeights, type MetricWeights } from '../../core/metrics';
 import type { Store } from '../store/store.port';
@@ -19,4 +20,12 @@ export async function periodWeightsOf(store: Store): Promise<PeriodWeights> {
   const stored = await store.getRef('settings', PERIOD_WEIGHTS_SETTING_ID);
   const v = stored ? validatePeriodWeights(stored.value) : undefined;
   return v?.ok ? v.value : DEFAULT_PERIOD_WEIGHTS;
+}
+
+/** How much the 走访 completion weighs beside the case weights (core/care-assessment.ts). */
+export const CARE_WEIGHT_SETTING_ID = 'assessmentCareWeight';
+
+export async function careWeightOf(store: Store): Promise<number> {
+  const v = (await store.getRef('settings', CARE_WEIGHT_SETTING_ID))?.value;
+  return typeof v === 'number' && v >= 0 && v <= MAX_CARE_WEIGHT ? v : DEFAULT_CARE_WEIGHT;
 }

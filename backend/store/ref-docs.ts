@@ -9,6 +9,7 @@ import type { CareSubject, CareVisit } from '../../core/care-visits';
 import type { MemberPublicProfile } from '../../core/public-profile';
 import type { Ballot, VoteRound } from '../../core/micro-projects';
 import type { Survey, SurveyAnswer } from '../../core/satisfaction-survey';
+import type { Meeting } from '../../core/meetings';
 
 export interface Street {
   id: string;
@@ -129,6 +130,8 @@ export interface RefDocs {
   surveys: Survey;
   /** One per survey and resident, created once (`createRef`); the words are staff-only until approved. */
   surveyAnswers: SurveyAnswer;
+  /** 院坝会 / 议事日 records (staff only; the board counts them, core/meetings.ts). */
+  meetings: Meeting;
 }
 export type RefKind = keyof RefDocs;
 export const REF_KINDS: readonly RefKind[] = [
@@ -152,4 +155,5 @@ export const REF_KINDS: readonly RefKind[] = [
   'ballots',
   'surveys',
   'surveyAnswers',
+  'meetings',
 ];

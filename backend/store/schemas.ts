@@ -34,6 +34,7 @@ import {
 import type { ErrorCode } from '../../core/errors';
 import { CARE_GROUPS, type CareSubject, type CareVisit } from '../../core/care-visits';
 import type { MemberPublicProfile } from '../../core/public-profile';
+import { meetingShapes } from './meeting-schemas';
 import { engagementShapes } from './engagement-schemas';
 import { TALLY_KEYS, type CaseTally } from '../../core/metrics';
 import { RECTIFICATION_UNIT_KINDS, type Rectification } from '../../core/rectification';
@@ -143,6 +144,7 @@ const caseShape = {
       address: z.string().optional(),
       dispatchedAt: z.string().optional(),
       dueBy: z.string().optional(),
+      label: str.optional(),
     })
     .optional(),
   status: z.enum(CASE_STATUSES),
@@ -468,6 +470,7 @@ const refShapes = {
     updatedAt: instant,
   } satisfies Shape<MemberPublicProfile>,
   ...engagementShapes,
+  ...meetingShapes,
 };
 
 export const refSchemas: { [K in RefKind]: z.ZodType<RefDocs[K]> } = {
@@ -491,6 +494,7 @@ export const refSchemas: { [K in RefKind]: z.ZodType<RefDocs[K]> } = {
   ballots: z.looseObject(refShapes.ballots),
   surveys: z.looseObject(refShapes.surveys),
   surveyAnswers: z.looseObject(refShapes.surveyAnswers),
+  meetings: z.looseObject(refShapes.meetings),
 };
 
 // ——— reading and writing records ———

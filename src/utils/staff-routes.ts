@@ -37,4 +37,7 @@ export const STAFF_ROUTES = {
   intake: (mode: 'file' | 'callback') => q('/pages-admin/intake/index', { mode }),
   /** 12345 工单 import (a sheet) and export (the results), for admins. */
   hotline: '/pages-admin/hotline/index',
+  /** 院坝会 / 议事日: the list, or one record with its issues. */
+  meetings: '/pages-admin/meetings/index',
+  meeting: (meetingId: string) => q('/pages-admin/meetings/index', { id: meetingId }),
 } as const;

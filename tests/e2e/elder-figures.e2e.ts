@@ -51,7 +51,7 @@ interface Visit {
   shows?: string;
 }
 
-function pages(caseId: string, callbackId = caseId, rectifyId = 'x'): Visit[] {
+function pages(caseId: string, callbackId = caseId, rectifyId = 'x', meetingId = ''): Visit[] {
   const resident = 'demo-resident-1';
   const member = 'demo-11-grid-worker';
   const leader = LEADER;
@@ -99,6 +99,8 @@ function pages(caseId: string, callbackId = caseId, rectifyId = 'x'): Visit[] {
     { persona: admin, route: '/pages-admin/rectify/index', shows: `rectify-report-${rectifyId}` },
     { persona: street, route: '/pages-admin/rectify/index', shows: `rectify-task-${rectifyId}` },
     { persona: admin, route: '/pages-admin/hotline/index', shows: 'hotline-choose' },
+    { persona: admin, route: '/pages-admin/meetings/index', shows: 'meeting-row' },
+    { persona: admin, route: `/pages-admin/meetings/index?id=${meetingId}`, shows: 'meeting-issue-row' },
     { persona: street, route: '/pages-admin/communities/index' },
     { persona: 'demo-dept-1', route: '/pages/workbench/index' },
   ];
@@ -221,10 +223,24 @@ test('every page in 长辈版 and standard mode meets the figures (font, line he
   const quarter = currentQuarter();
   await makeGridUnhappy(host, GRID, quarter);
   await (await apiAs(host, 'demo-street-admin')).call('admin', 'openRectifications', { period: quarter });
+  // 院坝会: a record of today with two issues raised, one filed as a case.
+  const meeting = await adminApi.call<{ meeting: { id: string } }>('community', 'meetingRecord', {
+    requestId: 'e2e-elder-meeting-0001',
+    gridId: GRID,
+    kind: 'courtyard',
+    heldOn: today,
+    place: '3栋院坝',
+    topic: '冬季楼道照明',
+    attendance: 24,
+    rolesPresent: ['party_leader', 'grid_worker'],
+    decisions: '物业本周内修好楼道灯',
+    issues: [{ text: '3栋楼道灯不亮' }, { text: '东门口车辆乱停' }],
+  });
+  await adminApi.call('community', 'meetingFileIssues', { meetingId: meeting.meeting.id, issues: [{ index: 0, categoryId: 'cat-01' }] });
   session = await openBrowser('elder-figures');
   const { page } = session;
   await page.goto(`${host.url}/`);
-  const visits = pages(filed.caseId, proxy.caseId, `${quarter}_grid_${GRID}`);
+  const visits = pages(filed.caseId, proxy.caseId, `${quarter}_grid_${GRID}`, meeting.meeting.id);
   const standard = await visitAll(page, visits, STANDARD_RULES, false);
   const large = await visitAll(page, visits, LARGE_RULES, true);
   const failures = [...report('标准版', standard), ...report('长辈版', large)];

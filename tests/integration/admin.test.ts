@@ -1175,6 +1175,8 @@ interface Row {
   params: () => Promise<Record<string, unknown>>;
   /** Expected outcome for the community admin in scope, another community's admin, the street, the department. */
   expect: [string, string, string, string];
+  /** For the member of the community and the resident, when not refused outright (院坝会 records). */
+  others?: [string, string];
 }
 
 const none = async () => ({});
@@ -1324,6 +1326,19 @@ const SCOPE_TABLE: Record<string, Row> = {
 
 /** The same callers against `community` (社区工作: 走访关爱, 民生微实事, 满意度测评, 公示牌 approval), moved out of `admin`. */
 const COMMUNITY_SCOPE_TABLE: Record<string, Row> = {
+  // 院坝会 / 议事日: the members of the community record and read them too; residents never.
+  meetingList: { params: async () => ({ communityId: YUYUAN }), expect: ADMIN_COMMUNITY, others: ['ok', F] },
+  meetingRecord: { params: async () => meetingParams(), expect: ADMIN_COMMUNITY, others: ['ok', F] },
+  meetingDetail: {
+    params: async () => ({ meetingId: await yuyuanMeeting() }),
+    expect: ['ok', 'MEETING.NOT_FOUND', 'ok', 'MEETING.NOT_FOUND'],
+    others: ['ok', 'MEETING.NOT_FOUND'],
+  },
+  meetingFileIssues: {
+    params: async () => ({ meetingId: await yuyuanMeeting(), issues: [{ index: 0, categoryId: 'cat-01' }] }),
+    expect: ['ok', 'MEETING.NOT_FOUND', 'ok', 'MEETING.NOT_FOUND'],
+    others: ['ok', 'MEETING.NOT_FOUND'],
+  },
   careRegister: { params: async () => ({ communityId: YUYUAN }), expect: ADMIN_COMMUNITY },
   careSave: {
     params: async () => ({ gridId: YUYUAN_G1, name: '王秀英', groups: ['martyr_family'], address: '1栋2单元301' }),
@@ -1446,6 +1461,22 @@ async function resolvedProxyCase(): Promise<Case> {
   return w.getCase(caseId);
 }
 
+/** A 院坝会 of 渝园社区's first grid with one issue raised, recorded by its grid worker. */
+async function yuyuanMeeting(): Promise<string> {
+  const r = await w.community(P.member, 'meetingRecord', meetingParams());
+  return data<{ meeting: { id: string } }>(r).meeting.id;
+}
+const meetingParams = () => ({
+  requestId: `scope-meeting-${Math.random().toString(36).slice(2, 10)}`,
+  gridId: YUYUAN_G1,
+  kind: 'courtyard',
+  heldOn: '2026-11-20',
+  place: '1栋院坝',
+  topic: '停车',
+  attendance: 20,
+  issues: [{ text: '路灯不亮' }],
+});
+
 /** A person on 渝园社区's 走访关爱 register. */
 async function careSubject(): Promise<string> {
   const r = await w.community(P.communityAdmin, 'careSave', {
@@ -1538,7 +1569,7 @@ describe('权限表：每个操作 × 每类调用者', () => {
   const tables = { admin: SCOPE_TABLE, community: COMMUNITY_SCOPE_TABLE } as const;
   const rows = (Object.keys(tables) as (keyof typeof tables)[]).flatMap((fn) =>
     Object.entries(tables[fn]).flatMap(([action, row]) =>
-      (Object.keys(WHO) as Who[]).map((who, i) => [fn, action, who, i < 4 ? row.expect[i]! : F] as const),
+      (Object.keys(WHO) as Who[]).map((who, i) => [fn, action, who, i < 4 ? row.expect[i]! : (row.others?.[i - 4] ?? F)] as const),
     ),
   );
 

@@ -5,7 +5,7 @@
  * `[object Object]`.
  */
 import { MiniProgram, allPages, readAppJson } from './harness/mini-program';
-import { data, openEngagement } from './harness/setup';
+import { chinaToday, data, openEngagement } from './harness/setup';
 import { sqliteWorld, type World } from './harness/world';
 
 const RESIDENT = 'demo-resident-1';
@@ -41,6 +41,24 @@ beforeAll(async () => {
   ids.admin = adminCases.items[0]!.id;
   // 民生微实事: a round open today in 渝园社区, where the resident reported from.
   await openEngagement(world, ADMIN);
+  // 院坝会: one record this month, so the list has a row.
+  data(
+    await world.call(
+      'community',
+      {
+        action: 'meetingRecord',
+        requestId: 'weapp-every-page-meeting',
+        gridId: 'sf-yuyuan-g1',
+        kind: 'courtyard',
+        heldOn: chinaToday(),
+        place: '3栋院坝',
+        topic: '楼道照明',
+        attendance: 20,
+        issues: [{ text: '3栋楼道灯不亮' }],
+      },
+      ADMIN,
+    ),
+  );
 }, 60000);
 
 afterAll(async () => {

@@ -17,7 +17,14 @@ import { validateWeights } from '../../../core/metrics';
 import { POLICY_PRESETS, describeDuration, type TimePolicy } from '../../../core/time-policy';
 import { TEMPLATE_SETTING_ID, type TemplateConfig } from '../../notify/dispatcher';
 import { subscribeTypeProblem } from '../../notify/subscribe-types';
-import { PERIOD_WEIGHTS_SETTING_ID, WEIGHTS_SETTING_ID, periodWeightsOf } from '../../services/weights';
+import {
+  CARE_WEIGHT_SETTING_ID,
+  PERIOD_WEIGHTS_SETTING_ID,
+  WEIGHTS_SETTING_ID,
+  careWeightOf,
+  periodWeightsOf,
+} from '../../services/weights';
+import { MAX_CARE_WEIGHT } from '../../../core/care-assessment';
 import { validatePeriodWeights } from '../../../core/annual-assessment';
 import type { Community, StoredPolicy } from '../../store/ref-docs';
 import { id, localDate, requiredText, text } from '../../validation';
@@ -267,6 +274,8 @@ const setWeightsInput = z.strictObject({
   weights: z.strictObject({ response: z.number(), onTime: z.number(), satisfaction: z.number() }),
   /** A year's combined score: the weight of the monthly results against the annual one. */
   periods: z.strictObject({ monthly: z.number(), annual: z.number() }).optional(),
+  /** 走访完成率's weight beside the three case weights (0 leaves visits out of the score). */
+  care: z.number().min(0, '走访权重不能为负数').max(MAX_CARE_WEIGHT, `走访权重不能超过${MAX_CARE_WEIGHT}`).optional(),
 });
 
 /** The weights of the combined score (响应 / 按时办结 / 满意), street-wide. */
@@ -278,8 +287,9 @@ export async function setWeights(input: z.infer<typeof setWeightsInput>, call: A
     if (!p.ok) return p;
     await writeRef(call.deps.store, 'settings', { id: PERIOD_WEIGHTS_SETTING_ID, value: p.value });
   }
+  if (input.care !== undefined) await writeRef(call.deps.store, 'settings', { id: CARE_WEIGHT_SETTING_ID, value: input.care });
   await writeRef(call.deps.store, 'settings', { id: WEIGHTS_SETTING_ID, value: w.value });
-  return ok({ weights: w.value, periods: await periodWeightsOf(call.deps.store) });
+  return ok({ weights: w.value, periods: await periodWeightsOf(call.deps.store), care: await careWeightOf(call.deps.store) });
 }
 
 export const configurationActions = {

@@ -54,6 +54,8 @@ export async function exportLedger(input: z.infer<typeof exportLedgerInput>, cal
         flagLabel: stats.value.flagApplies ? v.verdict.label : v.flag.label,
         rectification: v.rectification,
         combined: v.annual?.combined,
+        care: v.care,
+        score: v.score,
       })),
       titled(`${GROUP_NAMES[groupBy]}考核统计`),
     );

@@ -5,6 +5,7 @@ import { ROLE_NAMES, type Case } from '../../../core/model';
 import {
   computeMetrics,
   emptyTally,
+  type CaseTally,
   describeMetrics,
   groupTallies,
   periodKindOf,
@@ -18,7 +19,9 @@ import { caseClocks, caseTime } from '../../../core/case-time';
 import { caseCard } from '../../services/views';
 import { tallyByChannel } from '../../../core/channel-stats';
 import { annualScores, rectificationsByUnit } from '../../services/assessment';
-import { periodWeightsOf, weightsOf } from '../../services/weights';
+import { careWeightOf, periodWeightsOf, weightsOf } from '../../services/weights';
+import { careByUnit } from '../../services/care-stats';
+import { carePraiseBar, scoreWithCare, sumCare } from '../../../core/care-assessment';
 import { MIN_RATED_TO_FLAG, judgeSatisfaction, reconcilePraise } from '../../../core/rectification';
 import type { Grid } from '../../store/ref-docs';
 import { id, localDate, period } from '../../validation';
@@ -95,17 +98,34 @@ export async function computeStats(call: AdminCall, input: StatsInput) {
   const ids = new Set([...[...known.keys()].filter((k) => !k.startsWith('~')), ...tallies.keys()]);
   const kind = periodKindOf(input.period);
   // A year ranks by the combined score of its months and the whole year, weighed as the street set.
-  const periodWeights = await periodWeightsOf(deps.store);
+  const [periodWeights, careWeight, care] = await Promise.all([
+    periodWeightsOf(deps.store),
+    careWeightOf(deps.store),
+    careByUnit(deps.store, [...communityIds], input.period, localDateOf(call.now), input.groupBy, grid?.id),
+  ]);
   const annual = kind === 'year' ? annualScores(input.period, cases, keyOf, ids, weights, periodWeights) : undefined;
+  // 走访完成率 weighs beside the case weights (docs/decisions.md): the score ranked and published.
+  const caseWeightSum = weights.response + weights.onTime + weights.satisfaction;
+  const scoreOf = (u: { id: string; tally: CaseTally }) =>
+    scoreWithCare(
+      annual ? (annual.get(u.id)?.combined ?? null) : computeMetrics(u.tally, weights).score,
+      caseWeightSum,
+      care.get(u.id),
+      careWeight,
+    );
   const ranking = rankUnits(
     [...ids].map((unitId) => ({ id: unitId, name: names(unitId), tally: tallies.get(unitId) ?? emptyTally() })),
     weights,
-    annual ? { scoreOf: (u) => annual.get(u.id)?.combined ?? null } : {},
+    { scoreOf },
   );
   const total = tallyCases(cases);
   // Seed 001: a quarter (and so a year) below 80% sends the unit back; it is not praised as well.
   const flagApplies = kind !== 'month';
-  const judged = flagApplies ? reconcilePraise(ranking.units) : ranking.units;
+  // People left overdue for a visit bar the praise too, in any period (the praise passes to nobody).
+  const judged = (flagApplies ? reconcilePraise(ranking.units) : ranking.units).map((u) => {
+    const bar = u.praised ? carePraiseBar(care.get(u.id)) : undefined;
+    return bar ? { ...u, praised: false, note: bar } : u;
+  });
   const tasks = input.groupBy === 'member' ? new Map() : await rectificationsByUnit(deps.store, input.period, input.groupBy);
   const view = (u: (typeof judged)[number]) => {
     const flag = satisfactionFlag(u.tally);
@@ -117,7 +137,9 @@ export async function computeStats(call: AdminCall, input: StatsInput) {
       criticised: u.criticised,
       note: u.note,
       metrics: u.metrics,
+      score: scoreOf(u),
       rates: describeMetrics(u.metrics),
+      care: care.get(u.id),
       flag,
       verdict: judgeSatisfaction(u.tally),
       rectification: (tasks.get(u.id) as { label: string } | undefined)?.label,
@@ -134,18 +156,20 @@ export async function computeStats(call: AdminCall, input: StatsInput) {
     groupName: GROUP_NAMES[input.groupBy],
     scopeName: grid ? `${scopeName(dir, filter.value)} ${grid.name}` : scopeName(dir, filter.value),
     weights,
+    careWeight,
     ...(annual ? { periodWeights } : {}),
     caseCount: cases.length,
     total: {
       metrics: computeMetrics(total, weights),
       rates: describeMetrics(computeMetrics(total, weights)),
       flag: satisfactionFlag(total),
+      care: sumCare(care.values()),
     },
     units,
     /** 渠道: cases and satisfaction per channel (小程序, 巡查, 走访 and each channel of a 代登记). */
     byChannel: tallyByChannel(cases),
-    praise: units.filter((u) => u.praised).map((u) => ({ id: u.id, name: u.name, rank: u.rank, score: u.metrics.score })),
-    criticism: units.filter((u) => u.criticised).map((u) => ({ id: u.id, name: u.name, rank: u.rank, score: u.metrics.score })),
+    praise: units.filter((u) => u.praised).map((u) => ({ id: u.id, name: u.name, rank: u.rank, score: u.score })),
+    criticism: units.filter((u) => u.criticised).map((u) => ({ id: u.id, name: u.name, rank: u.rank, score: u.score })),
     /** Seed 001: satisfaction below 80% over a quarter or a year, with enough rated cases, sends the unit back (回炉整改). */
     flagApplies,
     minRatedToFlag: MIN_RATED_TO_FLAG,

@@ -10,10 +10,12 @@ interface CountTileProps {
   /** `alert` draws the number red (超时) when it is above zero. */
   tone?: 'plain' | 'alert';
   testId: string;
+  /** What is counted, after the number. @default '件' */
+  unit?: string;
 }
 
 /** One count, in big figures. */
-export function CountTile({ label, value, note, tone = 'plain', testId }: CountTileProps) {
+export function CountTile({ label, value, note, tone = 'plain', testId, unit = '件' }: CountTileProps) {
   return (
     <View className={`board-stat board-stat--count ${tone === 'alert' && value > 0 ? 'board-stat--alert' : ''}`}>
       <Text className="board-stat__label">{label}</Text>
@@ -21,7 +23,7 @@ export function CountTile({ label, value, note, tone = 'plain', testId }: CountT
         <Text className="board-stat__number" data-testid={testId}>
           {value}
         </Text>
-        <Text className="board-stat__unit">件</Text>
+        <Text className="board-stat__unit">{unit}</Text>
       </View>
       {note ? <Text className="board-stat__note">{note}</Text> : null}
     </View>

@@ -1,6 +1,8 @@
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { StaffCaseDetail } from '../../services/member-api';
 import { formatTime } from '../../utils/format';
+import { STAFF_ROUTES } from '../../utils/staff-routes';
 import { countdown } from '../../utils/staff-deadline';
 import { StaffPhotoGrid } from '../staff-photos';
 import { PhoneLink, StaffNote, StaffRow, StaffTag } from '../staff-ui';
@@ -72,6 +74,16 @@ export function StaffCaseSummary({ c }: { c: StaffCaseDetail }) {
             ? `巡查上报${c.channelName && c.channelName !== '巡查' ? `·${c.channelName}` : ''}`
             : `居民${c.reporter ? ` ${c.reporter.name}` : ''}`}
       </StaffRow>
+      {c.originLabel ? (
+        // 来自院坝会 2026-12-01「停车难」: the record the case came from; a tap opens it.
+        <StaffRow
+          label="来自"
+          testId="case-origin"
+          onTap={c.channel === 'meeting' && c.originId ? () => void Taro.navigateTo({ url: STAFF_ROUTES.meeting(c.originId!) }) : undefined}
+        >
+          {c.originLabel}
+        </StaffRow>
+      ) : null}
       <StaffRow label="提交时间">{formatTime(c.createdAt)}</StaffRow>
       {c.holder ? <StaffRow label="办理人">{`${c.holder.roleName} ${c.holder.name}`}</StaffRow> : null}
       <StaffRow label="等级">

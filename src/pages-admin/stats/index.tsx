@@ -107,9 +107,13 @@ export default function StatsPage() {
             <StaffTile label="解决率" value={percent(s.total.metrics.resolutionRate)} />
             <StaffTile label="综合得分" value={s.total.metrics.score ?? '—'} />
             <StaffTile label="超时" value={s.total.metrics.overdue} alert={s.total.metrics.overdue > 0} />
+            <StaffTile label="走访完成率" value={percent(s.total.care.rate)} alert={s.total.care.overdue > 0} />
           </StaffTiles>
           <View className="stats__weights">
-            综合得分权重：响应 {s.weights.response} / 按时办结 {s.weights.onTime} / 满意 {s.weights.satisfaction}
+            综合得分权重：响应 {s.weights.response} / 按时办结 {s.weights.onTime} / 满意 {s.weights.satisfaction} / 走访 {s.careWeight}
+          </View>
+          <View className="stats__weights" data-testid="stats-care">
+            {careLine(s.total.care)}
           </View>
           {s.flagApplies ? (
             s.flagged.length ? (
@@ -198,12 +202,13 @@ function UnitRow({ u, flagApplies }: { u: StatsUnit; flagApplies: boolean }) {
       <View className="stats__unit-head">
         <Text className="stats__rank">{u.rank ?? '—'}</Text>
         <Text className="stats__unit-name">{u.name}</Text>
-        <Text className="stats__score">{u.metrics.score ?? '—'}</Text>
+        <Text className="stats__score">{u.score ?? '—'}</Text>
       </View>
       <View className="stats__unit-tags">
         {u.praised ? <StaffTag tone="green">表扬</StaffTag> : null}
         {u.criticised ? <StaffTag tone="red">批评</StaffTag> : null}
         {flagApplies && u.flag.flagged ? <StaffTag tone="red">满意率低于80% 回炉整改</StaffTag> : null}
+        {u.care?.overdue ? <StaffTag tone="orange">{`走访逾期 ${u.care.overdue} 人`}</StaffTag> : null}
         <Text className="stats__muted">
           {u.metrics.received}件 · 满意率 {percent(u.metrics.satisfactionRate)} · 超时 {u.metrics.overdue}
         </Text>
@@ -214,9 +219,18 @@ function UnitRow({ u, flagApplies }: { u: StatsUnit; flagApplies: boolean }) {
             <View key={r}>{r}</View>
           ))}
           <View>{u.flag.label}</View>
+          {u.care ? <View data-testid="stats-unit-care">{careLine(u.care)}</View> : null}
+          {u.care?.rate != null && u.score !== u.metrics.score ? (
+            <View>{`办件得分 ${u.metrics.score ?? '—'}，含走访 ${u.score ?? '—'}`}</View>
+          ) : null}
           {u.note ? <View>{u.note}</View> : null}
         </View>
       ) : null}
     </View>
   );
+}
+
+/** '走访完成率 91.7%（已走访 11 / 应走访 12 人次，逾期 1 人）': a rate never without what it is out of. */
+function careLine(c: { due: number; done: number; overdue: number; rate: number | null }): string {
+  return `走访完成率 ${percent(c.rate)}（已走访 ${c.done} / 应走访 ${c.due} 人次${c.overdue ? `，逾期 ${c.overdue} 人` : ''}）`;
 }

@@ -10,6 +10,7 @@ import { CountTile, RateTile } from '../../components/board-stat';
 import { EmptyState, ErrorLine, Loading, SectionTitle } from '../../components/notice';
 import { PageShell } from '../../components/page-shell';
 import { careApi } from '../../services/care-api';
+import { meetingsApi } from '../../services/meetings-api';
 import { boardApi, type BoardMetrics, type BoardScope, type BoardSummary, type RankedUnit } from '../../services/board-api';
 import { BOARD_ROUTES, compareGridNames } from '../../utils/board-case';
 import { describeMetricRate, describeWeights, formatRate, formatScore, numeratorOf, RATE_INFO, RATE_KEYS } from '../../utils/board-format';
@@ -45,6 +46,7 @@ export default function BoardPage() {
   );
   const latest = useKeyedRemote(() => boardApi.listCases({ ...scope, limit: 3 }), scopeKey);
   const care = useKeyedRemote(() => careApi.counts(scope), `care|${scopeKey}`);
+  const meetings = useKeyedRemote(() => meetingsApi.counts(scope), `meetings|${scopeKey}`);
 
   usePullDownRefresh(() => {
     void Promise.all([summary.reload(), ranking.reload(), latest.reload()]).finally(() => Taro.stopPullDownRefresh());
@@ -81,6 +83,19 @@ export default function BoardPage() {
             <CountTile label="今年覆盖（人）" value={care.data.peopleCoveredThisYear} testId="care-covered" />
           </View>
           <View className="board__hint">烈属、孤寡老人、困境儿童、低保、特困、残障人士等群体，名单不公开。</View>
+        </View>
+      ) : null}
+
+      {meetings.data ? (
+        <View className="card" data-testid="board-meetings">
+          <SectionTitle>院坝会 · 议事日</SectionTitle>
+          <View className="board__figures">
+            <CountTile label="本月会议" unit="场" value={meetings.data.meetingsThisMonth} testId="meetings-month" />
+            <CountTile label="今年会议" unit="场" value={meetings.data.meetingsThisYear} testId="meetings-year" />
+            <CountTile label="今年群众反映" unit="条" value={meetings.data.issuesThisYear} testId="meetings-issues" />
+            <CountTile label="已办结" value={meetings.data.casesDoneThisYear} testId="meetings-done" />
+          </View>
+          <View className="board__hint">{`会上反映的问题登记为诉求 ${meetings.data.casesThisYear} 件，其中已办结 ${meetings.data.casesDoneThisYear} 件。`}</View>
         </View>
       ) : null}
 

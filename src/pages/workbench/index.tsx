@@ -236,6 +236,7 @@ function MemberDesk({ refreshKey }: { refreshKey: number }) {
         <StaffEntry icon="contact" label="公示牌信息" onClick={() => go(STAFF_ROUTES.profile)} testId="entry-profile" />
         <StaffEntry icon="notebook-pen" label="代登记" onClick={() => go(STAFF_ROUTES.intake('file'))} testId="entry-intake" />
         <StaffEntry icon="phone" label="电话回访" onClick={() => go(STAFF_ROUTES.intake('callback'))} testId="entry-callback" />
+        <StaffEntry icon="megaphone" label="院坝会" onClick={() => go(STAFF_ROUTES.meetings)} testId="entry-meetings" />
       </StaffEntries>
       {care && care.overdue + care.due > 0 ? (
         <StaffNote tone={care.overdue > 0 ? 'red' : 'grey'} testId="desk-care">
@@ -410,6 +411,7 @@ function AdminDesk({ access, refreshKey }: { access: StaffAccess; refreshKey: nu
                 <StaffEntry icon="notebook-pen" label="代登记" onClick={() => go(STAFF_ROUTES.intake('file'))} testId="entry-intake" />
                 <StaffEntry icon="phone" label="电话回访" onClick={() => go(STAFF_ROUTES.intake('callback'))} testId="entry-callback" />
                 <StaffEntry icon="folder-open" label="12345工单" onClick={() => go(STAFF_ROUTES.hotline)} testId="entry-hotline" />
+                <StaffEntry icon="megaphone" label="院坝会" onClick={() => go(STAFF_ROUTES.meetings)} testId="entry-meetings" />
               </>
             ) : null}
           </StaffEntries>

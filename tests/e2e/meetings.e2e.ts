@@ -1,0 +1,80 @@
+/**
+ * 院坝会：社区书记登记一次院坝会（网格、地点、议题、参会人数、出席的五员、议定事项、两条群众反映的问题）
+ * → 在会议记录上给两条问题选类别，一次登记为两件诉求（渠道 院坝会，双向关联）→ 诉求页写明「来自院坝会」
+ * → 公示栏只显示会议场次和问题件数。
+ */
+import { byTestId, typeInto, visible } from './support/browser';
+import { apiAs, onOwnHost, openAs, tap, waitText } from './staff-support';
+
+const GRID = 'sf-yuyuan-g1';
+const TOPIC = '冬季停车与楼道照明';
+
+test('登记院坝会的两条问题成为两件诉求，诉求写明来自院坝会，公示栏显示场次', () =>
+  onOwnHost(async ({ host, open }) => {
+    const adminApi = await apiAs(host, 'demo-admin-1');
+
+    // ——— 社区书记：登记院坝会 ———
+    const admin = await open('meetings-admin');
+    const a = admin.page;
+    await openAs(a, host, 'demo-admin-1');
+    await tap(visible(a, 'tab-work'));
+    await tap(visible(a, 'entry-meetings'));
+    await visible(a, 'page-meetings').waitFor();
+    await tap(visible(a, 'meetings-add'));
+    await tap(visible(a, 'meeting-kind-courtyard'));
+    await tap(visible(a, `meeting-grid-${GRID}`));
+    await typeInto(a, 'meeting-place', '3栋院坝');
+    await typeInto(a, 'meeting-topic', TOPIC);
+    await typeInto(a, 'meeting-attendance', '32');
+    await tap(visible(a, 'meeting-role-party_leader'));
+    await tap(visible(a, 'meeting-role-grid_worker'));
+    await typeInto(a, 'meeting-decisions', '物业本周内修好楼道灯，周末划定临时停车位');
+    await typeInto(a, 'meeting-issue-0', '3栋楼道灯不亮，老人晚上看不见台阶');
+    await tap(visible(a, 'meeting-add-issue'));
+    await typeInto(a, 'meeting-issue-1', '东门口车辆乱停，堵住消防通道');
+    await admin.screenshot('meeting-form');
+    await tap(visible(a, 'meeting-save'));
+
+    // ——— 会议记录：两条问题一次登记为诉求 ———
+    await visible(a, 'page-meeting').waitFor();
+    await waitText(a, 'meeting-attendance-row', '32 人');
+    await tap(visible(a, 'meeting-issue-category-0-cat-01'));
+    await tap(visible(a, 'meeting-issue-category-1-cat-01'));
+    await admin.screenshot('meeting-record');
+    await tap(visible(a, 'meeting-file-all'));
+    await a.locator('[data-testid="meeting-issue-row"][data-filed="yes"] >> visible=true').nth(1).waitFor();
+    await expect(a.locator('[data-testid="meeting-issue-case"] >> visible=true').count()).resolves.toBe(2);
+    await admin.screenshot('meeting-filed');
+
+    // Both cases carry the channel and name the meeting; the meeting lists both.
+    const list = await adminApi.call<{ items: { id: string; filedCount: number }[] }>('community', 'meetingList', {});
+    expect(list.items).toHaveLength(1);
+    expect(list.items[0]!.filedCount).toBe(2);
+    const detail = await adminApi.call<{ issues: { caseId: string }[] }>('community', 'meetingDetail', { meetingId: list.items[0]!.id });
+    for (const issue of detail.issues) {
+      const c = await adminApi.call<{ case: { channelName: string; originLabel: string; originId: string } }>('admin', 'getCase', {
+        caseId: issue.caseId,
+      });
+      expect(c.case).toMatchObject({ channelName: '院坝会', originId: list.items[0]!.id });
+      expect(c.case.originLabel).toContain(TOPIC);
+    }
+
+    // The case page says where it came from, and leads back to the record.
+    await tap(a.locator('[data-testid="meeting-issue-case"] >> visible=true').first());
+    await waitText(a, 'case-source', '院坝会');
+    await waitText(a, 'case-origin', TOPIC);
+    await admin.screenshot('case-from-meeting');
+    await tap(visible(a, 'case-origin'));
+    await visible(a, 'page-meeting').waitFor();
+
+    // ——— 公示栏：场次和件数，不见议题和人 ———
+    const visitor = await open('meetings-board');
+    const v = visitor.page;
+    await v.goto(`${host.url}/#/pages-board/index/index?communityId=sf-yuyuan`);
+    const card = visible(v, 'board-meetings');
+    await card.waitFor();
+    await expect(byTestId(card, 'meetings-year').innerText()).resolves.toBe('1');
+    await expect(byTestId(card, 'meetings-issues').innerText()).resolves.toBe('2');
+    await expect(v.locator('body').innerText()).resolves.not.toContain(TOPIC);
+    await visitor.screenshot('board-meetings');
+  }));

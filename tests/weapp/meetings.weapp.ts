@@ -1,0 +1,75 @@
+/**
+ * A grid worker in the weapp: 工作台 → 院坝会 → records a 院坝会 of the first grid with two issues
+ * raised → the record → each issue gets a category and both become cases at once (channel 院坝会),
+ * listed on the record with their status; the board counts the meeting.
+ */
+import { MiniProgram } from './harness/mini-program';
+import { data } from './harness/setup';
+import { sqliteWorld, type World } from './harness/world';
+
+const WORKER = 'demo-11-grid-worker';
+const TOPIC = '冬季停车与楼道照明';
+
+let world: World;
+let mp: MiniProgram;
+
+beforeAll(async () => {
+  world = await sqliteWorld({ seedCases: 10 });
+});
+afterAll(async () => {
+  await mp?.close();
+  await world?.close();
+});
+
+describe('网格员：登记院坝会 → 问题登记为诉求（小程序）', () => {
+  it('工作台 → 院坝会：登记一次院坝会和两条群众反映的问题', async () => {
+    mp = await MiniProgram.launch(world, WORKER, 'pages/workbench/index');
+    await mp.tap('院坝会');
+    await mp.on('pages-admin/meetings/index');
+    await mp.tap('＋ 登记院坝会 / 议事日');
+    await mp.see('登记会议');
+    // Nothing is saved without a grid.
+    await mp.tap('保存会议记录');
+    await mp.see('请选择网格或全社区');
+    await mp.tap('第一网格');
+    await mp.input('地点', '3栋院坝');
+    await mp.input('议题', TOPIC);
+    await mp.input('参会人数', '28');
+    await mp.tap('网格员');
+    await mp.input('会上商定的事', '物业本周内修好楼道灯，周末划定临时停车位');
+    await mp.input('问题 1', '3栋楼道灯不亮');
+    await mp.tap('＋ 再加一条问题');
+    await mp.input('问题 2', '东门口车辆乱停堵住消防通道');
+    await mp.tap('保存会议记录');
+    await mp.on('pages-admin/meetings/index');
+    await mp.see('全部登记为诉求（2 条）');
+    await mp.see(TOPIC);
+    const stored = await world.store.listRef('meetings');
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ kind: 'courtyard', gridId: 'sf-yuyuan-g1', attendance: 28, rolesPresent: ['grid_worker'] });
+  });
+
+  it('两条问题一次登记为诉求，记录上列出诉求和状态', async () => {
+    // A category for each issue, then all at once.
+    await mp.tap('全部登记为诉求（2 条）');
+    await mp.see('第1条问题：请选择问题类别');
+    await mp.tap('设施维修', { nth: 0 });
+    await mp.tap('设施维修', { nth: 1 });
+    await mp.tap('全部登记为诉求（2 条）');
+    await mp.waitFor(() => !/登记为诉求/.test(mp.text()), '两条问题都已登记');
+    const m = (await world.store.listRef('meetings'))[0]!;
+    const caseIds = m.issues.map((i) => i.caseId);
+    expect(caseIds.every(Boolean)).toBe(true);
+    for (const id of caseIds) {
+      const c = (await world.store.getCase(id!))!;
+      expect(c.origin).toMatchObject({ channel: 'meeting', refId: m.id });
+      expect(c.origin?.label).toContain(TOPIC);
+    }
+    const board = data<{ meetingsThisYear: number; casesThisYear: number }>(
+      await world.call('board', { action: 'meetingCounts', communityId: 'sf-yuyuan' }, WORKER),
+    );
+    expect(board).toMatchObject({ meetingsThisYear: 1, casesThisYear: 2 });
+    expect(mp.console.filter((c) => c.level === 'error')).toEqual([]);
+    expect(mp.uncaught).toEqual([]);
+  });
+});
