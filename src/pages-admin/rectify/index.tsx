@@ -86,6 +86,16 @@ export default function RectifyPage() {
   );
 }
 
+/** What opening a quarter did, in one sentence. */
+function openedText(r: OpenRectificationsResult): string {
+  return [
+    `${periodLabel(r.period)}：新开整改任务${r.opened.length}项`,
+    r.existing ? `，已有${r.existing}项` : '',
+    r.tooFew ? `，${r.tooFew}个单位满意率偏低但已评价不足5件，暂不判定` : '',
+    '。',
+  ].join('');
+}
+
 /** The street opens a quarter's tasks by hand: every unit below 80 % over enough rated cases. */
 function OpenQuarter({ reload }: { reload: () => Promise<void> }) {
   const quarters = useMemo(() => {
@@ -122,8 +132,7 @@ function OpenQuarter({ reload }: { reload: () => Promise<void> }) {
       <ErrorLine message={error} testId="rectify-open-error" />
       {result ? (
         <StaffNote tone={result.opened.length ? 'red' : 'green'} testId="rectify-opened">
-          {periodLabel(result.period)}：新开整改任务{result.opened.length}项{result.existing ? `，已有${result.existing}项` : ''}
-          {result.tooFew ? `，${result.tooFew}个单位满意率偏低但已评价不足5件，暂不判定` : ''}。
+          {openedText(result)}
         </StaffNote>
       ) : null}
       <BigButton kind="secondary" onClick={() => void run()} disabled={busy} testId="rectify-open">

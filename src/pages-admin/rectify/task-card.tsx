@@ -105,7 +105,7 @@ export function TaskCard({
         </View>
       ) : null}
       {t.status === 'open' && !t.mine ? (
-        <View className="rectify__muted">等待{t.communityId ? '社区' : '街道'}管理员提交整改报告</View>
+        <View className="rectify__muted">{`等待${t.communityId ? '社区' : '街道'}管理员提交整改报告`}</View>
       ) : null}
     </View>
   );
