@@ -1,4 +1,5 @@
-import { reportProblem, timeLeft } from './rectify';
+import { RECTIFICATION_REPORT_MIN } from '../../core/rectification';
+import { REPORT_MIN, reportProblem, timeLeft } from './rectify';
 
 // Due at China-local midnight after 2027-01-06: the last day allowed is the 6th.
 const DUE = '2027-01-06T16:00:00.000Z';
@@ -19,6 +20,10 @@ describe('整改任务 timeLeft', () => {
 });
 
 describe('整改报告 reportProblem', () => {
+  it('asks for as many characters as the server', () => {
+    expect(REPORT_MIN).toBe(RECTIFICATION_REPORT_MIN);
+  });
+
   it('refuses a report under 20 letters or digits, punctuation and spaces not counted', () => {
     expect(reportProblem('已整改')).toBe('整改报告须至少包含20个文字，写明原因、措施和成效');
     expect(reportProblem('一二三四五六七八九十，。！ 一二三四五六七八九')).toMatch(/至少包含20个文字/);

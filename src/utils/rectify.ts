@@ -1,12 +1,15 @@
 /**
  * 整改任务 on the page: the last day allowed and the days left or past, and what a 整改报告 must say
  * before it is sent (the server refuses the same, core/rectification.ts). Pure: `now` is passed in.
+ * The core's module is not imported: it brings the metrics and zod into the admin subpackage; a
+ * test holds the two minimums equal.
  */
-import { RECTIFICATION_REPORT_MIN } from '../../core/rectification';
 import { chinaDate } from './staff-case-filter';
 import { chars } from './staff-form';
 
 export const REPORT_MAX = 2000;
+/** The shortest report, in letters and digits: `RECTIFICATION_REPORT_MIN` of the core. */
+export const REPORT_MIN = 20;
 const DAY = 86_400_000;
 
 /** The last day allowed (the deadline is the first moment after it) and the days left or past. */
@@ -20,8 +23,7 @@ export function timeLeft(dueAt: string, now: Date): { lastDay: string; text: str
 
 /** What a report must say before it is sent: the server refuses the same (core/rectification.ts). */
 export function reportProblem(text: string): string | undefined {
-  if (Array.from(text.matchAll(/[\p{L}\p{N}]/gu)).length < RECTIFICATION_REPORT_MIN)
-    return `整改报告须至少包含${RECTIFICATION_REPORT_MIN}个文字，写明原因、措施和成效`;
+  if (Array.from(text.matchAll(/[\p{L}\p{N}]/gu)).length < REPORT_MIN) return `整改报告须至少包含${REPORT_MIN}个文字，写明原因、措施和成效`;
   if (chars(text) > REPORT_MAX) return `整改报告不能超过${REPORT_MAX}字`;
   return undefined;
 }
