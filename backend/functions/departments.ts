@@ -196,7 +196,7 @@ const newCode = (): string => Array.from({ length: 8 }, () => INVITE_ALPHABET[ra
 
 const inviteInput = z.strictObject({ departmentId: id });
 
-/** A one-time code: whoever enters it in the app (我的 → 绑定身份) logs in as this department. */
+/** A one-time code: whoever enters it in the app (我的 → 绑定五员身份) logs in as this department. */
 export async function departmentInvite(input: z.infer<typeof inviteInput>, call: AdminCall) {
   const d = manageable(call, input.departmentId);
   if (!d.ok) return d;
