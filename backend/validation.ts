@@ -57,6 +57,8 @@ const FIELD_NAMES: Record<string, string> = {
   categoryIds: '负责类别',
   phone: '联系电话',
   accountId: '账号',
+  channel: '渠道',
+  examples: '举例说明',
 };
 
 /** Fields inside an object field, named on their own (`entry.venueCapacity` → 场所容纳人数). */

@@ -126,6 +126,11 @@ function filterSql(q: CaseFilter): { clauses: string[]; params: unknown[] } {
     clauses.push(`json_extract(json, '$.contactPhone') = ?`);
     params.push(q.reporterPhone);
   }
+  if (q.channel === 'app') clauses.push(`json_extract(json, '$.source') = 'resident' AND json_extract(json, '$.origin') IS NULL`);
+  else if (q.channel !== undefined) {
+    clauses.push(`json_extract(json, '$.origin.channel') = ?`);
+    params.push(q.channel);
+  }
   if (q.statuses !== undefined) {
     const statuses = [...new Set(q.statuses)];
     clauses.push(statuses.length ? `status IN (${statuses.map(() => '?').join(', ')})` : '0');
