@@ -155,10 +155,10 @@ export default function DepartmentsPage() {
 function DepartmentFacts({ item }: { item: DepartmentItem }) {
   return (
     <View className="depts__facts">
-      {item.handles ? <View data-testid="dept-card-handles">负责：{item.handles}</View> : null}
-      {item.categoryNames.length ? <View data-testid="dept-card-categories">类别：{item.categoryNames.join('、')}</View> : null}
+      {item.handles ? <View data-testid="dept-card-handles">{`负责：${item.handles}`}</View> : null}
+      {item.categoryNames.length ? <View data-testid="dept-card-categories">{`类别：${item.categoryNames.join('、')}`}</View> : null}
       {item.phone ? <PhoneLink phone={item.phone} testId="dept-card-phone" /> : null}
-      <View data-testid="dept-card-open">未办结诉求：{item.openCases} 件</View>
+      <View data-testid="dept-card-open">{`未办结诉求：${item.openCases} 件`}</View>
     </View>
   );
 }
@@ -168,7 +168,7 @@ type Change = ReturnType<typeof useChange>;
 function Accounts({ item, canManage, change }: { item: DepartmentItem; canManage: boolean; change: Change }) {
   return (
     <View className="depts__accounts" data-testid="dept-accounts">
-      <View className="depts__section">登录账号（{item.accounts.length}）</View>
+      <View className="depts__section">{`登录账号（${item.accounts.length}）`}</View>
       {item.accounts.length === 0 ? <View className="depts__muted">还没有账号，点「添加账号」生成邀请码。</View> : null}
       {item.accounts.map((a) => (
         <View key={a.accountId} className="depts__account" data-testid="dept-account">
@@ -208,9 +208,7 @@ function OpenCases({ departmentId, known }: { departmentId: string; known?: Depa
           onClick={() => void Taro.navigateTo({ url: STAFF_ROUTES.adminCase(c.id) })}
           data-testid="dept-open-case"
         >
-          <Text>
-            {c.no ?? ''} {c.communityName} · {c.categoryName}
-          </Text>
+          <Text>{`${c.no ? `${c.no} ` : ''}${c.communityName} · ${c.categoryName}`}</Text>
           <Text className="depts__muted">{c.waiting ? '待报到 ›' : `${c.statusName} ›`}</Text>
         </View>
       ))}
