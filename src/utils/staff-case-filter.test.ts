@@ -93,6 +93,6 @@ describe('page parameters', () => {
   test('渠道筛选传给服务器，名称取自核心的渠道表', () => {
     expect(toListQuery({ ...EMPTY_FILTER, channel: 'walk_in' }, NOW).channel).toBe('walk_in');
     expect(toListQuery(EMPTY_FILTER, NOW)).not.toHaveProperty('channel');
-    expect(CHANNEL_CHOICES.map((c) => c.label)).toEqual(['小程序', '走访', '院坝会', '来电', '来访', '意见箱', '12345热线']);
+    expect(CHANNEL_CHOICES.map((c) => c.label)).toEqual(['小程序', '巡查', '走访', '来电', '来访', '院坝会', '意见箱', '12345热线']);
   });
 });

@@ -4,7 +4,7 @@
  */
 
 import type { Input } from '../../backend/contract';
-import { channelName, LIST_CHANNELS, type ListChannel } from '../../core/case-channel';
+import { INTAKE_CHANNEL_NAMES, INTAKE_CHANNELS, type IntakeChannel } from '../../core/intake';
 import { CASE_STATUSES, FINAL_STATUSES, OPEN_STATUSES, SEVERITIES, SEVERITY_NAMES, type CaseStatus, type Severity } from '../../core/model';
 
 /** The core's lists: the codes the server knows. */
@@ -32,8 +32,8 @@ export interface CaseFilter {
   handlerId?: string;
   /** 剩余时间少的在前 (open cases by their running clock) instead of the newest first. */
   sort?: 'time_left';
-  /** The channel it came by: 小程序, 来电, 来访, 院坝会, 意见箱, 12345热线, 走访. */
-  channel?: ListChannel;
+  /** The channel it came by: 小程序, 巡查, 走访, 来电, 来访, 院坝会, 意见箱, 12345热线. */
+  channel?: IntakeChannel;
 }
 
 export const EMPTY_FILTER: CaseFilter = { status: 'open', overdue: false, date: 'all' };
@@ -54,9 +54,9 @@ export const STATUS_CHOICES: ReadonlyArray<{ value: StatusChoice; label: string 
 ];
 
 /** The channel chips, named by the core's labels. */
-export const CHANNEL_CHOICES: ReadonlyArray<{ value: ListChannel; label: string }> = LIST_CHANNELS.map((value) => ({
+export const CHANNEL_CHOICES: ReadonlyArray<{ value: IntakeChannel; label: string }> = INTAKE_CHANNELS.map((value) => ({
   value,
-  label: channelName(value),
+  label: INTAKE_CHANNEL_NAMES[value],
 }));
 
 export const DATE_CHOICES: ReadonlyArray<{ value: DateChoice; label: string }> = [
@@ -139,7 +139,7 @@ export function filterFromParams(params: Record<string, string | undefined>): Ca
   if (q) f.q = q.slice(0, 50);
   if (get('sort') === 'time_left') f.sort = 'time_left';
   const channel = get('channel');
-  if (channel && (LIST_CHANNELS as readonly string[]).includes(channel)) f.channel = channel as ListChannel;
+  if (channel && (INTAKE_CHANNELS as readonly string[]).includes(channel)) f.channel = channel as IntakeChannel;
   return f;
 }
 

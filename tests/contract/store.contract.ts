@@ -3,7 +3,7 @@
  * (`sqlite-store.test.ts`, `cloud-store.test.ts`).
  */
 import { CASE_CHANNELS, CASE_STATUSES, OPEN_STATUSES, SEVERITIES, type Case, type CaseStatus } from '../../core/model';
-import { channelOf } from '../../core/case-channel';
+import { intakeChannelOf } from '../../core/intake';
 import { textsWaitingOf } from '../../core/public-text';
 import { TALLY_KEYS, addTally, emptyTally, isZeroTally, tallyCase, type CaseTally } from '../../core/metrics';
 import type { Result } from '../../core/errors';
@@ -50,7 +50,7 @@ function oracle(cases: Case[], f: Filter, order: CaseOrder): Case[] {
       (f.text === undefined || c.description.toLowerCase().includes(f.text.toLowerCase())) &&
       (f.reporterPhone === undefined || c.contactPhone === f.reporterPhone) &&
       (f.holderMemberId === undefined || c.holder?.memberId === f.holderMemberId) &&
-      (f.channel === undefined || channelOf(c) === f.channel),
+      (f.channel === undefined || intakeChannelOf(c) === f.channel),
   );
   const key = (c: Case): string => (order === 'created_desc' ? c.createdAt : (c.dueAt ?? NO_DEADLINE));
   return matches.sort((a, b) => {
@@ -557,6 +557,7 @@ export function describeStoreContract(name: string, make: () => Promise<Store>):
         ["a community's texts waiting for review", { communityId: 'comm-2', textsWaiting: true }],
         ['the channel: the resident app', { channel: 'app' }],
         ['the channel: 12345', { channel: 'hotline' }],
+        ['the channel: a patrol report', { channel: 'patrol' }],
         ['a community and a channel, open', { communityId: 'comm-2', channel: 'walk_in', statuses: [...OPEN_STATUSES] }],
         ['a channel nobody used', { channel: 'meeting', communityId: 'comm-404' }],
       ];

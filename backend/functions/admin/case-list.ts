@@ -8,7 +8,7 @@
  */
 import * as z from 'zod';
 import { caseNumberMonth, parseCaseNumber } from '../../../core/case-number';
-import { channelName, channelOf, LIST_CHANNELS, type ListChannel } from '../../../core/case-channel';
+import { INTAKE_CHANNEL_NAMES, INTAKE_CHANNELS, intakeChannelOf, type IntakeChannel } from '../../../core/intake';
 import { fail, ok, type Result } from '../../../core/errors';
 import { chinesePeriod, exportFileName } from '../../../core/ledgers';
 import type { Command } from '../../../core/case-lifecycle';
@@ -30,15 +30,15 @@ export const CASE_SEARCH_INPUT = {
   handlerId: id.optional(),
   /** 最新在前 (default), 剩余时间少的在前 (open cases), 已超时 (open cases past their clock). */
   sort: z.enum(['newest', 'time_left', 'overdue']).optional(),
-  /** The channel it came by: 小程序 (`app`), or a 代登记 / 走访 channel (core/case-channel.ts). */
-  channel: z.enum(LIST_CHANNELS).optional(),
+  /** The channel it came by: 小程序, 巡查, 走访 or a 代登记's (core/intake.ts). */
+  channel: z.enum(INTAKE_CHANNELS).optional(),
 };
 
 export interface CaseSearchInput {
   q?: string;
   handlerId?: string;
   sort?: 'newest' | 'time_left' | 'overdue';
-  channel?: ListChannel;
+  channel?: IntakeChannel;
 }
 
 /** A phone as people type it: digits with spaces or dashes, a mobile or a landline with its area code. */
@@ -91,10 +91,10 @@ export async function applyCaseSearch(q: CaseQuery, input: CaseSearchInput, call
   return ok('ok');
 }
 
-/** The channel a list card shows (none for a patrol report without an origin). */
-export function channelView(c: Case): { channel?: ListChannel; channelName?: string } {
-  const ch = channelOf(c);
-  return ch ? { channel: ch, channelName: channelName(ch) } : {};
+/** The channel a list card shows. */
+export function channelView(c: Case): { channel: IntakeChannel; channelName: string } {
+  const channel = intakeChannelOf(c);
+  return { channel, channelName: INTAKE_CHANNEL_NAMES[channel] };
 }
 
 // ——— bulk actions ———

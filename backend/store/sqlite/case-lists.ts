@@ -126,7 +126,9 @@ function filterSql(q: CaseFilter): { clauses: string[]; params: unknown[] } {
     clauses.push(`json_extract(json, '$.contactPhone') = ?`);
     params.push(q.reporterPhone);
   }
-  if (q.channel === 'app') clauses.push(`json_extract(json, '$.source') = 'resident' AND json_extract(json, '$.origin') IS NULL`);
+  // The channel as `intakeChannelOf` reads it: the origin's, else a patrol report, else the app.
+  if (q.channel === 'app') clauses.push(`json_extract(json, '$.origin') IS NULL AND json_extract(json, '$.source') <> 'patrol'`);
+  else if (q.channel === 'patrol') clauses.push(`json_extract(json, '$.origin') IS NULL AND json_extract(json, '$.source') = 'patrol'`);
   else if (q.channel !== undefined) {
     clauses.push(`json_extract(json, '$.origin.channel') = ?`);
     params.push(q.channel);
