@@ -196,7 +196,10 @@ test('街道管理员新增、改名、停用类别，并看到各社区的调�
     // ——— 举例：街道改写居民看到的举例，上报页随之显示 ———
     await tap(repair.locator('.config__item-head'));
     await byTestId(repair, 'category-examples-input').waitFor();
-    await expect(byTestId(repair, 'category-examples-input').locator('textarea').inputValue()).resolves.toContain('楼栋里的东西坏了');
+    // No words of the street's own yet: the box is empty and says residents see the default.
+    const box = byTestId(repair, 'category-examples-input').locator('textarea');
+    await expect(box.inputValue()).resolves.toBe('');
+    await expect(box.getAttribute('placeholder')).resolves.toContain('默认举例');
     await typeInto(page, 'category-examples-input', '楼道灯、单元门、电梯、水管等楼栋里的设施坏了');
     await tap(byTestId(repair, 'category-examples-save'));
     const examplesOf = async () =>

@@ -12,7 +12,7 @@ import {
   type MemberRole,
   NOTICE_KINDS,
 } from '../../../core/model';
-import { categoryExamples, overriddenRole, roleForCategory } from '../../../core/route-case';
+import { overriddenRole, roleForCategory } from '../../../core/route-case';
 import { validateWeights } from '../../../core/metrics';
 import { POLICY_PRESETS, describeDuration, type TimePolicy } from '../../../core/time-policy';
 import { TEMPLATE_SETTING_ID, type TemplateConfig } from '../../notify/dispatcher';
@@ -66,14 +66,8 @@ const templatesSchema = z.partialRecord(
   }),
 );
 
-/** `examples`: what residents see under the category (the street's own, else the default for its name). */
-const categoryView = (c: Category) => ({
-  ...c,
-  icon: c.icon ?? '',
-  roleName: ROLE_NAMES[c.role],
-  examples: categoryExamples(c),
-  ownExamples: c.examples !== undefined,
-});
+/** `examples`: the street's own words only (residents see the default for its name without them). */
+const categoryView = (c: Category) => ({ ...c, icon: c.icon ?? '', roleName: ROLE_NAMES[c.role] });
 
 /** The communities (of those given, in their order) that route a category to a role of their own. */
 function overridesOf(category: Category, communities: readonly Community[]) {

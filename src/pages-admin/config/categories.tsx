@@ -155,7 +155,7 @@ function StreetFields({
         value={examples}
         maxlength={60}
         autoHeight
-        placeholder="如 楼道灯、门禁、水管等公共部位的损坏"
+        placeholder="还没有街道自己的举例，居民看到的是默认举例"
         onInput={(e) => setExamples(e.detail.value)}
         data-testid="category-examples-input"
       />
