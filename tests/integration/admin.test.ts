@@ -1358,6 +1358,7 @@ const COMMUNITY_SCOPE_TABLE: Record<string, Row> = {
     params: async () => ({ meetingId: await yuyuanMeeting(), issues: [{ index: 0, categoryId: 'cat-01' }] }),
     expect: ['ok', 'MEETING.NOT_FOUND', 'ok', 'MEETING.NOT_FOUND'],
     others: ['ok', 'MEETING.NOT_FOUND'],
+  },
   // 职能部门 (../../backend/functions/departments.ts): admins of the street look, the street admin changes.
   departmentList: { params: none, expect: ADMIN_ANY },
   departmentCases: { params: async () => ({ departmentId: 'dept-police' }), expect: ADMIN_ANY },
