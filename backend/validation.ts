@@ -53,6 +53,12 @@ const FIELD_NAMES: Record<string, string> = {
   rolesPresent: '出席角色',
   decisions: '议定事项',
   issues: '群众反映的问题',
+  handles: '负责事项',
+  categoryIds: '负责类别',
+  phone: '联系电话',
+  accountId: '账号',
+  channel: '渠道',
+  examples: '举例说明',
 };
 
 /** Fields inside an object field, named on their own (`entry.venueCapacity` → 场所容纳人数). */

@@ -527,6 +527,17 @@ describe('规则表之外的检查', () => {
     expect(s.case.escalation).toMatchObject({ level: 'department', departmentId: HOUSING.id, reportedAt: at(60).toISOString() });
   });
 
+  test('街道可把派给部门的诉求改派其他部门，原部门不再能报到，同一部门不能重派', () => {
+    const OTHER = { id: 'dept-other', name: '城管中队' };
+    const s = atStreet().do(STREET_ADMIN, { action: 'dispatch_department', department: HOUSING }, at(30));
+    expect(code(s.try(STREET_ADMIN, { action: 'dispatch_department', department: HOUSING }, at(40)))).toBe('CASE.INVALID_TRANSITION');
+    s.do(STREET_ADMIN, { action: 'dispatch_department', department: OTHER, note: '原部门已停用' }, at(50));
+    expect(s.case.escalation).toMatchObject({ level: 'department', departmentId: OTHER.id, reason: '原部门已停用' });
+    expect(s.case.calledDepartment).toEqual(OTHER);
+    expect(s.events.at(-1)?.note).toMatch(/^改派：请城管中队在/);
+    expect(code(s.try(HOUSING_DEPT, { action: 'department_report', note: '已到场' }, at(60)))).not.toBe('ok');
+  });
+
   test('成员尚未绑定微信时派出的任务，绑定后凭成员身份即可受理', () => {
     const unbound = { ...WANG, openid: undefined };
     const s = Story.submit({ at: T0, members: [unbound] });

@@ -181,20 +181,24 @@ function apply(b: Builder, cmd: Command, rel: Set<Relation>): DomainError | unde
       return undefined;
     }
     case 'dispatch_department': {
-      if (before.escalation?.level !== 'street')
+      // From the street, or again from a department (改派: e.g. the street stopped that department).
+      const from = before.escalation?.level;
+      if (from !== 'street' && from !== 'department')
         return { code: 'CASE.INVALID_TRANSITION', message: '只有已吹哨至街道的诉求才能派遣部门报到' };
       if (!cmd.department.id || !cmd.department.name) return { code: 'INPUT.INVALID', message: '请选择职能部门' };
+      if (from === 'department' && before.escalation?.departmentId === cmd.department.id)
+        return { code: 'CASE.INVALID_TRANSITION', message: `已派${cmd.department.name}报到，请选择其他部门` };
       n.escalation = {
         level: 'department',
         since: b.at,
-        reason: cmd.note?.trim() || before.escalation.reason,
+        reason: cmd.note?.trim() || before.escalation!.reason,
         departmentId: cmd.department.id,
         departmentName: cmd.department.name,
       };
       n.calledDepartment = { id: cmd.department.id, name: cmd.department.name };
       n.deadlines = deadlinesOnEscalate(b.ctx, n, 'department', b.ctx.now);
       delete n.reminded.reportBy;
-      const note = `请${cmd.department.name}在${b.ctx.policy.departmentReport.amount}${b.ctx.policy.departmentReport.unit === 'hours' ? '小时' : b.ctx.policy.departmentReport.unit === 'minutes' ? '分钟' : '个工作日'}内到场报到${cmd.note ? `：${cmd.note.trim()}` : ''}`;
+      const note = `${from === 'department' ? `改派：` : ''}请${cmd.department.name}在${b.ctx.policy.departmentReport.amount}${b.ctx.policy.departmentReport.unit === 'hours' ? '小时' : b.ctx.policy.departmentReport.unit === 'minutes' ? '分钟' : '个工作日'}内到场报到${cmd.note ? `：${cmd.note.trim()}` : ''}`;
       b.event('dispatch_department', note);
       b.notify(departmentInbox(cmd.department.id), 'department_dispatch', '部门报到', `${label(n)}：${note}`);
       return undefined;

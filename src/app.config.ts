@@ -37,6 +37,7 @@ export default defineAppConfig({
         'rectify/index',
         'survey/index',
         'meetings/index',
+        'departments/index',
       ],
     },
   ],

@@ -12,6 +12,7 @@ import { careAdminActions } from './care';
 import { careLedgerActions } from './care-ledger';
 import { defineFunction } from './define';
 import { meetingActions } from './meetings';
+import { departmentActions } from './departments';
 import { microProjectAdminActions } from './micro-projects';
 import { profileAdminActions } from './public-profile';
 import { surveyAdminActions } from './satisfaction-survey';
@@ -28,4 +29,6 @@ export const community = defineFunction('community', {
   ...profileAdminActions,
   // 院坝会 / 议事日: records, and the issues raised filed as cases (members of the community too)
   ...meetingActions,
+  // 职能部门: the street admin adds, renames, stops and restarts them and manages their accounts
+  ...departmentActions,
 });

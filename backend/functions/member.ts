@@ -25,6 +25,7 @@ import { description, id, ledgerEntry, photos, requiredText } from '../validatio
 import { action, defineFunction, type AuthedCall } from './define';
 import { careMemberActions } from './care-member';
 import { profileMemberActions } from './public-profile';
+import { bindDepartmentInvite, type BoundRole } from './department-invite';
 import type { Store } from '../store/store.port';
 import { TEMPLATE_SETTING_ID, type TemplateConfig } from '../notify/dispatcher';
 
@@ -108,11 +109,14 @@ export const member = defineFunction('member', {
         .regex(/^[A-Za-z0-9]+$/),
       name: requiredText(20).optional(),
     }),
-    run: async (input, { deps, actor, dir, now }) => {
+    run: async (input, call): Promise<Result<BoundRole>> => {
+      const { deps, actor, dir, now } = call;
       const code = input.code.toUpperCase();
       const invite = await deps.store.getRef('invites', code);
       if (!invite) return fail('AUTH.INVITE_INVALID', '邀请码无效，请向社区核对');
       if (invite.usedBy && invite.usedBy !== actor.openid) return fail('AUTH.INVITE_INVALID', '邀请码已被使用，请向社区重新申请');
+      if (invite.departmentId) return bindDepartmentInvite({ ...invite, departmentId: invite.departmentId }, input.name, call);
+      if (!invite.memberId) return fail('AUTH.INVITE_INVALID', '邀请码无效，请向社区核对');
       const m = await deps.store.getRef('members', invite.memberId);
       if (!m || !m.active) return fail('AUTH.INVITE_INVALID', '该成员已停用，邀请码无效');
       if (m.openid && m.openid !== actor.openid && !m.openid.startsWith('member:'))

@@ -137,6 +137,10 @@ export class CloudStore implements Store {
     }
     if (q.textsWaiting) conds.push({ textsWaiting: true });
     if (q.text !== undefined) conds.push({ 'case.description': this.db.RegExp({ regexp: escapeRegExp(q.text), options: 'i' }) });
+    // The channel as `intakeChannelOf` reads it: the origin's, else a patrol report, else the app.
+    if (q.channel === 'app') conds.push({ 'case.origin': this._.exists(false), 'case.source': this._.neq('patrol') });
+    else if (q.channel === 'patrol') conds.push({ 'case.origin': this._.exists(false), 'case.source': 'patrol' });
+    else if (q.channel !== undefined) conds.push({ 'case.origin.channel': q.channel });
     if (q.createdFrom !== undefined) conds.push({ createdAt: this._.gte(q.createdFrom) });
     if (q.createdTo !== undefined) conds.push({ createdAt: this._.lt(q.createdTo) });
     if (q.overdueAt !== undefined) conds.push({ dueKey: this._.lte(q.overdueAt) });

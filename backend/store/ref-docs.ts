@@ -57,7 +57,14 @@ export interface Department {
   id: string;
   streetId: string;
   name: string;
+  /** Stopped: no new 吹哨 / 报到; its open cases stay for the street admin to reassign. */
   active: boolean;
+  /** What it handles, in the street admin's words (shown when calling it). */
+  handles?: string;
+  /** The categories it is called (吹哨 / 报到) for: offered first on such cases. */
+  categoryIds?: string[];
+  /** The department's contact phone. */
+  phone?: string;
 }
 /** A WeChat user known to the system, with the roles stored for them. */
 export interface Account {
@@ -78,8 +85,10 @@ export interface Account {
 }
 export interface Invite {
   id: string; // the code
-  memberId: string;
-  communityId: string;
+  /** A member's invite binds the member record; a department's (`departmentId`) adds a department account. */
+  memberId?: string;
+  communityId?: string;
+  departmentId?: string;
   createdBy: string;
   createdAt: string;
   usedBy?: string;

@@ -345,7 +345,15 @@ const refShapes = {
     latitude: z.number().min(-90).max(90).optional(),
     longitude: z.number().min(-180).max(180).optional(),
   } satisfies Shape<Building>,
-  departments: { id: nonEmpty, streetId: str, name: str, active: z.boolean() } satisfies Shape<Department>,
+  departments: {
+    id: nonEmpty,
+    streetId: str,
+    name: str,
+    active: z.boolean(),
+    handles: str.optional(),
+    categoryIds: z.array(str).optional(),
+    phone: str.optional(),
+  } satisfies Shape<Department>,
   categories: {
     id: nonEmpty,
     name: str,
@@ -399,8 +407,9 @@ const refShapes = {
   } satisfies Shape<Account>,
   invites: {
     id: nonEmpty,
-    memberId: str,
-    communityId: str,
+    memberId: str.optional(),
+    communityId: str.optional(),
+    departmentId: str.optional(),
     createdBy: str,
     createdAt: instant,
     usedBy: str.optional(),

@@ -7,6 +7,7 @@
  * notices (the outbox) and the board counters are written together or not at all, and an update
  * only applies when the stored version is still the one the change was computed from.
  */
+import type { IntakeChannel } from '../../core/intake';
 import type { Case, CaseEvent, CaseStatus, Notice, Severity } from '../../core/model';
 import type { Result } from '../../core/errors';
 import type { RefDocs, RefKind } from './ref-docs';
@@ -52,6 +53,8 @@ export interface CaseQuery {
   reporterPhone?: string;
   /** The member holding the case (by member id). */
   holderMemberId?: string;
+  /** The channel it came by (core/intake.ts `intakeChannelOf`: app, patrol or the origin's); matched along the scope's index. */
+  channel?: IntakeChannel;
   // ——— end of the admin's search ———
   order?: CaseOrder;
   /** Opaque cursor from a previous page. */

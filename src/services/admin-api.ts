@@ -105,8 +105,10 @@ export const adminApi = {
   listCategories: () => call('admin', 'listCategories'),
   createCategory: (input: { name: string; role: MemberRole; kind: CategoryKind; defaultPublic: boolean; icon?: string }) =>
     call('admin', 'createCategory', input),
-  updateCategory: (categoryId: string, patch: Partial<Pick<AdminCategory, 'name' | 'role' | 'kind' | 'defaultPublic' | 'active'>>) =>
-    call('admin', 'updateCategory', { categoryId, ...patch }),
+  updateCategory: (
+    categoryId: string,
+    patch: Partial<Pick<AdminCategory, 'name' | 'role' | 'kind' | 'defaultPublic' | 'active' | 'examples'>>,
+  ) => call('admin', 'updateCategory', { categoryId, ...patch }),
   /** The role a category goes to in one community; `null` goes back to the street's default. */
   setCategoryRole: (communityId: string, categoryId: string, role: MemberRole | null) =>
     call('admin', 'setCategoryRole', {

@@ -1,4 +1,5 @@
 import {
+  CHANNEL_CHOICES,
   EMPTY_FILTER,
   addDays,
   chinaDate,
@@ -56,7 +57,9 @@ describe('page parameters', () => {
   });
 
   test('不认识的参数不采用', () => {
-    expect(filterFromParams({ status: 'hacked', date: 'forever', severity: 'x', gridId: 'a b<script>' })).toEqual(EMPTY_FILTER);
+    expect(filterFromParams({ status: 'hacked', date: 'forever', severity: 'x', gridId: 'a b<script>', channel: 'wechat' })).toEqual(
+      EMPTY_FILTER,
+    );
   });
 
   test('参数往返不变', () => {
@@ -71,6 +74,7 @@ describe('page parameters', () => {
       handlerId: 'sf-yuyuan-g1-grid_worker',
       q: '楼道 灯&坏',
       sort: 'time_left',
+      channel: 'hotline',
     };
     const params = Object.fromEntries(
       filterToParams(f)
@@ -83,5 +87,12 @@ describe('page parameters', () => {
   test('筛选数不含状态', () => {
     expect(extraFilterCount(EMPTY_FILTER)).toBe(0);
     expect(extraFilterCount({ ...EMPTY_FILTER, status: 'pending', overdue: true, gridId: 'g', date: 'today' })).toBe(3);
+    expect(extraFilterCount({ ...EMPTY_FILTER, channel: 'app' })).toBe(1);
+  });
+
+  test('渠道筛选传给服务器，名称取自核心的渠道表', () => {
+    expect(toListQuery({ ...EMPTY_FILTER, channel: 'walk_in' }, NOW).channel).toBe('walk_in');
+    expect(toListQuery(EMPTY_FILTER, NOW)).not.toHaveProperty('channel');
+    expect(CHANNEL_CHOICES.map((c) => c.label)).toEqual(['小程序', '巡查', '走访', '来电', '来访', '院坝会', '意见箱', '12345热线']);
   });
 });

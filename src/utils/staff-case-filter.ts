@@ -4,6 +4,7 @@
  */
 
 import type { Input } from '../../backend/contract';
+import { INTAKE_CHANNEL_NAMES, INTAKE_CHANNELS, type IntakeChannel } from '../../core/intake';
 import { CASE_STATUSES, FINAL_STATUSES, OPEN_STATUSES, SEVERITIES, SEVERITY_NAMES, type CaseStatus, type Severity } from '../../core/model';
 
 /** The core's lists: the codes the server knows. */
@@ -31,6 +32,8 @@ export interface CaseFilter {
   handlerId?: string;
   /** 剩余时间少的在前 (open cases by their running clock) instead of the newest first. */
   sort?: 'time_left';
+  /** The channel it came by: 小程序, 巡查, 走访, 来电, 来访, 院坝会, 意见箱, 12345热线. */
+  channel?: IntakeChannel;
 }
 
 export const EMPTY_FILTER: CaseFilter = { status: 'open', overdue: false, date: 'all' };
@@ -49,6 +52,12 @@ export const STATUS_CHOICES: ReadonlyArray<{ value: StatusChoice; label: string 
   { value: 'final', label: '已结束' },
   { value: 'all', label: '全部' },
 ];
+
+/** The channel chips, named by the core's labels. */
+export const CHANNEL_CHOICES: ReadonlyArray<{ value: IntakeChannel; label: string }> = INTAKE_CHANNELS.map((value) => ({
+  value,
+  label: INTAKE_CHANNEL_NAMES[value],
+}));
 
 export const DATE_CHOICES: ReadonlyArray<{ value: DateChoice; label: string }> = [
   { value: 'all', label: '不限时间' },
@@ -88,6 +97,7 @@ export function toListQuery(f: CaseFilter, now: Date): CaseListQuery {
   if (words) q.q = words;
   if (f.handlerId) q.handlerId = f.handlerId;
   if (f.sort) q.sort = f.sort;
+  if (f.channel) q.channel = f.channel;
   const today = chinaDate(now);
   // The server reads a bare date as a whole China-local day: `to` includes today.
   if (f.date === 'today') q.from = today;
@@ -128,6 +138,8 @@ export function filterFromParams(params: Record<string, string | undefined>): Ca
   const q = get('q')?.trim();
   if (q) f.q = q.slice(0, 50);
   if (get('sort') === 'time_left') f.sort = 'time_left';
+  const channel = get('channel');
+  if (channel && (INTAKE_CHANNELS as readonly string[]).includes(channel)) f.channel = channel as IntakeChannel;
   return f;
 }
 
@@ -140,6 +152,7 @@ export function filterToParams(f: CaseFilter): string {
   for (const k of ['communityId', 'gridId', 'categoryId', 'handlerId', 'q'] as const)
     if (f[k]) parts.push(`${k}=${encodeURIComponent(f[k]!)}`);
   if (f.sort) parts.push(`sort=${f.sort}`);
+  if (f.channel) parts.push(`channel=${f.channel}`);
   return parts.join('&');
 }
 
@@ -151,6 +164,7 @@ export function extraFilterCount(f: CaseFilter): number {
     f.categoryId,
     f.handlerId,
     f.severity,
+    f.channel,
     f.overdue ? 'x' : undefined,
     f.date !== 'all' ? f.date : undefined,
   ].filter(Boolean).length;

@@ -17,6 +17,7 @@ export const STAFF_ROUTES = {
   visit: (subjectId?: string) => q('/pages-member/visits/index', { id: subjectId }),
   profile: '/pages-member/profile/index',
   profiles: '/pages-admin/profiles/index',
+  departments: '/pages-admin/departments/index',
   care: (communityId?: string) => q('/pages-admin/care/index', { communityId }),
   /** 满意度测评: the questionnaire, opening a quarter, results and suggestions. */
   survey: (communityId?: string) => q('/pages-admin/survey/index', { communityId }),

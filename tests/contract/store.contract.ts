@@ -2,7 +2,8 @@
  * The storage contract: what every `Store` adapter must do, run against each of them
  * (`sqlite-store.test.ts`, `cloud-store.test.ts`).
  */
-import { CASE_STATUSES, OPEN_STATUSES, SEVERITIES, type Case, type CaseStatus } from '../../core/model';
+import { CASE_CHANNELS, CASE_STATUSES, OPEN_STATUSES, SEVERITIES, type Case, type CaseStatus } from '../../core/model';
+import { intakeChannelOf } from '../../core/intake';
 import { textsWaitingOf } from '../../core/public-text';
 import { TALLY_KEYS, addTally, emptyTally, isZeroTally, tallyCase, type CaseTally } from '../../core/metrics';
 import type { Result } from '../../core/errors';
@@ -48,7 +49,8 @@ function oracle(cases: Case[], f: Filter, order: CaseOrder): Case[] {
       (f.caseNo === undefined || c.no === f.caseNo) &&
       (f.text === undefined || c.description.toLowerCase().includes(f.text.toLowerCase())) &&
       (f.reporterPhone === undefined || c.contactPhone === f.reporterPhone) &&
-      (f.holderMemberId === undefined || c.holder?.memberId === f.holderMemberId),
+      (f.holderMemberId === undefined || c.holder?.memberId === f.holderMemberId) &&
+      (f.channel === undefined || intakeChannelOf(c) === f.channel),
   );
   const key = (c: Case): string => (order === 'created_desc' ? c.createdAt : (c.dueAt ?? NO_DEADLINE));
   return matches.sort((a, b) => {
@@ -90,6 +92,12 @@ function variedCases(n: number): Case[] {
       ...(i % 9 === 8 ? {} : { no: `2612-${String(Math.floor(i / 2) + 1).padStart(4, '0')}` }),
       description: ['楼道灯坏了', '垃圾 100%_清运 Lamp', '路灯不亮 (lamp.*)', '噪音扰民'][i % 4],
       ...(i % 3 === 1 ? { contactPhone: `1380000000${i % 4}` } : {}),
+      // Channels: the resident's app report, a 代登记 by each channel, a patrol report without one.
+      ...(i % 4 === 1
+        ? { source: 'proxy' as const, origin: { channel: CASE_CHANNELS[i % CASE_CHANNELS.length]!, refId: `ref-${i}` } }
+        : i % 4 === 2
+          ? { source: 'patrol' as const }
+          : {}),
     });
   });
 }
@@ -547,6 +555,11 @@ export function describeStoreContract(name: string, make: () => Promise<Store>):
         ['a handler (member id), open', { holderMemberId: 'm-1', statuses: [...OPEN_STATUSES] }],
         ['a community, a handler and words', { communityId: 'comm-1', holderMemberId: 'm-0', text: '灯' }],
         ["a community's texts waiting for review", { communityId: 'comm-2', textsWaiting: true }],
+        ['the channel: the resident app', { channel: 'app' }],
+        ['the channel: 12345', { channel: 'hotline' }],
+        ['the channel: a patrol report', { channel: 'patrol' }],
+        ['a community and a channel, open', { communityId: 'comm-2', channel: 'walk_in', statuses: [...OPEN_STATUSES] }],
+        ['a channel nobody used', { channel: 'meeting', communityId: 'comm-404' }],
       ];
 
       beforeEach(async () => {

@@ -124,4 +124,39 @@ describe('案件列表：搜索与批量改派', () => {
       },
     );
   });
+
+  it('按渠道筛选：12345热线的代登记与居民在小程序上报的分开，每张卡片写明渠道', async () => {
+    const { page, screenshot } = session;
+    await withFailureShots(
+      () => [session],
+      async () => {
+        const hotline = await admin.call<{ caseId: string }>('intake', 'fileForResident', {
+          requestId: 'e2e-admin-search-hotline-1',
+          channel: 'hotline',
+          ticketNo: 'GD20261207-0042',
+          contactName: '周大爷',
+          contactPhone: '13877776666',
+          categoryId: 'cat-01',
+          buildingId: 'sf-yuyuan-g1-b1',
+          description: '12345转来：小区北门路面塌陷',
+          isPublic: true,
+        });
+        await page.reload();
+        await visible(page, 'admin-case-list').locator(`[data-case-id="${hotline.caseId}"]`).waitFor();
+        await tap(visible(page, 'filter-toggle'));
+        await visible(page, 'filter-panel').waitFor();
+        await tap(visible(page, 'filter-channel-hotline'));
+        await waitText(page, 'case-total', '共 1 件');
+        expect(await cardIds(page)).toEqual([hotline.caseId]);
+        await expect(byTestId(visible(page, 'admin-case-list'), 'case-channel').innerText()).resolves.toBe('12345热线');
+        await screenshot('filter-by-channel');
+
+        await tap(visible(page, 'filter-channel-app'));
+        await waitText(page, 'case-total', '共 3 件');
+        expect(await cardIds(page)).toEqual(filed.map((f) => f.caseId).sort());
+        await tap(visible(page, 'filter-channel-__all'));
+        await waitText(page, 'case-total', '共 4 件');
+      },
+    );
+  });
 });

@@ -102,6 +102,8 @@ function pages(caseId: string, callbackId = caseId, rectifyId = 'x', meetingId =
     { persona: admin, route: '/pages-admin/meetings/index', shows: 'meeting-row' },
     { persona: admin, route: `/pages-admin/meetings/index?id=${meetingId}`, shows: 'meeting-issue-row' },
     { persona: street, route: '/pages-admin/communities/index' },
+    // 职能部门 as the street admin sees it (every control: add, edit, invite, stop).
+    { persona: street, route: '/pages-admin/departments/index', shows: 'dept-stop' },
     { persona: 'demo-dept-1', route: '/pages/workbench/index' },
   ];
 }

@@ -193,5 +193,26 @@ test('街道管理员新增、改名、停用类别，并看到各社区的调�
     await screenshot('config-category-off');
     await until('the resident no longer sees it', async () => !(await offered()).some((c) => c.id === lamp.id));
 
+    // ——— 举例：街道改写居民看到的举例，上报页随之显示 ———
+    await tap(repair.locator('.config__item-head'));
+    await byTestId(repair, 'category-examples-input').waitFor();
+    // No words of the street's own yet: the box is empty and says residents see the default.
+    const box = byTestId(repair, 'category-examples-input').locator('textarea');
+    await expect(box.inputValue()).resolves.toBe('');
+    await expect(box.getAttribute('placeholder')).resolves.toContain('默认举例');
+    await typeInto(page, 'category-examples-input', '楼道灯、单元门、电梯、水管等楼栋里的设施坏了');
+    await tap(byTestId(repair, 'category-examples-save'));
+    const examplesOf = async () =>
+      (await resident.call<{ items: { id: string; examples: string }[] }>('resident', 'listCategories')).items.find((c) => c.id === REPAIR)!
+        .examples;
+    await until('the resident sees the new examples', async () => (await examplesOf()) === '楼道灯、单元门、电梯、水管等楼栋里的设施坏了');
+    await screenshot('config-category-examples');
     expect(session.pageErrors).toEqual([]);
+
+    const report = await browse('staff-config-report');
+    await openAs(report.page, host, 'demo-resident-2');
+    await tap(visible(report.page, 'report-button'));
+    await tap(visible(report.page, `category-${REPAIR}`));
+    await waitText(report.page, 'category-examples', '楼道灯、单元门、电梯、水管等楼栋里的设施坏了');
+    await report.screenshot('report-category-examples');
   }));

@@ -1325,6 +1325,26 @@ const SCOPE_TABLE: Record<string, Row> = {
 };
 
 /** The same callers against `community` (社区工作: 走访关爱, 民生微实事, 满意度测评, 公示牌 approval), moved out of `admin`. */
+let tableDepartments = 0;
+/** A department of the street made for one row (the street admin's own action), stopped when asked. */
+async function freshDepartment(stopped = false): Promise<string> {
+  const made = data<{ id: string }>(await w.community(P.streetAdmin, 'createDepartment', { name: `表内部门${++tableDepartments}` }));
+  if (stopped) data(await w.community(P.streetAdmin, 'stopDepartment', { departmentId: made.id }));
+  return made.id;
+}
+/** An account that logs in as 市场监管所, for one removal. */
+async function marketAccount(): Promise<string> {
+  const id = `table-dept-account-${++tableDepartments}`;
+  await w.deps.store.putRef('accounts', {
+    id,
+    openid: id,
+    name: '部门账号',
+    roles: [{ role: 'department', streetId: 'shuangfu', departmentId: 'dept-market' }],
+    createdAt: NOW.toISOString(),
+  });
+  return id;
+}
+
 const COMMUNITY_SCOPE_TABLE: Record<string, Row> = {
   // 院坝会 / 议事日: the members of the community record and read them too; residents never.
   meetingList: { params: async () => ({ communityId: YUYUAN }), expect: ADMIN_COMMUNITY, others: ['ok', F] },
@@ -1338,6 +1358,18 @@ const COMMUNITY_SCOPE_TABLE: Record<string, Row> = {
     params: async () => ({ meetingId: await yuyuanMeeting(), issues: [{ index: 0, categoryId: 'cat-01' }] }),
     expect: ['ok', 'MEETING.NOT_FOUND', 'ok', 'MEETING.NOT_FOUND'],
     others: ['ok', 'MEETING.NOT_FOUND'],
+  },
+  // 职能部门 (../../backend/functions/departments.ts): admins of the street look, the street admin changes.
+  departmentList: { params: none, expect: ADMIN_ANY },
+  departmentCases: { params: async () => ({ departmentId: 'dept-police' }), expect: ADMIN_ANY },
+  createDepartment: { params: async () => ({ name: `表内新部门${++tableDepartments}` }), expect: STREET },
+  updateDepartment: { params: async () => ({ departmentId: 'dept-market', handles: `食品安全${++tableDepartments}` }), expect: STREET },
+  stopDepartment: { params: async () => ({ departmentId: await freshDepartment() }), expect: STREET },
+  restartDepartment: { params: async () => ({ departmentId: await freshDepartment(true) }), expect: STREET },
+  departmentInvite: { params: async () => ({ departmentId: 'dept-market' }), expect: STREET },
+  removeDepartmentAccount: {
+    params: async () => ({ departmentId: 'dept-market', accountId: await marketAccount() }),
+    expect: STREET,
   },
   careRegister: { params: async () => ({ communityId: YUYUAN }), expect: ADMIN_COMMUNITY },
   careSave: {

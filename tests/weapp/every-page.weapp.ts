@@ -11,6 +11,8 @@ import { sqliteWorld, type World } from './harness/world';
 const RESIDENT = 'demo-resident-1';
 const STEWARD = 'demo-11-building-steward';
 const ADMIN = 'demo-admin-1';
+/** The street admin: 职能部门 with every control (a community admin sees it read-only). */
+const STREET = 'demo-street-admin';
 
 let world: World;
 /** Case ids with data behind them, found through the functions as the app would. */
@@ -72,6 +74,7 @@ function visitFor(route: string): { openid: string; query: string } {
   if (route === 'pages-board/roster/index') return { openid: RESIDENT, query: 'gridId=sf-yuyuan-g1' };
   if (route === 'pages-member/task/index') return { openid: STEWARD, query: `id=${ids.task}` };
   if (route === 'pages-admin/case/index') return { openid: ADMIN, query: `id=${ids.admin}` };
+  if (route === 'pages-admin/departments/index') return { openid: STREET, query: '' };
   if (route.startsWith('pages-member/') || route === 'pages/workbench/index') return { openid: STEWARD, query: '' };
   if (route.startsWith('pages-admin/')) return { openid: ADMIN, query: '' };
   return { openid: RESIDENT, query: '' };

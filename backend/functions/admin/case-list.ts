@@ -8,6 +8,7 @@
  */
 import * as z from 'zod';
 import { caseNumberMonth, parseCaseNumber } from '../../../core/case-number';
+import { INTAKE_CHANNEL_NAMES, INTAKE_CHANNELS, intakeChannelOf, type IntakeChannel } from '../../../core/intake';
 import { fail, ok, type Result } from '../../../core/errors';
 import { chinesePeriod, exportFileName } from '../../../core/ledgers';
 import type { Command } from '../../../core/case-lifecycle';
@@ -29,12 +30,15 @@ export const CASE_SEARCH_INPUT = {
   handlerId: id.optional(),
   /** 最新在前 (default), 剩余时间少的在前 (open cases), 已超时 (open cases past their clock). */
   sort: z.enum(['newest', 'time_left', 'overdue']).optional(),
+  /** The channel it came by: 小程序, 巡查, 走访 or a 代登记's (core/intake.ts). */
+  channel: z.enum(INTAKE_CHANNELS).optional(),
 };
 
 export interface CaseSearchInput {
   q?: string;
   handlerId?: string;
   sort?: 'newest' | 'time_left' | 'overdue';
+  channel?: IntakeChannel;
 }
 
 /** A phone as people type it: digits with spaces or dashes, a mobile or a landline with its area code. */
@@ -76,6 +80,7 @@ export async function applyCaseSearch(q: CaseQuery, input: CaseSearchInput, call
     if (!m || !inCommunity(call.scope, call.dir, m.communityId)) return fail('MEMBER.NOT_FOUND', '办理人不存在或不在您的管辖范围');
     q.holderMemberId = m.id;
   }
+  if (input.channel !== undefined) q.channel = input.channel;
   if (input.sort === 'time_left' || input.sort === 'overdue') {
     const statuses = (q.statuses ?? [...OPEN_STATUSES]).filter(isOpen);
     if (statuses.length === 0) return ok('empty');
@@ -84,6 +89,12 @@ export async function applyCaseSearch(q: CaseQuery, input: CaseSearchInput, call
     if (input.sort === 'overdue') q.overdueAt = call.now.toISOString();
   }
   return ok('ok');
+}
+
+/** The channel a list card shows. */
+export function channelView(c: Case): { channel: IntakeChannel; channelName: string } {
+  const channel = intakeChannelOf(c);
+  return { channel, channelName: INTAKE_CHANNEL_NAMES[channel] };
 }
 
 // ——— bulk actions ———

@@ -7,7 +7,7 @@ import { resolveActor } from '../../auth';
 import { missingScheduleWarning } from '../../../core/schedule-coverage';
 import { act as actOnCase, applyCommand, stepResult, type CommandFor } from '../../services/case-service';
 import { caseCard, caseDetail, timelineView } from '../../services/views';
-import { applyCaseSearch, CASE_SEARCH_INPUT } from './case-list';
+import { applyCaseSearch, CASE_SEARCH_INPUT, channelView } from './case-list';
 import type { CaseQuery } from '../../store/store.port';
 import { cursor, dateOrInstant, fileId, id, isCalendarDate, ledgerEntry, photos, requiredText, text } from '../../validation';
 import {
@@ -96,7 +96,12 @@ const listCasesInput = z.strictObject({
 });
 
 /** A page of cards; the first page also says how many match, up to a cap. */
-type StaffCasePage = { items: ReturnType<typeof caseCard>[]; nextCursor?: string; total?: number; totalCapped?: boolean };
+type StaffCasePage = {
+  items: (ReturnType<typeof caseCard> & ReturnType<typeof channelView>)[];
+  nextCursor?: string;
+  total?: number;
+  totalCapped?: boolean;
+};
 
 export async function listCases(input: z.infer<typeof listCasesInput>, call: AdminCall): Promise<Result<StaffCasePage>> {
   const { deps, dir, scope, now } = call;
@@ -136,7 +141,7 @@ export async function listCases(input: z.infer<typeof listCasesInput>, call: Adm
     input.cursor ? undefined : deps.store.countCases(where, TOTAL_CAP + 1),
   ]);
   return ok({
-    items: page.items.map((c) => caseCard(c, dir)),
+    items: page.items.map((c) => ({ ...caseCard(c, dir), ...channelView(c) })),
     nextCursor: page.nextCursor,
     ...(total === undefined ? {} : { total: Math.min(total, TOTAL_CAP), totalCapped: total > TOTAL_CAP }),
   });

@@ -66,6 +66,7 @@ const templatesSchema = z.partialRecord(
   }),
 );
 
+/** `examples`: the street's own words only (residents see the default for its name without them). */
 const categoryView = (c: Category) => ({ ...c, icon: c.icon ?? '', roleName: ROLE_NAMES[c.role] });
 
 /** The communities (of those given, in their order) that route a category to a role of their own. */
@@ -149,6 +150,8 @@ export async function createCategory(input: z.infer<typeof createCategoryInput>,
   return ok(categoryView(c));
 }
 
+const EXAMPLES_MAX = 60;
+
 const updateCategoryInput = z.strictObject({
   categoryId: id,
   name: requiredText(10).optional(),
@@ -158,21 +161,28 @@ const updateCategoryInput = z.strictObject({
   icon: text(8).optional(),
   order: z.number().int().min(0).max(10000).optional(),
   active: z.boolean().optional(),
+  /** The examples residents see under it; empty goes back to the default for its name. */
+  examples: text(EXAMPLES_MAX)
+    .refine((e) => Array.from(e.trim()).length <= EXAMPLES_MAX, { message: `过长（最多${EXAMPLES_MAX}字）` })
+    .optional(),
 });
 
 export async function updateCategory(input: z.infer<typeof updateCategoryInput>, call: AdminCall) {
   const c = call.dir.categories.get(input.categoryId);
   if (!c) return fail('CATEGORY.NOT_FOUND', '类别不存在');
-  const { categoryId: _id, ...patch } = input;
-  if (Object.keys(patch).length === 0) return fail('INPUT.INVALID', '请填写要修改的内容');
+  const { categoryId: _id, examples, ...patch } = input;
+  if (Object.keys(patch).length === 0 && examples === undefined) return fail('INPUT.INVALID', '请填写要修改的内容');
   const next: Category = { ...c, ...patch, ...(patch.name ? { name: patch.name.trim() } : {}) };
   if ([...call.dir.categories.values()].some((x) => x.id !== c.id && x.active && next.active && x.name === next.name))
     return fail('INPUT.INVALID', `已有名为「${next.name}」的类别`);
-  const written = await updateRef(call.deps.store, 'categories', c, (fresh) => ({
-    ...fresh,
-    ...patch,
-    ...(patch.name ? { name: patch.name.trim() } : {}),
-  }));
+  const written = await updateRef(call.deps.store, 'categories', c, (fresh) => {
+    const n: Category = { ...fresh, ...patch, ...(patch.name ? { name: patch.name.trim() } : {}) };
+    if (examples !== undefined) {
+      if (examples.trim()) n.examples = examples.trim();
+      else delete n.examples;
+    }
+    return n;
+  });
   return ok(categoryView(written));
 }
 

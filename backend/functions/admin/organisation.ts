@@ -364,7 +364,7 @@ export async function listDepartments(_i: z.infer<typeof listDepartmentsInput>, 
     items: [...call.dir.departments.values()]
       .filter((d) => streets.has(d.streetId))
       .sort((a, b) => a.name.localeCompare(b.name, 'zh'))
-      .map((d) => ({ id: d.id, name: d.name, active: d.active })),
+      .map((d) => ({ id: d.id, name: d.name, active: d.active, categoryIds: d.categoryIds ?? [] })),
   });
 }
 

@@ -126,6 +126,13 @@ function filterSql(q: CaseFilter): { clauses: string[]; params: unknown[] } {
     clauses.push(`json_extract(json, '$.contactPhone') = ?`);
     params.push(q.reporterPhone);
   }
+  // The channel as `intakeChannelOf` reads it: the origin's, else a patrol report, else the app.
+  if (q.channel === 'app') clauses.push(`json_extract(json, '$.origin') IS NULL AND json_extract(json, '$.source') <> 'patrol'`);
+  else if (q.channel === 'patrol') clauses.push(`json_extract(json, '$.origin') IS NULL AND json_extract(json, '$.source') = 'patrol'`);
+  else if (q.channel !== undefined) {
+    clauses.push(`json_extract(json, '$.origin.channel') = ?`);
+    params.push(q.channel);
+  }
   if (q.statuses !== undefined) {
     const statuses = [...new Set(q.statuses)];
     clauses.push(statuses.length ? `status IN (${statuses.map(() => '?').join(', ')})` : '0');

@@ -18,10 +18,12 @@ interface StaffTaskCardProps {
   showHolder?: boolean;
   /** A big action under the card, such as one-tap 受理. */
   action?: ReactNode;
+  /** The channel it came by (the admin's list): 小程序, 来电, 12345热线… */
+  channelName?: string;
 }
 
 /** A task or case in a staff list: what, where, and how much time is left — red when late. */
-export function StaffTaskCard({ item, now, onOpen, showHolder = false, action }: StaffTaskCardProps) {
+export function StaffTaskCard({ item, now, onOpen, showHolder = false, action, channelName }: StaffTaskCardProps) {
   const clock = countdown(item, now);
   return (
     <View
@@ -58,6 +60,11 @@ export function StaffTaskCard({ item, now, onOpen, showHolder = false, action }:
             {item.reworkCount > 0 ? <StaffTag tone="orange">回炉{item.reworkCount}次</StaffTag> : null}
             {item.overdue && clock.urgency !== 'overdue' && !item.clocks ? <StaffTag tone="orange">曾超时</StaffTag> : null}
             {item.dueNote ? <StaffTag tone="orange">{item.dueNote}</StaffTag> : null}
+            {channelName ? (
+              <StaffTag tone="blue" testId="case-channel">
+                {channelName}
+              </StaffTag>
+            ) : null}
             {showHolder ? (
               <Text className="staff-task__holder">{item.holder ? `${item.holder.roleName} ${item.holder.name}` : '未派单'}</Text>
             ) : null}

@@ -10,6 +10,7 @@ import { StaffCaseSummary } from '../../components/staff-case-summary';
 import { StaffLedgerPanel } from '../../components/staff-ledger';
 import { StaffTimeline } from '../../components/staff-timeline';
 import { StaffChips, StaffNote } from '../../components/staff-ui';
+import { departmentsToOffer } from '../../../core/departments';
 import { adminApi } from '../../services/admin-api';
 import { errorMessage, isApiError } from '../../services/api-error';
 import type { Severity, StaffCaseDetail, StaffAction } from '../../services/member-api';
@@ -97,7 +98,8 @@ export default function AdminCasePage() {
   };
 
   const canEscalate = can('escalate') && level !== 'street' && level !== 'department';
-  const canDispatch = can('dispatch_department') && level === 'street';
+  // From the street, or again (改派) while a department is called, e.g. one the street stopped.
+  const canDispatch = can('dispatch_department') && (level === 'street' || level === 'department');
   const canReport = can('department_report') && level === 'department' && !c?.escalation?.reportedAt;
   const canResolve = can('resolve') && !(access.department && !access.communityAdmin && !access.streetAdmin && !c?.escalation?.reportedAt);
 
@@ -136,7 +138,15 @@ export default function AdminCasePage() {
               setGrant,
               done,
               assign: (close) => <AssignPanel c={c} onDone={() => void done(c.holder ? '已改派' : '已派单')} onCancel={close} />,
-              dispatch: (close) => <DispatchPanel caseId={c.id} onDone={() => void done('已派遣部门')} onCancel={close} />,
+              dispatch: (close) => (
+                <DispatchPanel
+                  caseId={c.id}
+                  categoryId={c.categoryId}
+                  current={level === 'department' ? c.escalation?.departmentId : undefined}
+                  onDone={() => void done('已派遣部门')}
+                  onCancel={close}
+                />
+              ),
               merge: (close) => <MergePanel c={c} onDone={() => void done('已合并')} onCancel={close} />,
             })}
             open={panel}
@@ -252,8 +262,24 @@ function PhotoReview({
   );
 }
 
-/** 部门报到: the street picks a department; it must report on site within the policy's limit (24 小时). */
-function DispatchPanel({ caseId, onDone, onCancel }: { caseId: string; onDone: () => void; onCancel: () => void }) {
+/**
+ * 部门报到: the street picks a department in use (those handling the case's category first); it must
+ * report on site within the policy's limit (24 小时). A case already at a department may be 改派.
+ */
+function DispatchPanel({
+  caseId,
+  categoryId,
+  current,
+  onDone,
+  onCancel,
+}: {
+  caseId: string;
+  categoryId: string;
+  /** The department called now (改派 offers the others). */
+  current?: string;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
   const departments = useRemote(() => adminApi.listDepartments(), true);
   const [departmentId, setDepartmentId] = useState<string>();
   return (
@@ -267,7 +293,13 @@ function DispatchPanel({ caseId, onDone, onCancel }: { caseId: string; onDone: (
         <View>
           <ErrorLine message={departments.error} onRetry={() => void departments.reload()} />
           <StaffChips
-            options={(departments.data?.items ?? []).filter((d) => d.active).map((d) => ({ value: d.id, label: d.name }))}
+            options={departmentsToOffer(
+              (departments.data?.items ?? []).filter((d) => d.id !== current),
+              categoryId,
+            ).map((d) => ({
+              value: d.id,
+              label: d.handlesCategory ? `${d.name}（负责此类）` : d.name,
+            }))}
             value={departmentId}
             onChange={setDepartmentId}
             testId="dispatch-department"

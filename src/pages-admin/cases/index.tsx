@@ -8,6 +8,7 @@ import { StaffTaskCard } from '../../components/staff-task-card';
 import { StaffChips, type ChipOption } from '../../components/staff-ui';
 import { adminApi, type AdminCategory, type AdminGrid, type AdminMember } from '../../services/admin-api';
 import {
+  CHANNEL_CHOICES,
   DATE_CHOICES,
   EMPTY_FILTER,
   SEVERITY_CHOICES,
@@ -213,6 +214,13 @@ export default function AdminCasesPage() {
               />
             </View>
           ) : null}
+          <View className="staff-form__label">渠道</View>
+          <StaffChips
+            options={withAll([...CHANNEL_CHOICES])}
+            value={filter.channel ?? ALL}
+            onChange={(v) => set({ channel: v === ALL ? undefined : (v as CaseFilter['channel']) })}
+            testId="filter-channel"
+          />
           <View className="staff-form__label">等级</View>
           <StaffChips
             options={withAll([...SEVERITY_CHOICES])}
@@ -259,7 +267,7 @@ export default function AdminCasesPage() {
               <View className="admin-cases__pick-box" onClick={() => toggle(c.id)} data-testid="case-pick-box">
                 {picked.includes(c.id) ? '已选' : '选择'}
               </View>
-              <StaffTaskCard item={c} now={now} showHolder onOpen={() => toggle(c.id)} />
+              <StaffTaskCard item={c} now={now} showHolder channelName={c.channelName} onOpen={() => toggle(c.id)} />
             </View>
           ) : (
             <StaffTaskCard
@@ -267,6 +275,7 @@ export default function AdminCasesPage() {
               item={c}
               now={now}
               showHolder
+              channelName={c.channelName}
               onOpen={() => void Taro.navigateTo({ url: STAFF_ROUTES.adminCase(c.id) })}
             />
           ),

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Input, Text, View } from '@tarojs/components';
+import { Input, Text, Textarea, View } from '@tarojs/components';
 import { BigButton } from '../../components/big-button';
 import { ErrorLine, Loading } from '../../components/notice';
 import { StaffChips, StaffNote, StaffTag } from '../../components/staff-ui';
@@ -129,6 +129,11 @@ function StreetFields({
     if (name.trim() === c.name) return setError('名称没有变化');
     void save(() => adminApi.updateCategory(c.id, { name: name.trim() }), '已改名');
   };
+  const [examples, setExamples] = useState(c.examples ?? '');
+  const saveExamples = () => {
+    if (chars(examples.trim()) > 60) return setError('举例说明最多60字');
+    void save(() => adminApi.updateCategory(c.id, { examples: examples.trim() }), examples.trim() ? '举例已保存' : '已恢复默认举例');
+  };
   return (
     <View>
       <View className="staff-form__label">名称</View>
@@ -144,6 +149,19 @@ function StreetFields({
           改名
         </BigButton>
       </View>
+      <View className="staff-form__label">居民看到的举例（留空恢复默认）</View>
+      <Textarea
+        className="staff-form__textarea"
+        value={examples}
+        maxlength={60}
+        autoHeight
+        placeholder="还没有街道自己的举例，居民看到的是默认举例"
+        onInput={(e) => setExamples(e.detail.value)}
+        data-testid="category-examples-input"
+      />
+      <BigButton kind="secondary" disabled={busy} onClick={saveExamples} testId="category-examples-save">
+        保存举例
+      </BigButton>
       <View className="staff-form__label">街道默认派给</View>
       <StaffChips
         options={ROLE_CHOICES}

@@ -74,7 +74,7 @@ export default function BindPage() {
   return (
     <PageShell className="bind" testId="page-bind">
       <View className="bind__intro">
-        五员共治小组成员（党小组长、居民小组长、网格员、业委会成员、楼栋物管员）请输入社区发给您的邀请码，每个邀请码只能用一次。
+        五员共治小组成员（党小组长、居民小组长、网格员、业委会成员、楼栋物管员）请输入社区发给您的邀请码；职能部门工作人员请输入街道发给您的邀请码。每个邀请码只能用一次。
       </View>
       {profile?.memberships.length ? (
         <StaffNote tone="green" testId="bind-already">

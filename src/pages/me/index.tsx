@@ -133,7 +133,7 @@ export default function MePage() {
         <LinkRow
           icon="id-card"
           title="绑定五员身份"
-          text="小组成员输入社区给的邀请码"
+          text="小组成员、职能部门输入收到的邀请码"
           onClick={() => void Taro.navigateTo({ url: STAFF_ROUTES.bind() })}
           testId="open-bind"
         />

@@ -394,6 +394,7 @@ function AdminDesk({ access, refreshKey }: { access: StaffAccess; refreshKey: nu
               <>
                 <StaffEntry icon="file-check" label="公开审核" onClick={() => go(STAFF_ROUTES.review)} testId="entry-review" />
                 <StaffEntry icon="network" label="网格与人员" onClick={() => go(STAFF_ROUTES.org())} testId="entry-org" />
+                <StaffEntry icon="landmark" label="职能部门" onClick={() => go(STAFF_ROUTES.departments)} testId="entry-departments" />
                 <StaffEntry icon="chart-column" label="考核" onClick={() => go(STAFF_ROUTES.stats())} testId="entry-stats" />
                 <StaffEntry
                   icon="clipboard-list"

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '职能部门',
+  enablePullDownRefresh: true,
+});
