@@ -14,6 +14,7 @@
  * (`wal-sync.ts`), whoever checkpoints them later.
  */
 import { Worker } from 'node:worker_threads';
+import { setTimeout as nodeSetTimeout } from 'node:timers';
 
 /** The WAL size (pages) at which the writer checkpoints itself: the bound when the worker falls behind. */
 export const WAL_BOUND_PAGES = 16_000;
@@ -110,7 +111,8 @@ export class Checkpointer {
       });
       this.worker.postMessage('stop');
       // A worker that died already answers nothing: terminate resolves at once then.
-      setTimeout(() => void this.worker.terminate().then(done, done), 2_000).unref();
+      // Node's own timer (a browser-like test environment's setTimeout has no unref).
+      nodeSetTimeout(() => void this.worker.terminate().then(done, done), 2_000).unref();
     });
     return this.stopped;
   }
