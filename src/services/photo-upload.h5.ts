@@ -1,46 +1,19 @@
-import { ApiError, CLIENT_ERRORS } from './api-error';
-import { unwrapEnvelope } from './envelope';
+import { ApiError } from './api-error';
+import { postToHost } from './host-upload';
 import type { PhotoSource } from './photo-upload';
 import { sessionStore } from '../state/session';
 
 export type { PhotoSource } from './photo-upload';
 
-const TIMEOUT_MS = 60000;
 /** Phone photos are often 5–10 MB; larger ones are shrunk before the upload (like sizeType 'compressed'). */
 const SHRINK_OVER_BYTES = 1.5 * 1024 * 1024;
 const MAX_SIDE = 1600;
 
-/** `POST /api/upload` (multipart, field `file`) with the session's token → `{fileId}`. */
+/** A photo to the host (`POST /api/upload`), shrunk first when large → its `fileId`. */
 export async function uploadPhoto(source: PhotoSource): Promise<string> {
   if (typeof source === 'string') throw new ApiError('FILE.INVALID', '无法读取这张照片');
   const blob = source.size > SHRINK_OVER_BYTES ? await shrink(source) : source;
-  const form = new FormData();
-  form.append('file', blob, 'photo');
-  const token = sessionStore.get().token;
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
-  let res: Response;
-  try {
-    res = await fetch(`${API_BASE}/api/upload`, {
-      method: 'POST',
-      body: form,
-      headers: token ? { Authorization: `Bearer ${token}` } : {},
-      signal: controller.signal,
-    });
-  } catch {
-    const c = controller.signal.aborted ? CLIENT_ERRORS.timeout : CLIENT_ERRORS.network;
-    throw new ApiError(c.code, c.message);
-  } finally {
-    clearTimeout(timer);
-  }
-  let json: unknown;
-  try {
-    json = await res.json();
-  } catch {
-    throw new ApiError(CLIENT_ERRORS.badResponse.code, CLIENT_ERRORS.badResponse.message, res.status);
-  }
-  if (res.status === 401) sessionStore.logout();
-  return unwrapEnvelope<{ fileId: string }>(json, res.status).fileId;
+  return postToHost(blob, 'photo');
 }
 
 /** The host serves a photo to those allowed to see it: the uploader, or people with a right to the case. */

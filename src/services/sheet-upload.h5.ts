@@ -1,11 +1,8 @@
-import { ApiError, CLIENT_ERRORS } from './api-error';
-import { unwrapEnvelope } from './envelope';
+import { ApiError } from './api-error';
+import { postToHost } from './host-upload';
 import { MAX_SHEET_BYTES, NOT_A_SHEET, SHEET_TOO_LARGE, sheetExtension, type UploadedSheet } from '../utils/sheet-file';
-import { sessionStore } from '../state/session';
 
 export type { UploadedSheet } from '../utils/sheet-file';
-
-const TIMEOUT_MS = 60000;
 
 /** `<input type=file>`, made for the one pick: resolves to the file, or undefined when cancelled. */
 function chooseFile(): Promise<File | undefined> {
@@ -34,31 +31,6 @@ export async function pickAndUploadSheet(): Promise<UploadedSheet | undefined> {
   if (!file) return undefined;
   if (!sheetExtension(file.name)) throw new ApiError('FILE.INVALID', NOT_A_SHEET);
   if (file.size > MAX_SHEET_BYTES) throw new ApiError('INPUT.TOO_LARGE', SHEET_TOO_LARGE);
-  const form = new FormData();
-  form.append('file', file, `sheet.${sheetExtension(file.name)}`);
-  const token = sessionStore.get().token;
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
-  let res: Response;
-  try {
-    res = await fetch(`${API_BASE}/api/upload`, {
-      method: 'POST',
-      body: form,
-      headers: token ? { Authorization: `Bearer ${token}` } : {},
-      signal: controller.signal,
-    });
-  } catch {
-    const c = controller.signal.aborted ? CLIENT_ERRORS.timeout : CLIENT_ERRORS.network;
-    throw new ApiError(c.code, c.message);
-  } finally {
-    clearTimeout(timer);
-  }
-  let json: unknown;
-  try {
-    json = await res.json();
-  } catch {
-    throw new ApiError(CLIENT_ERRORS.badResponse.code, CLIENT_ERRORS.badResponse.message, res.status);
-  }
-  if (res.status === 401) sessionStore.logout();
-  return { fileId: unwrapEnvelope<{ fileId: string }>(json, res.status).fileId, name: file.name };
+  const fileId = await postToHost(file, `sheet.${sheetExtension(file.name)}`);
+  return { fileId, name: file.name };
 }
