@@ -66,6 +66,8 @@ export class SqliteStore implements Store {
   private readonly sql: Sql;
   /** Cases imported since the WAL was last checkpointed (see `importCases`). */
   private importedSinceCheckpoint = 0;
+  /** A group's WAL flush is under way: new cases wait for it to end (see `flushCommits`). */
+  private groupFlushing = false;
   /** Case changes waiting for the next group commit (see `commit`). */
   private queued: { change: CaseChange; resolve: (r: Result<void>) => void; reject: (e: unknown) => void }[] = [];
 
@@ -317,7 +319,8 @@ export class SqliteStore implements Store {
     }
     return new Promise((resolve, reject) => {
       this.queued.push({ change, resolve, reject });
-      if (this.queued.length === 1) setImmediate(() => this.flushCommits());
+      // While the previous group's flush is on the disk, new cases gather for the next group.
+      if (this.queued.length === 1 && !this.groupFlushing) setImmediate(() => this.flushCommits());
     });
   }
 
@@ -345,15 +348,27 @@ export class SqliteStore implements Store {
       for (const item of batch) item.reject(e);
       return;
     }
-    // Answered once the batch is on disk; the next batch is parsed and committed meanwhile.
+    // Answered once the batch is on disk. Meanwhile the next requests are parsed and routed, and
+    // the cases they file wait in the queue: they are committed together when this flush ends,
+    // so a busy host writes each index page once per flush rather than once per event-loop turn.
+    this.groupFlushing = true;
+    const next = () => {
+      this.groupFlushing = false;
+      if (this.queued.length > 0) setImmediate(() => this.flushCommits());
+    };
     this.wal.durable().then(
-      () =>
+      () => {
+        next();
         batch.forEach((item, i) => {
           const o = outcomes[i]!;
           if ('result' in o) item.resolve(o.result);
           else item.reject(o.thrown);
-        }),
-      (e: unknown) => batch.forEach((item) => item.reject(e)),
+        });
+      },
+      (e: unknown) => {
+        next();
+        batch.forEach((item) => item.reject(e));
+      },
     );
   }
 

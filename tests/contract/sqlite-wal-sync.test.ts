@@ -64,4 +64,35 @@ describe('SqliteStore acknowledges a write only once the WAL is on disk', () => 
     }
     await closing;
   });
+  it('cases filed while a group is being flushed wait and are written together in the next group', async () => {
+    const store = SqliteStore.open(join(dir, 'store.sqlite'));
+    const first = makeCase();
+    const firstDone = store.commit(createChange(first));
+    for (let i = 0; i < 3; i++) await tick();
+    expect(held.length).toBe(1); // the first group's flush is on the disk (held)
+    // Twenty more cases arrive, one per event-loop turn, while that flush runs.
+    const later = Array.from({ length: 20 }, () => makeCase());
+    const laterDone: Promise<unknown>[] = [];
+    for (const c of later) {
+      laterDone.push(store.commit(createChange(c)));
+      await tick();
+    }
+    // None of them is written yet: they gather instead of committing one small group per turn.
+    for (const c of later) expect(await store.getCase(c.id)).toBeUndefined();
+    expect(held.length).toBe(1);
+    release();
+    expect(((await firstDone) as { ok: boolean }).ok).toBe(true);
+    for (let i = 0; i < 3; i++) await tick();
+    // All twenty went in one transaction, so one flush covers them.
+    for (const c of later) expect(await store.getCase(c.id)).toBeDefined();
+    expect(held.length).toBe(1);
+    release();
+    for (const r of (await Promise.all(laterDone)) as { ok: boolean }[]) expect(r.ok).toBe(true);
+    const closing = store.close();
+    for (let i = 0; i < 5; i++) {
+      await tick();
+      release();
+    }
+    await closing;
+  });
 });
