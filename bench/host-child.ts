@@ -1,7 +1,7 @@
 /**
  * The local host on an existing database, for the HTTP benchmark, with one extra route that does
  * nothing (`POST /bench/noop`): the ceiling of the same server stack; `GET /bench/cpu` answers the
- * process's CPU time.
+ * process's CPU time, and the group commits, the new cases they wrote and the WAL flushes so far.
  */
 import { SqliteStore } from '../backend/store/sqlite-store';
 import { buildHost } from '../host/server';
@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   // whatever else the machine is doing.
   app.get('/bench/cpu', async () => {
     const u = process.cpuUsage();
-    return { ok: true, data: { micros: u.user + u.system } };
+    return { ok: true, data: { micros: u.user + u.system, ...store.groupStats, walFlushes: store.walFlushes } };
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const addr = app.server.address();

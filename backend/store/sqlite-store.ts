@@ -68,6 +68,11 @@ export class SqliteStore implements Store {
   private importedSinceCheckpoint = 0;
   /** A group's WAL flush is under way: new cases wait for it to end (see `flushCommits`). */
   private groupFlushing = false;
+  /** Group commits so far and the new cases they wrote, and WAL flushes (for the bench's figures). */
+  readonly groupStats = { groups: 0, changes: 0 };
+  get walFlushes(): number {
+    return this.wal.flushes;
+  }
   /** Case changes waiting for the next group commit (see `commit`). */
   private queued: { change: CaseChange; resolve: (r: Result<void>) => void; reject: (e: unknown) => void }[] = [];
 
@@ -332,6 +337,8 @@ export class SqliteStore implements Store {
       return;
     }
     const outcomes: ({ result: Result<void> } | { thrown: unknown })[] = [];
+    this.groupStats.groups++;
+    this.groupStats.changes += batch.length;
     try {
       this.db
         .transaction(() => {
