@@ -7,8 +7,11 @@
  * Pure: the caller passes the instant; no clock, no storage.
  */
 import { fail, ok, type Result } from './errors';
+import { reportTooShort } from './report-text';
 import { satisfactionFlag, type CaseTally, type RankedUnit } from './metrics';
 import { addLocalDays, localDateOf, startOfLocalDate } from './working-days';
+
+export { RECTIFICATION_REPORT_MAX, RECTIFICATION_REPORT_MIN } from './report-text';
 
 /** Strictly below this satisfaction rate sends a unit back (exactly 80 % passes). */
 export const RECTIFICATION_THRESHOLD = 0.8;
@@ -24,8 +27,6 @@ export const RECTIFICATION_DAYS = 30;
  * last days may still be rated within the rating window (seven days in the presets).
  */
 export const JUDGE_AFTER_DAYS = 7;
-/** The shortest report that closes a task, in meaningful characters. */
-export const RECTIFICATION_REPORT_MIN = 20;
 
 export const RECTIFICATION_UNIT_KINDS = ['grid', 'community', 'category'] as const;
 export type RectificationUnitKind = (typeof RECTIFICATION_UNIT_KINDS)[number];
@@ -135,8 +136,8 @@ export function openRectification(input: OpenInput): Result<Rectification> {
 /** Closes a task with its written report; a closed task stays closed. */
 export function closeRectification(r: Rectification, text: string, by: string, at: string): Result<Rectification> {
   if (r.status === 'closed') return fail('RECTIFICATION.CLOSED', '该整改任务已提交整改报告，不能重复提交');
-  if (Array.from(text.matchAll(/[\p{L}\p{N}]/gu)).length < RECTIFICATION_REPORT_MIN)
-    return fail('INPUT.INVALID', `整改报告须至少包含${RECTIFICATION_REPORT_MIN}个文字，写明原因、措施和成效`);
+  const short = reportTooShort(text);
+  if (short) return fail('INPUT.INVALID', short);
   return ok({ ...r, status: 'closed', report: { text, by, at } });
 }
 
