@@ -59,6 +59,22 @@ export interface Rectification {
   report?: { text: string; by: string; at: string };
 }
 
+/**
+ * Whether a task was under way or finished within a period's span (`from <= at < to`, as
+ * `periodRange` gives it): opened before the period ended, and still open or closed after it began.
+ * The public board lists the tasks of the period it shows this way.
+ */
+export function rectificationDuring(
+  r: Pick<Rectification, 'openedAt' | 'status' | 'report'>,
+  range: { from: string; to: string },
+): boolean {
+  const opened = Date.parse(r.openedAt);
+  if (opened >= Date.parse(range.to)) return false;
+  if (r.status === 'open' || r.report === undefined) return true;
+  // A report is never earlier than its task, whatever clock stamped it.
+  return Math.max(opened, Date.parse(r.report.at)) >= Date.parse(range.from);
+}
+
 /** Letters, digits, `-` and `_` only: both databases take it as a document id. */
 export const rectificationId = (period: string, unitKind: RectificationUnitKind, unitId: string): string =>
   `${period}_${unitKind}_${unitId.replace(/[^A-Za-z0-9_-]/g, '-')}`;
