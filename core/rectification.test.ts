@@ -7,6 +7,7 @@ import {
   openRectification,
   quarterToJudge,
   reconcilePraise,
+  rectificationDuring,
   rectificationState,
   type Rectification,
 } from './rectification';
@@ -151,5 +152,27 @@ describe('when the timer judges a quarter', () => {
     ['2026-04-08', '2026-Q1'],
   ])('%s → %s', (day, q) => {
     expect(quarterToJudge(day)).toBe(q);
+  });
+});
+
+describe('rectificationDuring', () => {
+  const jan = { from: '2026-12-31T16:00:00.000Z', to: '2027-01-31T16:00:00.000Z' };
+  const task = { openedAt: '2027-01-08T02:00:00.000Z', status: 'open' as const };
+  const closedOn = (at: string) => ({ ...task, status: 'closed' as const, report: { text: '', by: 'x', at } });
+  it.each([
+    ['open, opened within the period', task, jan, true],
+    ['open, opened before the period', { ...task, openedAt: '2026-10-08T02:00:00.000Z' }, jan, true],
+    ['opened after the period', task, { from: '2026-11-30T16:00:00.000Z', to: '2026-12-31T16:00:00.000Z' }, false],
+    ['opened at the first moment after the period', { ...task, openedAt: jan.to }, jan, false],
+    ['closed within the period', closedOn('2027-01-20T02:00:00.000Z'), jan, true],
+    [
+      'closed before the period began',
+      closedOn('2027-01-20T02:00:00.000Z'),
+      { from: '2027-02-28T16:00:00.000Z', to: '2027-03-31T16:00:00.000Z' },
+      false,
+    ],
+    ['a report stamped before the opening counts from the opening', closedOn('2026-11-20T02:00:00.000Z'), jan, true],
+  ])('%s', (_name, r, range, during) => {
+    expect(rectificationDuring(r, range)).toBe(during);
   });
 });

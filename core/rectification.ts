@@ -7,8 +7,11 @@
  * Pure: the caller passes the instant; no clock, no storage.
  */
 import { fail, ok, type Result } from './errors';
+import { reportTooShort } from './report-text';
 import { satisfactionFlag, type CaseTally, type RankedUnit } from './metrics';
 import { addLocalDays, localDateOf, startOfLocalDate } from './working-days';
+
+export { RECTIFICATION_REPORT_MAX, RECTIFICATION_REPORT_MIN } from './report-text';
 
 /** Strictly below this satisfaction rate sends a unit back (exactly 80 % passes). */
 export const RECTIFICATION_THRESHOLD = 0.8;
@@ -24,8 +27,6 @@ export const RECTIFICATION_DAYS = 30;
  * last days may still be rated within the rating window (seven days in the presets).
  */
 export const JUDGE_AFTER_DAYS = 7;
-/** The shortest report that closes a task, in meaningful characters. */
-export const RECTIFICATION_REPORT_MIN = 20;
 
 export const RECTIFICATION_UNIT_KINDS = ['grid', 'community', 'category'] as const;
 export type RectificationUnitKind = (typeof RECTIFICATION_UNIT_KINDS)[number];
@@ -56,6 +57,22 @@ export interface Rectification {
   dueAt: string;
   /** Staff-only: it is free text and is never put on the public board. */
   report?: { text: string; by: string; at: string };
+}
+
+/**
+ * Whether a task was under way or finished within a period's span (`from <= at < to`, as
+ * `periodRange` gives it): opened before the period ended, and still open or closed after it began.
+ * The public board lists the tasks of the period it shows this way.
+ */
+export function rectificationDuring(
+  r: Pick<Rectification, 'openedAt' | 'status' | 'report'>,
+  range: { from: string; to: string },
+): boolean {
+  const opened = Date.parse(r.openedAt);
+  if (opened >= Date.parse(range.to)) return false;
+  if (r.status === 'open' || r.report === undefined) return true;
+  // A report is never earlier than its task, whatever clock stamped it.
+  return Math.max(opened, Date.parse(r.report.at)) >= Date.parse(range.from);
 }
 
 /** Letters, digits, `-` and `_` only: both databases take it as a document id. */
@@ -135,8 +152,8 @@ export function openRectification(input: OpenInput): Result<Rectification> {
 /** Closes a task with its written report; a closed task stays closed. */
 export function closeRectification(r: Rectification, text: string, by: string, at: string): Result<Rectification> {
   if (r.status === 'closed') return fail('RECTIFICATION.CLOSED', '该整改任务已提交整改报告，不能重复提交');
-  if (Array.from(text.matchAll(/[\p{L}\p{N}]/gu)).length < RECTIFICATION_REPORT_MIN)
-    return fail('INPUT.INVALID', `整改报告须至少包含${RECTIFICATION_REPORT_MIN}个文字，写明原因、措施和成效`);
+  const short = reportTooShort(text);
+  if (short) return fail('INPUT.INVALID', short);
   return ok({ ...r, status: 'closed', report: { text, by, at } });
 }
 

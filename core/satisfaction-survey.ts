@@ -8,6 +8,7 @@
 import { fail, ok, type Result } from './errors';
 import { emptyTally, type CaseTally } from './metrics';
 import { RATINGS, type Rating } from './model';
+import type { KeptWhy } from './suggestion-keep';
 
 export const RATING_NAMES: Record<Rating, string> = { satisfied: '满意', basically_satisfied: '基本满意', unsatisfied: '不满意' };
 
@@ -79,6 +80,8 @@ export interface SurveyAnswer {
   approved?: Record<string, string>;
   /** Text question ids the community reviewed and kept staff-only (never on the board). */
   kept?: string[];
+  /** Why each kept one is kept (core/suggestion-keep.ts): staff-only, never on the board. */
+  keptWhy?: Record<string, KeptWhy>;
   at: string;
 }
 

@@ -24,7 +24,7 @@ import { namesOf, publicCase, timelineView } from '../services/views';
 import { weightsOf } from '../services/weights';
 import { id, periodOrCurrent } from '../validation';
 import { action, defineFunction } from './define';
-import { publicRectifications, quarter } from '../services/rectifications';
+import { publicRectifications } from '../services/rectifications';
 import { careBoardActions } from './care-board';
 import { meetingBoardActions } from './meetings-board';
 import { microProjectBoardActions } from './micro-projects-board';
@@ -207,14 +207,18 @@ export const board = defineFunction('board', {
     },
   }),
 
-  /** 整改中 / 已整改: the units sent back by the 80 % rule; the 整改报告 itself stays with staff. */
+  /**
+   * 整改中 / 已整改: the units sent back by the 80 % rule, under way or finished within the board's
+   * period (本月 when none is given); the 整改报告 itself stays with staff.
+   */
   rectifications: action({
     auth: 'public',
-    input: z.strictObject({ communityId: id.optional(), period: quarter.optional() }),
-    run: async (input, { deps, dir }) => {
+    input: z.strictObject({ communityId: id.optional(), period: periodInput.optional() }),
+    run: async (input, { deps, dir, now }) => {
       const scope = checkScope(dir, input.communityId);
       if (!scope.ok) return scope;
-      return ok({ items: await publicRectifications(deps.store, dir, input.communityId, input.period) });
+      const period = resolvePeriod(input.period, now);
+      return ok({ period, items: await publicRectifications(deps.store, dir, input.communityId, periodRange(period)) });
     },
   }),
 

@@ -25,6 +25,7 @@ import {
   meetingLabel,
   type Meeting,
 } from '../../core/meetings';
+import { issueAsSeen } from '../../core/meeting-privacy';
 import { MEMBER_ROLES, ROLE_NAMES, STATUS_NAMES, type Actor, type Case } from '../../core/model';
 import { localDateOf } from '../../core/working-days';
 import { createCase, routeNewCase } from '../services/case-service';
@@ -89,10 +90,13 @@ async function detail(call: AuthedCall, m: Meeting) {
     label: meetingLabel(m),
     issues: m.issues.map((i, index) => {
       const c: Case | undefined = cases[index];
+      // The resident's name only for the admins and the case's handler (core/meeting-privacy.ts).
+      const seen = issueAsSeen(call.actor, m, i, c);
       return {
         index,
-        text: i.text,
-        raisedBy: i.raisedBy,
+        text: seen.text,
+        ...(seen.raisedBy !== undefined ? { raisedBy: seen.raisedBy } : {}),
+        raiserWithheld: seen.raiserWithheld,
         caseId: i.caseId,
         ...(c ? { caseNo: c.no, status: c.status, statusName: STATUS_NAMES[c.status], categoryName: c.categoryName } : {}),
       };

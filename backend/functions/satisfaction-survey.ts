@@ -31,6 +31,7 @@ import {
   type SurveyAnswer,
   type SurveyQuestion,
 } from '../../core/satisfaction-survey';
+import { KEEP_NOTE_MAX, KEEP_REASONS, keepReasonLabel, keepReasonProblem, type KeptWhy } from '../../core/suggestion-keep';
 import { localDateOf } from '../../core/working-days';
 import type { Directory } from '../services/directory';
 import { personalId } from '../services/residence';
@@ -119,6 +120,7 @@ function staffSuggestions(answers: readonly SurveyAnswer[], questions: readonly 
       if (!original) return [];
       const approved = a.approved?.[q.id];
       const state = suggestionState(a, q.id);
+      const why = state === 'private' ? a.keptWhy?.[q.id] : undefined;
       return [
         {
           answerId: a.id,
@@ -131,6 +133,8 @@ function staffSuggestions(answers: readonly SurveyAnswer[], questions: readonly 
           approved: approved !== undefined,
           state,
           stateName: SUGGESTION_STATE_NAMES[state],
+          // Why it is kept staff-only (a suggestion kept before reasons were asked has none).
+          ...(why ? { keptReason: why.reason, keptReasonName: keepReasonLabel(why) } : {}),
         },
       ];
     }),
@@ -230,7 +234,25 @@ export const surveyAdminActions = {
    */
   reviewSuggestion: action({
     auth: 'user',
-    input: z.strictObject({ answerId: id, questionId: id, approve: z.boolean(), text: text(MAX_SUGGESTION).optional() }),
+    input: z
+      .strictObject({
+        answerId: id,
+        questionId: id,
+        approve: z.boolean(),
+        text: text(MAX_SUGGESTION).optional(),
+        /** 不公开: why (core/suggestion-keep.ts); 其他 with `keepNote`. */
+        keepReason: z.enum(KEEP_REASONS, { message: '请选择不公开的原因' }).optional(),
+        keepNote: text(KEEP_NOTE_MAX).optional(),
+      })
+      .superRefine((v, ctx) => {
+        if (v.approve) {
+          if (v.keepReason !== undefined || v.keepNote !== undefined)
+            ctx.addIssue({ code: 'custom', path: ['keepReason'], message: '公开时不需要填写不公开的原因' });
+          return;
+        }
+        const problem = keepReasonProblem(v.keepReason, v.keepNote);
+        if (problem) ctx.addIssue({ code: 'custom', path: ['keepReason'], message: problem });
+      }),
     run: async (input, call) => {
       const a = await call.deps.store.getRef('surveyAnswers', input.answerId);
       const s = a ? await call.deps.store.getRef('surveys', a.surveyId) : undefined;
@@ -245,9 +267,20 @@ export const surveyAdminActions = {
       const approved = input.approve ? { ...rest, [input.questionId]: shown } : rest;
       const others = (a.kept ?? []).filter((k) => k !== input.questionId);
       const kept = input.approve ? others : [...others, input.questionId];
-      const next: SurveyAnswer = { ...a, approved, kept };
+      const { [input.questionId]: _why, ...otherWhys } = a.keptWhy ?? {};
+      const why: KeptWhy | undefined = input.approve
+        ? undefined
+        : { reason: input.keepReason!, ...(input.keepReason === 'other' ? { note: input.keepNote!.trim() } : {}) };
+      const keptWhy = why ? { ...otherWhys, [input.questionId]: why } : otherWhys;
+      const next: SurveyAnswer = { ...a, approved, kept, keptWhy };
       await call.deps.store.putRef('surveyAnswers', next);
-      return ok({ answerId: a.id, questionId: input.questionId, approved: input.approve, text: input.approve ? shown : null });
+      return ok({
+        answerId: a.id,
+        questionId: input.questionId,
+        approved: input.approve,
+        text: input.approve ? shown : null,
+        ...(why ? { keptReasonName: keepReasonLabel(why) } : {}),
+      });
     },
   }),
 };

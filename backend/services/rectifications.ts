@@ -11,6 +11,7 @@ import {
   UNIT_KIND_NAMES,
   judgeSatisfaction,
   openRectification,
+  rectificationDuring,
   rectificationState,
   type Rectification,
   type RectificationUnitKind,
@@ -135,13 +136,13 @@ export function rectificationView(r: Rectification, at: string, withReport: bool
   };
 }
 
-/** The board's list: units and their state, without the report or who wrote it. */
-export async function publicRectifications(store: Store, dir: Directory, communityId?: string, period?: string) {
+/** The board's list: units and their state, without the report or who wrote it; within a period's span if given. */
+export async function publicRectifications(store: Store, dir: Directory, communityId?: string, range?: { from: string; to: string }) {
   const all = communityId
     ? await store.listRef('rectifications', { communityId })
     : (await Promise.all([...dir.streets.keys()].map((streetId) => store.listRef('rectifications', { streetId })))).flat();
   return all
-    .filter((r) => !period || r.period === period)
+    .filter((r) => !range || rectificationDuring(r, range))
     .sort((a, b) => b.period.localeCompare(a.period) || a.id.localeCompare(b.id))
     .map((r) => ({
       period: r.period,

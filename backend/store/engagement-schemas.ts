@@ -6,6 +6,7 @@ import * as z from 'zod';
 import { RATINGS } from '../../core/model';
 import { DELIVERY_STAGES, type Ballot, type DeliveryStep, type MicroProject, type VoteRound } from '../../core/micro-projects';
 import { QUESTION_SUBJECTS, type Survey, type SurveyAnswer } from '../../core/satisfaction-survey';
+import { KEEP_REASONS } from '../../core/suggestion-keep';
 
 type Shape<T> = Record<keyof T, z.ZodType>;
 const str = z.string();
@@ -80,6 +81,7 @@ export const engagementShapes = {
     texts: z.record(z.string(), str),
     approved: z.record(z.string(), str).optional(),
     kept: z.array(str).optional(),
+    keptWhy: z.record(z.string(), z.looseObject({ reason: z.enum(KEEP_REASONS), note: str.optional() })).optional(),
     at: instant,
   } satisfies Shape<SurveyAnswer>,
 };

@@ -50,7 +50,7 @@ export const boardApi = {
   gridRoster: (gridId: string) => call('board', 'gridRoster', { gridId }),
 
   /** 整改中 / 已整改 per unit (never the report). */
-  rectifications: (communityId?: string) => call('board', 'rectifications', defined({ communityId })),
+  rectifications: (communityId?: string, period?: BoardPeriod) => call('board', 'rectifications', defined({ communityId, period })),
 
   /** Communities and their grids, for the scope picker (public). */
   listPlaces: () => call('resident', 'listPlaces'),

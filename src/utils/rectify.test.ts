@@ -1,5 +1,5 @@
-import { RECTIFICATION_REPORT_MIN } from '../../core/rectification';
-import { REPORT_MIN, reportProblem, timeLeft } from './rectify';
+import { closeRectification, type Rectification } from '../../core/rectification';
+import { reportProblem, timeLeft } from './rectify';
 
 // Due at China-local midnight after 2027-01-06: the last day allowed is the 6th.
 const DUE = '2027-01-06T16:00:00.000Z';
@@ -20,8 +20,27 @@ describe('整改任务 timeLeft', () => {
 });
 
 describe('整改报告 reportProblem', () => {
-  it('asks for as many characters as the server', () => {
-    expect(REPORT_MIN).toBe(RECTIFICATION_REPORT_MIN);
+  // The page and the server (core/rectification.ts) take and refuse the same reports.
+  const open = { status: 'open' } as Rectification;
+  const serverTakes = (text: string): boolean => closeRectification(open, text, 'wx-admin', '2026-12-07T02:00:00.000Z').ok;
+  it.each([
+    ['twenty Chinese characters', '一二三四五六七八九十一二三四五六七八九十', true],
+    ['nineteen Chinese characters and punctuation', '一二三四五六七八九十，一二三四五六七八九。', false],
+    ['Latin letters', 'Repaired all the street lamps', true],
+    ['digits and Chinese', '更换路灯12盏维修井盖3处清理垃圾站两处', true],
+    ['nineteen digits', '1234567890123456789', false],
+    ['full-width digits and letters', '１２３４５６７８９０ＡＢＣＤＥａｂｃｄｅ', true],
+    ['emoji do not count', '整改完成👍👍👍👍👍👍👍👍👍👍👍👍👍👍👍👍👍👍', false],
+    ['emoji beside twenty characters', '一二三四五六七八九十一二三四五六七八九十🎉', true],
+    ['Cyrillic does not count', 'Отремонтировали все фонари во дворе', false],
+    ['accented Latin counts its plain letters only', 'éééééééééééééééééééééééé', false],
+    ['Arabic does not count', 'تم إصلاح جميع المصابيح في الفناء', false],
+    ['spaces and invisible characters do not count', '一 二 三 四 五 六 七 八 九 十\u200b一 二 三 四 五 六 七 八 九', false],
+    ['compatibility ideographs count', '\uf900'.repeat(20), true],
+    ['empty', '', false],
+  ])('%s: page and server agree', (_name, text, taken) => {
+    expect(reportProblem(text) === undefined).toBe(taken);
+    expect(serverTakes(text)).toBe(taken);
   });
 
   it('refuses a report under 20 letters or digits, punctuation and spaces not counted', () => {

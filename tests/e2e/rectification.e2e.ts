@@ -1,7 +1,8 @@
 /**
  * 整改任务（管理页）：渝园第一网格本季度满意率低于80%（已评价不少于5件）→ 街道管理员在「整改任务」里
  * 判定本季度，任务开启 → 社区书记在工作台看到「整改任务」，写整改报告（太短的被拒、不改变任何东西），
- * 提交后任务变为已整改 → 街道看到已整改和报告 → 公示栏显示该网格「已整改」，不显示报告内容。
+ * 提交后任务变为已整改 → 街道看到已整改和报告 → 公示栏显示该网格「已整改」，不显示报告内容；
+ * 公示栏换到去年的月份，整改栏随之为空并写明。
  */
 import type { Page } from 'playwright-core';
 import { typeInto, visible } from './support/browser';
@@ -80,4 +81,11 @@ test('季度满意率低于80%开启整改任务，社区书记提交整改报�
     expect(await b.locator('body').innerText()).not.toContain('逐户回访');
     await row.first().scrollIntoViewIfNeeded();
     await board.screenshot('rectify-board');
+
+    // The section follows the board's period: a month of last year had no task under way.
+    const lastYear = `${Number(quarter.slice(0, 4)) - 1}-01`;
+    await b.goto(`${host.url}/#/pages-board/index/index?communityId=sf-yuyuan&period=${lastYear}`);
+    await b.reload();
+    await waitText(b, 'board-rect-empty', `${Number(lastYear.slice(0, 4))}年1月没有整改中或已整改的单位。`);
+    expect(await b.locator('[data-testid="board-rect-row"] >> visible=true').count()).toBe(0);
   }));

@@ -1,7 +1,8 @@
 /**
  * 满意度测评 from end to end: the street admin rewords a question (an empty new one is refused in
  * Chinese) → the community admin opens the quarter → a resident answers from 首页 with a suggestion
- * holding a phone number, another's suggestion is kept staff-only → the admin approves the first →
+ * holding a phone number, another's suggestion is kept staff-only (a reason is asked: none, or 其他 in
+ * three characters, is refused) → the admin approves the first →
  * the 公示栏's 测评 page shows the figure over its 2 人参与 and the masked suggestion, never the
  * phone nor the kept words.
  */
@@ -92,10 +93,23 @@ test('街道改问卷 → 社区开展本季度测评 → 居民作答 → 审�
     await expect(lamp.locator('[data-testid="suggestion-masked"]').innerText()).resolves.not.toContain('13812345678');
     await admin.screenshot('survey-review');
     await tap(lamp.locator('[data-testid="suggestion-approve"]'));
-    await tap(queue.filter({ hasText: '老王' }).locator('[data-testid="suggestion-private"]'));
+    // 不公开 asks why: nothing chosen, or 其他 in three characters, is refused on the page.
+    const wang = queue.filter({ hasText: '老王' });
+    await tap(wang.locator('[data-testid="suggestion-private"]'));
+    await tap(wang.locator('[data-testid="suggestion-keep-confirm"]'));
+    await waitText(a, 'suggestion-keep-error', '请选择不公开的原因');
+    await tap(wang.locator('[data-testid="suggestion-keep-reason-other"]'));
+    await typeInto(a, 'suggestion-keep-note', '说人了');
+    await tap(wang.locator('[data-testid="suggestion-keep-confirm"]'));
+    await waitText(a, 'suggestion-keep-error', '选择「其他」时请写明原因，至少4个字');
+    await typeInto(a, 'suggestion-keep-note', '点名指责邻居');
+    await admin.screenshot('survey-keep-reason');
+    await tap(wang.locator('[data-testid="suggestion-keep-confirm"]'));
     await visible(a, 'page-admin-survey').getByText('没有待审核的意见建议').waitFor();
     await tap(visible(a, 'suggestion-filter-approved'));
     await expect(a.locator('[data-testid="suggestion"][data-state="approved"]').filter({ visible: true }).count()).resolves.toBe(1);
+    await tap(visible(a, 'suggestion-filter-private'));
+    await waitText(a, 'suggestion-kept-reason', '不公开原因：其他：点名指责邻居');
 
     // ——— 公示栏 ———
     await r.goto(`${host.url}/#/pages-board/index/index`);
@@ -117,6 +131,7 @@ test('街道改问卷 → 社区开展本季度测评 → 居民作答 → 审�
     expect(suggestions[0]).not.toContain('13812345678');
     const page = await visible(r, 'page-board-survey').innerText();
     expect(page).not.toContain('老王');
+    expect(page).not.toContain('点名指责邻居');
     expect(page).not.toContain('13812345678');
     await resident.screenshot('board-survey');
   }));

@@ -56,6 +56,9 @@ interface TaskView {
 }
 const list = async (openid: string) => data<{ items: TaskView[]; open: number }>(await w.admin(openid, 'listRectifications', {}));
 const boardCall = (action: string, params: Record<string, unknown> = {}) => board.handle({ action, ...params }, undefined, w.deps);
+/** The board's 整改 list as it reads at an instant. */
+const boardAt = (iso: string, params: Record<string, unknown>) =>
+  board.handle({ action: 'rectifications', ...params }, undefined, { ...w.deps, now: () => new Date(iso) });
 
 describe('整改任务', () => {
   it('the timer opens the last quarter’s tasks once, seven days into the next quarter', async () => {
@@ -113,8 +116,10 @@ describe('整改任务', () => {
   });
 
   it('the board shows 整改中 / 已整改 per unit, never the report', async () => {
-    const r = await boardCall('rectifications', { communityId: YUYUAN });
-    const items = data<{ items: { unitName: string; statusName: string; dueDate: string }[] }>(r).items;
+    // The tasks were opened on 2027-01-08: the board's 本月 in January lists them.
+    const r = await boardAt('2027-01-20T02:00:00.000Z', { communityId: YUYUAN, period: 'month' });
+    const items = data<{ period: string; items: { unitName: string; statusName: string; dueDate: string }[] }>(r).items;
+    expect(data<{ period: string }>(r).period).toBe('2027-01');
     expect(items.map((i) => [i.unitName, i.statusName]).sort()).toEqual([
       ['渝园社区 第一网格', '已整改'],
       ['渝园社区', '整改中'],
@@ -122,6 +127,28 @@ describe('整改任务', () => {
     expect(items[0]!.dueDate).toBe('2027-02-07');
     expect(JSON.stringify(r)).not.toContain('逐户回访');
     expect(outcome(await boardCall('rectifications', { period: '2026-13' }))).toBe('INPUT.INVALID');
+  });
+
+  it('the board’s 整改 section follows its period: a task shows in the periods it was under way or finished in', async () => {
+    const units = async (now: string, period?: string) =>
+      data<{ items: { unitName: string; statusName: string }[] }>(
+        await boardAt(now, { communityId: YUYUAN, ...(period ? { period } : {}) }),
+      )
+        .items.map((i) => `${i.unitName} ${i.statusName}`)
+        .sort();
+    const both = ['渝园社区 整改中', '渝园社区 第一网格 已整改'];
+    // Opened in January 2027: not in 2026 nor in its last quarter; in the quarter and the year it was opened.
+    expect(await units('2027-01-20T02:00:00.000Z', '2026-Q4')).toEqual([]);
+    expect(await units('2027-01-20T02:00:00.000Z', '2026')).toEqual([]);
+    expect(await units('2027-01-20T02:00:00.000Z', '2026-12')).toEqual([]);
+    expect(await units('2027-01-20T02:00:00.000Z', 'quarter')).toEqual(both);
+    expect(await units('2027-01-20T02:00:00.000Z', 'year')).toEqual(both);
+    expect(await units('2027-01-20T02:00:00.000Z')).toEqual(both);
+    // In March the finished one is no longer of 本月; the open one still is, and both are of 本季度.
+    expect(await units('2027-03-05T02:00:00.000Z', 'month')).toEqual(['渝园社区 整改中']);
+    expect(await units('2027-03-05T02:00:00.000Z', '2027-01')).toEqual(both);
+    expect(await units('2027-03-05T02:00:00.000Z', 'quarter')).toEqual(both);
+    expect(outcome(await boardCall('rectifications', { period: 'week' }))).toBe('INPUT.INVALID');
   });
 
   it('statistics and the export carry the verdict and the task; a flagged unit is never praised', async () => {

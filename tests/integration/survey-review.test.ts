@@ -46,7 +46,12 @@ test('待审核 → 公开（脱敏）或不公开；不公开的永远不上公
   const first = a!.original.includes('老年人') ? a! : b!;
   const second = first === a ? b! : a!;
   await env.ok('community', ADMIN, 'reviewSuggestion', { answerId: first.answerId, questionId: 'suggestion', approve: true });
-  await env.ok('community', ADMIN, 'reviewSuggestion', { answerId: second.answerId, questionId: 'suggestion', approve: false });
+  await env.ok('community', ADMIN, 'reviewSuggestion', {
+    answerId: second.answerId,
+    questionId: 'suggestion',
+    approve: false,
+    keepReason: 'personal_info',
+  });
   expect(await states()).toEqual({
     '希望多组织老年人活动，电话13812345678': ['approved', '已公开'],
     楼下邻居张三家天天吵闹: ['private', '不公开'],
@@ -57,7 +62,12 @@ test('待审核 → 公开（脱敏）或不公开；不公开的永远不上公
   expect(JSON.stringify(shown)).not.toMatch(/13812345678|张三|天天吵闹/);
 
   // Taken back: staff-only again, gone from the board; approved again later: back, masked.
-  await env.ok('community', ADMIN, 'reviewSuggestion', { answerId: first.answerId, questionId: 'suggestion', approve: false });
+  await env.ok('community', ADMIN, 'reviewSuggestion', {
+    answerId: first.answerId,
+    questionId: 'suggestion',
+    approve: false,
+    keepReason: 'personal_info',
+  });
   expect((await states())['希望多组织老年人活动，电话13812345678']).toEqual(['private', '不公开']);
   expect((await board()).approvedSuggestions).toEqual([]);
   await env.ok('community', ADMIN, 'reviewSuggestion', {

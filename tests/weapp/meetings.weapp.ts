@@ -1,7 +1,8 @@
 /**
  * A grid worker in the weapp: 工作台 → 院坝会 → records a 院坝会 of the first grid with two issues
  * raised → the record → each issue gets a category and both become cases at once (channel 院坝会),
- * listed on the record with their status; the board counts the meeting.
+ * listed on the record with their status; the board counts the meeting. A name the secretary
+ * wrote down for an issue reaches the secretary's screen, never the grid worker's.
  */
 import { MiniProgram } from './harness/mini-program';
 import { data } from './harness/setup';
@@ -70,6 +71,37 @@ describe('网格员：登记院坝会 → 问题登记为诉求（小程序）',
     );
     expect(board).toMatchObject({ meetingsThisYear: 1, casesThisYear: 2 });
     expect(mp.console.filter((c) => c.level === 'error')).toEqual([]);
+    expect(mp.uncaught).toEqual([]);
+  });
+
+  it('书记记下了反映问题的居民姓名：网格员打开记录只看到「居民」，书记看到姓名', async () => {
+    const recorded = data<{ meeting: { id: string } }>(
+      await world.call(
+        'community',
+        {
+          action: 'meetingRecord',
+          requestId: 'weapp-meeting-privacy',
+          gridId: 'sf-yuyuan-g1',
+          kind: 'deliberation_day',
+          heldOn: '2026-11-20',
+          place: '社区议事厅',
+          topic: '楼道堆物清理',
+          attendance: 12,
+          issues: [{ text: '周大爷说5栋楼道堆满杂物', raisedBy: '周大爷' }],
+        },
+        'demo-admin-1',
+      ),
+    );
+    await mp.close();
+    mp = await MiniProgram.launch(world, WORKER, `pages-admin/meetings/index?id=${recorded.meeting.id}`);
+    await mp.see('楼道堆物清理');
+    await mp.see('反映人');
+    await mp.see('居民说5栋楼道堆满杂物');
+    expect(mp.text()).not.toContain('周大爷');
+    await mp.close();
+    mp = await MiniProgram.launch(world, 'demo-admin-1', `pages-admin/meetings/index?id=${recorded.meeting.id}`);
+    await mp.see('周大爷说5栋楼道堆满杂物');
+    expect(mp.text()).toContain('周大爷');
     expect(mp.uncaught).toEqual([]);
   });
 });

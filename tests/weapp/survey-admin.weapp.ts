@@ -2,7 +2,7 @@
  * 满意度测评 for staff and the board, and 民生微实事 photos on the board, in the weapp: the community
  * admin opens the quarter from 管理 → 满意度测评, sees a resident's answer counted, approves the
  * suggestion (masked); the 公示栏's 测评 page shows the figure over its responses and the masked
- * words only; the 民生微实事 page shows each delivery stage's photos, the 已完成 ones beside the promise.
+ * words only; taken back as 不公开 it asks a reason, shown to staff, and leaves the board; the 民生微实事 page shows each delivery stage's photos, the 已完成 ones beside the promise.
  */
 import { MiniProgram } from './harness/mini-program';
 import { chinaToday, data, staffPhoto } from './harness/setup';
@@ -67,6 +67,27 @@ describe('满意度测评：管理与公示栏（小程序）', () => {
     await mp.see(/希望小区多装路灯/);
     expect(mp.text()).not.toContain('13812345678');
     expect(mp.text()).toContain('100.0%');
+
+    // Taken back as 不公开: a reason is asked, kept for staff, and the board drops the words.
+    await mp.close();
+    mp = await MiniProgram.launch(world, ADMIN, 'pages-admin/survey/index');
+    await mp.tap('意见建议');
+    await mp.tap(/^已公开/);
+    await mp.tap('撤回，不公开');
+    await mp.tap('确认不公开');
+    await mp.see('请选择不公开的原因');
+    expect((await world.store.listRef('surveyAnswers'))[0]!.approved?.suggestion).toContain('多装路灯');
+    await mp.tap('含个人信息');
+    await mp.tap('确认不公开');
+    await mp.waitFor(() => !mp.text().includes('确认不公开'), '已设为不公开');
+    expect((await world.store.listRef('surveyAnswers'))[0]!.keptWhy).toEqual({ suggestion: { reason: 'personal_info' } });
+    await mp.tap(/^不公开/);
+    await mp.see('不公开原因：含个人信息');
+    await mp.close();
+    mp = await MiniProgram.launch(world, RESIDENT, 'pages-board/survey/index');
+    await mp.see('满意率 · 1 人参与');
+    expect(mp.text()).not.toContain('多装路灯');
+    expect(mp.text()).not.toContain('含个人信息');
   });
 });
 

@@ -10,7 +10,7 @@
 import * as z from 'zod';
 import { fail, ok } from '../../../core/errors';
 
-import { closeRectification, type Rectification } from '../../../core/rectification';
+import { closeRectification, RECTIFICATION_REPORT_MAX, type Rectification } from '../../../core/rectification';
 
 import type { Directory } from '../../services/directory';
 
@@ -18,7 +18,7 @@ import { id, requiredText } from '../../validation';
 import { ADMINS, STREET_ONLY, staffAction, type AdminCall, type Scope } from './scope';
 import { openQuarterRectifications, quarter, rectificationView } from '../../services/rectifications';
 
-const reportText = requiredText(2000);
+const reportText = requiredText(RECTIFICATION_REPORT_MAX);
 
 function sees(scope: Scope, dir: Directory, r: Rectification): boolean {
   if (scope.streetIds.has(r.streetId)) return true;

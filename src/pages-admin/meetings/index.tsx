@@ -380,6 +380,11 @@ function MeetingRecord({ id }: { id: string }) {
       {m.issues.map((i) => (
         <View key={i.index} className="card" data-testid="meeting-issue-row" data-filed={i.caseId ? 'yes' : 'no'}>
           <View className="meetings__issue">{`${i.index + 1}. ${i.text}`}</View>
+          {i.raisedBy ? (
+            <StaffRow label="反映人" testId="meeting-issue-raiser">
+              {i.raisedBy}
+            </StaffRow>
+          ) : null}
           {i.caseId ? (
             <StaffRow
               label="诉求"

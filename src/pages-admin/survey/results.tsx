@@ -9,6 +9,7 @@ import { surveyApi, type StaffSuggestion, type StaffSurvey } from '../../service
 import { formatRate } from '../../utils/board-format';
 import { chinaDate } from '../../utils/staff-case-filter';
 import { SURVEY_LENGTHS, quarterLabel, quarterOfDay, surveyPlan, type SurveyLength } from '../../utils/survey-plan';
+import { KeepReasonForm, type KeepDecision } from './keep-reason';
 
 type QuestionResult = StaffSurvey['community'][number];
 
@@ -157,10 +158,11 @@ export function SuggestionQueue({ surveys, onChanged }: { surveys: StaffSurvey[]
 
 function SuggestionCard({ item, onChanged }: { item: StaffSuggestion & { survey: string }; onChanged: () => void }) {
   const [editing, setEditing] = useState<string>();
+  const [keeping, setKeeping] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
 
-  const decide = async (approve: boolean, text?: string) => {
+  const decide = async (approve: boolean, text?: string, keep?: KeepDecision) => {
     if (busy) return;
     if (text !== undefined && !text.trim()) return setError('公开内容不能为空');
     setBusy(true);
@@ -171,6 +173,7 @@ function SuggestionCard({ item, onChanged }: { item: StaffSuggestion & { survey:
         questionId: item.questionId,
         approve,
         ...(text ? { text: text.trim() } : {}),
+        ...(keep ?? {}),
       });
       Taro.showToast({ title: approve ? '已公开' : '已设为不公开', icon: 'none' });
       onChanged();
@@ -204,7 +207,14 @@ function SuggestionCard({ item, onChanged }: { item: StaffSuggestion & { survey:
           </View>
         </View>
       </View>
-      {editing !== undefined ? (
+      {item.keptReasonName ? (
+        <View className="survey-admin__meta" data-testid="suggestion-kept-reason">
+          {`不公开原因：${item.keptReasonName}`}
+        </View>
+      ) : null}
+      {keeping ? (
+        <KeepReasonForm busy={busy} onKeep={(k) => void decide(false, undefined, k)} onCancel={() => setKeeping(false)} />
+      ) : editing !== undefined ? (
         <View>
           <Textarea
             className="staff-form__textarea survey-admin__textarea"
@@ -233,7 +243,7 @@ function SuggestionCard({ item, onChanged }: { item: StaffSuggestion & { survey:
             修改后公开
           </BigButton>
           {item.state !== 'private' ? (
-            <BigButton kind="plain" onClick={() => void decide(false)} disabled={busy} testId="suggestion-private">
+            <BigButton kind="plain" onClick={() => setKeeping(true)} disabled={busy} testId="suggestion-private">
               {item.state === 'approved' ? '撤回，不公开' : '不公开'}
             </BigButton>
           ) : null}

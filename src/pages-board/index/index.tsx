@@ -182,7 +182,7 @@ export default function BoardPage() {
         highlight={scope.gridId}
       />
 
-      <BoardRectifications communityId={scope.communityId} />
+      <BoardRectifications communityId={scope.communityId} period={period} />
 
       <SectionTitle>五员公示牌</SectionTitle>
       <View className="card board__rosters" data-testid="roster-links">
