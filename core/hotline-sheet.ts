@@ -8,6 +8,7 @@ import * as z from 'zod';
 import { fail, ok, type Result } from './errors';
 import { TICKET_NO_RE, MAX_CONTACT_NAME } from './intake';
 import { chineseNumber } from './place-names';
+import { parseDueDuration, type DueDuration } from './hotline-due';
 
 /** A cell as a reader gives it: text, a number, a date (wall clock in its UTC fields), or nothing. */
 export type SheetCell = string | number | boolean | Date | null | undefined;
@@ -146,6 +147,21 @@ const dateField = (name: string, endOfDay: boolean) =>
     return at;
   });
 
+/**
+ * The 办理时限: a date (the end of that day when no time is given), a duration (「5个工作日」) to be
+ * counted from the 派单 time, or something else, kept as written so that the preview can say it was
+ * not understood and the policy's limit applies. Never an error of the row.
+ */
+export type DueCell = { at: string } | { duration: DueDuration } | { unreadable: string } | undefined;
+const dueField = z.custom<SheetCell>().transform((cell): DueCell => {
+  const at = localDateTime(cell, true);
+  if (at) return { at };
+  if (at === undefined) return undefined;
+  const text = cellText(cell);
+  const duration = parseDueDuration(text);
+  return duration ? { duration } : { unreadable: text };
+});
+
 const textField = (name: string, max: number, min = 1) =>
   z.custom<SheetCell>().transform((cell, ctx) => {
     const s = cellText(cell);
@@ -166,13 +182,22 @@ const rowSchema = z
       .transform(normalPhone)
       .refine((s) => s === '' || PHONE_RE.test(s), '电话格式不正确：手机号11位，座机如023-12345678'),
     dispatchedAt: dateField('派单时间', false),
-    dueBy: dateField('办理时限', true),
+    dueBy: dueField,
     category: textField('诉求类别', 20, 0),
   })
   .superRefine((r, ctx) => {
-    if (r.dispatchedAt && r.dueBy && r.dueBy <= r.dispatchedAt)
+    if (r.dispatchedAt && r.dueBy && 'at' in r.dueBy && r.dueBy.at <= r.dispatchedAt)
       ctx.addIssue({ code: 'custom', path: ['dueBy'], message: '办理时限应晚于派单时间' });
-  });
+  })
+  .transform(({ dueBy, ...r }) => ({
+    ...r,
+    /** The 办理时限 as a date. */
+    dueBy: dueBy && 'at' in dueBy ? dueBy.at : undefined,
+    /** The 办理时限 as a duration, to be counted from the 派单 time. */
+    dueIn: dueBy && 'duration' in dueBy ? dueBy.duration : undefined,
+    /** The 办理时限 as written when it is neither. */
+    dueUnread: dueBy && 'unreadable' in dueBy ? dueBy.unreadable : undefined,
+  }));
 
 export type HotlineRow = z.infer<typeof rowSchema>;
 export interface CellError {

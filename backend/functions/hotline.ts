@@ -14,6 +14,7 @@ import { periodRange } from '../../core/metrics';
 import { RATING_NAMES, STATUS_NAMES, type Case } from '../../core/model';
 import { localDateOf } from '../../core/working-days';
 import { fileTicket, importScope, previewRows, type CommitLine, type ImportScope, type PreviewRow } from '../services/hotline-import';
+import { listImports, recordImport } from '../services/hotline-history';
 import { readSheetCells } from '../services/hotline-sheet-read';
 import { buildWorkbook, type LedgerTable } from '../services/ledger-export';
 import { id, period } from '../validation';
@@ -30,7 +31,7 @@ async function readRows(call: AuthedCall, file: string, scope: ImportScope): Pro
   if (!(bytes instanceof Uint8Array)) return fail(bytes.code, bytes.message);
   const cells = await readSheetCells(bytes, MAX_IMPORT_ROWS + 50);
   if (!cells.ok) return cells;
-  return previewRows(deps, dir, scope, cells.value.rows as SheetCell[][]);
+  return previewRows(deps, dir, scope, cells.value.rows as SheetCell[][], call.now);
 }
 
 /** What the preview table shows of a row: the sheet's values, its status, errors, and where it goes. */
@@ -48,7 +49,8 @@ function previewLine(r: PreviewRow) {
           contactName: r.row.contactName,
           contactPhone: r.row.contactPhone,
           dispatchedAt: r.row.dispatchedAt,
-          dueBy: r.row.dueBy,
+          dueBy: r.dueBy ?? r.row.dueBy,
+          ...(r.dueNote ? { dueNote: r.dueNote } : {}),
         }
       : {}),
     matchKind: r.match?.kind,
@@ -57,12 +59,15 @@ function previewLine(r: PreviewRow) {
     placeName: r.placeName,
     gridId: r.match && r.match.kind !== 'none' ? r.match.gridId : undefined,
     categoryId: r.categoryId,
+    sheetCategory: r.unknownCategory,
     caseId: r.caseId,
     caseNo: r.caseNo,
   };
 }
 
 const scopeInput = { communityId: id.optional() };
+/** Imports listed per page of the history. */
+export const IMPORT_PAGE_SIZE = 10;
 
 export const hotlineActions = {
   /** Reads an uploaded 工单 sheet and answers every row's status, errors and place; files nothing. */
@@ -107,7 +112,15 @@ export const hotlineActions = {
       ...scopeInput,
       categoryId: id,
       grids: z.record(z.string().max(40), id).optional(),
+      /** The category per 工单号 for rows whose 诉求类别 the street does not have (as the preview showed it). */
+      categories: z.record(z.string().max(40), id).optional(),
       tickets: z.array(z.string().max(40)).min(1).max(100).optional(),
+      /** The page's id of this import and the sheet's name, for the import history (all parts share them). */
+      importId: z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{8,64}$/, '导入编号格式不正确')
+        .optional(),
+      fileName: z.string().max(120).optional(),
     }),
     run: async (input, call) => {
       const scope = importScope(call.actor, call.dir, input.communityId);
@@ -132,20 +145,46 @@ export const hotlineActions = {
           continue;
         }
         const grid = input.grids?.[r.row.ticketNo];
+        const chosen = input.categories?.[r.row.ticketNo];
         lines.push(
           await fileTicket(call.deps, call.dir, call.actor, call.now, scope.value, r as PreviewRow & { row: HotlineRow }, {
-            categoryId: input.categoryId,
+            categoryId: (r.unknownCategory && chosen) || input.categoryId,
             ...(grid ? { gridId: grid } : {}),
           }),
         );
       }
       const count = (o: CommitLine['outcome']) => lines.filter((l) => l.outcome === o).length;
+      const invalid = rows.value.filter((r) => r.status === 'error').length;
+      if (input.importId)
+        await recordImport(
+          call.deps.store,
+          { id: input.importId, scope: scope.value, fileName: input.fileName ?? '', actor: call.actor, now: call.now },
+          { imported: count('created'), skipped: count('existing'), refused: count('error'), invalid },
+        );
+      return ok({ lines, created: count('created'), existing: count('existing'), failed: count('error'), skipped: invalid });
+    },
+  }),
+
+  /** The import history of the caller's street (or community), newest first, a page at a time. */
+  hotlineImports: action({
+    auth: 'user',
+    input: z.strictObject({ ...scopeInput, page: z.number().int().min(1).max(10_000).optional() }),
+    run: async (input, call) => {
+      const scope = importScope(call.actor, call.dir, input.communityId);
+      if (!scope.ok) return scope;
+      const r = await listImports(call.deps.store, scope.value, input.page ?? 1, IMPORT_PAGE_SIZE);
       return ok({
-        lines,
-        created: count('created'),
-        existing: count('existing'),
-        failed: count('error'),
-        skipped: rows.value.filter((r) => r.status === 'error').length,
+        ...r,
+        items: r.items.map((h) => ({
+          id: h.id,
+          fileName: h.fileName,
+          byName: h.by.name,
+          at: formatLocal(h.at),
+          communityName: h.communityId ? (call.dir.communities.get(h.communityId)?.name ?? '') : '',
+          imported: h.imported,
+          skipped: h.skipped,
+          refused: h.refused + h.invalid,
+        })),
       });
     },
   }),

@@ -14,7 +14,9 @@ import {
   type PlaceNames,
   type SheetCell,
 } from '../../core/hotline-sheet';
+import { dueDurationText, dueFromDuration } from '../../core/hotline-due';
 import type { Actor, Case, Category } from '../../core/model';
+import type { WorkCalendar } from '../../core/working-days';
 import type { Deps } from '../deps';
 import { createCase, routeNewCase } from './case-service';
 import type { Directory } from './directory';
@@ -75,6 +77,12 @@ export interface PreviewRow {
   placeName?: string;
   /** The category named in the sheet, when it is one of the street's. */
   categoryId?: string;
+  /** The category the sheet names when the street has none of that name: the admin's choice applies. */
+  unknownCategory?: string;
+  /** The 办理时限 as an instant: the sheet's date, or its duration counted from the 派单 time. */
+  dueBy?: string;
+  /** How the 办理时限 was read, when it was not a plain date (a duration, or not understood). */
+  dueNote?: string;
   /** The case already filed for this 工单号. */
   caseId?: string;
   caseNo?: string;
@@ -90,8 +98,32 @@ function placeName(dir: Directory, m: AddressMatch): string | undefined {
 const categoryNamed = (dir: Directory, name: string): Category | undefined =>
   name ? [...dir.categories.values()].find((c) => c.active && c.name === name) : undefined;
 
+/** What a row says of a 办理时限 that is neither a date nor a duration. */
+const UNREAD_DUE = (text: string) => `办理时限“${text}”无法识别，将按本社区规定时限办理`;
+
+/**
+ * The 办理时限 of a row as an instant, and what the preview says of it: a date as written; a
+ * duration counted from the 派单 time (or from `now`, the import, when the sheet gives none);
+ * anything else is not understood and leaves the policy's limit to apply.
+ */
+export function resolveDue(row: HotlineRow, calendar: WorkCalendar, now: Date): { dueBy?: string; dueNote?: string } {
+  if (row.dueBy) return { dueBy: row.dueBy };
+  if (row.dueUnread !== undefined) return { dueNote: UNREAD_DUE(row.dueUnread) };
+  if (!row.dueIn) return {};
+  const from = row.dispatchedAt ? new Date(row.dispatchedAt) : now;
+  const at = dueFromDuration(row.dueIn, from, calendar).toISOString();
+  const text = dueDurationText(row.dueIn);
+  return { dueBy: at, dueNote: row.dispatchedAt ? `办理时限${text}，自派单时间起算` : `办理时限${text}，表格没有派单时间，自导入时起算` };
+}
+
 /** Every row of a sheet's cells, with its status against what is on record. */
-export async function previewRows(deps: Deps, dir: Directory, scope: ImportScope, cells: SheetCell[][]): Promise<Result<PreviewRow[]>> {
+export async function previewRows(
+  deps: Deps,
+  dir: Directory,
+  scope: ImportScope,
+  cells: SheetCell[][],
+  now: Date,
+): Promise<Result<PreviewRow[]>> {
   const parsed = parseHotlineRows(cells);
   if (!parsed.ok) return parsed;
   const places = placesOf(dir, scope);
@@ -119,6 +151,7 @@ export async function previewRows(deps: Deps, dir: Directory, scope: ImportScope
       const match = matchAddress(p.row.address, places);
       const category = categoryNamed(dir, p.row.category);
       const name = placeName(dir, match);
+      const due = resolveDue(p.row, dir.calendar, now);
       return {
         line: p.line,
         status: 'new',
@@ -127,7 +160,8 @@ export async function previewRows(deps: Deps, dir: Directory, scope: ImportScope
         row: p.row,
         match,
         ...(name ? { placeName: name } : {}),
-        ...(category ? { categoryId: category.id } : {}),
+        ...(category ? { categoryId: category.id } : p.row.category ? { unknownCategory: p.row.category } : {}),
+        ...due,
       };
     }),
   );
@@ -176,7 +210,7 @@ export async function fileTicket(
     refId: r.row.ticketNo,
     ...(r.row.address ? { address: r.row.address } : {}),
     ...(r.row.dispatchedAt ? { dispatchedAt: r.row.dispatchedAt } : {}),
-    ...(r.row.dueBy ? { dueBy: r.row.dueBy } : {}),
+    ...(r.dueBy ? { dueBy: r.dueBy } : {}),
   };
   const created = await createCase(
     deps,

@@ -10,6 +10,7 @@ import type { MemberPublicProfile } from '../../core/public-profile';
 import type { Ballot, VoteRound } from '../../core/micro-projects';
 import type { Survey, SurveyAnswer } from '../../core/satisfaction-survey';
 import type { Meeting } from '../../core/meetings';
+import type { HotlineImport } from '../services/hotline-history';
 
 export interface Street {
   id: string;
@@ -141,6 +142,8 @@ export interface RefDocs {
   surveyAnswers: SurveyAnswer;
   /** 院坝会 / 议事日 records (staff only; the board counts them, core/meetings.ts). */
   meetings: Meeting;
+  /** The 12345 import history (who, when, which file, rows imported / skipped / refused); staff only. */
+  hotlineImports: HotlineImport;
 }
 export type RefKind = keyof RefDocs;
 export const REF_KINDS: readonly RefKind[] = [
@@ -165,4 +168,5 @@ export const REF_KINDS: readonly RefKind[] = [
   'surveys',
   'surveyAnswers',
   'meetings',
+  'hotlineImports',
 ];

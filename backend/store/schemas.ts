@@ -35,6 +35,7 @@ import type { ErrorCode } from '../../core/errors';
 import { CARE_GROUPS, type CareSubject, type CareVisit } from '../../core/care-visits';
 import type { MemberPublicProfile } from '../../core/public-profile';
 import { meetingShapes } from './meeting-schemas';
+import { hotlineImportShapes } from './hotline-import-schemas';
 import { engagementShapes } from './engagement-schemas';
 import { TALLY_KEYS, type CaseTally } from '../../core/metrics';
 import { RECTIFICATION_UNIT_KINDS, type Rectification } from '../../core/rectification';
@@ -480,6 +481,7 @@ const refShapes = {
   } satisfies Shape<MemberPublicProfile>,
   ...engagementShapes,
   ...meetingShapes,
+  ...hotlineImportShapes,
 };
 
 export const refSchemas: { [K in RefKind]: z.ZodType<RefDocs[K]> } = {
@@ -504,6 +506,7 @@ export const refSchemas: { [K in RefKind]: z.ZodType<RefDocs[K]> } = {
   surveys: z.looseObject(refShapes.surveys),
   surveyAnswers: z.looseObject(refShapes.surveyAnswers),
   meetings: z.looseObject(refShapes.meetings),
+  hotlineImports: z.looseObject(refShapes.hotlineImports),
 };
 
 // ——— reading and writing records ———

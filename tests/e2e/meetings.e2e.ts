@@ -40,7 +40,15 @@ test('登记院坝会的两条问题成为两件诉求，诉求写明来自院�
     await waitText(a, 'meeting-attendance-row', '32 人');
     await tap(visible(a, 'meeting-issue-category-0-cat-01'));
     await tap(visible(a, 'meeting-issue-category-1-cat-01'));
+    // The first issue names its building (chips of the meeting's grid only) and a phone to call back.
+    await tap(visible(a, 'meeting-issue-building-0-sf-yuyuan-g1-b2'));
+    await expect(a.locator('[data-testid="meeting-issue-building-0-sf-yuyuan-g2-b1"]').count()).resolves.toBe(0);
+    await typeInto(a, 'meeting-issue-phone-0', '1387777');
     await admin.screenshot('meeting-record');
+    await tap(visible(a, 'meeting-file-all'));
+    await waitText(a, 'meeting-file-error', '第1条问题：联系电话格式不正确');
+    await expect(a.locator('[data-testid="meeting-issue-row"][data-filed="yes"]').count()).resolves.toBe(0);
+    await typeInto(a, 'meeting-issue-phone-0', '13877776666');
     await tap(visible(a, 'meeting-file-all'));
     await a.locator('[data-testid="meeting-issue-row"][data-filed="yes"] >> visible=true').nth(1).waitFor();
     await expect(a.locator('[data-testid="meeting-issue-case"] >> visible=true').count()).resolves.toBe(2);
@@ -51,13 +59,19 @@ test('登记院坝会的两条问题成为两件诉求，诉求写明来自院�
     expect(list.items).toHaveLength(1);
     expect(list.items[0]!.filedCount).toBe(2);
     const detail = await adminApi.call<{ issues: { caseId: string }[] }>('community', 'meetingDetail', { meetingId: list.items[0]!.id });
+    const cases = [];
     for (const issue of detail.issues) {
-      const c = await adminApi.call<{ case: { channelName: string; originLabel: string; originId: string } }>('admin', 'getCase', {
-        caseId: issue.caseId,
-      });
+      const c = await adminApi.call<{
+        case: { channelName: string; originLabel: string; originId: string; place: { buildingId?: string }; contactPhone?: string };
+      }>('admin', 'getCase', { caseId: issue.caseId });
       expect(c.case).toMatchObject({ channelName: '院坝会', originId: list.items[0]!.id });
       expect(c.case.originLabel).toContain(TOPIC);
+      cases.push(c.case);
     }
+    expect(cases.map((c) => [c.place.buildingId, c.contactPhone])).toEqual([
+      ['sf-yuyuan-g1-b2', '13877776666'],
+      [undefined, undefined],
+    ]);
 
     // The case page says where it came from, and leads back to the record.
     await tap(a.locator('[data-testid="meeting-issue-case"] >> visible=true').first());

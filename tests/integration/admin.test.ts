@@ -1553,6 +1553,7 @@ const INTAKE_TABLE: Record<
     expect: ['ok', F, 'ok', F, F, F],
   },
   hotlineExport: { params: async () => ({ communityId: YUYUAN, period: '2026-11' }), expect: ['ok', F, 'ok', F, F, F] },
+  hotlineImports: { params: async () => ({ communityId: YUYUAN }), expect: ['ok', F, 'ok', F, F, F] },
 };
 
 /** A one-row 12345 sheet every caller may read (ownership of uploads is tested in host-http). */

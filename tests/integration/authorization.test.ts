@@ -240,6 +240,7 @@ const ROWS: Row[] = [
     allowed: ['admin', 'otherAdmin', 'street'],
     setup: async (e) => (withSheet(e), { fileId: SHEET_ID, categoryId: REPAIR }),
   },
+  { fn: 'intake', action: 'hotlineImports', allowed: ['admin', 'otherAdmin', 'street'], setup: async () => ({}) },
   {
     fn: 'intake',
     action: 'hotlineExport',

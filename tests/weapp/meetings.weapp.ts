@@ -1,8 +1,9 @@
 /**
  * A grid worker in the weapp: 工作台 → 院坝会 → records a 院坝会 of the first grid with two issues
- * raised → the record → each issue gets a category and both become cases at once (channel 院坝会),
- * listed on the record with their status; the board counts the meeting. A name the secretary
- * wrote down for an issue reaches the secretary's screen, never the grid worker's.
+ * raised → the record → each issue gets a category (the first also its building and a phone, a bad
+ * phone refused first) and both become cases at once (channel 院坝会), listed on the record with
+ * their status; the board counts the meeting. A name the secretary wrote down for an issue reaches
+ * the secretary's screen, never the grid worker's.
  */
 import { MiniProgram } from './harness/mini-program';
 import { data } from './harness/setup';
@@ -56,6 +57,13 @@ describe('网格员：登记院坝会 → 问题登记为诉求（小程序）',
     await mp.see('第1条问题：请选择问题类别');
     await mp.tap('设施维修', { nth: 0 });
     await mp.tap('设施维修', { nth: 1 });
+    // The first issue: its building, among the meeting's grid's only, and a phone to call back.
+    await mp.tap('2栋', { nth: 0 });
+    await mp.input('反映人联系电话', '12345', 0);
+    await mp.tap('全部登记为诉求（2 条）');
+    await mp.see('第1条问题：联系电话格式不正确，手机号11位，座机如023-12345678');
+    expect((await world.store.listRef('meetings'))[0]!.issues.some((i) => i.caseId)).toBe(false);
+    await mp.input('反映人联系电话', '13877776666', 0);
     await mp.tap('全部登记为诉求（2 条）');
     await mp.waitFor(() => !/登记为诉求/.test(mp.text()), '两条问题都已登记');
     const m = (await world.store.listRef('meetings'))[0]!;
@@ -66,6 +74,9 @@ describe('网格员：登记院坝会 → 问题登记为诉求（小程序）',
       expect(c.origin).toMatchObject({ channel: 'meeting', refId: m.id });
       expect(c.origin?.label).toContain(TOPIC);
     }
+    const [first, second] = await Promise.all(caseIds.map(async (id) => (await world.store.getCase(id!))!));
+    expect([first!.place.buildingId, first!.contactPhone]).toEqual(['sf-yuyuan-g1-b2', '13877776666']);
+    expect([second!.place.buildingId, second!.contactPhone]).toEqual([undefined, undefined]);
     const board = data<{ meetingsThisYear: number; casesThisYear: number }>(
       await world.call('board', { action: 'meetingCounts', communityId: 'sf-yuyuan' }, WORKER),
     );

@@ -15,6 +15,8 @@ import {
   type HotlinePreviewRow,
 } from '../../services/hotline-api';
 import { pickAndUploadSheet, type UploadedSheet } from '../../services/sheet-upload';
+import { newRequestId } from '../../utils/staff-form';
+import { ImportHistory } from './import-history';
 import { openExport } from '../../utils/staff-export';
 import { periodLabel, recentPeriods } from '../../utils/staff-period';
 import { STAFF_ROUTES } from '../../utils/staff-routes';
@@ -29,18 +31,23 @@ const STATUS_TONE: Record<HotlinePreviewRow['status'], Tone> = { new: 'green', i
  * results to report back to the hotline.
  */
 export default function HotlinePage() {
+  // A finished import reads the history again.
+  const [historyKey, setHistoryKey] = useState(0);
   return (
     <PageShell className="hotline" testId="page-hotline">
-      <ImportPanel />
+      <ImportPanel onImported={() => setHistoryKey(historyKey + 1)} />
+      <ImportHistory key={historyKey} />
       <ExportPanel />
     </PageShell>
   );
 }
 
-function ImportPanel() {
+function ImportPanel({ onImported }: { onImported: () => void }) {
   const [file, setFile] = useState<UploadedSheet>();
   const [preview, setPreview] = useState<HotlinePreview>();
   const [grids, setGrids] = useState<Record<string, string>>({});
+  /** The category picked for a row whose 诉求类别 the street does not have (by 工单号). */
+  const [rowCategories, setRowCategories] = useState<Record<string, string>>({});
   const [categoryId, setCategoryId] = useState<string>();
   const [busy, setBusy] = useState<string>();
   const [error, setError] = useState<string>();
@@ -57,6 +64,7 @@ function ImportPanel() {
       setPreview(undefined);
       setResult(undefined);
       setGrids({});
+      setRowCategories({});
       setPreview(await hotlineApi.preview(picked.fileId));
     } catch (e) {
       setError(errorMessage(e));
@@ -67,7 +75,9 @@ function ImportPanel() {
 
   const newRows = useMemo(() => (preview?.rows ?? []).filter((r) => r.status === 'new' && r.ticketNo), [preview]);
   const waiting = newRows.filter((r) => r.matchKind === 'none' && !grids[r.ticketNo!]).length;
-  const needsCategory = newRows.some((r) => !r.categoryId);
+  const needsCategory = newRows.some((r) => !r.categoryId && !(r.sheetCategory && rowCategories[r.ticketNo!]));
+  /** The category a row goes under, as the preview shows it: the sheet's, the row's pick, else the default. */
+  const categoryFor = (r: HotlinePreviewRow): string | undefined => r.categoryId ?? rowCategories[r.ticketNo ?? ''] ?? categoryId;
 
   const commit = async () => {
     if (busy || !file || !preview) return;
@@ -82,6 +92,9 @@ function ImportPanel() {
     setError(undefined);
     const tickets = newRows.map((r) => r.ticketNo!);
     const lines: HotlineCommitLine[] = [];
+    // Rows whose 诉求类别 the street lacks go under the category shown for them, each named.
+    const shown = Object.fromEntries(newRows.filter((r) => r.sheetCategory && categoryFor(r)).map((r) => [r.ticketNo!, categoryFor(r)!]));
+    const importId = newRequestId();
     try {
       // In parts, so that each call stays short; a part sent again files nothing twice.
       for (let i = 0; i < tickets.length; i += COMMIT_CHUNK) {
@@ -92,13 +105,20 @@ function ImportPanel() {
           categoryId: categoryId ?? preview.categories[0]!.id,
           tickets: part,
           grids: Object.fromEntries(part.filter((t) => grids[t]).map((t) => [t, grids[t]!])),
+          categories: Object.fromEntries(part.filter((t) => shown[t]).map((t) => [t, shown[t]!])),
+          importId,
+          fileName: file.name.slice(0, 120),
         });
         lines.push(...r.lines);
       }
       setResult(lines);
+      onImported();
       setPreview(await hotlineApi.preview(file.fileId));
     } catch (e) {
-      if (lines.length) setResult(lines);
+      if (lines.length) {
+        setResult(lines);
+        onImported();
+      }
       setError(errorMessage(e));
     } finally {
       setBusy(undefined);
@@ -146,6 +166,8 @@ function ImportPanel() {
           categoryId={categoryId}
           onCategory={setCategoryId}
           needsCategory={needsCategory}
+          categoryFor={categoryFor}
+          onRowCategory={(ticket, id) => setRowCategories({ ...rowCategories, [ticket]: id })}
         />
       ) : null}
       {preview && newRows.length ? (
@@ -164,9 +186,12 @@ interface TableProps {
   categoryId: string | undefined;
   onCategory: (id: string) => void;
   needsCategory: boolean;
+  categoryFor: (r: HotlinePreviewRow) => string | undefined;
+  onRowCategory: (ticket: string, categoryId: string) => void;
 }
 
-function PreviewTable({ preview, grids, onGrid, categoryId, onCategory, needsCategory }: TableProps) {
+function PreviewTable({ preview, grids, onGrid, categoryId, onCategory, needsCategory, categoryFor, onRowCategory }: TableProps) {
+  const categoryName = (id: string | undefined) => preview.categories.find((x) => x.id === id)?.name;
   const c = preview.counts;
   const multi = new Set(preview.grids.map((g) => g.communityName)).size > 1;
   const gridOptions = preview.grids.map((g) => ({ value: g.id, label: multi ? `${g.communityName} ${g.name}` : g.name }));
@@ -179,7 +204,7 @@ function PreviewTable({ preview, grids, onGrid, categoryId, onCategory, needsCat
       </StaffTiles>
       {needsCategory ? (
         <View>
-          <SectionTitle>问题类别（表格未写类别的工单）</SectionTitle>
+          <SectionTitle>问题类别（表格未写类别或本街道没有该类别的工单）</SectionTitle>
           <StaffChips
             options={preview.categories.map((x) => ({ value: x.id, label: x.name }))}
             value={categoryId}
@@ -204,6 +229,27 @@ function PreviewTable({ preview, grids, onGrid, categoryId, onCategory, needsCat
           {r.errors.map((e, i) => (
             <View key={i} className="hotline__error" data-testid={`hotline-row-error-${r.line}`}>{`${e.columnName}：${e.message}`}</View>
           ))}
+          {r.dueNote ? (
+            <View className={r.dueBy ? 'hotline__muted' : 'hotline__warn'} data-testid={`hotline-due-${r.line}`}>
+              {r.dueNote}
+            </View>
+          ) : null}
+          {r.status === 'new' && r.sheetCategory && r.ticketNo ? (
+            <View>
+              <View className="hotline__warn" data-testid={`hotline-category-note-${r.line}`}>
+                {categoryName(categoryFor(r))
+                  ? `类别“${r.sheetCategory}”本街道没有，将按“${categoryName(categoryFor(r))!}”登记`
+                  : `类别“${r.sheetCategory}”本街道没有，请选择类别`}
+              </View>
+              <StaffChips
+                options={preview.categories.map((x) => ({ value: x.id, label: x.name }))}
+                value={categoryFor(r)}
+                onChange={(id) => onRowCategory(r.ticketNo!, id)}
+                testId={`hotline-row-category-${r.line}`}
+                scroll
+              />
+            </View>
+          ) : null}
           {r.status === 'imported' ? <View className="hotline__muted">{`已登记为 ${r.caseNo ?? r.caseId ?? ''}`}</View> : null}
           {r.status === 'new' && r.placeName ? (
             <View className="hotline__place">{`${r.matchHow === 'fuzzy' ? '按楼栋号匹配到' : '匹配到'}：${r.placeName}`}</View>

@@ -7,6 +7,7 @@ import { PageShell } from '../../components/page-shell';
 import { StaffChips, StaffNote, StaffRow, StaffTag } from '../../components/staff-ui';
 import { errorMessage } from '../../services/api-error';
 import { callFunction } from '../../services/cloud';
+import { residentApi } from '../../services/resident-api';
 import { meetingsApi, type FileIssue, type MeetingDetail, type MeetingKind } from '../../services/meetings-api';
 import { useSignedIn, useStaffProfile } from '../../state/staff-profile';
 import { accessOf } from '../../utils/staff-access';
@@ -14,6 +15,7 @@ import { chinaDate } from '../../utils/staff-case-filter';
 import { chars, newRequestId, textProblem } from '../../utils/staff-form';
 import { STAFF_ROUTES } from '../../utils/staff-routes';
 import { useRemote } from '../../utils/use-remote';
+import { extraProblem, IssueExtras, type IssueExtra } from './issue-extras';
 import './index.scss';
 
 /** `community` stands for a community-wide meeting in the grid chips and the list filter. */
@@ -297,19 +299,24 @@ function MeetingRecord({ id }: { id: string }) {
   const access = accessOf(profile);
   const admin = access.communityAdmin || access.streetAdmin;
   const remote = useRemote(async () => {
-    const [meeting, categories, list] = await Promise.all([
+    const [meeting, categories, list, places] = await Promise.all([
       meetingsApi.detail(id),
       callFunction<{ items: FormCategory[] }>('resident', { action: 'listCategories' }),
       meetingsApi.list({}),
+      residentApi.listPlaces(),
     ]);
-    return { meeting, categories: categories.items, grids: list.grids };
+    return { meeting, categories: categories.items, grids: list.grids, places: places.communities };
   }, signedIn);
   const [meeting, setMeeting] = useState<MeetingDetail>();
   const [chosen, setChosen] = useState<Record<number, string>>({});
   const [gridId, setGridId] = useState<string>();
+  const [extras, setExtras] = useState<Record<number, IssueExtra>>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const m = meeting ?? remote.data?.meeting;
+  // The buildings of the meeting's grid (or, for a community-wide one, of the grid picked for its issues).
+  const issueGrid = m?.gridId ?? gridId;
+  const buildings = (remote.data?.places ?? []).flatMap((c) => c.grids).find((g) => g.id === issueGrid)?.buildings ?? [];
 
   const file = async (indexes: number[]) => {
     if (busy || !m) return;
@@ -322,10 +329,25 @@ function MeetingRecord({ id }: { id: string }) {
       setError('全社区会议的问题请先选择所在网格');
       return;
     }
+    const bad = indexes.map((i) => extraProblem(i, extras[i])).find(Boolean);
+    if (bad) {
+      setError(bad);
+      return;
+    }
     setBusy(true);
     setError(undefined);
     try {
-      const issues: FileIssue[] = indexes.map((index) => ({ index, categoryId: chosen[index]!, ...(m.gridId ? {} : { gridId }) }));
+      const issues: FileIssue[] = indexes.map((index) => {
+        const extra = extras[index];
+        const buildingId = buildings.some((b) => b.id === extra?.buildingId) ? extra!.buildingId : undefined;
+        const phone = extra?.phone.trim();
+        return {
+          index,
+          categoryId: chosen[index]!,
+          ...(buildingId ? { buildingId } : m.gridId ? {} : { gridId }),
+          ...(phone ? { contactPhone: phone } : {}),
+        };
+      });
       const r = await meetingsApi.fileIssues(m.id, issues);
       setMeeting(r.meeting);
       Taro.showToast({ title: `已登记 ${r.filed.length} 件诉求`, icon: 'none' });
@@ -401,6 +423,12 @@ function MeetingRecord({ id }: { id: string }) {
                 onChange={(c) => setChosen({ ...chosen, [i.index]: c })}
                 testId={`meeting-issue-category-${i.index}`}
                 scroll
+              />
+              <IssueExtras
+                index={i.index}
+                buildings={buildings}
+                extra={extras[i.index]}
+                onChange={(x) => setExtras({ ...extras, [i.index]: x })}
               />
               <BigButton kind="secondary" onClick={() => void file([i.index])} disabled={busy} testId={`meeting-file-${i.index}`}>
                 登记为诉求
