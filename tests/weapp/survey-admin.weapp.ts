@@ -79,7 +79,7 @@ describe('满意度测评：管理与公示栏（小程序）', () => {
     expect((await world.store.listRef('surveyAnswers'))[0]!.approved?.suggestion).toContain('多装路灯');
     await mp.tap('含个人信息');
     await mp.tap('确认不公开');
-    await mp.waitFor(() => !mp.text().includes('确认不公开'), '已设为不公开');
+    await mp.waitFor(() => !mp!.text().includes('确认不公开'), '已设为不公开');
     expect((await world.store.listRef('surveyAnswers'))[0]!.keptWhy).toEqual({ suggestion: { reason: 'personal_info' } });
     await mp.tap(/^不公开/);
     await mp.see('不公开原因：含个人信息');
