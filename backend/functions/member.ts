@@ -3,6 +3,7 @@
  * record progress, resolve, transfer, blow the whistle, report from patrol, close on the spot,
  * go on or off duty.
  */
+import { maySeeResident, reporterNameFor } from '../../core/contact-privacy';
 import * as z from 'zod';
 import { fail, ok, type Result } from '../../core/errors';
 import { routeCase } from '../../core/route-case';
@@ -210,11 +211,13 @@ export const member = defineFunction('member', {
       // The timeline is read beside the case (one round trip in the cloud) and dropped unless it may be seen.
       const [c, events] = await Promise.all([deps.store.getCase(input.caseId), deps.store.getTimeline(input.caseId)]);
       if (!c || !canSee(actor, c)) return fail('CASE.NOT_FOUND', '诉求不存在或不在您的网格');
-      // The contact phone is for the handler only.
+      // The resident's name and phone are for the handler (and a 代登记's filer) only (core/contact-privacy.ts).
       const detail = caseDetail(c, dir, actor, 'staff', now);
-      if (c.holder?.openid !== actor.openid && !(c.source === 'proxy' && c.reporter.openid === actor.openid)) {
+      const seesResident = maySeeResident(actor, c);
+      if (!seesResident) {
         delete (detail as { contactPhone?: string }).contactPhone;
         delete (detail as { contactName?: string }).contactName;
+        if (detail.reporter) detail.reporter = { ...detail.reporter, name: reporterNameFor(c.reporter, false) };
       }
       // The ledger is the group's: a reporter who is not of the grid reads neither it nor its lines.
       const staff = isGroupOf(actor, c);

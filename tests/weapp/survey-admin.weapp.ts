@@ -70,7 +70,8 @@ describe('满意度测评：管理与公示栏（小程序）', () => {
 
     // Taken back as 不公开: a reason is asked, kept for staff, and the board drops the words.
     await mp.close();
-    mp = await MiniProgram.launch(world, ADMIN, 'pages-admin/survey/index');
+    const review = await MiniProgram.launch(world, ADMIN, 'pages-admin/survey/index');
+    mp = review;
     await mp.tap('意见建议');
     await mp.tap(/^已公开/);
     await mp.tap('撤回，不公开');
@@ -79,7 +80,7 @@ describe('满意度测评：管理与公示栏（小程序）', () => {
     expect((await world.store.listRef('surveyAnswers'))[0]!.approved?.suggestion).toContain('多装路灯');
     await mp.tap('含个人信息');
     await mp.tap('确认不公开');
-    await mp.waitFor(() => !mp!.text().includes('确认不公开'), '已设为不公开');
+    await mp.waitFor(() => !review.text().includes('确认不公开'), '已设为不公开');
     expect((await world.store.listRef('surveyAnswers'))[0]!.keptWhy).toEqual({ suggestion: { reason: 'personal_info' } });
     await mp.tap(/^不公开/);
     await mp.see('不公开原因：含个人信息');
