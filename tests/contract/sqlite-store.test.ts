@@ -363,13 +363,10 @@ describe('SqliteStore internals', () => {
         }),
       );
     }
-    const started = Date.now();
     for (let i = 0; i < cases.length; i += 10_000) {
       const batch = cases.slice(i, i + 10_000).map((c) => ({ case: c, events: [makeEvent(c, 1), makeEvent(c, 2)] }));
       expect(expectOk(await store.importCases(batch))).toEqual({ cases: 10_000, events: 20_000 });
     }
-    const elapsed = Date.now() - started;
-    expect(elapsed).toBeLessThan(20_000);
     expect(await store.countCases({})).toBe(20_000);
     expect(await store.countCases({ communityId: 'comm-1', statuses: ['closed'] })).toBe(
       cases.filter((c) => c.place.communityId === 'comm-1' && c.status === 'closed').length,
