@@ -12,6 +12,7 @@ import { careAdminActions } from './care';
 import { careLedgerActions } from './care-ledger';
 import { defineFunction } from './define';
 import { meetingActions } from './meetings';
+import { meetingLedgerActions } from './meetings-ledger';
 import { departmentActions } from './departments';
 import { microProjectAdminActions } from './micro-projects';
 import { profileAdminActions } from './public-profile';
@@ -29,6 +30,8 @@ export const community = defineFunction('community', {
   ...profileAdminActions,
   // 院坝会 / 议事日: records, and the issues raised filed as cases (members of the community too)
   ...meetingActions,
+  // 院坝会台账: the month's or quarter's meetings as an .xlsx (admins only)
+  ...meetingLedgerActions,
   // 职能部门: the street admin adds, renames, stops and restarts them and manages their accounts
   ...departmentActions,
 });

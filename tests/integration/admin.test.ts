@@ -1278,6 +1278,11 @@ const SCOPE_TABLE: Record<string, Row> = {
   getTemplates: { params: none, expect: ADMIN_ANY },
   setTemplates: { params: async () => ({ templates: {} }), expect: STREET },
   setWeights: { params: async () => ({ weights: { response: 30, onTime: 35, satisfaction: 35 } }), expect: STREET },
+  getWeights: { params: none, expect: ADMIN_ANY },
+  previewWeights: {
+    params: async () => ({ weights: { response: 30, onTime: 35, satisfaction: 35 }, care: 10, communityId: YUYUAN }),
+    expect: ADMIN_COMMUNITY,
+  },
   stats: { params: async () => ({ communityId: YUYUAN, period: '2026-11', groupBy: 'grid' }), expect: ADMIN_COMMUNITY },
   exportLedger: { params: async () => ({ kind: 'cases', communityId: YUYUAN }), expect: ADMIN_COMMUNITY },
   weeklyReport: { params: async () => ({ communityId: YUYUAN }), expect: ADMIN_COMMUNITY },
@@ -1379,6 +1384,7 @@ const COMMUNITY_SCOPE_TABLE: Record<string, Row> = {
   careSubject: { params: async () => ({ subjectId: await careSubject() }), expect: ['ok', 'CARE.NOT_FOUND', 'ok', F] },
   carePlan: { params: async () => ({ communityId: YUYUAN, group: 'lonely_elderly', days: 14 }), expect: ADMIN_COMMUNITY },
   careLedger: { params: async () => ({ kind: 'register', communityId: YUYUAN }), expect: ADMIN_COMMUNITY },
+  meetingLedger: { params: async () => ({ communityId: YUYUAN, period: '2026-11' }), expect: ADMIN_COMMUNITY },
   pendingProfiles: { params: none, expect: ADMIN_ANY },
   reviewProfile: {
     params: async () => {

@@ -1,4 +1,4 @@
-/** The configuration of `admin`: categories and their roles, time-limit policies, holidays, subscribe templates, score weights. */
+/** The configuration of `admin`: categories and their roles, time-limit policies, holidays, subscribe templates (the score weights: ./weights.ts). */
 import * as z from 'zod';
 import { holidayActions } from './holidays';
 import { fail, ok } from '../../../core/errors';
@@ -13,19 +13,9 @@ import {
   NOTICE_KINDS,
 } from '../../../core/model';
 import { overriddenRole, roleForCategory } from '../../../core/route-case';
-import { validateWeights } from '../../../core/metrics';
 import { POLICY_PRESETS, describeDuration, type TimePolicy } from '../../../core/time-policy';
 import { TEMPLATE_SETTING_ID, type TemplateConfig } from '../../notify/dispatcher';
 import { subscribeTypeProblem } from '../../notify/subscribe-types';
-import {
-  CARE_WEIGHT_SETTING_ID,
-  PERIOD_WEIGHTS_SETTING_ID,
-  WEIGHTS_SETTING_ID,
-  careWeightOf,
-  periodWeightsOf,
-} from '../../services/weights';
-import { MAX_CARE_WEIGHT } from '../../../core/care-assessment';
-import { validatePeriodWeights } from '../../../core/annual-assessment';
 import type { Community, StoredPolicy } from '../../store/ref-docs';
 import { id, localDate, requiredText, text } from '../../validation';
 import { ADMINS, STREET_ONLY, staffAction, isAdminScope, inCommunity, communitiesOf, type AdminCall } from './scope';
@@ -280,28 +270,6 @@ export async function setTemplates(input: z.infer<typeof setTemplatesInput>, cal
   return ok({ templates: input.templates as TemplateConfig });
 }
 
-const setWeightsInput = z.strictObject({
-  weights: z.strictObject({ response: z.number(), onTime: z.number(), satisfaction: z.number() }),
-  /** A year's combined score: the weight of the monthly results against the annual one. */
-  periods: z.strictObject({ monthly: z.number(), annual: z.number() }).optional(),
-  /** 走访完成率's weight beside the three case weights (0 leaves visits out of the score). */
-  care: z.number().min(0, '走访权重不能为负数').max(MAX_CARE_WEIGHT, `走访权重不能超过${MAX_CARE_WEIGHT}`).optional(),
-});
-
-/** The weights of the combined score (响应 / 按时办结 / 满意), street-wide. */
-export async function setWeights(input: z.infer<typeof setWeightsInput>, call: AdminCall) {
-  const w = validateWeights(input.weights);
-  if (!w.ok) return w;
-  if (input.periods) {
-    const p = validatePeriodWeights(input.periods);
-    if (!p.ok) return p;
-    await writeRef(call.deps.store, 'settings', { id: PERIOD_WEIGHTS_SETTING_ID, value: p.value });
-  }
-  if (input.care !== undefined) await writeRef(call.deps.store, 'settings', { id: CARE_WEIGHT_SETTING_ID, value: input.care });
-  await writeRef(call.deps.store, 'settings', { id: WEIGHTS_SETTING_ID, value: w.value });
-  return ok({ weights: w.value, periods: await periodWeightsOf(call.deps.store), care: await careWeightOf(call.deps.store) });
-}
-
 export const configurationActions = {
   listCategories: staffAction(ADMINS, listCategoriesInput, listCategories),
   setCategoryRole: staffAction(ADMINS, setCategoryRoleInput, setCategoryRole),
@@ -316,5 +284,4 @@ export const configurationActions = {
   setHoliday: staffAction(STREET_ONLY, setHolidayInput, setHoliday),
   getTemplates: staffAction(ADMINS, getTemplatesInput, getTemplates),
   setTemplates: staffAction(STREET_ONLY, setTemplatesInput, setTemplates),
-  setWeights: staffAction(STREET_ONLY, setWeightsInput, setWeights),
 };

@@ -22,6 +22,7 @@ import { rectificationActions } from './rectification';
 import { reportActions } from './reports';
 import { returnActions } from './returns';
 import { reviewActions } from './review';
+import { weightActions } from './weights';
 
 export type { AdminCall, Scope, StaffRole } from './scope';
 
@@ -39,6 +40,8 @@ export const admin = defineFunction('admin', {
   // building coordinates for 「用我的位置」
   ...placeActions,
   ...configurationActions,
+  // 考核权重: the set in force, a preview of the month's ranking, the save and its record
+  ...weightActions,
   ...reportActions,
   ...exportActions,
 });

@@ -6,6 +6,7 @@ import {
   computeMetrics,
   emptyTally,
   type CaseTally,
+  type MetricWeights,
   describeMetrics,
   groupTallies,
   periodKindOf,
@@ -37,6 +38,8 @@ interface StatsInput {
   gridId?: string;
   period: string;
   groupBy: GroupBy;
+  /** Weights to rank with instead of the stored ones (the weights screen's preview). */
+  weightsOverride?: { weights: MetricWeights; care: number };
 }
 
 export async function computeStats(call: AdminCall, input: StatsInput) {
@@ -64,7 +67,7 @@ export async function computeStats(call: AdminCall, input: StatsInput) {
   );
   const communityIds = new Set(communities.map((c) => c.id));
   const grids = [...dir.grids.values()].filter((g) => communityIds.has(g.communityId) && (!grid || g.id === grid.id));
-  const weights = await weightsOf(deps.store);
+  const weights = input.weightsOverride?.weights ?? (await weightsOf(deps.store));
 
   const known = new Map<string, string>();
   let keyOf: (c: Case) => string | undefined;
@@ -100,7 +103,7 @@ export async function computeStats(call: AdminCall, input: StatsInput) {
   // A year ranks by the combined score of its months and the whole year, weighed as the street set.
   const [periodWeights, careWeight, care] = await Promise.all([
     periodWeightsOf(deps.store),
-    careWeightOf(deps.store),
+    input.weightsOverride?.care ?? careWeightOf(deps.store),
     careByUnit(deps.store, [...communityIds], input.period, localDateOf(call.now), input.groupBy, grid?.id),
   ]);
   const annual = kind === 'year' ? annualScores(input.period, cases, keyOf, ids, weights, periodWeights) : undefined;
