@@ -35,6 +35,20 @@ export function ledgerMonths(period: string): Result<string[]> {
   return ok([first, first + 1, first + 2].map((m) => `${q[1]}-${String(m).padStart(2, '0')}`));
 }
 
+/** This month, last month, this quarter and last quarter, as the ledger's periods (2026-12, 2026-Q4). */
+export function ledgerPeriods(today: string): { value: string; label: string }[] {
+  const k = Number(today.slice(0, 4)) * 12 + Number(today.slice(5, 7)) - 1;
+  const month = (n: number) => `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
+  const quarter = (n: number) => `${Math.floor(n / 12)}-Q${Math.floor((n % 12) / 3) + 1}`;
+  const thisQuarterStart = k - (k % 3);
+  return [
+    { value: month(k), label: '本月' },
+    { value: month(k - 1), label: '上月' },
+    { value: quarter(k), label: '本季度' },
+    { value: quarter(thisQuarterStart - 1), label: '上季度' },
+  ];
+}
+
 export interface MeetingLedgerNames {
   community(id: string): string;
   grid(id: string): string;

@@ -44,6 +44,8 @@ export type ReviewText = ReviewItem['texts'][number];
 export type ReviewCount = AdminOut<'reviewCount'>;
 export type TextDecision = Input<'admin', 'reviewTexts'>['decisions'][number];
 export type ReviewResult = AdminOut<'reviewTexts'>;
+export type WeightsView = AdminOut<'getWeights'>;
+export type WeightsPreview = AdminOut<'previewWeights'>;
 
 const opt = <K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> =>
   value === undefined || value === '' ? {} : ({ [key]: value } as Record<K, V>);
@@ -127,6 +129,10 @@ export const adminApi = {
   setHoliday: (date: string, workday: boolean, note: string) => call('admin', 'setHoliday', { date, workday, note }),
   getTemplates: () => call('admin', 'getTemplates'),
   setTemplates: (templates: TemplateConfig) => call('admin', 'setTemplates', { templates }),
+  // 考核权重 (backend/functions/admin/weights.ts)
+  getWeights: () => call('admin', 'getWeights'),
+  previewWeights: (input: Input<'admin', 'previewWeights'>) => call('admin', 'previewWeights', input),
+  setWeights: (input: Input<'admin', 'setWeights'>) => call('admin', 'setWeights', input),
 
   // ——— assessment, ledgers, reports ———
   stats: (params: { period: string; groupBy: GroupBy; communityId?: string; gridId?: string }) =>

@@ -20,6 +20,8 @@ export const meetingsApi = {
   detail: (meetingId: string) => call('community', 'meetingDetail', { meetingId }),
   record: (input: MeetingRecordInput) => call('community', 'meetingRecord', input),
   fileIssues: (meetingId: string, issues: FileIssue[]) => call('community', 'meetingFileIssues', { meetingId, issues }),
+  /** The month's or quarter's 院坝会台账 (.xlsx), admins only (backend/functions/meetings-ledger.ts). */
+  ledger: (period: string, communityId?: string) => call('community', 'meetingLedger', { period, ...(communityId ? { communityId } : {}) }),
   counts: (scope: { communityId?: string; gridId?: string }) =>
     call('board', 'meetingCounts', {
       ...(scope.communityId ? { communityId: scope.communityId } : {}),

@@ -12,18 +12,20 @@ import { useRemote } from '../../utils/use-remote';
 import { Categories } from './categories';
 import { Policies } from './policies';
 import { Holidays, READ_ONLY } from './holidays';
+import { Weights } from './weights';
 import { useChange } from '../../utils/use-change';
 import './index.scss';
 
-type Section = 'categories' | 'policies' | 'holidays' | 'templates';
+type Section = 'categories' | 'policies' | 'holidays' | 'templates' | 'weights';
 const SECTIONS: ReadonlyArray<{ value: Section; label: string }> = [
   { value: 'categories', label: '问题类别' },
   { value: 'policies', label: '时限方案' },
   { value: 'holidays', label: '节假日' },
   { value: 'templates', label: '订阅消息' },
+  { value: 'weights', label: '考核权重' },
 ];
 
-/** 配置: categories and their role, the time-limit policy, holiday overrides, subscribe templates. */
+/** 配置: categories and their role, the time-limit policy, holiday overrides, subscribe templates, assessment weights. */
 export default function ConfigPage() {
   const access = accessOf(useStaffProfile().profile);
   const street = access.streetAdmin;
@@ -35,6 +37,7 @@ export default function ConfigPage() {
       {section === 'policies' ? <Policies street={street} /> : null}
       {section === 'holidays' ? <Holidays editable={street} /> : null}
       {section === 'templates' ? <Templates editable={street} /> : null}
+      {section === 'weights' ? <Weights editable={street} /> : null}
     </PageShell>
   );
 }

@@ -16,6 +16,7 @@ import { chars, newRequestId, textProblem } from '../../utils/staff-form';
 import { STAFF_ROUTES } from '../../utils/staff-routes';
 import { useRemote } from '../../utils/use-remote';
 import { extraProblem, IssueExtras, type IssueExtra } from './issue-extras';
+import { MeetingLedgerExport } from './ledger-export';
 import './index.scss';
 
 /** `community` stands for a community-wide meeting in the grid chips and the list filter. */
@@ -41,6 +42,8 @@ export default function MeetingsPage() {
 
 function MeetingList() {
   const signedIn = useSignedIn();
+  const access = accessOf(useStaffProfile().profile);
+  const ledgerAllowed = access.communityAdmin || access.streetAdmin;
   const [month, setMonth] = useState<string>(() => chinaDate(new Date()).slice(0, 7));
   const [gridFilter, setGridFilter] = useState<string>('');
   const list = useRemote(() => meetingsApi.list({ month: month || undefined, gridId: gridFilter || undefined }), signedIn);
@@ -93,6 +96,7 @@ function MeetingList() {
             testId="meetings-grid-filter"
             scroll
           />
+          {ledgerAllowed ? <MeetingLedgerExport /> : null}
           <SectionTitle>会议（{data.items.length} 场）</SectionTitle>
           {data.items.length === 0 ? <EmptyState title="这段时间还没有会议记录" /> : null}
           {data.items.map((m) => (
