@@ -4,7 +4,8 @@
  * → 公示栏只显示会议场次和问题件数。
  */
 import { byTestId, typeInto, visible } from './support/browser';
-import { apiAs, onOwnHost, openAs, tap, waitText } from './staff-support';
+import { readFileSync } from 'node:fs';
+import { apiAs, onOwnHost, openAs, readSheet, tap, waitText } from './staff-support';
 
 const GRID = 'sf-yuyuan-g1';
 const TOPIC = '冬季停车与楼道照明';
@@ -80,6 +81,19 @@ test('登记院坝会的两条问题成为两件诉求，诉求写明来自院�
     await admin.screenshot('case-from-meeting');
     await tap(visible(a, 'case-origin'));
     await visible(a, 'page-meeting').waitFor();
+
+    // ——— 院坝会台账：本月一行，两件诉求的编号（不写反映人） ———
+    await openAs(a, host, 'demo-admin-1', '/pages-admin/meetings/index');
+    await visible(a, 'meetings-ledger').waitFor();
+    const [download] = await Promise.all([a.waitForEvent('download'), tap(visible(a, 'meetings-ledger-export'))]);
+    expect(download.suggestedFilename()).toMatch(/^渝园社区_院坝会台账_\d{4}年\d{1,2}月\.xlsx$/);
+    await waitText(a, 'meetings-ledger-note', '已导出 1 场会议');
+    const ledger = await readSheet(readFileSync(await download.path()));
+    expect(ledger.header).toContain('诉求编号');
+    expect(ledger.rows).toHaveLength(1);
+    expect(ledger.rows[0]).toContain(TOPIC);
+    expect(ledger.rows[0]![10]).toBe('2');
+    await admin.screenshot('meetings-ledger');
 
     // ——— 公示栏：场次和件数，不见议题和人 ———
     const visitor = await open('meetings-board');

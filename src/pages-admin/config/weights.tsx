@@ -93,7 +93,7 @@ export function Weights({ editable }: { editable: boolean }) {
                     className="staff-form__input config__weight-input"
                     type="number"
                     value={texts[f.key]}
-                    placeholder="0–1000"
+                    placeholder={`${f.name}（0–1000）`}
                     onInput={(e) => set(f.key, e.detail.value)}
                     data-testid={`weight-input-${f.key}`}
                   />
