@@ -83,7 +83,9 @@ test('登记院坝会的两条问题成为两件诉求，诉求写明来自院�
     await visible(a, 'page-meeting').waitFor();
 
     // ——— 院坝会台账：本月一行，两件诉求的编号（不写反映人） ———
-    await openAs(a, host, 'demo-admin-1', '/pages-admin/meetings/index');
+    // The same page without `?id` is the list: a fresh load, as Taro keeps the page on a hash change.
+    await a.goto(`${host.url}/#/pages-admin/meetings/index`);
+    await a.reload();
     await visible(a, 'meetings-ledger').waitFor();
     const [download] = await Promise.all([a.waitForEvent('download'), tap(visible(a, 'meetings-ledger-export'))]);
     expect(download.suggestedFilename()).toMatch(/^渝园社区_院坝会台账_\d{4}年\d{1,2}月\.xlsx$/);
