@@ -12,6 +12,7 @@
  * - 逾期 (overdue): people whose next visit was past due on the period's last day (or today).
  * - 走访完成率 = Σ done / Σ due; none when nothing was due.
  */
+import { MAX_WEIGHT } from './weight-settings';
 import { intervalFor, type CareSubject, type CareVisit, type VisitIntervals } from './care-visits';
 
 export interface CareFigures {
@@ -105,7 +106,7 @@ export function sumCare(figures: Iterable<CareFigures>): CareFigures {
 
 /** How much the visit completion weighs beside the case weights (响应 30 / 按时办结 35 / 满意 35). */
 export const DEFAULT_CARE_WEIGHT = 10;
-export const MAX_CARE_WEIGHT = 1000;
+export const MAX_CARE_WEIGHT = MAX_WEIGHT;
 
 /**
  * A unit's score with its visits: (caseScore · Σ case weights + 完成率 · 100 · care weight) /

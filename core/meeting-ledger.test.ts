@@ -1,4 +1,5 @@
-import { ledgerMonths, ledgerPeriods, meetingLedgerRows } from './meeting-ledger';
+import { ledgerMonths, ledgerPeriods } from './ledger-periods';
+import { meetingLedgerRows } from './meeting-ledger';
 import type { Meeting } from './meetings';
 
 describe('ledger periods', () => {

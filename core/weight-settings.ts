@@ -6,7 +6,6 @@
 import { fail, ok, type Result } from './errors';
 import type { MetricWeights } from './metrics';
 import type { PeriodWeights } from './annual-assessment';
-import { MAX_CARE_WEIGHT } from './care-assessment';
 
 export interface WeightSet {
   weights: MetricWeights;
@@ -27,7 +26,8 @@ export const WEIGHT_FIELDS: ReadonlyArray<{ key: WeightKey; name: string; meanin
   { key: 'annual', name: '年度考核：全年成绩', meaning: '年度综合得分中，全年合并计算的得分所占的分量' },
 ];
 
-export const MAX_WEIGHT = MAX_CARE_WEIGHT;
+/** The largest weight any of them takes (the care weight's bound, core/care-assessment.ts). */
+export const MAX_WEIGHT = 1000;
 
 /** The set as a flat record, key by key. */
 export const flatWeights = (s: WeightSet): Record<WeightKey, number> => ({ ...s.weights, care: s.care, ...s.periods });

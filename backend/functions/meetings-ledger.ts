@@ -7,7 +7,8 @@
 import * as z from 'zod';
 import { fail, ok, type Result } from '../../core/errors';
 import { chinesePeriod, exportFileName } from '../../core/ledgers';
-import { MEETING_LEDGER_COLUMNS, ledgerMonths, meetingLedgerRows } from '../../core/meeting-ledger';
+import { ledgerMonths } from '../../core/ledger-periods';
+import { MEETING_LEDGER_COLUMNS, meetingLedgerRows } from '../../core/meeting-ledger';
 import { meetingAccess } from '../../core/meetings';
 import { localDateOf } from '../../core/working-days';
 import { buildWorkbook, type LedgerTable } from '../services/ledger-export';

@@ -106,7 +106,7 @@ export function Weights({ editable }: { editable: boolean }) {
               <View className="config__muted">{f.meaning}</View>
               {shares && f.key in shares ? (
                 <View className="config__muted" data-testid={`weight-share-${f.key}`}>
-                  占综合得分 {shares[f.key as keyof typeof shares]}%
+                  {`占综合得分 ${shares[f.key as keyof typeof shares]}%`}
                 </View>
               ) : null}
             </View>
@@ -137,7 +137,7 @@ function PreviewTable({ preview }: { preview: WeightsPreview }) {
   return (
     <View data-testid="weights-preview-table">
       <View className="config__item-name config__section-title">
-        {preview.scopeName} {preview.period} 按{preview.groupName}排名：现在 → 新权重
+        {`${preview.scopeName} ${preview.period} 按${preview.groupName}排名：现在 → 新权重`}
       </View>
       {preview.units.length === 0 ? <StaffNote>本月暂无可排名的单位。</StaffNote> : null}
       {preview.units.map((u) => (
@@ -149,7 +149,7 @@ function PreviewTable({ preview }: { preview: WeightsPreview }) {
             </StaffTag>
           </View>
           <View className="config__muted">
-            第{u.before.rank ?? '—'}名（{u.before.score ?? '—'}分） → 第{u.after.rank ?? '—'}名（{u.after.score ?? '—'}分）
+            {`第${u.before.rank ?? '—'}名（${u.before.score ?? '—'}分） → 第${u.after.rank ?? '—'}名（${u.after.score ?? '—'}分）`}
           </View>
         </View>
       ))}
@@ -164,9 +164,7 @@ function History({ items }: { items: { at: string; byName: string; summary: stri
       {items.length === 0 ? <StaffNote>尚未修改过，使用默认权重。</StaffNote> : null}
       {items.map((h, i) => (
         <View key={`${h.at}-${i}`} className="card config__item" data-testid="weights-history-row">
-          <View className="config__muted">
-            {formatTime(h.at)} · {h.byName}
-          </View>
+          <View className="config__muted">{`${formatTime(h.at)} · ${h.byName}`}</View>
           <View>{h.summary}</View>
         </View>
       ))}

@@ -5,7 +5,7 @@ import { ErrorLine, SectionTitle } from '../../components/notice';
 import { StaffChips, StaffNote } from '../../components/staff-ui';
 import { errorMessage } from '../../services/api-error';
 import { meetingsApi } from '../../services/meetings-api';
-import { ledgerPeriods } from '../../../core/meeting-ledger';
+import { ledgerPeriods } from '../../../core/ledger-periods';
 import { chinaDate } from '../../utils/staff-case-filter';
 import { openExport } from '../../utils/staff-export';
 
