@@ -33,8 +33,8 @@ jest.mock('wx-server-sdk', () => ({
 describe('云数据库集合', () => {
   it('列出存储用到的全部集合，各一次', () => {
     const names = cloudCollectionNames();
-    expect(names).toHaveLength(29);
-    expect(new Set(names).size).toBe(29);
+    expect(names).toHaveLength(30);
+    expect(new Set(names).size).toBe(30);
     expect(names).toEqual(expect.arrayContaining(['cases', 'case_events', 'case_requests', 'outbox', 'tallies', 'members', 'settings']));
   });
 
@@ -55,7 +55,7 @@ describe('云数据库集合', () => {
     const db = new StrictCollectionsDb(new FakeCloudDb(), ['cases', 'members']);
     const r = await ensureCollections(db);
     expect(r.existing.sort()).toEqual(['cases', 'members']);
-    expect(r.created).toHaveLength(27);
+    expect(r.created).toHaveLength(28);
     const again = await ensureCollections(db);
     expect(again.created).toEqual([]);
     expect(again.existing.sort()).toEqual(cloudCollectionNames());
@@ -76,7 +76,7 @@ describe('云数据库集合', () => {
     const { main } = await import('../../cloudfunctions/resident/index');
     const r = (await main({ action: 'profile' })) as { ok: boolean; error?: { code: string } };
     expect(r.ok ? 'ok' : r.error!.code).toBe('ok');
-    expect(fake.db.created.size).toBe(29);
+    expect(fake.db.created.size).toBe(30);
     const calls = fake.db.createCalls.length;
     await main({ action: 'profile' });
     expect(fake.db.createCalls.length).toBe(calls);
