@@ -14,6 +14,7 @@ import {
   type PlaceNames,
   type SheetCell,
 } from '../../core/hotline-sheet';
+import { formatLocal } from '../../core/case-builder';
 import { dueDurationText, dueFromDuration } from '../../core/hotline-due';
 import type { Actor, Case, Category } from '../../core/model';
 import type { WorkCalendar } from '../../core/working-days';
@@ -113,7 +114,8 @@ export function resolveDue(row: HotlineRow, calendar: WorkCalendar, now: Date): 
   const from = row.dispatchedAt ? new Date(row.dispatchedAt) : now;
   const at = dueFromDuration(row.dueIn, from, calendar).toISOString();
   const text = dueDurationText(row.dueIn);
-  return { dueBy: at, dueNote: row.dispatchedAt ? `办理时限${text}，自派单时间起算` : `办理时限${text}，表格没有派单时间，自导入时起算` };
+  const counted = row.dispatchedAt ? '自派单时间起算' : '表格没有派单时间，自导入时起算';
+  return { dueBy: at, dueNote: `办理时限${text}，${counted}，至 ${formatLocal(at)}` };
 }
 
 /** Every row of a sheet's cells, with its status against what is on record. */

@@ -59,13 +59,13 @@ describe('a 办理时限 written as a duration', () => {
     const p = data<Preview>(await w.intake(P.communityAdmin, 'hotlinePreview', { fileId }));
     expect(p.rows.map((r) => [r.ticketNo, r.status, r.dueBy, r.dueNote])).toEqual([
       // Tue, Wed → end of Wednesday (local).
-      ['GD26120031', 'new', '2026-11-25T15:59:59.000Z', '办理时限2个工作日，自派单时间起算'],
+      ['GD26120031', 'new', '2026-11-25T15:59:59.000Z', '办理时限2个工作日，自派单时间起算，至 2026-11-25 23:59'],
       // Calendar days: Tue, Wed, Thu → end of Thursday.
-      ['GD26120032', 'new', '2026-11-26T15:59:59.000Z', '办理时限3天，自派单时间起算'],
-      ['GD26120033', 'new', '2026-11-25T01:00:00.000Z', '办理时限48小时，自派单时间起算'],
+      ['GD26120032', 'new', '2026-11-26T15:59:59.000Z', '办理时限3天，自派单时间起算，至 2026-11-26 23:59'],
+      ['GD26120033', 'new', '2026-11-25T01:00:00.000Z', '办理时限48小时，自派单时间起算，至 2026-11-25 09:00'],
       ['GD26120034', 'new', undefined, '办理时限“尽快”无法识别，将按本社区规定时限办理'],
       // No 派单时间: counted from the import (Monday) → Tue … Mon 30 Nov.
-      ['GD26120035', 'new', '2026-11-30T15:59:59.000Z', '办理时限5个工作日，表格没有派单时间，自导入时起算'],
+      ['GD26120035', 'new', '2026-11-30T15:59:59.000Z', '办理时限5个工作日，表格没有派单时间，自导入时起算，至 2026-11-30 23:59'],
     ]);
     expect(p.rows.every((r) => r.errors.length === 0)).toBe(true);
   });
