@@ -26,12 +26,15 @@ import { categoryRoleName } from '../../utils/roles';
 import { DESCRIPTION_MAX, draftProblem, newRequestId, phoneProblem } from '../../utils/report-draft';
 import { descriptionHint } from '../../utils/report-hints';
 import { createSimilarSearch, similarKey as similarKeyOf, type SimilarSearch } from '../../utils/similar-search';
+import { canPickOnMap } from '../../utils/map-pick';
 import { useRemote } from '../../utils/use-remote';
 import './index.scss';
 import { Icon } from '../../components/icon';
 import { CategoryIcon } from '../../components/icon/category';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
+/** 「在地图上选位置」: the weapp, and H5 with a map key. */
+const MAP_PICK = canPickOnMap(IS_WEAPP);
 
 interface FormData {
   categories: Category[];
@@ -357,7 +360,7 @@ export default function ReportPage() {
               )}
             </View>
           )}
-          {IS_WEAPP && showPlacePickers ? (
+          {MAP_PICK && showPlacePickers ? (
             <BigButton kind="plain" onClick={() => void pickOnMap()} testId="pick-on-map">
               找不到楼栋？在地图上选位置
             </BigButton>
