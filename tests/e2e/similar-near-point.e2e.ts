@@ -71,6 +71,7 @@ test('地图选点附近的同类公开诉求可附议，看不到邻居原话',
     await expect(item.count()).resolves.toBe(1);
     await expect(item.innerText()).resolves.toMatch(/附近（40米）/);
     await expect(offer.innerText()).resolves.not.toContain('王大爷');
+    await offer.scrollIntoViewIfNeeded();
     await screenshot('similar-near-point');
 
     await tap(item.locator('[data-testid="similar-support"]'));
