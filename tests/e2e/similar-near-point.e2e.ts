@@ -34,7 +34,7 @@ test('地图选点附近的同类公开诉求可附议，看不到邻居原话',
     const { page, screenshot } = await browse('similar-near-point');
     // A build served with a Tencent map key; the picker page itself is Tencent's, answered here.
     await page.addInitScript(() => {
-      (window as unknown as { LOCATION_APIKEY: string }).LOCATION_APIKEY = 'e2e-map-key';
+      (globalThis as unknown as { LOCATION_APIKEY: string }).LOCATION_APIKEY = 'e2e-map-key';
     });
     await page.route('https://apis.map.qq.com/**', (route) =>
       route.fulfill({ contentType: 'text/html; charset=utf-8', body: '<html><body>腾讯地图选点</body></html>' }),
@@ -51,7 +51,7 @@ test('地图选点附近的同类公开诉求可附议，看不到邻居原话',
     const point = near1(-100, 0);
     await page.evaluate(
       (p) =>
-        window.postMessage(
+        (globalThis as unknown as { postMessage: (message: unknown, origin: string) => void }).postMessage(
           { module: 'locationPicker', poiname: '南门', poiaddress: '江津区双福街道', latlng: { lat: p.latitude, lng: p.longitude } },
           '*',
         ),
