@@ -55,6 +55,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       APP_VERSION: JSON.stringify(pkg.version),
       CLOUD_ENV_ID: JSON.stringify(process.env.WX_CLOUD_ENV ?? ''),
       API_BASE: JSON.stringify(process.env.H5_API_BASE ?? ''),
+      // H5 map picking (Taro's chooseLocation opens Tencent's picker with this key); left out when unset.
+      ...(process.env.TENCENT_MAP_KEY ? { LOCATION_APIKEY: JSON.stringify(process.env.TENCENT_MAP_KEY) } : {}),
     },
     alias: {
       '@': path.resolve(__dirname, '..', 'src'),

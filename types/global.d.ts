@@ -14,6 +14,11 @@ declare const APP_VERSION: string;
 declare const CLOUD_ENV_ID: string;
 /** Origin the H5 app calls for /api and /auth (env H5_API_BASE); empty means same origin. */
 declare const API_BASE: string;
+/**
+ * Tencent map key for Taro's H5 `chooseLocation` (env TENCENT_MAP_KEY at build time, or a global the
+ * page sets); undefined when neither gives one (src/utils/map-pick.ts).
+ */
+declare const LOCATION_APIKEY: string | undefined;
 
 declare namespace NodeJS {
   interface ProcessEnv {

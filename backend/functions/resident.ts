@@ -9,15 +9,14 @@ import { describeDuration } from '../../core/time-policy';
 import { localDateOf, startOfLocalDate } from '../../core/working-days';
 import { ROLE_NAMES, STATUS_NAMES, type CaseStatus, OPEN_STATUSES, FINAL_STATUSES, RATINGS } from '../../core/model';
 import { maskText } from '../../core/masking';
-import { distanceLabel, nearestBuildings, SIMILAR_RADIUS_M } from '../../core/geo';
 import { compareNames } from '../../core/place-names';
-import { DESCRIPTION_KEY } from '../../core/public-text';
 import { act, createCase, routeNewCase, stepView } from '../services/case-service';
 import { roleByCommunity } from '../services/directory';
-import { caseCard, caseDetail, personView, publicTextView, timelineView } from '../services/views';
+import { caseCard, caseDetail, personView, timelineView } from '../services/views';
 import { cursor, description, id, instant, phone, photos, requiredText, text } from '../validation';
 import { action, defineFunction, type AuthedCall } from './define';
 import { residentContactActions } from './resident-contact';
+import { residentSimilarActions } from './resident-similar';
 import { TEMPLATE_SETTING_ID, type TemplateConfig } from '../notify/dispatcher';
 import { warmCaseNumbers } from '../services/case-numbers';
 import { microProjectResidentActions } from './micro-projects-resident';
@@ -31,9 +30,6 @@ const STATUS_FILTERS: Record<string, CaseStatus[] | undefined> = {
 };
 
 const caseIdInput = z.strictObject({ caseId: id });
-
-/** 附议 suggestions look into at most this many buildings around the chosen one (itself included). */
-const SIMILAR_BUILDINGS = 6;
 
 /** A resident's notices, most useful first: 请评价, 已受理, 回炉整改, 进展, 已办结. */
 const RESIDENT_NOTICE_KINDS = ['case_resolved', 'case_accepted', 'case_rework', 'case_progress', 'case_closed'] as const;
@@ -51,6 +47,8 @@ const mine = (call: AuthedCall) => (c: { reporter: { openid: string } }) =>
 export const resident = defineFunction('resident', {
   // The handler's work phone, with their consent (backend/functions/resident-contact.ts)
   ...residentContactActions,
+  // 已有相同问题，是否附议？ near a building or a point on the map (backend/functions/resident-similar.ts)
+  ...residentSimilarActions,
   ...microProjectResidentActions,
   ...surveyResidentActions,
   listCategories: action({
@@ -287,61 +285,6 @@ export const resident = defineFunction('resident', {
         retryOnConflict: true,
         check: (c) => (c.isPublic ? ok(undefined) : fail('CASE.NOT_FOUND', '诉求不存在或未公开')),
         answer: (r) => ({ caseId: input.caseId, supportCount: r.case.supportCount }),
-      });
-    },
-  }),
-
-  /** Open public cases in the same building and category, offered for 附议 instead of a duplicate. */
-  /**
-   * 已有相同问题，是否附议？ Open public cases of the category in the building, and in the buildings
-   * within SIMILAR_RADIUS_M of it when the buildings have coordinates; the same building first.
-   */
-  findSimilar: action({
-    auth: 'user',
-    input: z.strictObject({ categoryId: id, buildingId: id }),
-    run: async (input, { deps, dir, actor }) => {
-      const here = dir.buildings.get(input.buildingId);
-      const around =
-        here?.latitude !== undefined && here.longitude !== undefined
-          ? nearestBuildings(
-              { latitude: here.latitude, longitude: here.longitude },
-              [...dir.buildings.values()].filter((b) => b.active && b.streetId === here.streetId),
-              { limit: SIMILAR_RADIUS_M, count: SIMILAR_BUILDINGS },
-            )
-          : undefined;
-      const metresTo = new Map<string, number>([[input.buildingId, 0]]);
-      if (around?.kind === 'near') for (const n of around.items) metresTo.set(n.item.id, n.metres);
-      const pages = await Promise.all(
-        [...metresTo.keys()].map((buildingId) =>
-          deps.store.listCases({
-            buildingId,
-            categoryId: input.categoryId,
-            statuses: [...OPEN_STATUSES],
-            isPublic: true,
-            order: 'created_desc',
-            limit: 5,
-          }),
-        ),
-      );
-      const found = pages
-        .flatMap((p) => p.items)
-        .map((c) => ({ c, metres: metresTo.get(c.place.buildingId ?? '') ?? 0 }))
-        .sort((a, b) => a.metres - b.metres || b.c.createdAt.localeCompare(a.c.createdAt))
-        .slice(0, 5);
-      return ok({
-        items: found.map(({ c, metres }) => ({
-          ...caseCard(c, dir),
-          // Another person's words only as approved public text (审核后公开).
-          ...(c.reporter.openid === actor.openid
-            ? { description: c.description }
-            : (({ text, textNote }) => ({ description: text ?? textNote ?? '' }))(publicTextView(c, DESCRIPTION_KEY))),
-          mine: c.reporter.openid === actor.openid,
-          supported: c.supporters.includes(actor.openid),
-          sameBuilding: c.place.buildingId === input.buildingId,
-          ...(c.place.buildingId === input.buildingId
-            ? {}
-            : { buildingName: dir.buildings.get(c.place.buildingId ?? '')?.name ?? '', distance: distanceLabel(metres) }),
-        })),
       });
     },
   }),

@@ -23,6 +23,7 @@ import { quarterToJudge } from '../../core/rectification';
 import { followUpReminder } from '../../core/ledgers';
 import { localDateOf } from '../../core/working-days';
 import type { Directory } from '../services/directory';
+import { backfillCaseNumbers } from '../services/case-number-backfill';
 
 export interface TickReport {
   looked: number;
@@ -35,6 +36,8 @@ export interface TickReport {
   rectificationsOpened: number;
   /** Reminders queued for 整改任务 past their deadline (looked at once a day). */
   rectificationsLateReminded: number;
+  /** Cases filed before case numbers existed that this tick numbered (`services/case-number-backfill.ts`). */
+  caseNumbersBackfilled: number;
   notifications: { claimed: number; sent: number; retried: number; failed: number };
   /** The time the tick took by its clock, ms. */
   elapsedMs: number;
@@ -168,6 +171,7 @@ export async function runTimerTick(deps: Deps, sender?: SubscribeSender, options
     followUpsReminded: 0,
     rectificationsOpened: 0,
     rectificationsLateReminded: 0,
+    caseNumbersBackfilled: 0,
     notifications: { claimed: 0, sent: 0, retried: 0, failed: 0 },
     elapsedMs: 0,
     outOfTime: false,
@@ -209,6 +213,12 @@ export async function runTimerTick(deps: Deps, sender?: SubscribeSender, options
   }
   if (cases.fits()) report.rectificationsOpened = await cases.run(() => openLastQuarter(deps, dir, now));
   if (cases.fits()) report.rectificationsLateReminded = await cases.run(() => remindLateRectifications(deps, dir, now));
+  // Cases filed before numbers existed get theirs, a batch at a time while the cases' share lasts.
+  if (cases.fits()) {
+    const backfill = await backfillCaseNumbers(deps.store, { fits: cases.fits, step: (run) => cases.run(run) });
+    report.caseNumbersBackfilled = backfill.numbered;
+    if (!backfill.done && !cases.fits()) report.outOfTime = true;
+  }
   // Missing holiday data makes working-day deadlines wrong: report it, and tell the street weekly
   // (queued before the outbox is delivered, so this tick delivers it).
   const warning = missingScheduleWarning(dir.calendar, now);

@@ -207,6 +207,14 @@ export class CloudStore implements Store {
     return caseNumbers.claimCaseNumbers(this.cloud, scope, count, seen);
   }
 
+  async listUnnumberedCases(limit: number): Promise<Case[]> {
+    const take = Math.max(0, Math.floor(limit));
+    if (take === 0) return [];
+    // Along the `created` index from its old end: the unnumbered cases are the oldest.
+    const docs = await this.cloud.fetchOrdered(CLOUD_COLLECTIONS.cases, [{ caseNo: this._.exists(false) }], 'createdAt', 'asc', take);
+    return docs.map((d) => this.cloud.parseCaseDoc(d));
+  }
+
   async countCasesByReporterSince(openid: string, since: string): Promise<number> {
     return (await this.cloud.where(CLOUD_COLLECTIONS.cases, [{ reporterOpenid: openid }, { createdAt: this._.gte(since) }]).count()).total;
   }

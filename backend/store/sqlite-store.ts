@@ -301,6 +301,15 @@ export class SqliteStore implements Store {
     return ok({ first: Number(row.last) - count + 1 });
   }
 
+  async listUnnumberedCases(limit: number): Promise<Case[]> {
+    // Every case the file held when numbers came was numbered by its migration; this finds none
+    // unless a case was written without one since (the backfill then numbers it).
+    const rows = this.stmt('SELECT id, json FROM cases WHERE case_no IS NULL ORDER BY created_at, id LIMIT ?').all(
+      Math.max(0, Math.floor(limit)),
+    ) as Row[];
+    return rows.map((r) => parseCase(String(r.id), r.json));
+  }
+
   async countCasesByReporterSince(openid: string, since: string): Promise<number> {
     const row = this.stmt('SELECT COUNT(*) AS n FROM cases WHERE reporter_openid = ? AND created_at >= ?').get(openid, since) as Row;
     return Number(row.n);

@@ -158,6 +158,8 @@ export interface Store {
    * `CASE.BUSY` when the counter stayed contended through every try.
    */
   claimCaseNumbers(scope: string, count: number, seen?: number): Promise<Result<{ first: number }>>;
+  /** Cases without a number (filed before numbers existed), oldest first (`createdAt`, then id); for the backfill. */
+  listUnnumberedCases(limit: number): Promise<Case[]>;
 
   // ——— board counters, kept by `commit` from `tallyCase(before)` → `tallyCase(after)` ———
   readTallies(query: TallyQuery): Promise<TallyRow[]>;

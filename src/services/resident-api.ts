@@ -1,4 +1,5 @@
 import { call, type Input } from './call';
+import type { SimilarAsk } from '../utils/similar-search';
 
 /** What `submitCase` takes: a building, or (weapp) a grid with a point picked on the map. */
 export type SubmitReport = Input<'resident', 'submitCase'>;
@@ -35,8 +36,15 @@ export const residentApi = {
   /** The handler's work phone, when the member consented to show it (公示牌信息). */
   handlerContact: (caseId: string) => call('resident', 'handlerContact', { caseId }),
 
-  findSimilar: (q: { categoryId: string; buildingId: string }) =>
-    call('resident', 'findSimilar', { categoryId: q.categoryId, buildingId: q.buildingId }),
+  /** Near a building, or near a point picked on the map in a grid. */
+  findSimilar: (q: SimilarAsk) =>
+    call(
+      'resident',
+      'findSimilar',
+      'buildingId' in q
+        ? { categoryId: q.categoryId, buildingId: q.buildingId }
+        : { categoryId: q.categoryId, gridId: q.gridId, point: { latitude: q.point.latitude, longitude: q.point.longitude } },
+    ),
 
   listMessages: (params: { before?: string; limit?: number } = {}) =>
     call('resident', 'listMessages', {

@@ -1,11 +1,9 @@
-import { createSimilarSearch, similarKey } from './similar-search';
+import { createSimilarSearch, similarAsk, similarKey, type SimilarAsk } from './similar-search';
 
 type Found = { id: string };
 
-function setup(fetchImpl?: (q: { categoryId: string; buildingId: string }) => Promise<Found[]>) {
-  const fetch = jest.fn(
-    fetchImpl ?? (async (q: { categoryId: string; buildingId: string }) => [{ id: `${q.categoryId}@${q.buildingId}` }]),
-  );
+function setup(fetchImpl?: (q: SimilarAsk) => Promise<Found[]>) {
+  const fetch = jest.fn(fetchImpl ?? (async (q: SimilarAsk) => [{ id: `${q.categoryId}@${'buildingId' in q ? q.buildingId : q.gridId}` }]));
   const results: Found[][] = [];
   const search = createSimilarSearch<Found>({ fetch, onResult: (items) => results.push(items), delayMs: 500 });
   return { fetch, results, search, last: () => results[results.length - 1] };
@@ -105,5 +103,39 @@ describe('附议提示：同楼栋同类别的公开诉求', () => {
     jest.advanceTimersByTime(1000);
     expect(fetch).not.toHaveBeenCalled();
     expect(last()).toEqual([]);
+  });
+});
+
+describe('附议提示：地图选点附近的公开诉求', () => {
+  const point = { latitude: 29.396212345, longitude: 106.29681 };
+
+  test('类别、网格和地图上的点都有了才查；选了楼栋就按楼栋查', () => {
+    expect(similarKey({ categoryId: 'cat-01', gridId: 'g1' })).toBeUndefined();
+    expect(similarKey({ categoryId: 'cat-01', point })).toBeUndefined();
+    expect(similarKey({ gridId: 'g1', point })).toBeUndefined();
+    expect(similarKey({ categoryId: 'cat-01', gridId: 'g1', point })).toBe('cat-01|g1@29.39621,106.29681');
+    expect(similarAsk({ categoryId: 'cat-01', gridId: 'g1', point })).toEqual({ categoryId: 'cat-01', gridId: 'g1', point });
+    expect(similarAsk({ categoryId: 'cat-01', buildingId: 'b1', gridId: 'g1', point })).toEqual({ categoryId: 'cat-01', buildingId: 'b1' });
+  });
+
+  test('按点查一次；点挪了（约一米以上）就重新查', async () => {
+    const { fetch, search, results } = setup();
+    search.update({ categoryId: 'cat-01', gridId: 'g1', point });
+    jest.advanceTimersByTime(600);
+    await flush();
+    expect(fetch).toHaveBeenLastCalledWith({ categoryId: 'cat-01', gridId: 'g1', point });
+    expect(results[results.length - 1]).toEqual([{ id: 'cat-01@g1' }]);
+    // A re-render with the same point (to a millimetre) asks nothing new.
+    search.update({ categoryId: 'cat-01', gridId: 'g1', point: { ...point, latitude: point.latitude + 1e-8 } });
+    jest.advanceTimersByTime(600);
+    await flush();
+    expect(fetch).toHaveBeenCalledTimes(1);
+    const moved = { latitude: point.latitude + 0.001, longitude: point.longitude };
+    search.update({ categoryId: 'cat-01', gridId: 'g1', point: moved });
+    expect(results[results.length - 1]).toEqual([]);
+    jest.advanceTimersByTime(600);
+    await flush();
+    expect(fetch).toHaveBeenCalledTimes(2);
+    expect(fetch).toHaveBeenLastCalledWith({ categoryId: 'cat-01', gridId: 'g1', point: moved });
   });
 });

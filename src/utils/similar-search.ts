@@ -1,6 +1,7 @@
 /**
- * 已有相同问题，是否附议？ — while a resident fills in a report, open public cases in the same
- * building and category are looked up, so they can support one instead of filing a duplicate.
+ * 已有相同问题，是否附议？ — while a resident fills in a report, open public cases of the category
+ * in the same building (or near the point picked on the map) are looked up, so they can support
+ * one instead of filing a duplicate.
  *
  * Taps and keystrokes come fast; the lookup waits until they pause (`delayMs`), asks once per
  * building and category, and drops an answer that arrives after the choice has changed. The
@@ -10,10 +11,17 @@
 export interface SimilarQuery {
   categoryId?: string;
   buildingId?: string;
+  /** A point picked on the map, in the grid the resident chose (when no building fits). */
+  gridId?: string;
+  point?: { latitude: number; longitude: number };
 }
 
+/** A complete question: a category and a building, or a category, a grid and a point. */
+export type SimilarAsk =
+  { categoryId: string; buildingId: string } | { categoryId: string; gridId: string; point: { latitude: number; longitude: number } };
+
 export interface SimilarSearchOptions<T> {
-  fetch: (q: { categoryId: string; buildingId: string }) => Promise<T[]>;
+  fetch: (q: SimilarAsk) => Promise<T[]>;
   /** The cases for the current choice (empty when it is incomplete or nothing matched). */
   onResult: (items: T[]) => void;
   delayMs?: number;
@@ -27,8 +35,21 @@ export interface SimilarSearch {
   cancel(): void;
 }
 
-export const similarKey = (q: SimilarQuery): string | undefined =>
-  q.categoryId && q.buildingId ? `${q.categoryId}|${q.buildingId}` : undefined;
+/** The complete question in `q`, if any: a building wins over a point. */
+export function similarAsk(q: SimilarQuery): SimilarAsk | undefined {
+  if (!q.categoryId) return undefined;
+  if (q.buildingId) return { categoryId: q.categoryId, buildingId: q.buildingId };
+  if (q.gridId && q.point) return { categoryId: q.categoryId, gridId: q.gridId, point: q.point };
+  return undefined;
+}
+
+/** One key per question; a point to about a metre (five decimals), so a re-render asks nothing new. */
+export function similarKey(q: SimilarQuery): string | undefined {
+  const ask = similarAsk(q);
+  if (!ask) return undefined;
+  if ('buildingId' in ask) return `${ask.categoryId}|${ask.buildingId}`;
+  return `${ask.categoryId}|${ask.gridId}@${ask.point.latitude.toFixed(5)},${ask.point.longitude.toFixed(5)}`;
+}
 
 export function createSimilarSearch<T>(opts: SimilarSearchOptions<T>): SimilarSearch {
   const delay = opts.delayMs ?? 600;
@@ -61,7 +82,7 @@ export function createSimilarSearch<T>(opts: SimilarSearchOptions<T>): SimilarSe
         pending = undefined;
         asked = key;
         opts
-          .fetch({ categoryId: q.categoryId!, buildingId: q.buildingId! })
+          .fetch(similarAsk(q)!)
           .then((items) => {
             if (wanted === key) opts.onResult(items);
           })

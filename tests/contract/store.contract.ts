@@ -650,6 +650,16 @@ export function describeStoreContract(name: string, make: () => Promise<Store>):
         expect(await store.listDueCases(at(-1), 10)).toEqual([]);
       });
 
+      it('lists the cases without a number, oldest first (ties by id), for the backfill', async () => {
+        const unnumbered = cases
+          .filter((c) => c.no === undefined)
+          .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1));
+        expect(unnumbered.length).toBeGreaterThan(2);
+        expect((await store.listUnnumberedCases(1000)).map((c) => c.id)).toEqual(unnumbered.map((c) => c.id));
+        expect((await store.listUnnumberedCases(2)).map((c) => c.id)).toEqual(unnumbered.slice(0, 2).map((c) => c.id));
+        expect(await store.listUnnumberedCases(0)).toEqual([]);
+      });
+
       it('counts matching cases, stopping at a cap', async () => {
         const all = await store.countCases({});
         expect(all).toBe(cases.length);

@@ -81,6 +81,7 @@ export const CLOUD_INDEXES: readonly CloudIndex[] = [
       'openWorkByMember (routing: gridId + open statuses)',
       'admin: open cases of a grid, passing a stopped member’s tasks on',
       'admin.listCases / board.listCases with a grid',
+      'resident.findSimilar near a map point (open public cases of a category in the grids around it)',
     ],
   },
   {
@@ -104,6 +105,7 @@ export const CLOUD_INDEXES: readonly CloudIndex[] = [
     uses: [
       'admin.listCases / dashboard / exports of the street admin (one street per environment: streetId is matched along it)',
       'admin.reviewQueue / reviewCount of the street admin (textsWaiting matched along it)',
+      'the case-number backfill (listUnnumberedCases: caseNo missing, read from the old end)',
     ],
   },
   {

@@ -25,13 +25,16 @@ import { placeLabel, resolvePlace, toChoice, type PlaceChoice } from '../../util
 import { categoryRoleName } from '../../utils/roles';
 import { DESCRIPTION_MAX, draftProblem, newRequestId, phoneProblem } from '../../utils/report-draft';
 import { descriptionHint } from '../../utils/report-hints';
-import { createSimilarSearch, type SimilarSearch } from '../../utils/similar-search';
+import { createSimilarSearch, similarKey as similarKeyOf, type SimilarSearch } from '../../utils/similar-search';
+import { canPickOnMap } from '../../utils/map-pick';
 import { useRemote } from '../../utils/use-remote';
 import './index.scss';
 import { Icon } from '../../components/icon';
 import { CategoryIcon } from '../../components/icon/category';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
+/** 「在地图上选位置」: the weapp, and H5 with a map key. */
+const MAP_PICK = canPickOnMap(IS_WEAPP);
 
 interface FormData {
   categories: Category[];
@@ -100,7 +103,7 @@ export default function ReportPage() {
     });
   }, [requestId, categoryId, description, isPublic, contactPhone, location, photos.items, result]);
 
-  // 已有相同问题，是否附议？ — same building and category, looked up when typing pauses.
+  // 已有相同问题，是否附议？ — same category, in the building or near the map point, looked up when typing pauses.
   const [similar, setSimilar] = useState<SimilarCase[]>([]);
   const [dismissedKey, setDismissedKey] = useState<string>();
   const searchRef = useRef<SimilarSearch>();
@@ -111,11 +114,17 @@ export default function ReportPage() {
     });
   }
   const buildingId = byMap ? undefined : resolved.building?.id;
+  const similarQuery = {
+    categoryId,
+    buildingId,
+    ...(byMap && location ? { gridId: resolved.grid!.id, point: { latitude: location.latitude, longitude: location.longitude } } : {}),
+  };
+  const similarKey = similarKeyOf(similarQuery) ?? '';
   useEffect(() => {
-    if (ready) searchRef.current!.update({ categoryId, buildingId });
-  }, [ready, categoryId, buildingId, description]);
+    if (ready) searchRef.current!.update(similarQuery);
+    // similarKey stands for the query (a new object every render, the same question).
+  }, [ready, similarKey, description]);
   useEffect(() => () => searchRef.current?.cancel(), []);
-  const similarKey = `${categoryId}|${buildingId}`;
   const offered = dismissedKey === similarKey ? [] : similar;
   const [supported, setSupported] = useState<{ supportCount: number }>();
   const [supporting, setSupporting] = useState<string>();
@@ -351,7 +360,7 @@ export default function ReportPage() {
               )}
             </View>
           )}
-          {IS_WEAPP && showPlacePickers ? (
+          {MAP_PICK && showPlacePickers ? (
             <BigButton kind="plain" onClick={() => void pickOnMap()} testId="pick-on-map">
               找不到楼栋？在地图上选位置
             </BigButton>
@@ -466,7 +475,7 @@ function SimilarOffer({
         <View key={c.id} className="similar__item" data-testid="similar-item" data-case-id={c.id}>
           <View className="similar__desc">{excerpt(c.description, 40)}</View>
           <View className="similar__meta">
-            {c.sameBuilding === false ? `附近 ${c.buildingName ?? ''}（${c.distance ?? ''}） · ` : ''}
+            {c.sameBuilding === false ? `附近${c.buildingName ? ` ${c.buildingName}` : ''}（${c.distance ?? ''}） · ` : ''}
             {c.statusName} · {formatTime(c.createdAt)}
             {c.supportCount ? ` · ${c.supportCount}人附议` : ''}
           </View>
