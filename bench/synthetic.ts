@@ -6,15 +6,18 @@
 import { openCase, transition, type Command } from '../core/case-lifecycle';
 import { routeForCategory } from '../core/route-case';
 import { THREE_DAY_POLICY } from '../core/time-policy';
-import { SYSTEM_ACTOR, type Actor, type Case, type CaseEvent, type Category, type Member } from '../core/model';
+import { SYSTEM_ACTOR, type Actor, type Category, type Member } from '../core/model';
 import { buildCalendar } from '../backend/calendar';
-import type { ImportItem, SqliteStore } from '../backend/store/sqlite-store';
-import { builtImport } from '../backend/store/built-change';
+import { Worker } from 'node:worker_threads';
+import { join } from 'node:path';
+import type { Result } from '../core/errors';
+import type { SqliteStore } from '../backend/store/sqlite-store';
+import type { ImportRows } from '../backend/store/sqlite/bulk-import';
+import { builtImport, checksBuiltChanges } from '../backend/store/built-change';
+import { syntheticItems, type Shape, type SyntheticPlan } from './synthetic-items';
+import type { SeedWorkerData } from './synthetic-worker';
 
-export interface Shape {
-  case: Case;
-  events: CaseEvent[];
-}
+export type { Shape } from './synthetic-items';
 
 /** A few case shapes (open, processing, resolved, closed with ratings, overdue) from the real core. */
 export async function caseShapes(store: SqliteStore, now: Date): Promise<Shape[]> {
@@ -86,58 +89,107 @@ export async function caseShapes(store: SqliteStore, now: Date): Promise<Shape[]
   return shapes;
 }
 
-/** Writes `count` cases spread over the last `days` days, in batches of 10k, and returns the seconds taken (index builds included). */
+/** How `importSynthetic` builds the rows: `workers` threads beside the main thread (0: the main thread builds them). */
+export interface SeedOptions {
+  workers?: number;
+  /** Cases per transaction (10 000). */
+  batch?: number;
+  days?: number;
+  prefix?: string;
+}
+
+// The worker runs TypeScript: it registers tsx's CommonJS hook (the bench runs under tsx, the tests under jest).
+const WORKER_SOURCE = `require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(join(__dirname, 'synthetic-worker.ts'))});`;
+
+/**
+ * Writes `count` cases spread over the last `days` days, in batches (10k by default), and returns the seconds
+ * taken (index builds included). With workers (the default, one), each batch's rows are built on a
+ * worker thread while the main thread inserts the one before; with `workers: 0` the main thread
+ * builds each batch and hands the items to `importCases` — the reference path the seeding test
+ * compares against (`tests/integration/seed-synthetic.test.ts`).
+ */
 export async function importSynthetic(
   store: SqliteStore,
   shapes: Shape[],
   count: number,
-  now: Date,
-  days = 365,
-  prefix = 'B',
+  _now: Date,
+  options: SeedOptions = {},
 ): Promise<number> {
   const started = performance.now();
-  const span = days * 24 * 3_600_000;
-  const batch = 10_000;
+  const plan: SyntheticPlan = { count, days: options.days ?? 365, prefix: options.prefix ?? 'B' };
+  const workers = options.workers ?? 1;
+  const batch = options.batch ?? 10_000;
   // The list indexes are built once at the end, sorted, instead of row by row (the time counts it).
   store.beginBulkImport();
   try {
-    await importBatches();
+    if (workers > 0) await importFromWorkers(store, shapes, plan, batch, workers);
+    else await importOnMainThread(store, shapes, plan, batch);
   } finally {
     store.endBulkImport();
   }
   return (performance.now() - started) / 1000;
+}
 
-  // Each batch is built while the previous one's WAL flush runs on the thread pool; a batch counts
-  // as written only once its flush is done (the last one's included).
-  async function importBatches(): Promise<void> {
-    let flushing: ReturnType<SqliteStore['importCases']> | undefined;
-    const settle = async () => {
-      const r = await flushing;
-      if (r && !r.ok) throw new Error(r.error.message);
-    };
-    for (let done = 0; done < count; done += batch) {
-      const items: ImportItem[] = [];
-      for (let i = done; i < Math.min(count, done + batch); i++) {
-        const shape = shapes[i % shapes.length]!;
-        const shift = Math.floor((((i * 7919) % count) / count) * span);
-        const id = `${prefix}${String(i).padStart(9, '0')}`;
-        const move = (iso: string | undefined) => (iso ? new Date(Date.parse(iso) - shift).toISOString() : iso);
-        const c: Case = {
-          ...shape.case,
-          id,
-          createdAt: move(shape.case.createdAt)!,
-          isPublic: i % 5 !== 0,
-          reporter: { ...shape.case.reporter, openid: `bench-resident-${i % 5000}` },
-          dueAt: move(shape.case.dueAt),
-          nextCheckAt: undefined,
-          deadlines: Object.fromEntries(Object.entries(shape.case.deadlines).map(([k, v]) => [k, move(v)])),
-        };
-        for (const k of ['assignedAt', 'acceptedAt', 'resolvedAt', 'closedAt'] as const) if (c[k]) c[k] = move(c[k]);
-        items.push({ case: c, events: shape.events.map((e) => ({ ...e, caseId: id, at: move(e.at)! })) });
+// Each batch goes in while the previous one's WAL flush runs on the thread pool; a batch counts as
+// written only once its flush is done (the last one's included).
+class Flushes {
+  private flushing: Promise<Result<unknown>> | undefined;
+  async settle(): Promise<void> {
+    const r = await this.flushing;
+    this.flushing = undefined;
+    if (r && !r.ok) throw new Error(r.error.message);
+  }
+  async start(next: () => Promise<Result<unknown>>): Promise<void> {
+    await this.settle();
+    this.flushing = next();
+  }
+}
+
+async function importOnMainThread(store: SqliteStore, shapes: Shape[], plan: SyntheticPlan, batch: number): Promise<void> {
+  const flushes = new Flushes();
+  for (let done = 0; done < plan.count; done += batch) {
+    const items = syntheticItems(shapes, plan, done, done + batch);
+    await flushes.start(() => store.importCases(builtImport(items)));
+  }
+  await flushes.settle();
+}
+
+/** Batches in id order from `workers` threads (batch i from worker i mod workers), two ahead each. */
+async function importFromWorkers(store: SqliteStore, shapes: Shape[], plan: SyntheticPlan, batch: number, workers: number): Promise<void> {
+  const batches = Math.ceil(plan.count / batch);
+  const ready = new Map<number, ImportRows>();
+  let wake: (() => void) | undefined;
+  let failure: Error | undefined;
+  const threads = Array.from({ length: Math.min(workers, batches) }, (_, first) => {
+    const workerData: SeedWorkerData = { shapes, plan, batch, first, step: workers, checkRecords: checksBuiltChanges() };
+    const w = new Worker(WORKER_SOURCE, { eval: true, workerData, execArgv: [] });
+    w.on('message', (m: { index: number; rows?: ImportRows; error?: string }) => {
+      if (m.rows) ready.set(m.index, m.rows);
+      else failure ??= new Error(m.error ?? '生成导入数据失败');
+      wake?.();
+    });
+    w.on('error', (e) => {
+      failure ??= e;
+      wake?.();
+    });
+    w.postMessage('more');
+    w.postMessage('more');
+    return w;
+  });
+  const flushes = new Flushes();
+  try {
+    for (let index = 0; index < batches; index++) {
+      while (!ready.has(index)) {
+        if (failure) throw failure;
+        await new Promise<void>((resolve) => (wake = resolve));
       }
-      await settle();
-      flushing = store.importCases(builtImport(items));
+      const rows = ready.get(index)!;
+      ready.delete(index);
+      threads[index % threads.length]!.postMessage('more');
+      await flushes.start(() => store.importRows(rows));
     }
-    await settle();
+    await flushes.settle();
+  } finally {
+    await Promise.all(threads.map((w) => w.terminate()));
   }
 }

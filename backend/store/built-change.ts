@@ -43,6 +43,11 @@ export function skipsImportCheck(items: readonly unknown[]): boolean {
   return !checkBuilt && builtImports.has(items);
 }
 
+/** Whether marked changes are checked in full (to pass on to a worker thread that builds import rows). */
+export function checksBuiltChanges(): boolean {
+  return checkBuilt;
+}
+
 /** Checks marked changes in full (`true`) or trusts them (`false`); answers the previous setting. */
 export function checkBuiltChanges(on: boolean): boolean {
   const was = checkBuilt;

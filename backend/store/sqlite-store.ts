@@ -35,18 +35,17 @@ import type {
   TallyRow,
 } from './store.port';
 import { REF_KINDS, type RefDocs, type RefKind } from './ref-docs';
+import { assertRecord, caseEventSchema, parseStoredJson, refSchemas, parseTallyRow, matchesWhere } from './schemas';
+import { DEFAULT_ORDER, InvalidQueryError, checkChangeShape, checkLimit, decodeCursor, encodeCursor } from './cursor';
 import {
-  assertRecord,
-  caseEventSchema,
-  caseSchema,
-  checkRecord,
-  parseStoredJson,
-  refSchemas,
-  parseTallyRow,
-  matchesWhere,
-} from './schemas';
-import { DEFAULT_ORDER, InvalidQueryError, checkChangeShape, checkEventsAgainst, checkLimit, decodeCursor, encodeCursor } from './cursor';
-import { MIGRATIONS, TALLY_COLUMNS, migrate, rebuildSetAsideIndexes, setIndexesAside, syncTallyColumns } from './sqlite/schema';
+  CASE_COLUMNS,
+  MIGRATIONS,
+  TALLY_COLUMNS,
+  migrate,
+  rebuildSetAsideIndexes,
+  setIndexesAside,
+  syncTallyColumns,
+} from './sqlite/schema';
 import { WalSync } from './sqlite/wal-sync';
 import { Checkpointer, WAL_BOUND_PAGES } from './sqlite/checkpointer';
 import { skipsImportCheck } from './built-change';
@@ -55,6 +54,7 @@ import { Sql, isSqliteConstraint, parseCase, type Row } from './sqlite/sql';
 import { countSql, listSql, mergeStreams } from './sqlite/case-lists';
 import { applyChange, insertImport, rebuildTallies, type ImportItem } from './sqlite/case-writes';
 import * as notifications from './sqlite/notifications';
+import { checkImportItems, insertImportRows, rowsShapeOk, withIndexBuildSettings, type ImportRows } from './sqlite/bulk-import';
 
 export { planList } from './sqlite/case-lists';
 export type { ImportItem } from './sqlite/case-writes';
@@ -404,7 +404,7 @@ export class SqliteStore implements Store {
   /** After a bulk import: builds the indexes `beginBulkImport` set aside. */
   endBulkImport(): void {
     this.checkpoints?.resume(); // copies each index built while the next one is built
-    if (rebuildSetAsideIndexes(this.db)) this.sql.forgetStatements();
+    if (withIndexBuildSettings(this.db, () => rebuildSetAsideIndexes(this.db))) this.sql.forgetStatements();
   }
 
   /**
@@ -413,18 +413,24 @@ export class SqliteStore implements Store {
    * case id or request key already stored fails the whole batch with `CASE.CONFLICT`.
    */
   async importCases(items: ImportItem[]): Promise<Result<{ cases: number; events: number }>> {
-    const checkRecords = !skipsImportCheck(items);
-    for (const it of items) {
-      const issues = checkRecords
-        ? (checkRecord(caseSchema, it.case) ?? it.events.map((e) => checkRecord(caseEventSchema, e)).find(Boolean))
-        : undefined;
-      if (issues) return fail('INTERNAL', `导入数据格式不正确：案件 ${String(it.case?.id)}`, issues);
-      if (it.events.some((e) => e.caseId !== it.case.id))
-        return fail('INTERNAL', `导入数据格式不正确：案件 ${it.case.id} 的事件属于其他案件`);
-      const seqs = checkEventsAgainst(it.case.id, 0, it.case, it.events);
-      if (!seqs.ok) return seqs;
-    }
-    const run = this.db.transaction((): number => insertImport(this.sql, items));
+    const checked = checkImportItems(items, !skipsImportCheck(items));
+    if (!checked.ok) return checked;
+    return this.writeImport(items.length, () => insertImport(this.sql, items));
+  }
+
+  /**
+   * The same as `importCases` for a batch already checked and turned into rows by `importRowsOf`
+   * (`sqlite/bulk-import.ts`), typically on a worker thread while the previous batch is written
+   * here. Only rows of that shape are taken; SQLite's keys still refuse a case id or event stored
+   * before (`CASE.CONFLICT`, the whole batch left out).
+   */
+  async importRows(rows: ImportRows): Promise<Result<{ cases: number; events: number }>> {
+    if (!rowsShapeOk(rows)) return fail('INTERNAL', '导入数据格式不正确：行的列数不对');
+    return this.writeImport(rows.caseValues.length / CASE_COLUMNS.length, () => insertImportRows(this.sql, rows));
+  }
+
+  private async writeImport(cases: number, insert: () => number): Promise<Result<{ cases: number; events: number }>> {
+    const run = this.db.transaction(insert);
     // Every event was checked above to belong to its own case, so the per-row foreign key lookup
     // is skipped (the pragma only takes effect outside a transaction). No commit checkpoints: the
     // WAL is checkpointed every ~50 000 cases, so index pages several batches touch are copied
@@ -436,14 +442,14 @@ export class SqliteStore implements Store {
     try {
       const events = run.immediate();
       await this.wal.durable();
-      this.importedSinceCheckpoint += items.length;
+      this.importedSinceCheckpoint += cases;
       if (this.importedSinceCheckpoint >= 50_000) {
         // On a file the worker copies the WAL on the other core while the next batches go in.
         if (this.checkpoints) this.checkpoints.now();
         else this.db.pragma('wal_checkpoint(PASSIVE)');
         this.importedSinceCheckpoint = 0;
       }
-      return ok({ cases: items.length, events });
+      return ok({ cases, events });
     } catch (e) {
       if (isSqliteConstraint(e)) return fail('CASE.CONFLICT', '导入的案件编号、请求号或事件已存在', { constraint: e.message });
       throw e;
