@@ -15,8 +15,10 @@ interface FieldProps {
   label: string;
   value: string;
   onChange: (value: string) => void;
-  /** data-testid of the control; the field's ids derive from it, so keep it unique on the page. */
+  /** data-testid of the control; the field's ids derive from it. */
   testId: string;
+  /** Where one testId repeats (one field per row), what makes this one's ids unique. */
+  instance?: string | number;
   placeholder?: string;
   maxlength?: number;
   /** Show `typed/maxlength` under the control (needs `maxlength`). @default false */
@@ -77,11 +79,11 @@ function Field({ id, props, children }: { id: string; props: FieldProps; childre
   );
 }
 
-const fieldId = (testId: string) => `field-${testId}`;
+const fieldId = ({ testId, instance }: FieldProps) => (instance === undefined ? `field-${testId}` : `field-${testId}-${instance}`);
 
 /** A one-line text field. */
 export function LabelledInput(props: FieldProps & { type?: 'text' | 'number' | 'digit' | 'idcard' }) {
-  const id = fieldId(props.testId);
+  const id = fieldId(props);
   return (
     <Field id={id} props={props}>
       <Input
@@ -101,7 +103,7 @@ export function LabelledInput(props: FieldProps & { type?: 'text' | 'number' | '
 
 /** A multi-line text field. */
 export function LabelledTextarea(props: FieldProps) {
-  const id = fieldId(props.testId);
+  const id = fieldId(props);
   return (
     <Field id={id} props={props}>
       <Textarea

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Input, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { BigButton } from '../../components/big-button';
+import { LabelledInput } from '../../components/labelled-field';
 import { EmptyState, ErrorLine, Loading, SectionTitle } from '../../components/notice';
 import { PageShell } from '../../components/page-shell';
 import { StaffChips, StaffNote, StaffTag } from '../../components/staff-ui';
@@ -127,13 +128,14 @@ function RoundForm({ communities, onDone }: { communities: { id: string; name: s
           testId="mp-community"
         />
       ) : null}
-      <Input
-        className="staff-form__input mp__input"
+      <LabelledInput
+        label="投票名称"
+        required
         value={title}
         maxlength={40}
         placeholder="投票名称，如 2026年冬季民生微实事"
-        onInput={(e) => setTitle(e.detail.value)}
-        data-testid="mp-title"
+        onChange={setTitle}
+        testId="mp-title"
       />
       <View className="mp__label">投票时间</View>
       <StaffChips options={START} value={start} onChange={setStart} testId="mp-start" />
@@ -148,38 +150,46 @@ function RoundForm({ communities, onDone }: { communities: { id: string; name: s
       {projects.map((p, i) => (
         <View key={i} className="mp__draft" data-testid="mp-draft">
           <View className="mp__label">候选项目 {i + 1}</View>
-          <Input
-            className="staff-form__input mp__input"
+          <LabelledInput
+            label="项目名称"
+            required
             value={p.title}
             maxlength={40}
             placeholder="项目名称"
-            onInput={(e) => set(i, 'title', e.detail.value)}
-            data-testid="mp-draft-title"
+            onChange={(v) => set(i, 'title', v)}
+            testId="mp-draft-title"
+            instance={i}
           />
-          <Input
-            className="staff-form__input mp__input"
+          <LabelledInput
+            label="项目内容"
+            required
             value={p.description}
             maxlength={500}
             placeholder="项目内容（至少5个字）"
-            onInput={(e) => set(i, 'description', e.detail.value)}
-            data-testid="mp-draft-description"
+            onChange={(v) => set(i, 'description', v)}
+            testId="mp-draft-description"
+            instance={i}
           />
-          <Input
-            className="staff-form__input mp__input"
-            value={p.cost}
+          <LabelledInput
+            label="预计费用（元）"
+            required
             type="number"
+            value={p.cost}
             maxlength={9}
             placeholder="预计费用（元）"
-            onInput={(e) => set(i, 'cost', e.detail.value)}
-            data-testid="mp-draft-cost"
+            onChange={(v) => set(i, 'cost', v)}
+            testId="mp-draft-cost"
+            instance={i}
           />
-          <Input
-            className="staff-form__input mp__input"
+          <LabelledInput
+            label="服务提供方"
+            required
             value={p.provider}
             maxlength={60}
             placeholder="服务提供方"
-            onInput={(e) => set(i, 'provider', e.detail.value)}
-            data-testid="mp-draft-provider"
+            onChange={(v) => set(i, 'provider', v)}
+            testId="mp-draft-provider"
+            instance={i}
           />
           {projects.length > 2 ? (
             <BigButton kind="plain" onClick={() => setProjects(projects.filter((_, j) => j !== i))}>
@@ -268,13 +278,14 @@ function ProjectAdmin({ round, project, onChanged }: { round: RoundView; project
       ))}
       {round.state === 'closed' && next ? (
         <View>
-          <Input
-            className="staff-form__input mp__input"
+          <LabelledInput
+            label="说明"
             value={note}
             maxlength={200}
             placeholder="说明（选填）"
-            onInput={(e) => setNote(e.detail.value)}
-            data-testid="mp-step-note"
+            onChange={setNote}
+            testId="mp-step-note"
+            instance={project.id}
           />
           <StaffPhotoPicker
             value={photos}
