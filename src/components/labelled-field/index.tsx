@@ -81,41 +81,32 @@ function Field({ id, props, children }: { id: string; props: FieldProps; childre
 
 const fieldId = ({ testId, instance }: FieldProps) => (instance === undefined ? `field-${testId}` : `field-${testId}-${instance}`);
 
-/** A one-line text field. */
-export function LabelledInput(props: FieldProps & { type?: 'text' | 'number' | 'digit' | 'idcard' }) {
+function LabelledControl(props: FieldProps & { multiline: boolean; type?: InputType }) {
   const id = fieldId(props);
+  const control = {
+    ...controlProps(id, props),
+    value: props.value,
+    maxlength: props.maxlength,
+    placeholder: props.placeholder,
+    disabled: props.disabled,
+    onInput: (e: { detail: { value: string } }) => props.onChange(e.detail.value),
+    'data-testid': props.testId,
+  };
   return (
     <Field id={id} props={props}>
-      <Input
-        {...controlProps(id, props)}
-        className={`staff-form__input ${props.className ?? ''}`}
-        type={props.type}
-        value={props.value}
-        maxlength={props.maxlength}
-        placeholder={props.placeholder}
-        disabled={props.disabled}
-        onInput={(e) => props.onChange(e.detail.value)}
-        data-testid={props.testId}
-      />
+      {props.multiline ? (
+        <Textarea {...control} className={`staff-form__textarea ${props.className ?? ''}`} />
+      ) : (
+        <Input {...control} type={props.type} className={`staff-form__input ${props.className ?? ''}`} />
+      )}
     </Field>
   );
 }
 
+type InputType = 'text' | 'number' | 'digit' | 'idcard';
+
+/** A one-line text field. */
+export const LabelledInput = (props: FieldProps & { type?: InputType }) => <LabelledControl {...props} multiline={false} />;
+
 /** A multi-line text field. */
-export function LabelledTextarea(props: FieldProps) {
-  const id = fieldId(props);
-  return (
-    <Field id={id} props={props}>
-      <Textarea
-        {...controlProps(id, props)}
-        className={`staff-form__textarea ${props.className ?? ''}`}
-        value={props.value}
-        maxlength={props.maxlength}
-        placeholder={props.placeholder}
-        disabled={props.disabled}
-        onInput={(e) => props.onChange(e.detail.value)}
-        data-testid={props.testId}
-      />
-    </Field>
-  );
-}
+export const LabelledTextarea = (props: FieldProps) => <LabelledControl {...props} multiline />;
