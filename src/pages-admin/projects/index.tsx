@@ -16,6 +16,14 @@ import { nextStage, NEXT_STAGE_LABEL, roundDraftProblem, yuan, type ProjectField
 import { useRemote } from '../../utils/use-remote';
 import './index.scss';
 
+/** A candidate project's fields as the form asks for them. */
+const DRAFT_FIELDS: { key: keyof ProjectFields; label: string; max: number; placeholder: string }[] = [
+  { key: 'title', label: '项目名称', max: 40, placeholder: '项目名称' },
+  { key: 'description', label: '项目内容', max: 500, placeholder: '项目内容（至少5个字）' },
+  { key: 'cost', label: '预计费用（元）', max: 9, placeholder: '预计费用（元）' },
+  { key: 'provider', label: '服务提供方', max: 60, placeholder: '服务提供方' },
+];
+
 const START = [
   { value: '0', label: '今天开始' },
   { value: '1', label: '明天开始' },
@@ -150,47 +158,20 @@ function RoundForm({ communities, onDone }: { communities: { id: string; name: s
       {projects.map((p, i) => (
         <View key={i} className="mp__draft" data-testid="mp-draft">
           <View className="mp__label">候选项目 {i + 1}</View>
-          <LabelledInput
-            label="项目名称"
-            required
-            value={p.title}
-            maxlength={40}
-            placeholder="项目名称"
-            onChange={(v) => set(i, 'title', v)}
-            testId="mp-draft-title"
-            instance={i}
-          />
-          <LabelledInput
-            label="项目内容"
-            required
-            value={p.description}
-            maxlength={500}
-            placeholder="项目内容（至少5个字）"
-            onChange={(v) => set(i, 'description', v)}
-            testId="mp-draft-description"
-            instance={i}
-          />
-          <LabelledInput
-            label="预计费用（元）"
-            required
-            type="number"
-            value={p.cost}
-            maxlength={9}
-            placeholder="预计费用（元）"
-            onChange={(v) => set(i, 'cost', v)}
-            testId="mp-draft-cost"
-            instance={i}
-          />
-          <LabelledInput
-            label="服务提供方"
-            required
-            value={p.provider}
-            maxlength={60}
-            placeholder="服务提供方"
-            onChange={(v) => set(i, 'provider', v)}
-            testId="mp-draft-provider"
-            instance={i}
-          />
+          {DRAFT_FIELDS.map((f) => (
+            <LabelledInput
+              key={f.key}
+              label={f.label}
+              required
+              type={f.key === 'cost' ? 'number' : 'text'}
+              value={p[f.key]}
+              maxlength={f.max}
+              placeholder={f.placeholder}
+              onChange={(v) => set(i, f.key, v)}
+              testId={`mp-draft-${f.key}`}
+              instance={i}
+            />
+          ))}
           {projects.length > 2 ? (
             <BigButton kind="plain" onClick={() => setProjects(projects.filter((_, j) => j !== i))}>
               删除此项目
