@@ -1,3 +1,4 @@
+import { shortCase } from '../tests/support/case-factory';
 import type { Case, Rating } from './model';
 import { tallyByChannel } from './channel-stats';
 import { INTAKE_CHANNELS } from './intake';
@@ -5,33 +6,7 @@ import { INTAKE_CHANNELS } from './intake';
 let seq = 0;
 function makeCase(over: Partial<Case> = {}): Case {
   seq++;
-  return {
-    id: `c${seq}`,
-    version: 1,
-    place: { streetId: 'st1', communityId: 'cm1', gridId: 'g1' },
-    categoryId: 'repair',
-    categoryName: '设施维修',
-    kind: 'demand',
-    description: '3栋楼道灯不亮',
-    photos: [],
-    isPublic: true,
-    reporter: { openid: 'o-r', role: 'resident', name: '王小明' },
-    source: 'resident',
-    status: 'pending',
-    severity: 'simple',
-    createdAt: '2026-10-08T01:00:00.000Z',
-    deadlines: {},
-    reminded: {},
-    overdue: false,
-    reworkCount: 0,
-    failedVerifications: 0,
-    supervised: false,
-    supportCount: 0,
-    supporters: [],
-    policyId: 'three-day',
-    lastSeq: 1,
-    ...over,
-  };
+  return shortCase({ id: `c${seq}`, ...over });
 }
 
 const rated = (value: Rating, over: Partial<Case> = {}, phone = false): Case =>

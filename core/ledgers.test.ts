@@ -1,3 +1,4 @@
+import { shortCase } from '../tests/support/case-factory';
 import type { Case } from './model';
 import {
   DISPUTE_COLOR_MEANINGS,
@@ -23,35 +24,18 @@ import {
 const cst = (local: string): Date => new Date(`${local.replace(' ', 'T')}:00+08:00`);
 const iso = (local: string): string => cst(local).toISOString();
 
-function makeCase(over: Partial<Case> = {}): Case {
-  return {
-    id: 'c1',
-    version: 1,
-    place: { streetId: 'st1', communityId: 'cm1', gridId: 'g1' },
+/** A private neighbour dispute in progress, filed 2026-03-01 09:30. */
+const makeCase = (over: Partial<Case> = {}): Case =>
+  shortCase({
     categoryId: 'neighbour',
     categoryName: '邻里纠纷',
     kind: 'dispute',
     description: '楼上漏水',
-    photos: [],
     isPublic: false,
-    reporter: { openid: 'o-r', role: 'resident', name: '王小明' },
-    source: 'resident',
     status: 'processing',
-    severity: 'simple',
     createdAt: iso('2026-03-01 09:30'),
-    deadlines: {},
-    reminded: {},
-    overdue: false,
-    reworkCount: 0,
-    failedVerifications: 0,
-    supervised: false,
-    supportCount: 0,
-    supporters: [],
-    policyId: 'three-day',
-    lastSeq: 1,
     ...over,
-  };
-}
+  });
 
 describe('矛盾纠纷红黄绿三色', () => {
   it.each<[string, Parameters<typeof classifyDispute>[0], DisputeColor]>([

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { shortCase } from '../tests/support/case-factory';
 import type { Case, CaseStatus, PersonRef, Rating } from './model';
 import {
   DEFAULT_WEIGHTS,
@@ -31,35 +32,7 @@ const RESOLVE_BY = '2026-10-13T16:00:00.000Z';
 
 const member = (memberId: string): PersonRef => ({ openid: `o-${memberId}`, role: 'building_steward', name: '李建国', memberId });
 
-function makeCase(over: Partial<Case> = {}): Case {
-  return {
-    id: 'c1',
-    version: 1,
-    place: { streetId: 'st1', communityId: 'cm1', gridId: 'g1' },
-    categoryId: 'repair',
-    categoryName: '设施维修',
-    kind: 'demand',
-    description: '3栋楼道灯不亮',
-    photos: [],
-    isPublic: true,
-    reporter: { openid: 'o-r', role: 'resident', name: '王小明' },
-    source: 'resident',
-    status: 'pending',
-    severity: 'simple',
-    createdAt: CREATED,
-    deadlines: {},
-    reminded: {},
-    overdue: false,
-    reworkCount: 0,
-    failedVerifications: 0,
-    supervised: false,
-    supportCount: 0,
-    supporters: [],
-    policyId: 'three-day',
-    lastSeq: 1,
-    ...over,
-  };
-}
+const makeCase = (over: Partial<Case> = {}): Case => shortCase({ createdAt: CREATED, ...over });
 
 /** A case at each step of the lifecycle, held by member m1, with its deadlines set. */
 const held = (over: Partial<Case>): Case =>

@@ -33,6 +33,9 @@ test('登记院坝会的两条问题成为两件诉求，诉求写明来自院�
     await typeInto(a, 'meeting-issue-0', '3栋楼道灯不亮，老人晚上看不见台阶');
     await tap(visible(a, 'meeting-add-issue'));
     await typeInto(a, 'meeting-issue-1', '东门口车辆乱停，堵住消防通道');
+    // Each field is named by its label (label for → the real input), not by its placeholder alone.
+    await expect(a.getByLabel('会议地点').inputValue()).resolves.toBe('3栋院坝');
+    await expect(a.getByLabel('问题 2').inputValue()).resolves.toBe('东门口车辆乱停，堵住消防通道');
     await admin.screenshot('meeting-form');
     await tap(visible(a, 'meeting-save'));
 

@@ -45,6 +45,24 @@ export function makeCase(overrides: CaseOverrides = {}): Case {
   return { ...base, ...rest, place: { ...base.place, ...place } };
 }
 
+/**
+ * The core unit tests' case: short ids (street st1, community cm1, grid g1, no building), case id
+ * c1, filed 2026-10-08 09:00 China time. Unlike `makeCase`, `over` replaces whole fields, the place
+ * included, so a test states exactly the case it reasons about.
+ */
+export function shortCase(over: Partial<Case> = {}): Case {
+  return {
+    ...makeCase(),
+    id: 'c1',
+    place: { streetId: 'st1', communityId: 'cm1', gridId: 'g1' },
+    categoryId: 'repair',
+    description: '3栋楼道灯不亮',
+    reporter: { openid: 'o-r', role: 'resident', name: '王小明' },
+    createdAt: '2026-10-08T01:00:00.000Z',
+    ...over,
+  };
+}
+
 export function makeEvent(c: Case, seq: number, overrides: Partial<CaseEvent> = {}): CaseEvent {
   const action: CaseAction = seq === 1 ? 'submit' : 'progress';
   return {

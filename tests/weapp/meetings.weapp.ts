@@ -5,7 +5,7 @@
  * their status; the board counts the meeting. A name the secretary wrote down for an issue reaches
  * the secretary's screen, never the grid worker's.
  */
-import { MiniProgram } from './harness/mini-program';
+import { attributeOf, MiniProgram } from './harness/mini-program';
 import { data } from './harness/setup';
 import { sqliteWorld, type World } from './harness/world';
 
@@ -42,6 +42,9 @@ describe('网格员：登记院坝会 → 问题登记为诉求（小程序）',
     await mp.input('问题 1', '3栋楼道灯不亮');
     await mp.tap('＋ 再加一条问题');
     await mp.input('问题 2', '东门口车辆乱停堵住消防通道');
+    // Each label is tied to its field (label for → the field's id), not only placed above it.
+    expect(attributeOf(mp.labelled('会议地点'), 'value')).toBe('3栋院坝');
+    expect(attributeOf(mp.labelled('问题 2'), 'value')).toBe('东门口车辆乱停堵住消防通道');
     await mp.tap('保存会议记录');
     await mp.on('pages-admin/meetings/index');
     await mp.see('全部登记为诉求（2 条）');

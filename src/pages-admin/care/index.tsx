@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { BigButton } from '../../components/big-button';
+import { LabelledInput } from '../../components/labelled-field';
 import { EmptyState, ErrorLine, Loading, SectionTitle } from '../../components/notice';
 import { PageShell } from '../../components/page-shell';
 import { StaffChips, StaffNote, StaffTag, type Tone } from '../../components/staff-ui';
@@ -105,14 +106,7 @@ export default function CarePage() {
                 onChange={setGridId}
                 testId="care-grid"
               />
-              <Input
-                className="staff-form__input care__input"
-                value={name}
-                maxlength={20}
-                placeholder="姓名"
-                onInput={(e) => setName(e.detail.value)}
-                data-testid="care-name"
-              />
+              <LabelledInput label="姓名" required value={name} maxlength={20} placeholder="姓名" onChange={setName} testId="care-name" />
               <View className="staff-chips" data-testid="care-groups">
                 {CARE_GROUP_OPTIONS.map((o) => (
                   <View
@@ -125,30 +119,31 @@ export default function CarePage() {
                   </View>
                 ))}
               </View>
-              <Input
-                className="staff-form__input care__input"
+              <LabelledInput
+                label="住址"
+                required
                 value={address}
                 maxlength={100}
                 placeholder="住址或楼栋，如 1栋2单元301"
-                onInput={(e) => setAddress(e.detail.value)}
-                data-testid="care-address"
+                onChange={setAddress}
+                testId="care-address"
               />
-              <Input
-                className="staff-form__input care__input"
-                value={phone}
+              <LabelledInput
+                label="电话"
                 type="number"
+                value={phone}
                 maxlength={13}
                 placeholder="电话（选填）"
-                onInput={(e) => setPhone(e.detail.value)}
-                data-testid="care-phone"
+                onChange={setPhone}
+                testId="care-phone"
               />
-              <Input
-                className="staff-form__input care__input"
+              <LabelledInput
+                label="备注"
                 value={notes}
                 maxlength={200}
                 placeholder="备注（选填）"
-                onInput={(e) => setNotes(e.detail.value)}
-                data-testid="care-notes"
+                onChange={setNotes}
+                testId="care-notes"
               />
               <ErrorLine message={error} testId="care-error" />
               <BigButton onClick={() => void save()} disabled={busy} testId="care-save">

@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { Input, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { BigButton } from '../../components/big-button';
+import { LabelledInput } from '../../components/labelled-field';
 import { ErrorLine } from '../../components/notice';
 import type { DepartmentFields, DepartmentItem } from '../../services/departments-api';
 import { isPhone, textProblem } from '../../utils/staff-form';
@@ -40,23 +41,22 @@ export function DepartmentForm({
 
   return (
     <View className="depts__form" data-testid="dept-form">
-      <View className="staff-form__label">部门名称</View>
-      <Input
-        className="staff-form__input"
+      <LabelledInput
+        label="部门名称"
+        required
         value={name}
         maxlength={30}
         placeholder="如 双福派出所"
-        onInput={(e) => setName(e.detail.value)}
-        data-testid="dept-name"
+        onChange={setName}
+        testId="dept-name"
       />
-      <View className="staff-form__label">负责事项（选填）</View>
-      <Input
-        className="staff-form__input"
+      <LabelledInput
+        label="负责事项（选填）"
         value={handles}
         maxlength={200}
         placeholder="如 治安、矛盾纠纷调处"
-        onInput={(e) => setHandles(e.detail.value)}
-        data-testid="dept-handles"
+        onChange={setHandles}
+        testId="dept-handles"
       />
       <View className="staff-form__label">负责类别（吹哨、报到时优先推荐）</View>
       <View className="staff-chips" data-testid="dept-categories">
@@ -71,15 +71,13 @@ export function DepartmentForm({
           </View>
         ))}
       </View>
-      <View className="staff-form__label">联系电话（选填）</View>
-      <Input
-        className="staff-form__input"
-        type="text"
+      <LabelledInput
+        label="联系电话（选填）"
         value={phone}
         maxlength={13}
         placeholder="手机或座机，如 023-42871234"
-        onInput={(e) => setPhone(e.detail.value)}
-        data-testid="dept-phone"
+        onChange={setPhone}
+        testId="dept-phone"
       />
       <ErrorLine message={problem ?? error} testId="dept-form-error" />
       <View className="staff-form__buttons">

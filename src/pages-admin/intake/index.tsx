@@ -1,13 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Input, Switch, Text, Textarea, View } from '@tarojs/components';
+import { Switch, Text, View } from '@tarojs/components';
 import { BigButton } from '../../components/big-button';
+import { LabelledInput, LabelledTextarea } from '../../components/labelled-field';
 import { EmptyState, ErrorLine, Loading, SectionTitle } from '../../components/notice';
 import { PageShell } from '../../components/page-shell';
 import { PhoneLink, StaffChips, StaffNote, StaffRow } from '../../components/staff-ui';
 import { adminApi } from '../../services/admin-api';
 import { errorMessage } from '../../services/api-error';
-import { callFunction } from '../../services/cloud';
+import { call } from '../../services/call';
 import {
   intakeApi,
   PROXY_CHANNEL_OPTIONS,
@@ -19,19 +20,10 @@ import {
 } from '../../services/intake-api';
 import { useSignedIn, useStaffProfile } from '../../state/staff-profile';
 import { accessOf } from '../../utils/staff-access';
-import { chars, isPhone, newRequestId, textProblem } from '../../utils/staff-form';
+import { isPhone, newRequestId, textProblem } from '../../utils/staff-form';
 import { STAFF_ROUTES } from '../../utils/staff-routes';
 import { useRemote } from '../../utils/use-remote';
 import './index.scss';
-
-interface PlaceTree {
-  communities: { id: string; name: string; grids: { id: string; name: string; buildings: { id: string; name: string }[] }[] }[];
-}
-interface FormCategory {
-  id: string;
-  name: string;
-  defaultPublic: boolean;
-}
 
 /**
  * 代登记 (`?mode=file`): a member or admin files for a resident who phoned, walked in, spoke at a
@@ -59,8 +51,8 @@ function ProxyForm({ view }: { view: 'admin' | 'member' }) {
   const { profile } = useStaffProfile();
   const options = useRemote(async () => {
     const [places, categories, dash] = await Promise.all([
-      callFunction<PlaceTree>('resident', { action: 'listPlaces' }),
-      callFunction<{ items: FormCategory[] }>('resident', { action: 'listCategories' }),
+      call('resident', 'listPlaces'),
+      call('resident', 'listCategories'),
       view === 'admin' ? adminApi.dashboard() : Promise.resolve(undefined),
     ]);
     return { places, categories: categories.items, communityId: dash?.scope.communityId };
@@ -178,39 +170,37 @@ function ProxyForm({ view }: { view: 'admin' | 'member' }) {
           <StaffChips options={PROXY_CHANNEL_OPTIONS} value={channel} onChange={setChannel} testId="intake-channel" />
           {channel === 'hotline' ? (
             <View className="card">
-              <View className="staff-form__label">12345工单号</View>
-              <Input
-                className="staff-form__input"
+              <LabelledInput
+                label="12345工单号"
+                required
                 value={ticketNo}
                 maxlength={40}
                 placeholder="例如：GD20261207-0001"
-                onInput={(e) => setTicketNo(e.detail.value)}
-                data-testid="intake-ticket"
+                onChange={setTicketNo}
+                testId="intake-ticket"
               />
             </View>
           ) : null}
           <SectionTitle>② 群众</SectionTitle>
           <View className="card">
-            <View className="staff-form__label">姓名</View>
-            <Input
-              className="staff-form__input"
+            <LabelledInput
+              label="姓名"
+              required
               value={contactName}
               maxlength={20}
               placeholder="例如：周大爷"
-              onInput={(e) => setContactName(e.detail.value)}
-              data-testid="intake-name"
+              onChange={setContactName}
+              testId="intake-name"
             />
-            <View className="staff-form__label">
-              联系电话{channel === 'mailbox' ? <Text className="intake__muted">（选填）</Text> : null}
-            </View>
-            <Input
-              className="staff-form__input"
+            <LabelledInput
+              label={channel === 'mailbox' ? '联系电话（选填）' : '联系电话'}
+              required={channel !== 'mailbox'}
               type="number"
               value={contactPhone}
               maxlength={13}
               placeholder="用于电话回访"
-              onInput={(e) => setContactPhone(e.detail.value)}
-              data-testid="intake-phone"
+              onChange={setContactPhone}
+              testId="intake-phone"
             />
           </View>
           <SectionTitle>③ 在哪里</SectionTitle>
@@ -241,15 +231,16 @@ function ProxyForm({ view }: { view: 'admin' | 'member' }) {
             }}
             testId="intake-category"
           />
-          <Textarea
-            className="staff-form__textarea"
+          <LabelledTextarea
+            label="诉求内容"
+            required
             value={description}
             maxlength={500}
+            counter
             placeholder="群众反映的情况、地址和诉求。"
-            onInput={(e) => setDescription(e.detail.value)}
-            data-testid="intake-description"
+            onChange={setDescription}
+            testId="intake-description"
           />
-          <View className="staff-form__count">{chars(description)}/500</View>
           {/* The whole row toggles; the switch only shows the state. */}
           <View className="card intake__public" onClick={() => setIsPublic(!isPublic)} data-testid="intake-public-row">
             <Text>{isPublic ? '群众同意公开到公示栏' : '不公开'}</Text>
@@ -333,13 +324,15 @@ function CallbackList() {
           {open === line.id ? (
             <View data-testid="callback-form">
               <StaffChips options={RATING_OPTIONS} value={rating} onChange={setRating} testId="callback-rating" />
-              <Textarea
-                className="staff-form__textarea"
+              <LabelledTextarea
+                label={rating === 'unsatisfied' ? '不满意的原因' : '回访情况'}
+                required={rating === 'unsatisfied'}
                 value={note}
                 maxlength={500}
                 placeholder={rating === 'unsatisfied' ? '群众不满意的原因（必填）' : '回访情况（选填）'}
-                onInput={(e) => setNote(e.detail.value)}
-                data-testid="callback-note"
+                onChange={setNote}
+                testId="callback-note"
+                instance={line.id}
               />
               <ErrorLine message={error} testId="callback-error" />
               <BigButton onClick={() => void save(line.id)} disabled={busy} testId="callback-save">

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { BigButton } from '../../components/big-button';
+import { LabelledInput, LabelledTextarea } from '../../components/labelled-field';
 import { EmptyState, ErrorLine, Loading, SectionTitle } from '../../components/notice';
 import { PageShell } from '../../components/page-shell';
 import { StaffChips, StaffNote, StaffRow, StaffTag } from '../../components/staff-ui';
@@ -12,7 +13,7 @@ import { meetingsApi, type FileIssue, type MeetingDetail, type MeetingKind } fro
 import { useSignedIn, useStaffProfile } from '../../state/staff-profile';
 import { accessOf } from '../../utils/staff-access';
 import { chinaDate } from '../../utils/staff-case-filter';
-import { chars, newRequestId, textProblem } from '../../utils/staff-form';
+import { newRequestId, textProblem } from '../../utils/staff-form';
 import { STAFF_ROUTES } from '../../utils/staff-routes';
 import { useRemote } from '../../utils/use-remote';
 import { extraProblem, IssueExtras, type IssueExtra } from './issue-extras';
@@ -201,13 +202,14 @@ function MeetingForm({ data, onCancel, onSaved }: { data: ListData; onCancel: ()
         onChange={setKind}
         testId="meeting-kind"
       />
-      <View className="staff-form__label">会议日期</View>
-      <Input
-        className="staff-form__input"
+      <LabelledInput
+        label="会议日期"
+        required
+        hint="如 2026-12-05"
         value={heldOn}
         maxlength={10}
-        onInput={(e) => setHeldOn(e.detail.value)}
-        data-testid="meeting-date"
+        onChange={setHeldOn}
+        testId="meeting-date"
       />
       <View className="staff-form__label">网格</View>
       <StaffChips
@@ -216,30 +218,33 @@ function MeetingForm({ data, onCancel, onSaved }: { data: ListData; onCancel: ()
         onChange={setGridId}
         testId="meeting-grid"
       />
-      <Input
-        className="staff-form__input meetings__input"
+      <LabelledInput
+        label="会议地点"
+        required
         value={place}
         maxlength={60}
         placeholder="地点，如 3栋院坝"
-        onInput={(e) => setPlace(e.detail.value)}
-        data-testid="meeting-place"
+        onChange={setPlace}
+        testId="meeting-place"
       />
-      <Input
-        className="staff-form__input meetings__input"
+      <LabelledInput
+        label="会议议题"
+        required
         value={topic}
         maxlength={60}
         placeholder="议题，如 停车难"
-        onInput={(e) => setTopic(e.detail.value)}
-        data-testid="meeting-topic"
+        onChange={setTopic}
+        testId="meeting-topic"
       />
-      <Input
-        className="staff-form__input meetings__input"
-        value={attendance}
+      <LabelledInput
+        label="参会人数"
+        required
         type="number"
+        value={attendance}
         maxlength={4}
         placeholder="参会人数"
-        onInput={(e) => setAttendance(e.detail.value)}
-        data-testid="meeting-attendance"
+        onChange={setAttendance}
+        testId="meeting-attendance"
       />
       <View className="staff-form__label">出席的五员（选填）</View>
       <View className="staff-chips" data-testid="meeting-roles">
@@ -254,26 +259,25 @@ function MeetingForm({ data, onCancel, onSaved }: { data: ListData; onCancel: ()
           </View>
         ))}
       </View>
-      <View className="staff-form__label">议定事项</View>
-      <Textarea
-        className="staff-form__textarea"
+      <LabelledTextarea
+        label="议定事项"
         value={decisions}
         maxlength={1000}
+        counter
         placeholder="会上商定的事，谁来办、何时办"
-        onInput={(e) => setDecisions(e.detail.value)}
-        data-testid="meeting-decisions"
+        onChange={setDecisions}
+        testId="meeting-decisions"
       />
-      <View className="staff-form__count">{chars(decisions)}/1000</View>
       <View className="staff-form__label">群众反映的问题（每条可登记为一件诉求）</View>
       {issues.map((text, i) => (
-        <Input
+        <LabelledInput
           key={i}
-          className="staff-form__input meetings__input"
+          label={`问题 ${i + 1}`}
           value={text}
           maxlength={300}
           placeholder={`问题 ${i + 1}`}
-          onInput={(e) => setIssues(issues.map((x, j) => (j === i ? e.detail.value : x)))}
-          data-testid={`meeting-issue-${i}`}
+          onChange={(v) => setIssues(issues.map((x, j) => (j === i ? v : x)))}
+          testId={`meeting-issue-${i}`}
         />
       ))}
       {issues.length < 10 ? (

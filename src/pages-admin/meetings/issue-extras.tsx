@@ -1,4 +1,5 @@
-import { Input, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { LabelledInput } from '../../components/labelled-field';
 import { StaffChips } from '../../components/staff-ui';
 import { isPhone } from '../../utils/staff-form';
 
@@ -44,14 +45,14 @@ export function IssueExtras({
           />
         </View>
       ) : null}
-      <Input
-        className="staff-form__input meetings__input"
+      <LabelledInput
+        label="反映人联系电话（选填）"
         type="number"
         value={current.phone}
         maxlength={13}
         placeholder="反映人联系电话（选填）"
-        onInput={(e) => onChange({ ...current, phone: e.detail.value })}
-        data-testid={`meeting-issue-phone-${index}`}
+        onChange={(phone) => onChange({ ...current, phone })}
+        testId={`meeting-issue-phone-${index}`}
       />
     </View>
   );

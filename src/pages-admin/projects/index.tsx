@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Input, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { BigButton } from '../../components/big-button';
+import { LabelledInput } from '../../components/labelled-field';
 import { EmptyState, ErrorLine, Loading, SectionTitle } from '../../components/notice';
 import { PageShell } from '../../components/page-shell';
 import { StaffChips, StaffNote, StaffTag } from '../../components/staff-ui';
@@ -14,6 +15,14 @@ import { textProblem } from '../../utils/staff-form';
 import { nextStage, NEXT_STAGE_LABEL, roundDraftProblem, yuan, type ProjectFields } from '../../utils/micro-projects';
 import { useRemote } from '../../utils/use-remote';
 import './index.scss';
+
+/** A candidate project's fields as the form asks for them. */
+const DRAFT_FIELDS: { key: keyof ProjectFields; label: string; max: number; placeholder: string }[] = [
+  { key: 'title', label: '项目名称', max: 40, placeholder: '项目名称' },
+  { key: 'description', label: '项目内容', max: 500, placeholder: '项目内容（至少5个字）' },
+  { key: 'cost', label: '预计费用（元）', max: 9, placeholder: '预计费用（元）' },
+  { key: 'provider', label: '服务提供方', max: 60, placeholder: '服务提供方' },
+];
 
 const START = [
   { value: '0', label: '今天开始' },
@@ -127,13 +136,14 @@ function RoundForm({ communities, onDone }: { communities: { id: string; name: s
           testId="mp-community"
         />
       ) : null}
-      <Input
-        className="staff-form__input mp__input"
+      <LabelledInput
+        label="投票名称"
+        required
         value={title}
         maxlength={40}
         placeholder="投票名称，如 2026年冬季民生微实事"
-        onInput={(e) => setTitle(e.detail.value)}
-        data-testid="mp-title"
+        onChange={setTitle}
+        testId="mp-title"
       />
       <View className="mp__label">投票时间</View>
       <StaffChips options={START} value={start} onChange={setStart} testId="mp-start" />
@@ -148,39 +158,20 @@ function RoundForm({ communities, onDone }: { communities: { id: string; name: s
       {projects.map((p, i) => (
         <View key={i} className="mp__draft" data-testid="mp-draft">
           <View className="mp__label">候选项目 {i + 1}</View>
-          <Input
-            className="staff-form__input mp__input"
-            value={p.title}
-            maxlength={40}
-            placeholder="项目名称"
-            onInput={(e) => set(i, 'title', e.detail.value)}
-            data-testid="mp-draft-title"
-          />
-          <Input
-            className="staff-form__input mp__input"
-            value={p.description}
-            maxlength={500}
-            placeholder="项目内容（至少5个字）"
-            onInput={(e) => set(i, 'description', e.detail.value)}
-            data-testid="mp-draft-description"
-          />
-          <Input
-            className="staff-form__input mp__input"
-            value={p.cost}
-            type="number"
-            maxlength={9}
-            placeholder="预计费用（元）"
-            onInput={(e) => set(i, 'cost', e.detail.value)}
-            data-testid="mp-draft-cost"
-          />
-          <Input
-            className="staff-form__input mp__input"
-            value={p.provider}
-            maxlength={60}
-            placeholder="服务提供方"
-            onInput={(e) => set(i, 'provider', e.detail.value)}
-            data-testid="mp-draft-provider"
-          />
+          {DRAFT_FIELDS.map((f) => (
+            <LabelledInput
+              key={f.key}
+              label={f.label}
+              required
+              type={f.key === 'cost' ? 'number' : 'text'}
+              value={p[f.key]}
+              maxlength={f.max}
+              placeholder={f.placeholder}
+              onChange={(v) => set(i, f.key, v)}
+              testId={`mp-draft-${f.key}`}
+              instance={i}
+            />
+          ))}
           {projects.length > 2 ? (
             <BigButton kind="plain" onClick={() => setProjects(projects.filter((_, j) => j !== i))}>
               删除此项目
@@ -268,13 +259,14 @@ function ProjectAdmin({ round, project, onChanged }: { round: RoundView; project
       ))}
       {round.state === 'closed' && next ? (
         <View>
-          <Input
-            className="staff-form__input mp__input"
+          <LabelledInput
+            label="说明"
             value={note}
             maxlength={200}
             placeholder="说明（选填）"
-            onInput={(e) => setNote(e.detail.value)}
-            data-testid="mp-step-note"
+            onChange={setNote}
+            testId="mp-step-note"
+            instance={project.id}
           />
           <StaffPhotoPicker
             value={photos}

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { BigButton } from '../../components/big-button';
+import { LabelledTextarea } from '../../components/labelled-field';
 import { ErrorLine } from '../../components/notice';
 import { StaffRow, StaffTag } from '../../components/staff-ui';
 import type { RectificationItem } from '../../services/rectification-api';
 import { chinaDate } from '../../utils/staff-case-filter';
-import { chars } from '../../utils/staff-form';
 import { REPORT_MAX, reportProblem, timeLeft } from '../../utils/rectify';
 import { percent, periodLabel } from '../../utils/staff-period';
 
@@ -63,21 +63,19 @@ export function TaskCard({
       ) : null}
       {t.status === 'open' && t.mine ? (
         <View className="rectify__form">
-          <View className="staff-form__label">整改报告</View>
-          <Textarea
-            className="staff-form__textarea"
+          <LabelledTextarea
+            label="整改报告"
+            required
             value={text}
             maxlength={REPORT_MAX}
+            counter
             placeholder="写明满意率偏低的原因、采取的整改措施和取得的成效（至少20字）。"
-            onInput={(e) => {
-              setText(e.detail.value);
+            onChange={(v) => {
+              setText(v);
               setProblem(undefined);
             }}
-            data-testid={`rectify-report-${t.id}`}
+            testId={`rectify-report-${t.id}`}
           />
-          <View className="staff-form__count">
-            {chars(text)}/{REPORT_MAX}
-          </View>
           <ErrorLine message={problem} testId={`rectify-error-${t.id}`} />
           <BigButton onClick={() => void send()} disabled={busy} testId={`rectify-submit-${t.id}`}>
             {busy ? '正在提交…' : '提交整改报告'}

@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Input, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { KEEP_NOTE_MAX, KEEP_REASONS, KEEP_REASON_NAMES, keepReasonProblem, type KeepReason } from '../../../core/suggestion-keep';
 import { BigButton } from '../../components/big-button';
+import { LabelledInput } from '../../components/labelled-field';
 import { ErrorLine } from '../../components/notice';
 import { StaffChips } from '../../components/staff-ui';
 
@@ -38,16 +39,17 @@ export function KeepReasonForm({ busy, onKeep, onCancel }: { busy: boolean; onKe
         testId="suggestion-keep-reason"
       />
       {reason === 'other' ? (
-        <Input
-          className="staff-form__input survey-admin__input"
+        <LabelledInput
+          label="其他原因"
+          required
           value={note}
           maxlength={KEEP_NOTE_MAX}
           placeholder="请写明原因（至少4个字）"
-          onInput={(e) => {
-            setNote(e.detail.value);
+          onChange={(v) => {
+            setNote(v);
             setProblem(undefined);
           }}
-          data-testid="suggestion-keep-note"
+          testId="suggestion-keep-note"
         />
       ) : null}
       <ErrorLine message={problem} testId="suggestion-keep-error" />

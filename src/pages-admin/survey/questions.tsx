@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Input, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { BigButton } from '../../components/big-button';
+import { LabelledInput } from '../../components/labelled-field';
 import { ErrorLine, SectionTitle } from '../../components/notice';
 import { StaffChips, StaffNote, StaffTag } from '../../components/staff-ui';
 import { errorMessage } from '../../services/api-error';
@@ -80,13 +81,15 @@ export function QuestionsEditor({ initial, editable, onSaved }: { initial: Surve
           <View className="survey-admin__title">
             第{i + 1}题 <StaffTag tone={q.kind === 'rating' ? 'blue' : 'grey'}>{KIND_LABELS[q.kind]}</StaffTag>
           </View>
-          <Input
-            className="staff-form__input survey-admin__input"
+          <LabelledInput
+            label="题目"
+            required
             value={q.text}
             maxlength={60}
             placeholder="题目，如：您对小区环境卫生满意吗？"
-            onInput={(e) => set(i, { text: e.detail.value })}
-            data-testid="survey-question-text"
+            onChange={(text) => set(i, { text })}
+            testId="survey-question-text"
+            instance={q.id}
           />
           {q.kind === 'rating' ? (
             <StaffChips options={SUBJECTS} value={q.subject} onChange={(subject) => set(i, { subject })} testId={`survey-subject-${i}`} />

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Textarea, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { BigButton } from '../../components/big-button';
+import { LabelledTextarea } from '../../components/labelled-field';
 import { EmptyState, ErrorLine, SectionTitle } from '../../components/notice';
 import { StaffChips, StaffNote, StaffTag } from '../../components/staff-ui';
 import { errorMessage } from '../../services/api-error';
@@ -216,12 +217,15 @@ function SuggestionCard({ item, onChanged }: { item: StaffSuggestion & { survey:
         <KeepReasonForm busy={busy} onKeep={(k) => void decide(false, undefined, k)} onCancel={() => setKeeping(false)} />
       ) : editing !== undefined ? (
         <View>
-          <Textarea
-            className="staff-form__textarea survey-admin__textarea"
+          <LabelledTextarea
+            label="公开内容"
+            required
             value={editing}
             maxlength={300}
-            onInput={(e) => setEditing(e.detail.value)}
-            data-testid="suggestion-edit-text"
+            counter
+            onChange={setEditing}
+            testId="suggestion-edit-text"
+            instance={`${item.answerId}-${item.questionId}`}
           />
           <View className="survey-admin__row">
             <BigButton onClick={() => void decide(true, editing)} disabled={busy} testId="suggestion-confirm">

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Input, Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { LabelledInput } from '../../components/labelled-field';
 import { BigButton } from '../../components/big-button';
 import { ErrorLine, SectionTitle } from '../../components/notice';
 import { PageShell } from '../../components/page-shell';
@@ -83,25 +84,22 @@ export default function BindPage() {
         </StaffNote>
       ) : null}
       <View className="card">
-        <View className="staff-form__label">邀请码</View>
-        <Input
-          className="staff-form__input bind__code"
+        <LabelledInput
+          label="邀请码"
+          required
           value={code}
           maxlength={16}
           placeholder="8位字母或数字"
-          onInput={(e) => setCode(e.detail.value.toUpperCase())}
-          data-testid="bind-code"
+          onChange={(v) => setCode(v.toUpperCase())}
+          testId="bind-code"
         />
-        <View className="staff-form__label">
-          您的姓名 <Text className="bind__optional">（选填）</Text>
-        </View>
-        <Input
-          className="staff-form__input"
+        <LabelledInput
+          label="您的姓名（选填）"
           value={name}
           maxlength={20}
           placeholder="方便社区核对"
-          onInput={(e) => setName(e.detail.value)}
-          data-testid="bind-name"
+          onChange={setName}
+          testId="bind-name"
         />
       </View>
       <ErrorLine message={error} testId="bind-error" />

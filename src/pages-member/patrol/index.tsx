@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Switch, Text, Textarea, View } from '@tarojs/components';
+import { Switch, Text, View } from '@tarojs/components';
+import { LabelledTextarea } from '../../components/labelled-field';
 import { BigButton } from '../../components/big-button';
 import { ErrorLine, Loading, SectionTitle } from '../../components/notice';
 import { PageShell } from '../../components/page-shell';
@@ -9,7 +10,7 @@ import { StaffChips, StaffNote } from '../../components/staff-ui';
 import { errorMessage } from '../../services/api-error';
 import { memberApi, type Severity } from '../../services/member-api';
 import { categoryRoleName } from '../../utils/roles';
-import { chars, newRequestId, textProblem } from '../../utils/staff-form';
+import { newRequestId, textProblem } from '../../utils/staff-form';
 import { STAFF_ROUTES } from '../../utils/staff-routes';
 import { useRemote } from '../../utils/use-remote';
 import './index.scss';
@@ -166,25 +167,27 @@ export default function PatrolPage() {
             <View className="patrol__route">将交给本网格的 {categoryRoleName(category, options.data.communityId)}</View>
           ) : null}
           <SectionTitle>③ 情况</SectionTitle>
-          <Textarea
-            className="staff-form__textarea"
+          <LabelledTextarea
+            label="看到的情况"
+            required
             value={description}
             maxlength={500}
+            counter
             placeholder="看到了什么，在哪个位置。"
-            onInput={(e) => setDescription(e.detail.value)}
-            data-testid="patrol-description"
+            onChange={setDescription}
+            testId="patrol-description"
           />
-          <View className="staff-form__count">{chars(description)}/500</View>
           {spot ? (
             <View>
               <SectionTitle>④ 怎么处理的</SectionTitle>
-              <Textarea
-                className="staff-form__textarea"
+              <LabelledTextarea
+                label="处理结果"
+                required
                 value={result}
                 maxlength={500}
                 placeholder="例如：已当场清理，现场恢复整洁。"
-                onInput={(e) => setResult(e.detail.value)}
-                data-testid="patrol-result"
+                onChange={setResult}
+                testId="patrol-result"
               />
             </View>
           ) : (

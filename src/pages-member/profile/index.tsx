@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Input, Switch, Text, Textarea, View } from '@tarojs/components';
+import { Switch, Text, View } from '@tarojs/components';
+import { LabelledInput, LabelledTextarea } from '../../components/labelled-field';
 import { BigButton } from '../../components/big-button';
 import { ErrorLine, Loading, SectionTitle } from '../../components/notice';
 import { PageShell } from '../../components/page-shell';
@@ -65,31 +66,29 @@ export default function ProfilePage() {
             <StaffRow label="公示全名" onTap={() => setShowFullName(!showFullName)}>
               <Switch className="staff-row__switch" checked={showFullName} color={COLORS.primary} data-testid="profile-full-name" />
             </StaffRow>
-            <SectionTitle>工作电话（选填）</SectionTitle>
-            <Input
-              className="staff-form__input"
+            <LabelledInput
+              label="工作电话（选填）"
               type="number"
               maxlength={13}
               value={workPhone}
               placeholder="群众可一键拨打"
-              onInput={(e) => setWorkPhone(e.detail.value)}
-              data-testid="profile-phone"
+              onChange={setWorkPhone}
+              testId="profile-phone"
             />
-            <SectionTitle>服务承诺（选填）</SectionTitle>
-            <Textarea
-              className="staff-form__textarea"
+            <LabelledTextarea
+              label="服务承诺（选填）"
               value={commitment}
               maxlength={MAX_COMMITMENT}
+              counter
               placeholder="例如：有事找我，24小时内回复。"
-              onInput={(e) => setCommitment(e.detail.value)}
-              data-testid="profile-commitment"
+              onChange={setCommitment}
+              testId="profile-commitment"
+              hint={
+                p.commitment ? (
+                  <Text data-testid="profile-commitment-state">{p.commitment.approved ? '已审核公示' : '待社区审核'}</Text>
+                ) : undefined
+              }
             />
-            <View className="staff-form__count">
-              {chars(commitment)}/{MAX_COMMITMENT}
-              {p.commitment ? (
-                <Text data-testid="profile-commitment-state">{p.commitment.approved ? ' · 已审核公示' : ' · 待社区审核'}</Text>
-              ) : null}
-            </View>
           </View>
           <ErrorLine message={error} testId="profile-error" />
           <BigButton onClick={() => void save()} disabled={busy} testId="profile-save">

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { LabelledInput, LabelledTextarea } from '../../components/labelled-field';
 import { BigButton } from '../../components/big-button';
 import { EmptyState, ErrorLine, Loading, SectionTitle } from '../../components/notice';
 import { PageShell } from '../../components/page-shell';
@@ -11,7 +12,7 @@ import { careApi, type CareSubjectView, type CareVisitView, type VisitState } fr
 import { memberApi } from '../../services/member-api';
 import { useSignedIn } from '../../state/staff-profile';
 import { addDays, chinaDate } from '../../utils/staff-case-filter';
-import { chars, newRequestId, textProblem } from '../../utils/staff-form';
+import { newRequestId, textProblem } from '../../utils/staff-form';
 import { STAFF_ROUTES } from '../../utils/staff-routes';
 import { useRemote } from '../../utils/use-remote';
 import './index.scss';
@@ -209,24 +210,26 @@ function SubjectView({ subjectId }: { subjectId: string }) {
 
           <SectionTitle>登记本次走访</SectionTitle>
           <StaffChips options={days} value={visitedOn} onChange={setVisitedOn} testId="care-date" />
-          <Textarea
-            className="staff-form__textarea"
+          <LabelledTextarea
+            label="走访情况"
+            required
             value={found}
             maxlength={500}
+            counter
             placeholder="身体、生活、家里情况如何。"
-            onInput={(e) => setFound(e.detail.value)}
-            data-testid="care-found"
+            onChange={setFound}
+            testId="care-found"
           />
-          <View className="staff-form__count">{chars(found)}/500</View>
           {needs.map((n, i) => (
-            <Input
+            <LabelledInput
               key={i}
-              className="staff-form__input visits__need-input"
+              label={`需求 ${i + 1}`}
               value={n}
               maxlength={200}
               placeholder="发现的需求，如：厨房水管漏水"
-              onInput={(e) => setNeeds(needs.map((x, j) => (j === i ? e.detail.value : x)))}
-              data-testid="care-need-input"
+              onChange={(v) => setNeeds(needs.map((x, j) => (j === i ? v : x)))}
+              testId="care-need-input"
+              instance={i}
             />
           ))}
           {needs.length < MAX_NEEDS ? (

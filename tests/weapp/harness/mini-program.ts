@@ -440,6 +440,19 @@ export class MiniProgram {
     return [...this.page.container.querySelectorAll('wx-input, wx-textarea')].filter(isVisible);
   }
 
+  /**
+   * The text field a visible label is tied to, as WeChat ties them: the label's `for` is the
+   * field's id. Fails when no label starts with `label` or it is tied to no field.
+   */
+  labelled(label: string): El {
+    const el = this.select('wx-label').find((l) => isVisible(l) && visibleText(l).startsWith(label));
+    if (!el) throw new Error(`找不到标签「${label}」`);
+    const target = attributeOf(el, 'for');
+    const field = this.fields().find((f) => typeof target === 'string' && target !== '' && attributeOf(f, 'id') === target);
+    if (!field) throw new Error(`标签「${label}」没有关联到输入框（for=${String(target)}）`);
+    return field;
+  }
+
   /** Picks entry `index` of the `nth` picker on the page (a `change` event, as WeChat sends it). */
   async pick(index: number, nth = 0): Promise<void> {
     const pickers = [...this.page.container.querySelectorAll('wx-picker')].filter(isVisible);
@@ -488,11 +501,15 @@ function hasWx(e: El): boolean {
   return Boolean((e as unknown as { __wxElement?: unknown }).__wxElement);
 }
 
-function placeholderOf(e: El): string | undefined {
-  // Built-in components keep their attributes on the WeChat node (the template's bound values).
+/** A bound attribute of a built-in component (kept on the WeChat node: the template's values). */
+export function attributeOf(e: El, name: string): unknown {
   const node = (e as unknown as { __wxElement?: { _vt?: { attrs?: { name: string; value: unknown }[] } } }).__wxElement;
-  const attr = node?._vt?.attrs?.find((a) => a.name === 'placeholder');
-  return typeof attr?.value === 'string' ? attr.value : undefined;
+  return node?._vt?.attrs?.find((a) => a.name === name)?.value;
+}
+
+function placeholderOf(e: El): string | undefined {
+  const value = attributeOf(e, 'placeholder');
+  return typeof value === 'string' ? value : undefined;
 }
 
 function normalise(s: string): string {

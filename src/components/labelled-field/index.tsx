@@ -1,0 +1,112 @@
+import type { ReactNode } from 'react';
+import { Input, Label, Text, Textarea, View } from '@tarojs/components';
+import { chars } from '../../utils/staff-form';
+import '../staff-ui/index.scss';
+import './index.scss';
+
+/**
+ * One labelled field of a staff form: the label (tied to the control, so tapping it focuses the
+ * control and a screen reader names the control by it), an optional 必填 mark, the control, a
+ * characters-left counter, a hint and the field's own Chinese error sentence. The control keeps
+ * its `placeholder` and `data-testid` exactly as given: journeys and specs find fields by them.
+ */
+interface FieldProps {
+  /** What the field is called, shown above it. */
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  /** data-testid of the control; the field's ids derive from it. */
+  testId: string;
+  /** Where one testId repeats (one field per row), what makes this one's ids unique. */
+  instance?: string | number;
+  placeholder?: string;
+  maxlength?: number;
+  /** Show `typed/maxlength` under the control (needs `maxlength`). @default false */
+  counter?: boolean;
+  /** Shows 必填 after the label. @default false */
+  required?: boolean;
+  /** A line under the control (what is asked, an example). */
+  hint?: ReactNode;
+  /** This field's problem, in Chinese; shown under it and marks the control invalid. */
+  error?: string;
+  disabled?: boolean;
+  /** Extra classes on the control (page layout). */
+  className?: string;
+}
+
+/** The control's id and, in H5, what ties it to its label, hint and error. */
+function controlProps(id: string, { required, error, hint }: Pick<FieldProps, 'required' | 'error' | 'hint'>) {
+  // H5: Taro renders a custom element around a real <input>/<textarea>; the id and aria go on the
+  // real one (nativeProps), where <label for> and screen readers look. The weapp's label binds to
+  // the component's own id.
+  if (process.env.TARO_ENV !== 'h5') return { id };
+  const describedBy = [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ');
+  return {
+    nativeProps: {
+      id,
+      ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+      ...(required ? { 'aria-required': 'true' } : {}),
+      ...(error ? { 'aria-invalid': 'true' } : {}),
+    },
+  };
+}
+
+function Field({ id, props, children }: { id: string; props: FieldProps; children: ReactNode }) {
+  const { label, required, maxlength, counter, value, hint, error, testId } = props;
+  return (
+    <View className={`labelled-field ${error ? 'labelled-field--invalid' : ''}`}>
+      <Label className="labelled-field__label" for={id} data-testid={`${testId}-label`}>
+        {label}
+        {required ? <Text className="labelled-field__required">必填</Text> : null}
+      </Label>
+      {children}
+      {counter && maxlength ? (
+        <View className="staff-form__count" data-testid={`${testId}-count`}>
+          {chars(value)}/{maxlength}
+        </View>
+      ) : null}
+      {hint ? (
+        <View className="labelled-field__hint" id={`${id}-hint`}>
+          {hint}
+        </View>
+      ) : null}
+      {error ? (
+        <View className="labelled-field__error" id={`${id}-error`} data-testid={`${testId}-error`}>
+          {error}
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+const fieldId = ({ testId, instance }: FieldProps) => (instance === undefined ? `field-${testId}` : `field-${testId}-${instance}`);
+
+function LabelledControl(props: FieldProps & { multiline: boolean; type?: InputType }) {
+  const id = fieldId(props);
+  const control = {
+    ...controlProps(id, props),
+    value: props.value,
+    maxlength: props.maxlength,
+    placeholder: props.placeholder,
+    disabled: props.disabled,
+    onInput: (e: { detail: { value: string } }) => props.onChange(e.detail.value),
+    'data-testid': props.testId,
+  };
+  return (
+    <Field id={id} props={props}>
+      {props.multiline ? (
+        <Textarea {...control} className={`staff-form__textarea ${props.className ?? ''}`} />
+      ) : (
+        <Input {...control} type={props.type} className={`staff-form__input ${props.className ?? ''}`} />
+      )}
+    </Field>
+  );
+}
+
+type InputType = 'text' | 'number' | 'digit' | 'idcard';
+
+/** A one-line text field. */
+export const LabelledInput = (props: FieldProps & { type?: InputType }) => <LabelledControl {...props} multiline={false} />;
+
+/** A multi-line text field. */
+export const LabelledTextarea = (props: FieldProps) => <LabelledControl {...props} multiline />;
