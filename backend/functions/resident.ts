@@ -156,7 +156,7 @@ export const resident = defineFunction('resident', {
       const since = startOfLocalDate(localDateOf(now)).toISOString();
       const [replay, today, route] = await Promise.all([
         deps.store.findCaseIdByRequest(requestKey),
-        deps.store.countCasesByReporterSince(actor.openid, since),
+        deps.store.countCasesByReporterSince(actor.openid, since, deps.limits.submissionsPerDay),
         routeNewCase(deps.store, dir, place, category),
         warmCaseNumbers(deps.store, place.streetId, now),
       ]);

@@ -310,8 +310,17 @@ export class SqliteStore implements Store {
     return rows.map((r) => parseCase(String(r.id), r.json));
   }
 
-  async countCasesByReporterSince(openid: string, since: string): Promise<number> {
-    const row = this.stmt('SELECT COUNT(*) AS n FROM cases WHERE reporter_openid = ? AND created_at >= ?').get(openid, since) as Row;
+  async countCasesByReporterSince(openid: string, since: string, cap?: number): Promise<number> {
+    // With a cap (the daily limit), the index range is read no further than the limit.
+    const row = (
+      cap === undefined
+        ? this.stmt('SELECT COUNT(*) AS n FROM cases WHERE reporter_openid = ? AND created_at >= ?').get(openid, since)
+        : this.stmt('SELECT COUNT(*) AS n FROM (SELECT 1 FROM cases WHERE reporter_openid = ? AND created_at >= ? LIMIT ?)').get(
+            openid,
+            since,
+            Math.max(0, Math.floor(cap)),
+          )
+    ) as Row;
     return Number(row.n);
   }
 

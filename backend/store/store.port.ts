@@ -144,8 +144,8 @@ export interface Store {
   openWorkByMember(gridId: string): Promise<Record<string, number>>;
   /** Cases whose clock must be looked at by `now` (their `nextCheckAt` has come). */
   listDueCases(now: string, limit: number): Promise<Case[]>;
-  /** Cases a reporter filed since a time (for per-user limits). */
-  countCasesByReporterSince(openid: string, since: string): Promise<number>;
+  /** Cases a reporter filed since a time (for per-user limits); with `cap`, counting stops there. */
+  countCasesByReporterSince(openid: string, since: string, cap?: number): Promise<number>;
   commit(change: CaseChange): Promise<Result<void>>;
 
   // ——— case numbers (`core/case-number.ts`): one counter per street and month ———

@@ -501,6 +501,10 @@ export function describeStoreContract(name: string, make: () => Promise<Store>):
         expect(await store.countCasesByReporterSince('r1', at(10))).toBe(2);
         expect(await store.countCasesByReporterSince('r1', at(21))).toBe(0);
         expect(await store.countCasesByReporterSince('r3', at(0))).toBe(0);
+        // With a cap (the daily limit), the answer stops there.
+        expect(await store.countCasesByReporterSince('r1', at(0), 2)).toBe(2);
+        expect(await store.countCasesByReporterSince('r1', at(0), 5)).toBe(3);
+        expect(await store.countCasesByReporterSince('r1', at(0), 0)).toBe(0);
       });
 
       it('reads a timeline longer than one page of the database', async () => {
