@@ -203,5 +203,11 @@ describe('the board', () => {
     expect(JSON.stringify(counts)).not.toMatch(/停车|周大爷|路灯|垃圾/);
     expect(data(await callBoard('meetingCounts', { communityId: 'sf-xinglong' }))).toMatchObject({ meetingsThisYear: 0 });
     expect(outcome(await callBoard('meetingCounts', { communityId: 'nowhere' }))).toBe('PLACE.NOT_FOUND');
+    // A grid is counted alone; a grid of another community, or an unknown one, is refused.
+    expect(data(await callBoard('meetingCounts', { communityId: YUYUAN, gridId: 'sf-yuyuan-g1' }))).toMatchObject({
+      meetingsThisYear: expect.any(Number),
+    });
+    expect(outcome(await callBoard('meetingCounts', { communityId: 'sf-xinglong', gridId: 'sf-yuyuan-g1' }))).toBe('PLACE.NOT_FOUND');
+    expect(outcome(await callBoard('meetingCounts', { gridId: 'nowhere' }))).toBe('PLACE.NOT_FOUND');
   });
 });
