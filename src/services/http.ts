@@ -21,9 +21,10 @@ export async function httpPost(path: string, data: unknown, token?: string): Pro
   return request(path, { method: 'POST', headers, body: JSON.stringify(data) });
 }
 
-async function request(path: string, init: RequestInit): Promise<HttpResult> {
+/** One request to the host with a time limit; a timeout, a network error or a body that is not JSON becomes an `ApiError`. */
+export async function request(path: string, init: RequestInit, timeoutMs = TIMEOUT_MS): Promise<HttpResult> {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
   let res: Response;
   try {
     res = await fetch(`${API_BASE}${path}`, { ...init, signal: controller.signal });
