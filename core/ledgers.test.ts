@@ -185,6 +185,20 @@ describe('台账导出', () => {
     expect(settledAtOf(makeCase({ kind: 'hazard', status: 'closed', closedAt: iso('2026-04-10 16:00') }))).toBeUndefined();
   });
 
+  it('办结即化解、回访后被回炉：回访留在台账上，再次办结是新的化解，回访从新的办结日算起', () => {
+    const visited = { lastFollowUpAt: iso('2026-04-25 10:00') };
+    const reopened = makeCase({ status: 'processing', ledger: visited });
+    expect(settledAtOf(reopened)).toBeUndefined();
+    expect(ledgerRow(reopened, NOW)).toMatchObject({ color: '黄色', followUp: '未化解，暂不回访', lastFollowUpOn: '2026-04-25' });
+    const closedAgain = makeCase({ status: 'closed', closedAt: iso('2026-05-06 16:00'), ledger: visited });
+    expect(ledgerRow(closedAgain, cst('2026-05-20 09:00'))).toMatchObject({
+      color: '绿色',
+      settledOn: '2026-05-06',
+      nextFollowUpOn: '2026-06-06',
+      followUp: '未到回访时间',
+    });
+  });
+
   it('隐患台账：按容纳人数与能否当日整改定级', () => {
     const c = makeCase({
       id: 'H-007',

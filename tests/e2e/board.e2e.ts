@@ -306,7 +306,8 @@ test('公示栏：不登录看数字、图表、排名、公示牌和公开诉�
 
   await open(page, `#/pages-board/case/index?id=${encodeURIComponent(filed.caseId)}`);
   const photos = visible(page, 'public-case-photos');
-  await photos.waitFor();
+  // Taro's <Image> puts its <img> in once the element has upgraded: wait for it, then count.
+  await photos.locator('img').first().waitFor({ state: 'attached' });
   await expect(photos.locator('img').count()).resolves.toBe(1);
   await page.waitForFunction(() => {
     const img = document.querySelector('[data-testid="public-case-photos"] img');

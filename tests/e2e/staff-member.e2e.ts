@@ -102,7 +102,8 @@ test('新网格员用邀请码绑定，受理、拍照记进展、办结', () =>
     await tap(visible(m, 'form-progress-submit'));
     await visible(m, 'form-progress').waitFor({ state: 'detached' });
     const timeline = visible(m, 'staff-timeline');
-    await timeline.locator('[data-action="progress"]').waitFor();
+    // Taro's <Image> puts its <img> in once the element has upgraded, a moment after the event shows.
+    await timeline.locator('[data-action="progress"] img').first().waitFor({ state: 'attached' });
     await expect(timeline.locator('[data-action="progress"] img').count()).resolves.toBe(1);
     // The photo loads for the handler (GET /files with the case and the token).
     const photo = visible(m, 'case-after-photos').locator('img').first();
