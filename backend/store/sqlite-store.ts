@@ -73,6 +73,10 @@ export class SqliteStore implements Store {
   get walFlushes(): number {
     return this.wal.flushes;
   }
+  /** SQL statements run so far through the prepared-statement cache (for the bench's figures). */
+  get statementsUsed(): number {
+    return this.sql.used;
+  }
   /** Case changes waiting for the next group commit (see `commit`). */
   private queued: { change: CaseChange; resolve: (r: Result<void>) => void; reject: (e: unknown) => void }[] = [];
 
