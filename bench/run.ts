@@ -90,6 +90,40 @@ async function handlerLatencies(store: SqliteStore, label: string): Promise<void
   for (const [name, f] of cases) put(name, 'ms', label, round(pct(await timeCalls(f), 95)), '< 20 ms，且不超过 1 万件时的 2 倍');
 }
 
+/**
+ * Submit without HTTP: the resident handler and the store alone, 16 at a time as the HTTP load
+ * sends them, each by a resident of the pool. Set beside the HTTP figures, it says how much of a
+ * submit's CPU is the server stack around the handler.
+ */
+async function inProcessSubmits(store: SqliteStore, label: string, total = 3000): Promise<void> {
+  const deps: Deps = { store, now: () => new Date(), newId: makeIdFactory(() => new Date()), limits: DEFAULT_LIMITS };
+  const run = Date.now().toString(36);
+  let n = 0;
+  const clients = 16;
+  const one = async (client: number, k: number): Promise<void> => {
+    const i = n++;
+    const params = { action: 'submitCase', requestId: `inproc-${run}-${i}`, categoryId: 'cat-01', buildingId: 'sf-yuyuan-g1-b1' };
+    const r = await FUNCTIONS.resident!.handle(
+      { ...params, description: '基准测试：楼道灯坏了', isPublic: true },
+      BENCH_CLIENTS[(client + clients * k) % BENCH_CLIENTS.length],
+      deps,
+    );
+    if (!r.ok) throw new Error(`resident.submitCase: ${r.error.message}`);
+  };
+  const cpu0 = process.cpuUsage();
+  const main0 = mainThreadCpuSeconds();
+  await Promise.all(
+    Array.from({ length: clients }, async (_, c) => {
+      for (let k = 0; n < total; k++) await one(c, k);
+    }),
+  );
+  const cpu = process.cpuUsage(cpu0);
+  const main1 = mainThreadCpuSeconds();
+  put('提交诉求 每次 CPU（进程内，不经 HTTP）', 'ms', label, round((cpu.user + cpu.system) / 1000 / n, 3));
+  if (main0 !== undefined && main1 !== undefined)
+    put('提交诉求 每次 CPU（进程内）：主线程', 'ms', label, round(((main1 - main0) * 1000) / n, 3));
+}
+
 function startChild(file: string, dataDir: string): Promise<{ port: number; kill: () => void }> {
   return new Promise((resolve, reject) => {
     const nodeArgs = (process.env.BENCH_HOST_NODE_ARGS ?? '').split(' ').filter(Boolean);
@@ -442,6 +476,7 @@ async function main(): Promise<void> {
       const wal = existsSync(`${file}-wal`) ? statSync(`${file}-wal`).size : 0;
       put('数据库文件', 'MB', label, round((statSync(file).size + wal) / 1024 / 1024, 0));
       await handlerLatencies(store, label);
+      await inProcessSubmits(store, label);
       await store.close();
       await httpBench(file, dir, label);
       console.log(`完成：${label}`);
