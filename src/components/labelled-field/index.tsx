@@ -32,6 +32,8 @@ interface FieldProps {
   disabled?: boolean;
   /** Extra classes on the control (page layout). */
   className?: string;
+  /** Shown on the control's row, after it (a button, unit chips); the control takes the rest. */
+  beside?: ReactNode;
 }
 
 /** The control's id and, in H5, what ties it to its label, hint and error. */
@@ -52,14 +54,21 @@ function controlProps(id: string, { required, error, hint }: Pick<FieldProps, 'r
 }
 
 function Field({ id, props, children }: { id: string; props: FieldProps; children: ReactNode }) {
-  const { label, required, maxlength, counter, value, hint, error, testId } = props;
+  const { label, required, maxlength, counter, value, hint, error, testId, beside } = props;
   return (
     <View className={`labelled-field ${error ? 'labelled-field--invalid' : ''}`}>
       <Label className="labelled-field__label" for={id} data-testid={`${testId}-label`}>
         {label}
         {required ? <Text className="labelled-field__required">必填</Text> : null}
       </Label>
-      {children}
+      {beside ? (
+        <View className="labelled-field__row">
+          {children}
+          {beside}
+        </View>
+      ) : (
+        children
+      )}
       {counter && maxlength ? (
         <View className="staff-form__count" data-testid={`${testId}-count`}>
           {chars(value)}/{maxlength}
@@ -81,7 +90,15 @@ function Field({ id, props, children }: { id: string; props: FieldProps; childre
 
 const fieldId = ({ testId, instance }: FieldProps) => (instance === undefined ? `field-${testId}` : `field-${testId}-${instance}`);
 
-function LabelledControl(props: FieldProps & { multiline: boolean; type?: InputType }) {
+/** What only a one-line field takes. */
+interface InputOnly {
+  type?: InputType;
+  /** The keyboard's confirm key (e.g. 搜索) and what it does. */
+  confirmType?: 'search' | 'done' | 'go' | 'next' | 'send';
+  onConfirm?: () => void;
+}
+
+function LabelledControl(props: FieldProps & InputOnly & { multiline: boolean; autoHeight?: boolean }) {
   const id = fieldId(props);
   const control = {
     ...controlProps(id, props),
@@ -95,9 +112,15 @@ function LabelledControl(props: FieldProps & { multiline: boolean; type?: InputT
   return (
     <Field id={id} props={props}>
       {props.multiline ? (
-        <Textarea {...control} className={`staff-form__textarea ${props.className ?? ''}`} />
+        <Textarea {...control} autoHeight={props.autoHeight} className={`staff-form__textarea ${props.className ?? ''}`} />
       ) : (
-        <Input {...control} type={props.type} className={`staff-form__input ${props.className ?? ''}`} />
+        <Input
+          {...control}
+          type={props.type}
+          confirmType={props.confirmType}
+          onConfirm={props.onConfirm ? () => props.onConfirm?.() : undefined}
+          className={`staff-form__input ${props.className ?? ''}`}
+        />
       )}
     </Field>
   );
@@ -106,7 +129,7 @@ function LabelledControl(props: FieldProps & { multiline: boolean; type?: InputT
 type InputType = 'text' | 'number' | 'digit' | 'idcard';
 
 /** A one-line text field. */
-export const LabelledInput = (props: FieldProps & { type?: InputType }) => <LabelledControl {...props} multiline={false} />;
+export const LabelledInput = (props: FieldProps & InputOnly) => <LabelledControl {...props} multiline={false} />;
 
-/** A multi-line text field. */
-export const LabelledTextarea = (props: FieldProps) => <LabelledControl {...props} multiline />;
+/** A multi-line text field (`autoHeight`: grows with its text). */
+export const LabelledTextarea = (props: FieldProps & { autoHeight?: boolean }) => <LabelledControl {...props} multiline />;
