@@ -1,8 +1,9 @@
 import { useState, type ReactNode } from 'react';
-import { Textarea, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { errorMessage } from '../../services/api-error';
-import { chars, textProblem } from '../../utils/staff-form';
+import { textProblem } from '../../utils/staff-form';
 import { BigButton } from '../big-button';
+import { LabelledTextarea } from '../labelled-field';
 import { ErrorLine } from '../notice';
 import { StaffPhotoPicker } from '../staff-photos';
 import '../staff-ui/index.scss';
@@ -79,17 +80,16 @@ export function StaffActionForm({
     <View className="card staff-action-form" data-testid={testId}>
       <View className="staff-action-form__title">{title}</View>
       {extra}
-      <Textarea
-        className="staff-form__textarea"
+      <LabelledTextarea
+        label={label}
+        required={!optionalText}
         value={text}
         maxlength={max}
+        counter
         placeholder={placeholder}
-        onInput={(e) => setText(e.detail.value)}
-        data-testid={`${testId}-text`}
+        onChange={setText}
+        testId={`${testId}-text`}
       />
-      <View className="staff-form__count">
-        {chars(text)}/{max}
-      </View>
       {photos !== 'none' ? (
         <View>
           <View className="staff-form__label">
