@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { errorMessage } from '../../services/api-error';
 import type { LedgerEntryInput, StaffLedger } from '../../services/member-api';
 import { hazardPreview, ledgerView, MAX_FOLLOW_UP_NOTE } from '../../utils/staff-ledger';
 import { BigButton } from '../big-button';
+import { LabelledInput } from '../labelled-field';
 import { ErrorLine } from '../notice';
 import { StaffActionForm } from '../staff-action-form';
 import { StaffChips, StaffNote, StaffRow, StaffTag } from '../staff-ui';
@@ -195,14 +196,13 @@ function HazardForm({
 
   return (
     <View className="staff-ledger__form" data-testid="ledger-hazard-form">
-      <View className="staff-form__label">场所大约容纳多少人</View>
-      <Input
-        className="staff-form__input"
+      <LabelledInput
+        label="场所大约容纳多少人"
         type="number"
         value={capacity}
         placeholder="例如：40"
-        onInput={(e) => setCapacity(e.detail.value)}
-        data-testid="ledger-capacity"
+        onChange={setCapacity}
+        testId="ledger-capacity"
       />
       <View className="staff-form__label">能否当天整改</View>
       <StaffChips options={FIXABLE} value={fixable} onChange={setFixable} testId="ledger-fixable" />
