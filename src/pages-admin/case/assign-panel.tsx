@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Textarea, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { BigButton } from '../../components/big-button';
 import { CallLink } from '../../components/call-link';
+import { LabelledTextarea } from '../../components/labelled-field';
 import { ErrorLine, Loading } from '../../components/notice';
 import { StaffTag } from '../../components/staff-ui';
 import { adminApi, type AdminMember } from '../../services/admin-api';
@@ -72,13 +73,14 @@ export function AssignPanel({ c, onDone, onCancel }: { c: StaffCaseDetail; onDon
           <View className="admin-case__hint">该成员未登记电话</View>
         )}
         {!chosen.onDuty ? <View className="admin-case__hint">该成员当前休息，请先确认能否接手</View> : null}
-        <Textarea
-          className="staff-form__textarea"
+        <LabelledTextarea
+          label="改派理由"
+          required
           value={reason}
           maxlength={200}
           placeholder="改派理由（必填，会记入办理过程）"
-          onInput={(e) => setReason(e.detail.value)}
-          data-testid="reassign-one-reason"
+          onChange={setReason}
+          testId="reassign-one-reason"
         />
         <ErrorLine message={error} testId="reassign-one-error" />
         <View className="staff-form__buttons">

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { Image, Input, Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import { BigButton } from '../../components/big-button';
+import { LabelledInput } from '../../components/labelled-field';
 import { EmptyState, ErrorLine, Loading, SectionTitle } from '../../components/notice';
 import { PageShell } from '../../components/page-shell';
 import { ActionPanel } from '../../components/action-panel';
@@ -367,14 +368,7 @@ function MergePanel({ c, onDone, onCancel }: { c: StaffCaseDetail; onDone: () =>
           </View>
         </View>
       ))}
-      <View className="staff-form__label">或输入编号</View>
-      <Input
-        className="staff-form__input"
-        value={target}
-        placeholder="C2026…"
-        onInput={(e) => setTarget(e.detail.value)}
-        data-testid="merge-target"
-      />
+      <LabelledInput label="或输入编号" value={target} placeholder="C2026…" onChange={setTarget} testId="merge-target" />
       <View className="staff-form__buttons">
         <BigButton kind="secondary" onClick={onCancel} testId="merge-cancel">
           取消
