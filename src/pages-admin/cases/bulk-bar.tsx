@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Textarea, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { BigButton } from '../../components/big-button';
 import { CallLink } from '../../components/call-link';
+import { LabelledTextarea } from '../../components/labelled-field';
 import { ErrorLine } from '../../components/notice';
 import { StaffChips } from '../../components/staff-ui';
 import { adminApi, type AdminMember, type BulkReport } from '../../services/admin-api';
@@ -128,14 +129,15 @@ export function BulkBar({
               {!member.onDuty ? <View className="admin-bulk__hint">该成员当前休息，请先确认能否接手</View> : null}
             </View>
           ) : null}
-          <View className="staff-form__label">改派理由（必填，会记入办理过程）</View>
-          <Textarea
-            className="staff-form__textarea"
+          <LabelledTextarea
+            label="改派理由"
+            required
+            hint="会记入办理过程"
             value={reason}
             maxlength={200}
             placeholder="例如：原办理人休假"
-            onInput={(e) => setReason(e.detail.value)}
-            data-testid="reassign-reason"
+            onChange={setReason}
+            testId="reassign-reason"
           />
           <View className="staff-form__buttons">
             <BigButton kind="secondary" onClick={() => setMode('idle')} disabled={busy} testId="reassign-cancel">

@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { BigButton } from '../../components/big-button';
+import { LabelledInput } from '../../components/labelled-field';
 import { EmptyState, ErrorLine, Loading } from '../../components/notice';
 import { PageShell } from '../../components/page-shell';
 import { StaffTaskCard } from '../../components/staff-task-card';
@@ -92,31 +93,35 @@ export default function AdminCasesPage() {
   return (
     <PageShell className="admin-cases" testId="page-admin-cases">
       <View className="admin-cases__search">
-        <Input
-          className="staff-form__input admin-cases__search-input"
+        <LabelledInput
+          label="查找诉求"
           value={typed}
           maxlength={50}
           confirmType="search"
           placeholder="编号、电话或问题描述中的字词"
-          onInput={(e) => setTyped(e.detail.value)}
+          onChange={setTyped}
           onConfirm={search}
-          data-testid="case-search"
+          testId="case-search"
+          beside={
+            <>
+              <View className="admin-cases__toggle admin-cases__toggle--on" onClick={search} data-testid="case-search-go">
+                搜索
+              </View>
+              {filter.q ? (
+                <View
+                  className="admin-cases__toggle"
+                  onClick={() => {
+                    setTyped('');
+                    set({ q: undefined });
+                  }}
+                  data-testid="case-search-clear"
+                >
+                  清除
+                </View>
+              ) : null}
+            </>
+          }
         />
-        <View className="admin-cases__toggle admin-cases__toggle--on" onClick={search} data-testid="case-search-go">
-          搜索
-        </View>
-        {filter.q ? (
-          <View
-            className="admin-cases__toggle"
-            onClick={() => {
-              setTyped('');
-              set({ q: undefined });
-            }}
-            data-testid="case-search-clear"
-          >
-            清除
-          </View>
-        ) : null}
       </View>
       <StaffChips
         options={[
