@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { BigButton } from '../../components/big-button';
+import { LabelledTextarea } from '../../components/labelled-field';
 import { EmptyState, ErrorLine, Loading, SectionTitle } from '../../components/notice';
 import { PageShell } from '../../components/page-shell';
 import { StaffNote, StaffTag } from '../../components/staff-ui';
@@ -219,18 +220,17 @@ function ReviewCard({ item, onDone }: { item: ReviewItem; onDone: (caseId: strin
               </View>
             ) : (
               <View className="review__form">
-                <Textarea
-                  className="review__textarea"
+                <LabelledTextarea
+                  label={mode.kind === 'edit' ? '公开的文字' : '不公开的原因'}
+                  required
                   value={mode.kind === 'edit' ? mode.text : mode.reason}
                   maxlength={mode.kind === 'edit' ? 2000 : 200}
                   placeholder={mode.kind === 'edit' ? '公开的文字' : '不公开的原因（如：涉及家庭隐私）'}
-                  onInput={(e) =>
-                    setMode(
-                      t.key,
-                      mode.kind === 'edit' ? { kind: 'edit', text: e.detail.value } : { kind: 'private', reason: e.detail.value },
-                    )
+                  onChange={(value) =>
+                    setMode(t.key, mode.kind === 'edit' ? { kind: 'edit', text: value } : { kind: 'private', reason: value })
                   }
-                  data-testid={mode.kind === 'edit' ? 'review-edit-text' : 'review-private-reason'}
+                  testId={mode.kind === 'edit' ? 'review-edit-text' : 'review-private-reason'}
+                  instance={t.key}
                 />
                 <View className="review__actions">
                   <BigButton
