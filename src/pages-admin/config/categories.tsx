@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { BigButton } from '../../components/big-button';
+import { LabelledInput, LabelledTextarea } from '../../components/labelled-field';
 import { ErrorLine, Loading } from '../../components/notice';
 import { StaffChips, StaffNote, StaffTag } from '../../components/staff-ui';
 import { adminApi, type AdminCategory, type CategoryKind } from '../../services/admin-api';
@@ -136,28 +137,27 @@ function StreetFields({
   };
   return (
     <View>
-      <View className="staff-form__label">名称</View>
-      <View className="config__inline">
-        <Input
-          className="staff-form__input config__grow"
-          value={name}
-          maxlength={10}
-          onInput={(e) => setName(e.detail.value)}
-          data-testid="category-name-input"
-        />
-        <BigButton kind="secondary" disabled={busy} onClick={rename} testId="category-rename" className="config__inline-button">
-          改名
-        </BigButton>
-      </View>
-      <View className="staff-form__label">居民看到的举例（留空恢复默认）</View>
-      <Textarea
-        className="staff-form__textarea"
+      <LabelledInput
+        label="名称"
+        value={name}
+        maxlength={10}
+        onChange={setName}
+        testId="category-name-input"
+        beside={
+          <BigButton kind="secondary" disabled={busy} onClick={rename} testId="category-rename" className="config__inline-button">
+            改名
+          </BigButton>
+        }
+      />
+      <LabelledTextarea
+        label="居民看到的举例"
+        hint="留空恢复默认"
         value={examples}
         maxlength={60}
         autoHeight
         placeholder="还没有街道自己的举例，居民看到的是默认举例"
-        onInput={(e) => setExamples(e.detail.value)}
-        data-testid="category-examples-input"
+        onChange={setExamples}
+        testId="category-examples-input"
       />
       <BigButton kind="secondary" disabled={busy} onClick={saveExamples} testId="category-examples-save">
         保存举例
@@ -281,23 +281,23 @@ function NewCategory({ save, setError, busy }: { save: Save; setError: (m: strin
   return (
     <View className="card config__editor-card" data-testid="category-form">
       <View className="config__item-name">新增类别</View>
-      <View className="staff-form__label">名称（最多10字）</View>
-      <Input
-        className="staff-form__input"
+      <LabelledInput
+        label="名称"
+        required
+        hint="最多10字"
         value={name}
         maxlength={10}
         placeholder="如 路灯照明"
-        onInput={(e) => setName(e.detail.value)}
-        data-testid="category-form-name"
+        onChange={setName}
+        testId="category-form-name"
       />
-      <View className="staff-form__label">图标（可不填）</View>
-      <Input
-        className="staff-form__input"
+      <LabelledInput
+        label="图标（可不填）"
         value={icon}
         maxlength={8}
         placeholder="图标：表情符号或图标名，如 lightbulb"
-        onInput={(e) => setIcon(e.detail.value)}
-        data-testid="category-form-icon"
+        onChange={setIcon}
+        testId="category-form-icon"
       />
       <View className="staff-form__label">派给</View>
       <StaffChips options={ROLE_CHOICES} value={role} onChange={setRole} testId="category-form-role" />

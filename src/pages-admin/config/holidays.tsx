@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import { Picker, Text, View } from '@tarojs/components';
 import { BigButton } from '../../components/big-button';
+import { LabelledInput, LabelledTextarea } from '../../components/labelled-field';
 import { ErrorLine, Loading } from '../../components/notice';
 import { StaffChips, StaffNote, StaffTag } from '../../components/staff-ui';
 import { errorMessage } from '../../services/api-error';
@@ -114,16 +115,17 @@ function NoticeImport({ defaultYear, onSaved }: { defaultYear: number; onSaved: 
         }}
         testId="holiday-import-year"
       />
-      <Textarea
-        className="staff-form__input config__notice"
+      <LabelledTextarea
+        label="通知原文"
+        className="config__notice"
         value={text}
         maxlength={6000}
         placeholder="国务院办公厅关于××××年部分节假日安排的通知……"
-        onInput={(e) => {
-          setText(e.detail.value);
+        onChange={(value) => {
+          setText(value);
           setPreview(undefined);
         }}
-        data-testid="holiday-import-text"
+        testId="holiday-import-text"
       />
       <ErrorLine message={error} testId="holiday-import-error" />
       {saved ? (
@@ -244,13 +246,13 @@ function RangeEditor({
         onChange={setKind}
         testId="holiday-kind"
       />
-      <Input
-        className="staff-form__input"
+      <LabelledInput
+        label="名称"
         value={note}
         maxlength={50}
         placeholder="名称，如 春节、防汛值守调休"
-        onInput={(e) => setNote(e.detail.value)}
-        data-testid="holiday-note"
+        onChange={setNote}
+        testId="holiday-note"
       />
       <BigButton disabled={busy} onClick={() => void save()} testId="holiday-save">
         保存区间

@@ -1,7 +1,8 @@
 import type { NoticeKind } from '../../../core/model';
 import { useEffect, useMemo, useState } from 'react';
-import { Input, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { BigButton } from '../../components/big-button';
+import { LabelledInput } from '../../components/labelled-field';
 import { ErrorLine, Loading } from '../../components/notice';
 import { PageShell } from '../../components/page-shell';
 import { StaffChips, StaffNote } from '../../components/staff-ui';
@@ -143,17 +144,21 @@ function Templates({ editable }: { editable: boolean }) {
               <View className="config__item-name">{label}</View>
               {editable ? (
                 <View>
-                  <Input
-                    className="staff-form__input"
+                  <LabelledInput
+                    label="模板 ID"
                     value={rows[kind]?.id ?? ''}
                     placeholder="模板 ID（留空不发送）"
-                    onInput={(e) => setRows({ ...rows, [kind]: { ...rowOf(rows, kind), id: e.detail.value } })}
+                    onChange={(id) => setRows({ ...rows, [kind]: { ...rowOf(rows, kind), id } })}
+                    testId="template-id"
+                    instance={kind}
                   />
-                  <Input
-                    className="staff-form__input config__fields"
+                  <LabelledInput
+                    label="字段对应"
                     value={rows[kind]?.fields ?? ''}
                     placeholder="字段：thing1=title, time2=time"
-                    onInput={(e) => setRows({ ...rows, [kind]: { ...rowOf(rows, kind), fields: e.detail.value } })}
+                    onChange={(fields) => setRows({ ...rows, [kind]: { ...rowOf(rows, kind), fields } })}
+                    testId="template-fields"
+                    instance={kind}
                   />
                   <StaffChips
                     options={SUBSCRIBE_TYPES}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { BigButton } from '../../components/big-button';
+import { LabelledInput } from '../../components/labelled-field';
 import { ErrorLine, Loading } from '../../components/notice';
 import { StaffChips, StaffNote, StaffTag } from '../../components/staff-ui';
 import { adminApi, type PolicyView } from '../../services/admin-api';
@@ -132,17 +133,30 @@ interface PolicyForm extends PolicyFormFields {
   apply: boolean;
 }
 
-function DurationInput({ value, onChange, testId }: { value: DurationText; onChange: (d: DurationText) => void; testId: string }) {
+function DurationInput({
+  label,
+  value,
+  onChange,
+  testId,
+}: {
+  label: string;
+  value: DurationText;
+  onChange: (d: DurationText) => void;
+  testId: string;
+}) {
   return (
     <View className="config__duration" data-testid={testId}>
-      <Input
-        className="staff-form__input config__amount"
+      <LabelledInput
+        label={label}
+        className="config__amount"
         type="number"
         value={value.amount}
-        onInput={(e) => onChange({ ...value, amount: e.detail.value })}
-        data-testid={`${testId}-amount`}
+        onChange={(amount) => onChange({ ...value, amount })}
+        testId={`${testId}-amount`}
+        beside={
+          <StaffChips options={UNITS} value={value.unit} onChange={(unit) => onChange({ ...value, unit })} testId={`${testId}-unit`} />
+        }
       />
-      <StaffChips options={UNITS} value={value.unit} onChange={(unit) => onChange({ ...value, unit })} testId={`${testId}-unit`} />
     </View>
   );
 }
@@ -177,13 +191,13 @@ function PolicyEditor({
   return (
     <View className="card config__editor-card" data-testid="policy-editor">
       <View className="config__item-name">{form.id ? '修改自定义方案' : '新建自定义方案'}</View>
-      <View className="staff-form__label">方案名称</View>
-      <Input
-        className="staff-form__input"
+      <LabelledInput
+        label="方案名称"
+        required
         value={form.name}
         maxlength={30}
-        onInput={(e) => onChange({ ...form, name: e.detail.value })}
-        data-testid="policy-name"
+        onChange={(name) => onChange({ ...form, name })}
+        testId="policy-name"
       />
       {!form.id && scopes.length > 1 ? (
         <>
@@ -194,10 +208,18 @@ function PolicyEditor({
       {SEVERITIES.map((s) => (
         <View key={s} className="config__severity" data-testid={`policy-${s}`}>
           <View className="config__severity-name">{SEVERITY_LABELS[s]}问题</View>
-          <View className="staff-form__label">受理时限（派单后多久内受理）</View>
-          <DurationInput value={form.limits[s].respond} onChange={(d) => setLimit(s, 'respond', d)} testId={`policy-${s}-respond`} />
-          <View className="staff-form__label">办结时限（受理后多久内办结）</View>
-          <DurationInput value={form.limits[s].resolve} onChange={(d) => setLimit(s, 'resolve', d)} testId={`policy-${s}-resolve`} />
+          <DurationInput
+            label="受理时限（派单后多久内受理）"
+            value={form.limits[s].respond}
+            onChange={(d) => setLimit(s, 'respond', d)}
+            testId={`policy-${s}-respond`}
+          />
+          <DurationInput
+            label="办结时限（受理后多久内办结）"
+            value={form.limits[s].resolve}
+            onChange={(d) => setLimit(s, 'resolve', d)}
+            testId={`policy-${s}-resolve`}
+          />
           <View className="staff-form__label">是否须上报街道</View>
           <StaffChips
             options={[
@@ -211,25 +233,34 @@ function PolicyEditor({
             testId={`policy-${s}-escalate-switch`}
           />
           {form.limits[s].escalate ? (
-            <DurationInput value={form.limits[s].escalate!} onChange={(d) => setLimit(s, 'escalate', d)} testId={`policy-${s}-escalate`} />
+            <DurationInput
+              label="上报街道时限"
+              value={form.limits[s].escalate!}
+              onChange={(d) => setLimit(s, 'escalate', d)}
+              testId={`policy-${s}-escalate`}
+            />
           ) : null}
         </View>
       ))}
-      <View className="staff-form__label">部门接到派遣后报到时限</View>
       <DurationInput
+        label="部门接到派遣后报到时限"
         value={form.departmentReport}
         onChange={(departmentReport) => onChange({ ...form, departmentReport })}
         testId="policy-department"
       />
-      <View className="staff-form__label">街道接到吹哨后拿出方案时限</View>
-      <DurationInput value={form.streetResolve} onChange={(streetResolve) => onChange({ ...form, streetResolve })} testId="policy-street" />
-      <View className="staff-form__label">居民评价期（天，过期自动办结）</View>
-      <Input
-        className="staff-form__input config__amount"
+      <DurationInput
+        label="街道接到吹哨后拿出方案时限"
+        value={form.streetResolve}
+        onChange={(streetResolve) => onChange({ ...form, streetResolve })}
+        testId="policy-street"
+      />
+      <LabelledInput
+        label="居民评价期（天，过期自动办结）"
+        className="config__amount"
         type="number"
         value={form.ratingWindowDays}
-        onInput={(e) => onChange({ ...form, ratingWindowDays: e.detail.value })}
-        data-testid="policy-rating-days"
+        onChange={(ratingWindowDays) => onChange({ ...form, ratingWindowDays })}
+        testId="policy-rating-days"
       />
       <View className="staff-form__label">时限用去多少时催办</View>
       <StaffChips

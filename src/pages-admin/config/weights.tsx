@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { BigButton } from '../../components/big-button';
+import { LabelledInput } from '../../components/labelled-field';
 import { ErrorLine, Loading } from '../../components/notice';
 import { StaffNote, StaffTag } from '../../components/staff-ui';
 import { COLORS } from '../../styles/colors';
@@ -86,23 +87,24 @@ export function Weights({ editable }: { editable: boolean }) {
       {v && texts
         ? v.fields.map((f) => (
             <View key={f.key} className="card config__item" data-testid={`weight-${f.key}`}>
-              <View className="config__item-head">
-                <Text className="config__item-name">{f.name}</Text>
-                {editable ? (
-                  <Input
-                    className="staff-form__input config__weight-input"
-                    type="number"
-                    value={texts[f.key]}
-                    placeholder={`${f.name}（0–1000）`}
-                    onInput={(e) => set(f.key, e.detail.value)}
-                    data-testid={`weight-input-${f.key}`}
-                  />
-                ) : (
+              {editable ? (
+                <LabelledInput
+                  label={f.name}
+                  className="config__weight-input"
+                  type="number"
+                  value={texts[f.key]}
+                  placeholder={`${f.name}（0–1000）`}
+                  onChange={(value) => set(f.key, value)}
+                  testId={`weight-input-${f.key}`}
+                />
+              ) : (
+                <View className="config__item-head">
+                  <Text className="config__item-name">{f.name}</Text>
                   <Text className="config__item-role" data-testid={`weight-value-${f.key}`}>
                     {texts[f.key]}
                   </Text>
-                )}
-              </View>
+                </View>
+              )}
               <View className="config__muted">{f.meaning}</View>
               {shares && f.key in shares ? (
                 <View className="config__muted" data-testid={`weight-share-${f.key}`}>
