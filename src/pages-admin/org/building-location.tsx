@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Input, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { LabelledInput } from '../../components/labelled-field';
 import { checkCoordinates } from '../../../core/geo';
 import { adminApi, type AdminBuilding } from '../../services/admin-api';
 import { locate } from '../../services/location';
@@ -57,24 +58,24 @@ export function BuildingLocation({ building, change, onClose }: { building: Admi
   return (
     <View className="org__location" data-testid="building-location" data-building-id={building.id}>
       <View className="org__location-title">「{building.name}」的位置（GCJ-02，如微信地图、高德、腾讯地图所示）</View>
-      <View className="org__inline">
-        <Input
-          className="staff-form__input org__inline-input"
-          type="digit"
-          value={lat}
-          placeholder="纬度，如 29.3962"
-          onInput={(e) => setLat(e.detail.value)}
-          data-testid="building-lat"
-        />
-        <Input
-          className="staff-form__input org__inline-input"
-          type="digit"
-          value={lng}
-          placeholder="经度，如 106.2968"
-          onInput={(e) => setLng(e.detail.value)}
-          data-testid="building-lng"
-        />
-      </View>
+      <LabelledInput
+        label="纬度"
+        type="digit"
+        value={lat}
+        placeholder="纬度，如 29.3962"
+        onChange={setLat}
+        testId="building-lat"
+        instance={building.id}
+      />
+      <LabelledInput
+        label="经度"
+        type="digit"
+        value={lng}
+        placeholder="经度，如 106.2968"
+        onChange={setLng}
+        testId="building-lng"
+        instance={building.id}
+      />
       <View className="org__member-actions">
         <View className="org__chip-button" onClick={() => void here()} data-testid="building-here">
           用我现在的位置

@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { BigButton } from '../../components/big-button';
+import { LabelledInput } from '../../components/labelled-field';
 import { ErrorLine, Loading, SectionTitle } from '../../components/notice';
 import { PageShell } from '../../components/page-shell';
 import { StaffChips, StaffNote, StaffTag } from '../../components/staff-ui';
@@ -164,21 +165,24 @@ function GridCard({
           修改户数
         </View>
       ) : (
-        <View className="org__inline">
-          <Input
-            className="staff-form__input org__inline-input"
-            type="number"
-            value={households}
-            onInput={(e) => setHouseholds(e.detail.value)}
-            data-testid="grid-households-input"
-          />
-          <View className="org__inline-go" onClick={() => void saveHouseholds()} data-testid="grid-households-save">
-            保存
-          </View>
-          <View className="org__inline-cancel" onClick={() => setHouseholds(undefined)}>
-            取消
-          </View>
-        </View>
+        <LabelledInput
+          label={`${grid.name}户数`}
+          type="number"
+          value={households}
+          onChange={setHouseholds}
+          testId="grid-households-input"
+          instance={grid.id}
+          beside={
+            <>
+              <View className="org__inline-go" onClick={() => void saveHouseholds()} data-testid="grid-households-save">
+                保存
+              </View>
+              <View className="org__inline-cancel" onClick={() => setHouseholds(undefined)}>
+                取消
+              </View>
+            </>
+          }
+        />
       )}
 
       <View className="org__section">楼栋</View>
@@ -212,18 +216,19 @@ function GridCard({
         .map((b) => (
           <BuildingLocation key={b.id} building={b} change={change} onClose={() => setLocating(undefined)} />
         ))}
-      <View className="org__inline">
-        <Input
-          className="staff-form__input org__inline-input"
-          value={building}
-          placeholder="新楼栋，如 9栋"
-          onInput={(e) => setBuilding(e.detail.value)}
-          data-testid="building-name"
-        />
-        <View className="org__inline-go" onClick={() => void addBuilding()} data-testid="building-add">
-          添加
-        </View>
-      </View>
+      <LabelledInput
+        label={`${grid.name}新楼栋`}
+        value={building}
+        placeholder="新楼栋，如 9栋"
+        onChange={setBuilding}
+        testId="building-name"
+        instance={grid.id}
+        beside={
+          <View className="org__inline-go" onClick={() => void addBuilding()} data-testid="building-add">
+            添加
+          </View>
+        }
+      />
 
       <View className="org__section">五员共治小组</View>
       {members.map((m) => (
@@ -317,17 +322,8 @@ function NewMember({ grid, role: initial, change, onClose }: { grid: AdminGrid; 
     <View className="org__new" data-testid="member-form">
       <View className="staff-form__label">角色</View>
       <StaffChips options={ROLE_CHOICES} value={role} onChange={setRole} testId="member-role" />
-      <View className="staff-form__label">姓名</View>
-      <Input className="staff-form__input" value={name} maxlength={20} onInput={(e) => setName(e.detail.value)} data-testid="member-name" />
-      <View className="staff-form__label">电话（选填）</View>
-      <Input
-        className="staff-form__input"
-        type="number"
-        value={phone}
-        maxlength={13}
-        onInput={(e) => setPhone(e.detail.value)}
-        data-testid="member-phone"
-      />
+      <LabelledInput label="姓名" required value={name} maxlength={20} onChange={setName} testId="member-name" />
+      <LabelledInput label="电话（选填）" type="number" value={phone} maxlength={13} onChange={setPhone} testId="member-phone" />
       <View className="staff-form__buttons">
         <BigButton kind="secondary" onClick={onClose}>
           取消
@@ -368,23 +364,16 @@ function NewGrid({ communityId, reload }: { communityId: string; reload: () => P
     <View className="card" data-testid="grid-form">
       <View className="org__grid-name">新建网格</View>
       <View className="org__hint">城市社区每个网格不超过500户，农村社区不超过300户。</View>
-      <View className="staff-form__label">名称</View>
-      <Input
-        className="staff-form__input"
+      <LabelledInput
+        label="网格名称"
+        required
         value={name}
         maxlength={30}
         placeholder="如 第三网格"
-        onInput={(e) => setName(e.detail.value)}
-        data-testid="grid-name"
+        onChange={setName}
+        testId="grid-name"
       />
-      <View className="staff-form__label">户数</View>
-      <Input
-        className="staff-form__input"
-        type="number"
-        value={households}
-        onInput={(e) => setHouseholds(e.detail.value)}
-        data-testid="grid-households-new"
-      />
+      <LabelledInput label="户数" required type="number" value={households} onChange={setHouseholds} testId="grid-households-new" />
       <ErrorLine message={change.error} testId="grid-form-error" />
       <View className="staff-form__buttons">
         <BigButton kind="secondary" onClick={() => setOpen(false)}>
