@@ -149,16 +149,14 @@ function Templates({ editable }: { editable: boolean }) {
                     value={rows[kind]?.id ?? ''}
                     placeholder="模板 ID（留空不发送）"
                     onChange={(id) => setRows({ ...rows, [kind]: { ...rowOf(rows, kind), id } })}
-                    testId="template-id"
-                    instance={kind}
+                    testId={`template-id-${kind}`}
                   />
                   <LabelledInput
                     label="字段对应"
                     value={rows[kind]?.fields ?? ''}
                     placeholder="字段：thing1=title, time2=time"
                     onChange={(fields) => setRows({ ...rows, [kind]: { ...rowOf(rows, kind), fields } })}
-                    testId="template-fields"
-                    instance={kind}
+                    testId={`template-fields-${kind}`}
                   />
                   <StaffChips
                     options={SUBSCRIBE_TYPES}
