@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { byTestId, openBrowser, typeInto, visible, type Session } from './support/browser';
 import { startHost, type RunningHost } from './support/host';
+import { expectFieldsLabelled } from './support/labels';
 import {
   apiAs,
   hostOptions,
@@ -392,6 +393,8 @@ test('台账登记与考核：隐患定色、纠纷标红、化解与回访；�
       await tap(visible(page, 'ledger-fixable-no'));
       await typeInto(page, 'ledger-capacity', '40');
       await waitText(page, 'ledger-preview', '将标为 红色：30人以上且不能当日整改');
+      // 场所大约容纳多少人 is named by its label, not its placeholder alone.
+      await expectFieldsLabelled(page, ['ledger-capacity']);
       await visible(page, 'ledger-panel').scrollIntoViewIfNeeded();
       await screenshot('ledger-hazard-preview');
       await tap(visible(page, 'ledger-hazard-save'));
