@@ -48,7 +48,6 @@ test('社区书记：网格与人员、案件、案件详情、审核页每个�
       buildingId: 'sf-yuyuan-g1-b1',
       categoryId: 'cat-01',
       description: '1栋楼道灯不亮，晚上看不清台阶，联系电话13812345678。',
-      isPublic: true,
     });
     const { page } = await browse('staff-labels-admin');
     await openAs(page, host, 'demo-admin-1', '/pages-admin/org/index');

@@ -13,23 +13,28 @@ export interface ShownField {
   label: string;
 }
 
+/**
+ * What `shownFields` runs in the page (a string: the server type check has no DOM library): the
+ * real controls, less files, boxes and hidden ones, with the text of the shown labels tied to each.
+ */
+const SHOWN_FIELDS = `(() => {
+  const skip = new Set(['file', 'hidden', 'checkbox', 'radio', 'button', 'submit', 'range']);
+  const shown = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+  return [...document.querySelectorAll('input, textarea')]
+    .filter((el) => !(el.tagName === 'INPUT' && skip.has(el.type)) && shown(el))
+    .map((el) => ({
+      testId: el.closest('[data-testid]')?.getAttribute('data-testid') ?? '',
+      id: el.id,
+      label: [...(el.labels ?? [])]
+        .filter(shown)
+        .map((l) => (l.textContent ?? '').replace(/\\s+/g, ' ').trim())
+        .join(' '),
+    }));
+})()`;
+
 /** The text fields the page shows (input and textarea; not files, boxes or hidden ones). */
 export async function shownFields(page: Page): Promise<ShownField[]> {
-  return page.evaluate(() => {
-    const skip = new Set(['file', 'hidden', 'checkbox', 'radio', 'button', 'submit', 'range']);
-    const controls = [...document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')];
-    return controls
-      .filter((el) => !(el instanceof HTMLInputElement && skip.has(el.type)))
-      .filter((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden')
-      .map((el) => ({
-        testId: el.closest('[data-testid]')?.getAttribute('data-testid') ?? '',
-        id: el.id,
-        label: [...(el.labels ?? [])]
-          .filter((l) => l.getClientRects().length > 0)
-          .map((l) => (l.textContent ?? '').replace(/\s+/g, ' ').trim())
-          .join(' '),
-      }));
-  });
+  return (await page.evaluate(SHOWN_FIELDS)) as ShownField[];
 }
 
 /**
@@ -44,7 +49,7 @@ export async function expectFieldsLabelled(page: Page, testIds: string[]): Promi
   expect(testIds.filter((id) => !shown.has(id))).toEqual([]);
   expect(fields.filter((f) => !f.label).map((f) => f.testId || f.id || '(无 testid)')).toEqual([]);
   for (const f of fields) {
-    const ids = await page.getByLabel(f.label).evaluateAll((els) => els.map((e) => e.id));
+    const ids = await page.getByLabel(f.label).evaluateAll((els) => els.map((e) => (e as unknown as { id: string }).id));
     expect({ label: f.label, found: ids.includes(f.id) }).toEqual({ label: f.label, found: true });
   }
   return fields;

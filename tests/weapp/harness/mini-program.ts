@@ -453,6 +453,22 @@ export class MiniProgram {
     return field;
   }
 
+  /**
+   * The shown text fields no shown label is tied to (a label with text whose `for` is the field's
+   * id), each named by its placeholder, else its data-testid: a journey expects none.
+   */
+  unlabelledFields(): string[] {
+    const tied = new Set(
+      this.select('wx-label')
+        .filter((l) => isVisible(l) && visibleText(l) !== '')
+        .map((l) => attributeOf(l, 'for'))
+        .filter((target): target is string => typeof target === 'string' && target !== ''),
+    );
+    return this.fields()
+      .filter((f) => !tied.has(String(attributeOf(f, 'id') ?? '')))
+      .map((f) => placeholderOf(f) || String(attributeOf(f, 'data-testid') ?? f.tagName));
+  }
+
   /** Picks entry `index` of the `nth` picker on the page (a `change` event, as WeChat sends it). */
   async pick(index: number, nth = 0): Promise<void> {
     const pickers = [...this.page.container.querySelectorAll('wx-picker')].filter(isVisible);
