@@ -1,0 +1,60 @@
+import { useCallback, useRef, useState } from 'react';
+import { errorMessage } from '../services/api-error';
+
+export interface SubmitOptions<T> {
+  /** A problem found on the page before the call (a Chinese sentence): shown, and nothing is sent. */
+  problem?: string;
+  /** Runs once after the call succeeded, with its answer (inside the busy time: a throw is shown). */
+  done?: (result: T) => void | Promise<void>;
+}
+
+export interface Submit {
+  /** A call is under way: the button shows its busy words and is disabled. */
+  busy: boolean;
+  /** The last failure in Chinese (the server's sentence, or the page's own problem). */
+  error?: string;
+  /** Shows a problem found on the page (or clears it with no argument). */
+  fail: (message?: string) => void;
+  /**
+   * Runs one call: clears the error, marks busy, and on failure keeps `errorMessage(e)`. A second
+   * run while one is under way does nothing and answers false (a double tap sends once).
+   * Answers true when the call (and `done`) succeeded.
+   */
+  run: <T>(call: () => Promise<T>, options?: SubmitOptions<T>) => Promise<boolean>;
+}
+
+/**
+ * The busy flag, the error line and double-tap protection of one staff form's submit button. The
+ * guard is a ref, not the `busy` state: two taps in the same render both see `busy` false.
+ */
+export function useSubmit(): Submit {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const running = useRef(false);
+
+  const fail = useCallback((message?: string) => setError(message), []);
+
+  const run = useCallback(async <T>(call: () => Promise<T>, options: SubmitOptions<T> = {}): Promise<boolean> => {
+    if (running.current) return false;
+    if (options.problem) {
+      setError(options.problem);
+      return false;
+    }
+    running.current = true;
+    setBusy(true);
+    setError(undefined);
+    try {
+      const result = await call();
+      await options.done?.(result);
+      return true;
+    } catch (e) {
+      setError(errorMessage(e));
+      return false;
+    } finally {
+      running.current = false;
+      setBusy(false);
+    }
+  }, []);
+
+  return { busy, error, fail, run };
+}
