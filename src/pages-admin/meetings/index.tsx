@@ -2,11 +2,13 @@ import { useEffect, useRef, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { BigButton } from '../../components/big-button';
+import { ChipMultiSelect } from '../../components/chip-multi-select';
 import { LabelledInput, LabelledTextarea } from '../../components/labelled-field';
 import { EmptyState, ErrorLine, Loading, SectionTitle } from '../../components/notice';
 import { PageShell } from '../../components/page-shell';
 import { StaffChips, StaffNote, StaffRow, StaffTag } from '../../components/staff-ui';
-import { errorMessage } from '../../services/api-error';
+import { SubmitButton } from '../../components/submit-button';
+import { useSubmit } from '../../hooks/use-submit';
 import { callFunction } from '../../services/cloud';
 import { residentApi } from '../../services/resident-api';
 import { meetingsApi, type FileIssue, type MeetingDetail, type MeetingKind } from '../../services/meetings-api';
@@ -148,12 +150,10 @@ function MeetingForm({ data, onCancel, onSaved }: { data: ListData; onCancel: ()
   const [decisions, setDecisions] = useState('');
   const [issues, setIssues] = useState<string[]>(['']);
   const [requestId] = useState(() => newRequestId());
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const submit = useSubmit();
   const onlyCommunity = data.communities.length === 1 ? data.communities[0] : undefined;
 
   const save = async () => {
-    if (busy) return;
     const count = Number(attendance);
     const raised = issues.map((i) => i.trim()).filter(Boolean);
     const problem =
@@ -164,35 +164,30 @@ function MeetingForm({ data, onCancel, onSaved }: { data: ListData; onCancel: ()
       textProblem(topic, '会议议题', 60) ??
       (Number.isInteger(count) && count >= 1 ? undefined : '请填写参会人数') ??
       (decisions.trim() || raised.length ? undefined : '请填写议定事项或群众反映的问题');
-    if (problem) {
-      setError(problem);
-      return;
-    }
-    setBusy(true);
-    setError(undefined);
-    try {
-      const r = await meetingsApi.record({
-        requestId,
-        ...(gridId === WIDE ? { communityId: onlyCommunity!.id } : { gridId: gridId! }),
-        kind,
-        heldOn: heldOn.trim(),
-        place: place.trim(),
-        topic: topic.trim(),
-        attendance: count,
-        rolesPresent: roles as NonNullable<Parameters<typeof meetingsApi.record>[0]['rolesPresent']>,
-        ...(decisions.trim() ? { decisions: decisions.trim() } : {}),
-        issues: raised.map((text) => ({ text })),
-      });
-      Taro.showToast({ title: '已登记会议', icon: 'none' });
-      onSaved(r.meeting.id);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    await submit.run(
+      () =>
+        meetingsApi.record({
+          requestId,
+          ...(gridId === WIDE ? { communityId: onlyCommunity!.id } : { gridId: gridId! }),
+          kind,
+          heldOn: heldOn.trim(),
+          place: place.trim(),
+          topic: topic.trim(),
+          attendance: count,
+          rolesPresent: roles as NonNullable<Parameters<typeof meetingsApi.record>[0]['rolesPresent']>,
+          ...(decisions.trim() ? { decisions: decisions.trim() } : {}),
+          issues: raised.map((text) => ({ text })),
+        }),
+      {
+        problem,
+        done: (r) => {
+          Taro.showToast({ title: '已登记会议', icon: 'none' });
+          onSaved(r.meeting.id);
+        },
+      },
+    );
   };
 
-  const toggleRole = (r: string) => setRoles(roles.includes(r) ? roles.filter((x) => x !== r) : [...roles, r]);
   return (
     <View className="card" data-testid="meeting-form">
       <SectionTitle>登记会议</SectionTitle>
@@ -247,18 +242,14 @@ function MeetingForm({ data, onCancel, onSaved }: { data: ListData; onCancel: ()
         testId="meeting-attendance"
       />
       <View className="staff-form__label">出席的五员（选填）</View>
-      <View className="staff-chips" data-testid="meeting-roles">
-        {data.roles.map((r) => (
-          <View
-            key={r.role}
-            className={`staff-chip ${roles.includes(r.role) ? 'staff-chip--on' : ''}`}
-            onClick={() => toggleRole(r.role)}
-            data-testid={`meeting-role-${r.role}`}
-          >
-            {r.name}
-          </View>
-        ))}
-      </View>
+      <ChipMultiSelect
+        options={data.roles.map((r) => ({ value: r.role, label: r.name }))}
+        value={roles}
+        onChange={setRoles}
+        testId="meeting-roles"
+        chipTestId="meeting-role-"
+        label="出席的五员"
+      />
       <LabelledTextarea
         label="议定事项"
         value={decisions}
@@ -285,10 +276,9 @@ function MeetingForm({ data, onCancel, onSaved }: { data: ListData; onCancel: ()
           ＋ 再加一条问题
         </BigButton>
       ) : null}
-      <ErrorLine message={error} testId="meeting-error" />
-      <BigButton onClick={() => void save()} disabled={busy} testId="meeting-save">
-        {busy ? '正在保存…' : '保存会议记录'}
-      </BigButton>
+      <SubmitButton submit={submit} onClick={() => void save()} busyText="正在保存…" testId="meeting-save" errorTestId="meeting-error">
+        保存会议记录
+      </SubmitButton>
       <BigButton kind="plain" onClick={onCancel}>
         取消
       </BigButton>
@@ -319,51 +309,38 @@ function MeetingRecord({ id }: { id: string }) {
   const [chosen, setChosen] = useState<Record<number, string>>({});
   const [gridId, setGridId] = useState<string>();
   const [extras, setExtras] = useState<Record<number, IssueExtra>>({});
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const filing = useSubmit();
   const m = meeting ?? remote.data?.meeting;
   // The buildings of the meeting's grid (or, for a community-wide one, of the grid picked for its issues).
   const issueGrid = m?.gridId ?? gridId;
   const buildings = (remote.data?.places ?? []).flatMap((c) => c.grids).find((g) => g.id === issueGrid)?.buildings ?? [];
 
   const file = async (indexes: number[]) => {
-    if (busy || !m) return;
+    if (!m) return;
     const missing = indexes.find((i) => !chosen[i]);
-    if (missing !== undefined) {
-      setError(`第${missing + 1}条问题：请选择问题类别`);
-      return;
-    }
-    if (!m.gridId && !gridId) {
-      setError('全社区会议的问题请先选择所在网格');
-      return;
-    }
-    const bad = indexes.map((i) => extraProblem(i, extras[i])).find(Boolean);
-    if (bad) {
-      setError(bad);
-      return;
-    }
-    setBusy(true);
-    setError(undefined);
-    try {
-      const issues: FileIssue[] = indexes.map((index) => {
-        const extra = extras[index];
-        const buildingId = buildings.some((b) => b.id === extra?.buildingId) ? extra!.buildingId : undefined;
-        const phone = extra?.phone.trim();
-        return {
-          index,
-          categoryId: chosen[index]!,
-          ...(buildingId ? { buildingId } : m.gridId ? {} : { gridId }),
-          ...(phone ? { contactPhone: phone } : {}),
-        };
-      });
-      const r = await meetingsApi.fileIssues(m.id, issues);
-      setMeeting(r.meeting);
-      Taro.showToast({ title: `已登记 ${r.filed.length} 件诉求`, icon: 'none' });
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    const problem =
+      (missing !== undefined ? `第${missing + 1}条问题：请选择问题类别` : undefined) ??
+      (!m.gridId && !gridId ? '全社区会议的问题请先选择所在网格' : undefined) ??
+      indexes.map((i) => extraProblem(i, extras[i])).find(Boolean);
+    await filing.run(
+      async () => {
+        const issues: FileIssue[] = indexes.map((index) => {
+          const extra = extras[index];
+          const buildingId = buildings.some((b) => b.id === extra?.buildingId) ? extra!.buildingId : undefined;
+          const phone = extra?.phone.trim();
+          return {
+            index,
+            categoryId: chosen[index]!,
+            ...(buildingId ? { buildingId } : m.gridId ? {} : { gridId }),
+            ...(phone ? { contactPhone: phone } : {}),
+          };
+        });
+        const r = await meetingsApi.fileIssues(m.id, issues);
+        setMeeting(r.meeting);
+        Taro.showToast({ title: `已登记 ${r.filed.length} 件诉求`, icon: 'none' });
+      },
+      { problem },
+    );
   };
 
   if (!m) {
@@ -438,18 +415,18 @@ function MeetingRecord({ id }: { id: string }) {
                 extra={extras[i.index]}
                 onChange={(x) => setExtras({ ...extras, [i.index]: x })}
               />
-              <BigButton kind="secondary" onClick={() => void file([i.index])} disabled={busy} testId={`meeting-file-${i.index}`}>
+              <BigButton kind="secondary" onClick={() => void file([i.index])} disabled={filing.busy} testId={`meeting-file-${i.index}`}>
                 登记为诉求
               </BigButton>
             </View>
           )}
         </View>
       ))}
-      <ErrorLine message={error} testId="meeting-file-error" />
+      <ErrorLine message={filing.error} testId="meeting-file-error" />
       {open.length > 1 ? (
-        <BigButton onClick={() => void file(open)} disabled={busy} testId="meeting-file-all">
-          {busy ? '正在登记…' : `全部登记为诉求（${open.length} 条）`}
-        </BigButton>
+        <SubmitButton submit={filing} onClick={() => void file(open)} busyText="正在登记…" testId="meeting-file-all">
+          {`全部登记为诉求（${open.length} 条）`}
+        </SubmitButton>
       ) : null}
     </View>
   );
