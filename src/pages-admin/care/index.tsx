@@ -2,11 +2,13 @@ import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { BigButton } from '../../components/big-button';
+import { ChipMultiSelect } from '../../components/chip-multi-select';
 import { LabelledInput } from '../../components/labelled-field';
 import { EmptyState, ErrorLine, Loading, SectionTitle } from '../../components/notice';
 import { PageShell } from '../../components/page-shell';
 import { StaffChips, StaffNote, StaffTag, type Tone } from '../../components/staff-ui';
-import { errorMessage } from '../../services/api-error';
+import { SubmitButton } from '../../components/submit-button';
+import { useSubmit } from '../../hooks/use-submit';
 import { CARE_GROUP_OPTIONS, careApi, type CareGroup, type VisitState } from '../../services/care-api';
 import { useSignedIn } from '../../state/staff-profile';
 import { openExport } from '../../utils/staff-export';
@@ -31,60 +33,45 @@ export default function CarePage() {
   const [address, setAddress] = useState('');
   const [phone, setPhone] = useState('');
   const [notes, setNotes] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const submit = useSubmit();
   const [exportNote, setExportNote] = useState<string>();
 
-  const toggleGroup = (g: CareGroup) => setGroups(groups.includes(g) ? groups.filter((x) => x !== g) : [...groups, g]);
-
   const save = async () => {
-    if (busy) return;
     const problem =
       (gridId ? undefined : '请选择网格') ??
       textProblem(name, '姓名', 20) ??
       (groups.length ? undefined : '请至少选择一个类别') ??
       textProblem(address, '住址', 100) ??
       (phone.trim() && !isPhone(phone) ? '电话格式不正确' : undefined);
-    if (problem) {
-      setError(problem);
-      return;
-    }
-    setBusy(true);
-    setError(undefined);
-    try {
-      const s = await careApi.save({
-        gridId: gridId!,
-        name: name.trim(),
-        groups,
-        address: address.trim(),
-        ...(phone.trim() ? { phone: phone.trim() } : {}),
-        ...(notes.trim() ? { notes: notes.trim() } : {}),
-      });
-      Taro.showToast({ title: `已登记，由${s.member?.roleName ?? ''}${s.member?.name ?? ''}走访`, icon: 'none' });
-      setAdding(false);
-      setName('');
-      setGroups([]);
-      setAddress('');
-      setPhone('');
-      setNotes('');
-      await reg.reload();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    await submit.run(
+      async () => {
+        const s = await careApi.save({
+          gridId: gridId!,
+          name: name.trim(),
+          groups,
+          address: address.trim(),
+          ...(phone.trim() ? { phone: phone.trim() } : {}),
+          ...(notes.trim() ? { notes: notes.trim() } : {}),
+        });
+        Taro.showToast({ title: `已登记，由${s.member?.roleName ?? ''}${s.member?.name ?? ''}走访`, icon: 'none' });
+        setAdding(false);
+        setName('');
+        setGroups([]);
+        setAddress('');
+        setPhone('');
+        setNotes('');
+        await reg.reload();
+      },
+      { problem },
+    );
   };
 
-  const exportLedger = async (kind: 'register' | 'visits') => {
-    setError(undefined);
-    try {
+  const exportLedger = (kind: 'register' | 'visits') =>
+    submit.run(async () => {
       const r = await careApi.ledger(kind, communityId);
       setExportNote(`已导出 ${r.rowCount} 行：${r.fileName}`);
       await openExport(r);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  };
+    });
 
   const items = reg.data?.items ?? [];
   const grids = reg.data?.grids ?? [];
@@ -107,18 +94,14 @@ export default function CarePage() {
                 testId="care-grid"
               />
               <LabelledInput label="姓名" required value={name} maxlength={20} placeholder="姓名" onChange={setName} testId="care-name" />
-              <View className="staff-chips" data-testid="care-groups">
-                {CARE_GROUP_OPTIONS.map((o) => (
-                  <View
-                    key={o.value}
-                    className={`staff-chip ${groups.includes(o.value) ? 'staff-chip--on' : ''}`}
-                    onClick={() => toggleGroup(o.value)}
-                    data-testid={`care-group-${o.value}`}
-                  >
-                    {o.label}
-                  </View>
-                ))}
-              </View>
+              <ChipMultiSelect
+                options={CARE_GROUP_OPTIONS}
+                value={groups}
+                onChange={setGroups}
+                testId="care-groups"
+                chipTestId="care-group-"
+                label="类别"
+              />
               <LabelledInput
                 label="住址"
                 required
@@ -145,10 +128,9 @@ export default function CarePage() {
                 onChange={setNotes}
                 testId="care-notes"
               />
-              <ErrorLine message={error} testId="care-error" />
-              <BigButton onClick={() => void save()} disabled={busy} testId="care-save">
-                {busy ? '正在保存…' : '保存'}
-              </BigButton>
+              <SubmitButton submit={submit} onClick={() => void save()} busyText="正在保存…" testId="care-save" errorTestId="care-error">
+                保存
+              </SubmitButton>
               <BigButton kind="plain" onClick={() => setAdding(false)}>
                 取消
               </BigButton>
@@ -158,7 +140,7 @@ export default function CarePage() {
               <BigButton onClick={() => setAdding(true)} testId="care-add">
                 ＋ 登记走访对象
               </BigButton>
-              <ErrorLine message={error} testId="care-error" />
+              <ErrorLine message={submit.error} testId="care-error" />
             </View>
           )}
           <View className="care__head">
