@@ -7,7 +7,8 @@ import { EmptyState, ErrorLine, Loading, SectionTitle } from '../../components/n
 import { PageShell } from '../../components/page-shell';
 import { StaffPhotoPicker } from '../../components/staff-photos';
 import { PhoneLink, StaffChips, StaffNote, StaffTag, type Tone } from '../../components/staff-ui';
-import { errorMessage } from '../../services/api-error';
+import { SubmitButton } from '../../components/submit-button';
+import { useSubmit } from '../../hooks/use-submit';
 import { careApi, type CareSubjectView, type CareVisitView, type VisitState } from '../../services/care-api';
 import { memberApi } from '../../services/member-api';
 import { useSignedIn } from '../../state/staff-profile';
@@ -81,65 +82,47 @@ function SubjectView({ subjectId }: { subjectId: string }) {
   const [needs, setNeeds] = useState<string[]>([]);
   const [photos, setPhotos] = useState<string[]>([]);
   const [requestId, setRequestId] = useState(() => newRequestId());
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const sending = useSubmit();
   const [turning, setTurning] = useState<{ visitId: string; index: number }>();
   const [categoryId, setCategoryId] = useState<string>();
 
   const s = detail.data?.subject;
 
   const submit = async () => {
-    if (busy) return;
     const cleaned = needs.map((n) => n.trim()).filter(Boolean);
     const problem = textProblem(found, '走访情况', 500) ?? cleaned.map((n) => textProblem(n, '需求', 200)).find(Boolean);
-    if (problem) {
-      setError(problem);
-      return;
-    }
-    setBusy(true);
-    setError(undefined);
-    try {
-      await careApi.recordVisit({
-        requestId,
-        subjectId,
-        visitedOn,
-        found: found.trim(),
-        needs: cleaned,
-        ...(photos.length ? { photos } : {}),
-      });
-      Taro.showToast({ title: '已登记走访', icon: 'success' });
-      setFound('');
-      setNeeds([]);
-      setPhotos([]);
-      setRequestId(newRequestId());
-      await detail.reload();
-    } catch (e) {
-      // Keep what was typed; the next tap retries with the same requestId.
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    // On failure what was typed stays; the next tap retries with the same requestId.
+    await sending.run(
+      async () => {
+        await careApi.recordVisit({
+          requestId,
+          subjectId,
+          visitedOn,
+          found: found.trim(),
+          needs: cleaned,
+          ...(photos.length ? { photos } : {}),
+        });
+        Taro.showToast({ title: '已登记走访', icon: 'success' });
+        setFound('');
+        setNeeds([]);
+        setPhotos([]);
+        setRequestId(newRequestId());
+        await detail.reload();
+      },
+      { problem },
+    );
   };
 
   const toCase = async () => {
-    if (!turning || busy) return;
-    if (!categoryId) {
-      setError('请选择问题类别');
-      return;
-    }
-    setBusy(true);
-    setError(undefined);
-    try {
+    if (!turning) return;
+    if (!categoryId) return sending.fail('请选择问题类别');
+    await sending.run(async () => {
       const r = await careApi.needToCase(turning.visitId, turning.index, categoryId);
       setTurning(undefined);
       Taro.showToast({ title: '已转为诉求', icon: 'success' });
       await detail.reload();
       void Taro.navigateTo({ url: STAFF_ROUTES.task(r.caseId) });
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const visitCard = (v: CareVisitView) => (
@@ -177,9 +160,9 @@ function SubjectView({ subjectId }: { subjectId: string }) {
             testId="care-turn-category"
           />
           <StaffNote>将作为本网格的诉求（来源：走访），不公开，不含走访对象姓名。</StaffNote>
-          <BigButton onClick={() => void toCase()} disabled={busy} testId="care-turn-submit">
-            {busy ? '正在提交…' : '确认转为诉求'}
-          </BigButton>
+          <SubmitButton submit={sending} onClick={() => void toCase()} busyText="正在提交…" testId="care-turn-submit">
+            确认转为诉求
+          </SubmitButton>
         </View>
       ) : null}
     </View>
@@ -238,10 +221,9 @@ function SubjectView({ subjectId }: { subjectId: string }) {
             </BigButton>
           ) : null}
           <StaffPhotoPicker value={photos} onChange={setPhotos} max={3} testId="care-photos" />
-          <ErrorLine message={error} testId="care-error" />
-          <BigButton onClick={() => void submit()} disabled={busy} testId="care-submit">
-            {busy ? '正在提交…' : '登记走访'}
-          </BigButton>
+          <SubmitButton submit={sending} onClick={() => void submit()} busyText="正在提交…" testId="care-submit" errorTestId="care-error">
+            登记走访
+          </SubmitButton>
 
           <SectionTitle>走访记录</SectionTitle>
           {detail.data!.visits.length === 0 ? <StaffNote>还没有走访记录。</StaffNote> : null}
