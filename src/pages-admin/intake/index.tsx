@@ -6,8 +6,9 @@ import { LabelledInput, LabelledTextarea } from '../../components/labelled-field
 import { EmptyState, ErrorLine, Loading, SectionTitle } from '../../components/notice';
 import { PageShell } from '../../components/page-shell';
 import { PhoneLink, StaffChips, StaffNote, StaffRow } from '../../components/staff-ui';
+import { SubmitButton } from '../../components/submit-button';
+import { useSubmit } from '../../hooks/use-submit';
 import { adminApi } from '../../services/admin-api';
-import { errorMessage } from '../../services/api-error';
 import { call } from '../../services/call';
 import {
   intakeApi,
@@ -67,8 +68,7 @@ function ProxyForm({ view }: { view: 'admin' | 'member' }) {
   const [description, setDescription] = useState('');
   const [isPublic, setIsPublic] = useState(false);
   const [requestId, setRequestId] = useState(() => newRequestId());
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const sending = useSubmit();
   const [done, setDone] = useState<ProxyResult>();
 
   // The grids the caller may file in: a member's community, an admin's community (the street: all).
@@ -85,7 +85,6 @@ function ProxyForm({ view }: { view: 'admin' | 'member' }) {
   const categories = options.data?.categories ?? [];
 
   const submit = async () => {
-    if (busy) return;
     const phone = contactPhone.trim();
     const problem =
       (channel === 'hotline' && !ticketNo.trim() ? '请填写12345工单号' : undefined) ??
@@ -95,31 +94,22 @@ function ProxyForm({ view }: { view: 'admin' | 'member' }) {
       (gridId ? undefined : '请选择网格') ??
       (categoryId ? undefined : '请选择问题类别') ??
       textProblem(description, '诉求内容', 500);
-    if (problem) {
-      setError(problem);
-      return;
-    }
-    setBusy(true);
-    setError(undefined);
-    try {
-      const r = await intakeApi.fileForResident({
-        requestId,
-        channel,
-        ...(channel === 'hotline' ? { ticketNo: ticketNo.trim() } : {}),
-        contactName: contactName.trim(),
-        ...(phone ? { contactPhone: phone } : {}),
-        categoryId: categoryId!,
-        ...(buildingId ? { buildingId } : { gridId }),
-        description: description.trim(),
-        isPublic,
-      });
-      setDone(r);
-    } catch (e) {
-      // Everything stays; the next tap retries with the same requestId.
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    // On failure everything stays; the next tap retries with the same requestId.
+    await sending.run(
+      () =>
+        intakeApi.fileForResident({
+          requestId,
+          channel,
+          ...(channel === 'hotline' ? { ticketNo: ticketNo.trim() } : {}),
+          contactName: contactName.trim(),
+          ...(phone ? { contactPhone: phone } : {}),
+          categoryId: categoryId!,
+          ...(buildingId ? { buildingId } : { gridId }),
+          description: description.trim(),
+          isPublic,
+        }),
+      { problem, done: setDone },
+    );
   };
 
   const another = () => {
@@ -246,10 +236,15 @@ function ProxyForm({ view }: { view: 'admin' | 'member' }) {
             <Text>{isPublic ? '群众同意公开到公示栏' : '不公开'}</Text>
             <Switch className="intake__switch" checked={isPublic} data-testid="intake-public" />
           </View>
-          <ErrorLine message={error} testId="intake-error" />
-          <BigButton onClick={() => void submit()} disabled={busy} testId="intake-submit">
-            {busy ? '正在登记…' : '代登记'}
-          </BigButton>
+          <SubmitButton
+            submit={sending}
+            onClick={() => void submit()}
+            busyText="正在登记…"
+            testId="intake-submit"
+            errorTestId="intake-error"
+          >
+            代登记
+          </SubmitButton>
         </View>
       ) : null}
     </View>
@@ -261,38 +256,29 @@ function CallbackList() {
   const [open, setOpen] = useState<string>();
   const [rating, setRating] = useState<Rating>();
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const saving = useSubmit();
   const [saved, setSaved] = useState<string>();
 
   const choose = (line: PhoneVisitLine) => {
     setOpen(open === line.id ? undefined : line.id);
     setRating(undefined);
     setNote('');
-    setError(undefined);
+    saving.fail();
   };
 
   const save = async (caseId: string) => {
-    if (busy) return;
     const problem =
       (rating ? undefined : '请选择群众的评价') ??
       (rating === 'unsatisfied' ? textProblem(note, '不满意的原因', 500) : note.trim() ? textProblem(note, '回访情况', 500) : undefined);
-    if (problem) {
-      setError(problem);
-      return;
-    }
-    setBusy(true);
-    setError(undefined);
-    try {
-      const r = await intakeApi.phoneVisit(caseId, rating!, note.trim() || undefined);
-      setSaved(`已记录电话回访：${r.ratingName}，诉求${r.statusName}`);
-      setOpen(undefined);
-      await queue.reload();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    await saving.run(
+      async () => {
+        const r = await intakeApi.phoneVisit(caseId, rating!, note.trim() || undefined);
+        setSaved(`已记录电话回访：${r.ratingName}，诉求${r.statusName}`);
+        setOpen(undefined);
+        await queue.reload();
+      },
+      { problem },
+    );
   };
 
   const items = queue.data?.items ?? [];
@@ -334,10 +320,15 @@ function CallbackList() {
                 testId="callback-note"
                 instance={line.id}
               />
-              <ErrorLine message={error} testId="callback-error" />
-              <BigButton onClick={() => void save(line.id)} disabled={busy} testId="callback-save">
-                {busy ? '正在保存…' : '保存回访结果'}
-              </BigButton>
+              <SubmitButton
+                submit={saving}
+                onClick={() => void save(line.id)}
+                busyText="正在保存…"
+                testId="callback-save"
+                errorTestId="callback-error"
+              >
+                保存回访结果
+              </SubmitButton>
             </View>
           ) : (
             <BigButton kind="secondary" onClick={() => choose(line)} testId={`callback-start-${line.id}`}>
