@@ -19,8 +19,8 @@ export function SubmitButton({
 }: {
   submit: Pick<Submit, 'busy' | 'error'>;
   onClick: () => void;
-  /** What the button says while the call runs (正在保存…). */
-  busyText: string;
+  /** What the button says while the call runs (正在保存…). @default its label */
+  busyText?: string;
   testId: string;
   /** data-testid of the error line; without it the page shows `submit.error` itself. */
   errorTestId?: string;
@@ -32,7 +32,7 @@ export function SubmitButton({
     <>
       {errorTestId ? <ErrorLine message={submit.error} testId={errorTestId} /> : null}
       <BigButton kind={kind} onClick={onClick} disabled={submit.busy || disabled} testId={testId}>
-        {submit.busy ? busyText : children}
+        {submit.busy && busyText ? busyText : children}
       </BigButton>
     </>
   );
