@@ -7,7 +7,8 @@ import { ErrorLine, Loading, SectionTitle } from '../../components/notice';
 import { PageShell } from '../../components/page-shell';
 import { StaffPhotoPicker } from '../../components/staff-photos';
 import { StaffChips, StaffNote } from '../../components/staff-ui';
-import { errorMessage } from '../../services/api-error';
+import { SubmitButton } from '../../components/submit-button';
+import { useSubmit } from '../../hooks/use-submit';
 import { memberApi, type Severity } from '../../services/member-api';
 import { categoryRoleName } from '../../utils/roles';
 import { newRequestId, textProblem } from '../../utils/staff-form';
@@ -45,8 +46,7 @@ export default function PatrolPage() {
   const [severity, setSeverity] = useState<Severity>('simple');
   const [isPublic, setIsPublic] = useState(true);
   const [requestId, setRequestId] = useState(() => newRequestId());
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const sending = useSubmit();
   const [done, setDone] = useState<Done>();
 
   useEffect(() => {
@@ -63,20 +63,14 @@ export default function PatrolPage() {
   };
 
   const submit = async () => {
-    if (busy) return;
     const problem =
       (buildingId ? undefined : '请选择楼栋') ??
       (categoryId ? undefined : '请选择问题类别') ??
       textProblem(description, '问题描述', 500) ??
       (spot ? textProblem(result, '办理结果', 500) : undefined) ??
       (spot && photos.length === 0 ? '当场办结须拍一张办理后的照片' : undefined);
-    if (problem) {
-      setError(problem);
-      return;
-    }
-    setBusy(true);
-    setError(undefined);
-    try {
+    // On failure everything stays; the next tap retries with the same requestId.
+    const sent = async () => {
       if (spot) {
         const r = await memberApi.closeOnSpot({
           requestId,
@@ -100,12 +94,8 @@ export default function PatrolPage() {
         });
         setDone({ caseId: r.caseId, statusName: r.statusName, holder: r.holder ? `${r.holder.roleName} ${r.holder.name}` : undefined });
       }
-    } catch (e) {
-      // Keep everything; the next tap retries with the same requestId.
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    };
+    await sending.run(sent, { problem });
   };
 
   const another = () => {
@@ -203,10 +193,15 @@ export default function PatrolPage() {
             <Text>{isPublic ? '公开到公示栏' : '不公开'}</Text>
             <Switch className="patrol__switch" checked={isPublic} color={COLORS.primary} data-testid="patrol-public" />
           </View>
-          <ErrorLine message={error} testId="patrol-error" />
-          <BigButton onClick={() => void submit()} disabled={busy} testId="patrol-submit">
-            {busy ? '正在提交…' : spot ? '当场办结' : '上报'}
-          </BigButton>
+          <SubmitButton
+            submit={sending}
+            onClick={() => void submit()}
+            busyText="正在提交…"
+            testId="patrol-submit"
+            errorTestId="patrol-error"
+          >
+            {spot ? '当场办结' : '上报'}
+          </SubmitButton>
         </View>
       ) : null}
     </PageShell>
