@@ -3,10 +3,11 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { LabelledInput } from '../../components/labelled-field';
 import { BigButton } from '../../components/big-button';
-import { ErrorLine, SectionTitle } from '../../components/notice';
+import { SectionTitle } from '../../components/notice';
 import { PageShell } from '../../components/page-shell';
 import { StaffNote } from '../../components/staff-ui';
-import { errorMessage } from '../../services/api-error';
+import { SubmitButton } from '../../components/submit-button';
+import { useSubmit } from '../../hooks/use-submit';
 import { memberApi, type BindResult } from '../../services/member-api';
 import { staffProfileStore, useStaffProfile } from '../../state/staff-profile';
 import { inviteCodeProblem, normaliseInviteCode } from '../../utils/staff-form';
@@ -20,30 +21,20 @@ export default function BindPage() {
   const { profile } = useStaffProfile();
   const [code, setCode] = useState(() => normaliseInviteCode(decodeURIComponent(router.params.code ?? '')));
   const [name, setName] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const binding = useSubmit();
   const [result, setResult] = useState<BindResult>();
 
   const bind = async () => {
-    if (busy) return;
     const c = normaliseInviteCode(code);
-    const problem = inviteCodeProblem(c);
-    if (problem) {
-      setError(problem);
-      return;
-    }
-    setBusy(true);
-    setError(undefined);
-    try {
-      const r = await memberApi.bindInvite(c, name.trim() || undefined);
-      setResult(r);
-      // The tab bar and the work page read the roles from the profile.
-      await staffProfileStore.reload();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    await binding.run(
+      async () => {
+        const r = await memberApi.bindInvite(c, name.trim() || undefined);
+        setResult(r);
+        // The tab bar and the work page read the roles from the profile.
+        await staffProfileStore.reload();
+      },
+      { problem: inviteCodeProblem(c) },
+    );
   };
 
   if (result) {
@@ -102,10 +93,9 @@ export default function BindPage() {
           testId="bind-name"
         />
       </View>
-      <ErrorLine message={error} testId="bind-error" />
-      <BigButton onClick={() => void bind()} disabled={busy} testId="bind-submit">
-        {busy ? '正在绑定…' : '绑定'}
-      </BigButton>
+      <SubmitButton submit={binding} onClick={() => void bind()} busyText="正在绑定…" testId="bind-submit" errorTestId="bind-error">
+        绑定
+      </SubmitButton>
       <View className="bind__help">没有邀请码？请联系社区（网格与人员 → 成员 → 邀请码）。</View>
     </PageShell>
   );
