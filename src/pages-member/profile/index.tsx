@@ -2,11 +2,11 @@ import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Switch, Text, View } from '@tarojs/components';
 import { LabelledInput, LabelledTextarea } from '../../components/labelled-field';
-import { BigButton } from '../../components/big-button';
 import { ErrorLine, Loading, SectionTitle } from '../../components/notice';
 import { PageShell } from '../../components/page-shell';
 import { StaffNote, StaffRow } from '../../components/staff-ui';
-import { errorMessage } from '../../services/api-error';
+import { SubmitButton } from '../../components/submit-button';
+import { useSubmit } from '../../hooks/use-submit';
 import { memberProfileApi } from '../../services/member-profile-api';
 import { useSignedIn } from '../../state/staff-profile';
 import { chars, isPhone } from '../../utils/staff-form';
@@ -22,8 +22,7 @@ export default function ProfilePage() {
   const [showFullName, setShowFullName] = useState(false);
   const [workPhone, setWorkPhone] = useState('');
   const [commitment, setCommitment] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const saving = useSubmit();
 
   useEffect(() => {
     if (!p) return;
@@ -33,24 +32,21 @@ export default function ProfilePage() {
   }, [p]);
 
   const save = async () => {
-    if (busy) return;
-    if (workPhone.trim() && !isPhone(workPhone)) return setError('工作电话格式不正确');
-    if (chars(commitment) > MAX_COMMITMENT) return setError(`服务承诺最多${MAX_COMMITMENT}字`);
-    setBusy(true);
-    setError(undefined);
-    try {
-      await memberProfileApi.save({
-        showFullName,
-        workPhone: workPhone.trim() || null,
-        commitment: commitment.trim() || null,
-      });
-      Taro.showToast({ title: '已保存', icon: 'success' });
-      await profile.reload();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    const problem =
+      (workPhone.trim() && !isPhone(workPhone) ? '工作电话格式不正确' : undefined) ??
+      (chars(commitment) > MAX_COMMITMENT ? `服务承诺最多${MAX_COMMITMENT}字` : undefined);
+    await saving.run(
+      async () => {
+        await memberProfileApi.save({
+          showFullName,
+          workPhone: workPhone.trim() || null,
+          commitment: commitment.trim() || null,
+        });
+        Taro.showToast({ title: '已保存', icon: 'success' });
+        await profile.reload();
+      },
+      { problem },
+    );
   };
 
   return (
@@ -90,10 +86,9 @@ export default function ProfilePage() {
               }
             />
           </View>
-          <ErrorLine message={error} testId="profile-error" />
-          <BigButton onClick={() => void save()} disabled={busy} testId="profile-save">
-            {busy ? '正在保存…' : '保存'}
-          </BigButton>
+          <SubmitButton submit={saving} onClick={() => void save()} busyText="正在保存…" testId="profile-save" errorTestId="profile-error">
+            保存
+          </SubmitButton>
           <SectionTitle>公示牌上现在显示</SectionTitle>
           <View className="card" data-testid="profile-board">
             <View>
