@@ -7,7 +7,8 @@ import { EmptyState, ErrorLine, Loading, SectionTitle } from '../../components/n
 import { PageShell } from '../../components/page-shell';
 import { StaffChips, StaffNote, StaffTag } from '../../components/staff-ui';
 import { StaffPhotoPicker } from '../../components/staff-photos';
-import { errorMessage } from '../../services/api-error';
+import { SubmitButton } from '../../components/submit-button';
+import { useSubmit } from '../../hooks/use-submit';
 import { microProjectsApi, type RoundProject, type RoundView } from '../../services/micro-projects-api';
 import { useSignedIn } from '../../state/staff-profile';
 import { addDays, chinaDate } from '../../utils/staff-case-filter';
@@ -86,43 +87,37 @@ function RoundForm({ communities, onDone }: { communities: { id: string; name: s
   const [length, setLength] = useState('7');
   const [votes, setVotes] = useState('1');
   const [projects, setProjects] = useState<ProjectFields[]>([{ ...EMPTY }, { ...EMPTY }]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const saving = useSubmit();
 
   const set = (i: number, field: keyof ProjectFields, value: string) =>
     setProjects(projects.map((p, j) => (j === i ? { ...p, [field]: value } : p)));
   const maxVotes = Math.max(1, Math.min(5, projects.length - 1));
 
   const save = async () => {
-    if (busy) return;
     const problem =
       (communityId ? undefined : '请选择社区') ?? textProblem(title, '投票名称', 40) ?? roundDraftProblem(projects, Number(votes));
-    if (problem) return setError(problem);
     const today = chinaDate(new Date());
     const opensOn = addDays(today, Number(start));
-    setBusy(true);
-    setError(undefined);
-    try {
-      await microProjectsApi.saveRound({
-        communityId: communityId!,
-        title: title.trim(),
-        opensOn,
-        closesOn: addDays(opensOn, Number(length) - 1),
-        votesPerPerson: Number(votes),
-        projects: projects.map((p) => ({
-          title: p.title.trim(),
-          description: p.description.trim(),
-          cost: Number(p.cost),
-          provider: p.provider.trim(),
-        })),
-      });
-      Taro.showToast({ title: '已发布', icon: 'none' });
-      onDone(true);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    await saving.run(
+      async () => {
+        await microProjectsApi.saveRound({
+          communityId: communityId!,
+          title: title.trim(),
+          opensOn,
+          closesOn: addDays(opensOn, Number(length) - 1),
+          votesPerPerson: Number(votes),
+          projects: projects.map((p) => ({
+            title: p.title.trim(),
+            description: p.description.trim(),
+            cost: Number(p.cost),
+            provider: p.provider.trim(),
+          })),
+        });
+        Taro.showToast({ title: '已发布', icon: 'none' });
+        onDone(true);
+      },
+      { problem },
+    );
   };
 
   return (
@@ -184,10 +179,9 @@ function RoundForm({ communities, onDone }: { communities: { id: string; name: s
           ＋ 添加候选项目
         </BigButton>
       ) : null}
-      <ErrorLine message={error} testId="mp-error" />
-      <BigButton onClick={() => void save()} disabled={busy} testId="mp-save">
-        {busy ? '正在发布…' : '发布'}
-      </BigButton>
+      <SubmitButton submit={saving} onClick={() => void save()} busyText="正在发布…" testId="mp-save" errorTestId="mp-error">
+        发布
+      </SubmitButton>
       <BigButton kind="plain" onClick={() => onDone(false)}>
         取消
       </BigButton>
@@ -215,31 +209,27 @@ function ProjectAdmin({ round, project, onChanged }: { round: RoundView; project
   const next = nextStage(project.stage);
   const [note, setNote] = useState('');
   const [photos, setPhotos] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const step = useSubmit();
 
   const advance = async () => {
-    if (busy || !next) return;
-    if (next === 'done' && photos.length === 0) return setError('项目完成须上传至少 1 张照片');
-    setBusy(true);
-    setError(undefined);
-    try {
-      await microProjectsApi.deliver({
-        roundId: round.id,
-        projectId: project.id,
-        stage: next,
-        on: chinaDate(new Date()),
-        ...(note.trim() ? { note: note.trim() } : {}),
-        ...(photos.length ? { photos } : {}),
-      });
-      setNote('');
-      setPhotos([]);
-      onChanged();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    if (!next) return;
+    const problem = next === 'done' && photos.length === 0 ? '项目完成须上传至少 1 张照片' : undefined;
+    await step.run(
+      async () => {
+        await microProjectsApi.deliver({
+          roundId: round.id,
+          projectId: project.id,
+          stage: next,
+          on: chinaDate(new Date()),
+          ...(note.trim() ? { note: note.trim() } : {}),
+          ...(photos.length ? { photos } : {}),
+        });
+        setNote('');
+        setPhotos([]);
+        onChanged();
+      },
+      { problem },
+    );
   };
 
   return (
@@ -275,10 +265,9 @@ function ProjectAdmin({ round, project, onChanged }: { round: RoundView; project
             addText={next === 'done' ? '完成照片（必填）' : '现场照片（选填）'}
             testId="mp-step-photos"
           />
-          <ErrorLine message={error} testId="mp-step-error" />
-          <BigButton kind="secondary" onClick={() => void advance()} disabled={busy} testId="mp-step">
+          <SubmitButton submit={step} kind="secondary" onClick={() => void advance()} testId="mp-step" errorTestId="mp-step-error">
             {NEXT_STAGE_LABEL[next]}
-          </BigButton>
+          </SubmitButton>
         </View>
       ) : null}
     </View>
