@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { View } from '@tarojs/components';
 import { BigButton } from '../../components/big-button';
+import { ChipMultiSelect } from '../../components/chip-multi-select';
 import { LabelledInput } from '../../components/labelled-field';
 import { ErrorLine } from '../../components/notice';
 import type { DepartmentFields, DepartmentItem } from '../../services/departments-api';
@@ -27,7 +28,6 @@ export function DepartmentForm({
   const [phone, setPhone] = useState(item?.phone ?? '');
   const [picked, setPicked] = useState<string[]>(item?.categoryIds ?? []);
   const [problem, setProblem] = useState<string>();
-  const toggle = (id: string) => setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : [...p, id]));
 
   const save = async () => {
     const bad =
@@ -59,18 +59,14 @@ export function DepartmentForm({
         testId="dept-handles"
       />
       <View className="staff-form__label">负责类别（吹哨、报到时优先推荐）</View>
-      <View className="staff-chips" data-testid="dept-categories">
-        {categories.map((c) => (
-          <View
-            key={c.id}
-            className={`staff-chip ${picked.includes(c.id) ? 'staff-chip--on' : ''}`}
-            onClick={() => toggle(c.id)}
-            data-testid={`dept-category-${c.id}`}
-          >
-            {c.name}
-          </View>
-        ))}
-      </View>
+      <ChipMultiSelect
+        options={categories.map((c) => ({ value: c.id, label: c.name }))}
+        value={picked}
+        onChange={setPicked}
+        testId="dept-categories"
+        chipTestId="dept-category-"
+        label="负责类别"
+      />
       <LabelledInput
         label="联系电话（选填）"
         value={phone}
