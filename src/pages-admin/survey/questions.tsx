@@ -3,9 +3,10 @@ import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { BigButton } from '../../components/big-button';
 import { LabelledInput } from '../../components/labelled-field';
-import { ErrorLine, SectionTitle } from '../../components/notice';
+import { SectionTitle } from '../../components/notice';
 import { StaffChips, StaffNote, StaffTag } from '../../components/staff-ui';
-import { errorMessage } from '../../services/api-error';
+import { SubmitButton } from '../../components/submit-button';
+import { useSubmit } from '../../hooks/use-submit';
 import { surveyApi } from '../../services/survey-api';
 import {
   KIND_LABELS,
@@ -32,25 +33,17 @@ const REQUIRED = [
  */
 export function QuestionsEditor({ initial, editable, onSaved }: { initial: SurveyQuestion[]; editable: boolean; onSaved: () => void }) {
   const [questions, setQuestions] = useState<SurveyQuestion[]>(initial);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const saving = useSubmit();
   const changed = JSON.stringify(questions) !== JSON.stringify(initial);
 
   const save = async () => {
-    if (busy) return;
-    const problem = questionsProblem(questions);
-    if (problem) return setError(problem);
-    setBusy(true);
-    setError(undefined);
-    try {
-      await surveyApi.saveQuestions(questions.map((q) => ({ ...q, text: q.text.trim() })));
-      Taro.showToast({ title: '问卷已保存', icon: 'none' });
-      onSaved();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    await saving.run(() => surveyApi.saveQuestions(questions.map((q) => ({ ...q, text: q.text.trim() }))), {
+      problem: questionsProblem(questions),
+      done: () => {
+        Taro.showToast({ title: '问卷已保存', icon: 'none' });
+        onSaved();
+      },
+    });
   };
 
   if (!editable)
@@ -134,10 +127,16 @@ export function QuestionsEditor({ initial, editable, onSaved }: { initial: Surve
           </BigButton>
         </View>
       ) : null}
-      <ErrorLine message={error} testId="survey-questions-error" />
-      <BigButton onClick={() => void save()} disabled={busy || !changed} testId="survey-questions-save">
-        {busy ? '正在保存…' : '保存问卷'}
-      </BigButton>
+      <SubmitButton
+        submit={saving}
+        onClick={() => void save()}
+        disabled={!changed}
+        busyText="正在保存…"
+        testId="survey-questions-save"
+        errorTestId="survey-questions-error"
+      >
+        保存问卷
+      </SubmitButton>
       {changed ? (
         <BigButton kind="plain" onClick={() => setQuestions(initial)} testId="survey-questions-reset">
           放弃修改

@@ -5,7 +5,8 @@ import { BigButton } from '../../components/big-button';
 import { LabelledTextarea } from '../../components/labelled-field';
 import { EmptyState, ErrorLine, SectionTitle } from '../../components/notice';
 import { StaffChips, StaffNote, StaffTag } from '../../components/staff-ui';
-import { errorMessage } from '../../services/api-error';
+import { SubmitButton } from '../../components/submit-button';
+import { useSubmit } from '../../hooks/use-submit';
 import { surveyApi, type StaffSuggestion, type StaffSurvey } from '../../services/survey-api';
 import { formatRate } from '../../utils/board-format';
 import { chinaDate } from '../../utils/staff-case-filter';
@@ -66,24 +67,16 @@ export function OpenSurvey({
 
 function OpenForm({ community, today, onOpened }: { community: { id: string; name: string }; today: string; onOpened: () => void }) {
   const [length, setLength] = useState<SurveyLength>('14');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const opening = useSubmit();
   const plan = surveyPlan(today, length);
 
-  const open = async () => {
-    if (busy) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      await surveyApi.open({ communityId: community.id, ...plan });
-      Taro.showToast({ title: '测评已开展', icon: 'none' });
-      onOpened();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const open = () =>
+    opening.run(() => surveyApi.open({ communityId: community.id, ...plan }), {
+      done: () => {
+        Taro.showToast({ title: '测评已开展', icon: 'none' });
+        onOpened();
+      },
+    });
 
   return (
     <View className="card" data-testid={`survey-open-form-${community.id}`}>
@@ -93,10 +86,15 @@ function OpenForm({ community, today, onOpened }: { community: { id: string; nam
       <View className="survey-admin__meta" data-testid="survey-plan">
         {`${plan.opensOn} 至 ${plan.closesOn}，每位居民本季度只能参加一次，开展后不能撤回`}
       </View>
-      <ErrorLine message={error} testId="survey-open-error" />
-      <BigButton onClick={() => void open()} disabled={busy} testId={`survey-open-${community.id}`}>
-        {busy ? '正在开展…' : '开展本季度测评'}
-      </BigButton>
+      <SubmitButton
+        submit={opening}
+        onClick={() => void open()}
+        busyText="正在开展…"
+        testId={`survey-open-${community.id}`}
+        errorTestId="survey-open-error"
+      >
+        开展本季度测评
+      </SubmitButton>
     </View>
   );
 }
@@ -160,30 +158,27 @@ export function SuggestionQueue({ surveys, onChanged }: { surveys: StaffSurvey[]
 function SuggestionCard({ item, onChanged }: { item: StaffSuggestion & { survey: string }; onChanged: () => void }) {
   const [editing, setEditing] = useState<string>();
   const [keeping, setKeeping] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const deciding = useSubmit();
+  const { busy } = deciding;
 
-  const decide = async (approve: boolean, text?: string, keep?: KeepDecision) => {
-    if (busy) return;
-    if (text !== undefined && !text.trim()) return setError('公开内容不能为空');
-    setBusy(true);
-    setError(undefined);
-    try {
-      await surveyApi.reviewSuggestion({
-        answerId: item.answerId,
-        questionId: item.questionId,
-        approve,
-        ...(text ? { text: text.trim() } : {}),
-        ...(keep ?? {}),
-      });
-      Taro.showToast({ title: approve ? '已公开' : '已设为不公开', icon: 'none' });
-      onChanged();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const decide = (approve: boolean, text?: string, keep?: KeepDecision) =>
+    deciding.run(
+      () =>
+        surveyApi.reviewSuggestion({
+          answerId: item.answerId,
+          questionId: item.questionId,
+          approve,
+          ...(text ? { text: text.trim() } : {}),
+          ...(keep ?? {}),
+        }),
+      {
+        problem: text !== undefined && !text.trim() ? '公开内容不能为空' : undefined,
+        done: () => {
+          Taro.showToast({ title: approve ? '已公开' : '已设为不公开', icon: 'none' });
+          onChanged();
+        },
+      },
+    );
 
   return (
     <View className="card" data-testid="suggestion" data-state={item.state}>
@@ -253,7 +248,7 @@ function SuggestionCard({ item, onChanged }: { item: StaffSuggestion & { survey:
           ) : null}
         </View>
       )}
-      <ErrorLine message={error} testId="suggestion-error" />
+      <ErrorLine message={deciding.error} testId="suggestion-error" />
     </View>
   );
 }
