@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
 import { View } from '@tarojs/components';
-import { BigButton } from '../../components/big-button';
 import { EmptyState, ErrorLine, Loading, SectionTitle } from '../../components/notice';
 import { PageShell } from '../../components/page-shell';
 import { StaffChips, StaffNote, StaffTile, StaffTiles } from '../../components/staff-ui';
-import { errorMessage } from '../../services/api-error';
+import { SubmitButton } from '../../components/submit-button';
+import { useSubmit } from '../../hooks/use-submit';
 import { rectificationApi, type OpenRectificationsResult } from '../../services/rectification-api';
 import { useSignedIn, useStaffProfile } from '../../state/staff-profile';
 import { accessOf } from '../../utils/staff-access';
@@ -103,23 +103,14 @@ function OpenQuarter({ reload }: { reload: () => Promise<void> }) {
     return [previousPeriod(recent), recent];
   }, []);
   const [period, setPeriod] = useState(quarters[0]!);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  const opening = useSubmit();
   const [result, setResult] = useState<OpenRectificationsResult>();
-  const run = async () => {
-    if (busy) return;
-    setBusy(true);
-    setError(undefined);
-    setResult(undefined);
-    try {
+  const run = () =>
+    opening.run(async () => {
+      setResult(undefined);
       setResult(await rectificationApi.open(period));
       await reload();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <View data-testid="rectify-open-quarter">
       <SectionTitle>判定季度满意率</SectionTitle>
@@ -129,15 +120,15 @@ function OpenQuarter({ reload }: { reload: () => Promise<void> }) {
         onChange={setPeriod}
         testId="rectify-quarter"
       />
-      <ErrorLine message={error} testId="rectify-open-error" />
+      <ErrorLine message={opening.error} testId="rectify-open-error" />
       {result ? (
         <StaffNote tone={result.opened.length ? 'red' : 'green'} testId="rectify-opened">
           {openedText(result)}
         </StaffNote>
       ) : null}
-      <BigButton kind="secondary" onClick={() => void run()} disabled={busy} testId="rectify-open">
-        {busy ? '正在判定…' : `判定${periodLabel(period)}并开启整改任务`}
-      </BigButton>
+      <SubmitButton submit={opening} kind="secondary" onClick={() => void run()} busyText="正在判定…" testId="rectify-open">
+        {`判定${periodLabel(period)}并开启整改任务`}
+      </SubmitButton>
     </View>
   );
 }
