@@ -8,10 +8,10 @@ import { EmptyState, ErrorLine, Loading, SectionTitle } from '../../components/n
 import { PageShell } from '../../components/page-shell';
 import { StaffChips, StaffNote, StaffTag, type Tone } from '../../components/staff-ui';
 import { SubmitButton } from '../../components/submit-button';
+import { useExport } from '../../hooks/use-export';
 import { useSubmit } from '../../hooks/use-submit';
 import { CARE_GROUP_OPTIONS, careApi, type CareGroup, type VisitState } from '../../services/care-api';
 import { useSignedIn } from '../../state/staff-profile';
-import { openExport } from '../../utils/staff-export';
 import { isPhone, textProblem } from '../../utils/staff-form';
 import { useRemote } from '../../utils/use-remote';
 import './index.scss';
@@ -34,7 +34,9 @@ export default function CarePage() {
   const [phone, setPhone] = useState('');
   const [notes, setNotes] = useState('');
   const submit = useSubmit();
-  const [exportNote, setExportNote] = useState<string>();
+  const ledger = useExport();
+  // One error line for the form and the exports, as before.
+  const error = submit.error ?? ledger.error;
 
   const save = async () => {
     const problem =
@@ -67,11 +69,10 @@ export default function CarePage() {
   };
 
   const exportLedger = (kind: 'register' | 'visits') =>
-    submit.run(async () => {
-      const r = await careApi.ledger(kind, communityId);
-      setExportNote(`已导出 ${r.rowCount} 行：${r.fileName}`);
-      await openExport(r);
-    });
+    ledger.run(
+      () => careApi.ledger(kind, communityId),
+      (r) => `已导出 ${r.rowCount} 行：${r.fileName}`,
+    );
 
   const items = reg.data?.items ?? [];
   const grids = reg.data?.grids ?? [];
@@ -128,7 +129,8 @@ export default function CarePage() {
                 onChange={setNotes}
                 testId="care-notes"
               />
-              <SubmitButton submit={submit} onClick={() => void save()} busyText="正在保存…" testId="care-save" errorTestId="care-error">
+              <ErrorLine message={error} testId="care-error" />
+              <SubmitButton submit={submit} onClick={() => void save()} busyText="正在保存…" testId="care-save">
                 保存
               </SubmitButton>
               <BigButton kind="plain" onClick={() => setAdding(false)}>
@@ -140,7 +142,7 @@ export default function CarePage() {
               <BigButton onClick={() => setAdding(true)} testId="care-add">
                 ＋ 登记走访对象
               </BigButton>
-              <ErrorLine message={submit.error} testId="care-error" />
+              <ErrorLine message={error} testId="care-error" />
             </View>
           )}
           <View className="care__head">
@@ -151,7 +153,7 @@ export default function CarePage() {
               导出走访记录
             </BigButton>
           </View>
-          {exportNote ? <StaffNote tone="green">{exportNote}</StaffNote> : null}
+          {ledger.note ? <StaffNote tone="green">{ledger.note}</StaffNote> : null}
           <SectionTitle>名册（{items.length} 人）</SectionTitle>
           {items.length === 0 ? <EmptyState icon="house" title="还没有登记走访对象" /> : null}
           {items.map((s) => (

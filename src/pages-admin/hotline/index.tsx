@@ -5,6 +5,7 @@ import { BigButton } from '../../components/big-button';
 import { EmptyState, ErrorLine, SectionTitle } from '../../components/notice';
 import { PageShell } from '../../components/page-shell';
 import { StaffChips, StaffNote, StaffRow, StaffTag, StaffTile, StaffTiles, type Tone } from '../../components/staff-ui';
+import { useExport } from '../../hooks/use-export';
 import { errorMessage } from '../../services/api-error';
 import {
   COMMIT_CHUNK,
@@ -17,7 +18,6 @@ import {
 import { pickAndUploadSheet, type UploadedSheet } from '../../services/sheet-upload';
 import { newRequestId } from '../../utils/staff-form';
 import { ImportHistory } from './import-history';
-import { openExport } from '../../utils/staff-export';
 import { periodLabel, recentPeriods } from '../../utils/staff-period';
 import { STAFF_ROUTES } from '../../utils/staff-routes';
 import './index.scss';
@@ -274,27 +274,15 @@ function PreviewTable({ preview, grids, onGrid, categoryId, onCategory, needsCat
 function ExportPanel() {
   const periods = useMemo(() => recentPeriods(new Date(), 'month', 3), []);
   const [period, setPeriod] = useState(periods[0]!);
-  const [busy, setBusy] = useState(false);
-  const [note, setNote] = useState<string>();
-  const [error, setError] = useState<string>();
+  const { busy, error, note, run: exportFile } = useExport();
   // WeChat's document viewer opens .xlsx, not .csv: the CSV is offered on the web only.
   const formats: HotlineExportFormat[] = process.env.TARO_ENV === 'h5' ? ['xlsx', 'csv'] : ['xlsx'];
 
-  const run = async (format: HotlineExportFormat) => {
-    if (busy) return;
-    setBusy(true);
-    setError(undefined);
-    setNote(undefined);
-    try {
-      const r = await hotlineApi.export(period, format);
-      setNote(`已导出 ${r.rowCount} 条：${r.fileName}`);
-      await openExport(r);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const run = (format: HotlineExportFormat) =>
+    exportFile(
+      () => hotlineApi.export(period, format),
+      (r) => `已导出 ${r.rowCount} 条：${r.fileName}`,
+    );
 
   return (
     <View>

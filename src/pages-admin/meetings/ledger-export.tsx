@@ -3,11 +3,10 @@ import { View } from '@tarojs/components';
 import { BigButton } from '../../components/big-button';
 import { ErrorLine, SectionTitle } from '../../components/notice';
 import { StaffChips, StaffNote } from '../../components/staff-ui';
-import { errorMessage } from '../../services/api-error';
+import { useExport } from '../../hooks/use-export';
 import { meetingsApi } from '../../services/meetings-api';
 import { ledgerPeriods } from '../../../core/ledger-periods';
 import { chinaDate } from '../../utils/staff-case-filter';
-import { openExport } from '../../utils/staff-export';
 
 /**
  * 院坝会台账 for the community and street admins: one row per meeting of the chosen month or
@@ -16,24 +15,12 @@ import { openExport } from '../../utils/staff-export';
 export function MeetingLedgerExport() {
   const periods = ledgerPeriods(chinaDate(new Date()));
   const [period, setPeriod] = useState(periods[0]!.value);
-  const [busy, setBusy] = useState(false);
-  const [note, setNote] = useState<string>();
-  const [error, setError] = useState<string>();
-  const run = async () => {
-    if (busy) return;
-    setBusy(true);
-    setError(undefined);
-    setNote(undefined);
-    try {
-      const r = await meetingsApi.ledger(period);
-      setNote(`已导出 ${r.rowCount} 场会议：${r.fileName}`);
-      await openExport(r);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, note, run: exportFile } = useExport();
+  const run = () =>
+    exportFile(
+      () => meetingsApi.ledger(period),
+      (r) => `已导出 ${r.rowCount} 场会议：${r.fileName}`,
+    );
   return (
     <View data-testid="meetings-ledger">
       <SectionTitle>院坝会台账</SectionTitle>
