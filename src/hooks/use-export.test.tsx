@@ -2,30 +2,21 @@
  * @jest-environment jsdom
  */
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
+import { probeHook } from '../../tests/support/hook-probe';
 import { ApiError } from '../services/api-error';
 import { openExport } from '../utils/staff-export';
 import { useExport } from './use-export';
 
 jest.mock('../utils/staff-export', () => ({ openExport: jest.fn(() => Promise.resolve()) }));
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root;
-let seen: ReturnType<typeof useExport>[];
-function Probe() {
-  seen.push(useExport());
-  return null;
-}
-const latest = () => seen[seen.length - 1]!;
+let probe: ReturnType<typeof probeHook<ReturnType<typeof useExport>>>;
+const latest = () => probe.latest();
 
 beforeEach(() => {
-  seen = [];
   jest.mocked(openExport).mockClear();
-  root = createRoot(document.createElement('div'));
-  act(() => root.render(<Probe />));
+  probe = probeHook(useExport);
 });
-afterEach(() => act(() => root.unmount()));
+afterEach(() => probe.unmount());
 
 const file = { fileName: '渝园社区_院坝会台账_2026年12月.xlsx', url: '/files/x', rowCount: 3 };
 

@@ -2,11 +2,9 @@
  * @jest-environment jsdom
  */
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
+import { probeHook } from '../../tests/support/hook-probe';
 import { ApiError } from '../services/api-error';
 import { useSubmit, type Submit } from './use-submit';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 /** A call the test settles by hand: nothing here waits on a clock. */
 function deferred<T>() {
@@ -19,28 +17,13 @@ function deferred<T>() {
   return { promise, resolve, reject };
 }
 
-let root: Root;
-let container: HTMLElement;
-/** Every render's value of the hook, latest last. */
-let seen: Submit[];
-
-function Probe() {
-  seen.push(useSubmit());
-  return null;
-}
-
-const latest = () => seen[seen.length - 1]!;
+let probe: ReturnType<typeof probeHook<Submit>>;
+const latest = () => probe.latest();
 
 beforeEach(() => {
-  seen = [];
-  container = document.createElement('div');
-  root = createRoot(container);
-  act(() => root.render(<Probe />));
+  probe = probeHook(useSubmit);
 });
-
-afterEach(() => {
-  act(() => root.unmount());
-});
+afterEach(() => probe.unmount());
 
 describe('useSubmit', () => {
   it('is idle with no error at first', () => {
