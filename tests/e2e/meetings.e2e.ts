@@ -29,6 +29,10 @@ test('登记院坝会的两条问题成为两件诉求，诉求写明来自院�
     await typeInto(a, 'meeting-attendance', '32');
     await tap(visible(a, 'meeting-role-party_leader'));
     await tap(visible(a, 'meeting-role-grid_worker'));
+    // The roles are checkboxes to a screen reader: the two tapped are checked, the others not.
+    await a.locator('[data-testid="meeting-role-grid_worker"][role="checkbox"][aria-checked="true"]').waitFor();
+    await expect(a.locator('[data-testid="meeting-roles"][role="group"] [role="checkbox"][aria-checked="true"]').count()).resolves.toBe(2);
+    await expect(a.locator('[data-testid="meeting-roles"] [role="checkbox"][aria-checked="false"]').count()).resolves.toBe(3);
     await typeInto(a, 'meeting-decisions', '物业本周内修好楼道灯，周末划定临时停车位');
     await typeInto(a, 'meeting-issue-0', '3栋楼道灯不亮，老人晚上看不见台阶');
     await tap(visible(a, 'meeting-add-issue'));

@@ -1,6 +1,9 @@
 import { View } from '@tarojs/components';
 import '../staff-ui/index.scss';
 
+/** A role for screen readers: weapp reads `aria-role`; in H5 the DOM's own `role`. */
+const roleOf = (role: string): Record<string, string> => (process.env.TARO_ENV === 'h5' ? { role } : { 'aria-role': role });
+
 /**
  * A row of chips of which any number may be on (院坝会 roles present, 走访关爱 groups, a
  * department's categories). Each chip is a checkbox to a screen reader (`aria-checked`), at least
@@ -27,7 +30,7 @@ export function ChipMultiSelect<T extends string>({
   const toggle = (v: T) => onChange(value.includes(v) ? value.filter((x) => x !== v) : [...value, v]);
   const prefix = chipTestId ?? `${testId}-`;
   return (
-    <View className="staff-chips" data-testid={testId} aria-role="group" aria-label={label}>
+    <View className="staff-chips" data-testid={testId} aria-label={label} {...roleOf('group')}>
       {options.map((o) => {
         const on = value.includes(o.value);
         return (
@@ -37,8 +40,8 @@ export function ChipMultiSelect<T extends string>({
             hoverClass="staff-chip--pressed"
             onClick={() => toggle(o.value)}
             data-testid={`${prefix}${o.value}`}
-            aria-role="checkbox"
             aria-checked={on}
+            {...roleOf('checkbox')}
           >
             {o.label}
           </View>
