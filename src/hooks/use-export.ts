@@ -11,11 +11,12 @@ export function useExport() {
   const submit = useSubmit();
   const [note, setNote] = useState<string>();
   const run = <T extends ExportFile>(call: () => Promise<T>, say: (file: T) => string): Promise<boolean> =>
-    submit.run(async () => {
+    submit.run(() => {
       setNote(undefined);
-      const file = await call();
-      setNote(say(file));
-      await openExport(file);
+      return call().then((file) => {
+        setNote(say(file));
+        return openExport(file);
+      });
     });
   return { busy: submit.busy, error: submit.error, note, run };
 }

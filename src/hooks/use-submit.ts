@@ -34,26 +34,32 @@ export function useSubmit(): Submit {
 
   const fail = useCallback((message?: string) => setError(message), []);
 
-  const run = useCallback(async <T>(call: () => Promise<T>, options: SubmitOptions<T> = {}): Promise<boolean> => {
-    if (running.current) return false;
+  // Promise chains, not async/await: the weapp build turns each async function into a state
+  // machine, and this hook is copied into every subpackage that uses it.
+  const run = useCallback(<T>(call: () => Promise<T>, options: SubmitOptions<T> = {}): Promise<boolean> => {
+    if (running.current) return Promise.resolve(false);
     if (options.problem) {
       setError(options.problem);
-      return false;
+      return Promise.resolve(false);
     }
     running.current = true;
     setBusy(true);
     setError(undefined);
-    try {
-      const result = await call();
-      await options.done?.(result);
-      return true;
-    } catch (e) {
-      setError(errorMessage(e));
-      return false;
-    } finally {
+    const end = (ok: boolean) => {
       running.current = false;
       setBusy(false);
-    }
+      return ok;
+    };
+    return Promise.resolve()
+      .then(call)
+      .then((result) => options.done?.(result))
+      .then(
+        () => end(true),
+        (e: unknown) => {
+          setError(errorMessage(e));
+          return end(false);
+        },
+      );
   }, []);
 
   return { busy, error, fail, run };

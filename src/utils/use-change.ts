@@ -10,9 +10,9 @@ export function useChange(reload: () => Promise<void>) {
   const { busy, error, fail, run: submit } = useSubmit();
   const run = (change: () => Promise<unknown>, message: string): Promise<boolean> =>
     submit(change, {
-      done: async () => {
+      done: () => {
         Taro.showToast({ title: message, icon: 'success' });
-        await reload();
+        return reload();
       },
     });
   return { busy, error, setError: fail, run };

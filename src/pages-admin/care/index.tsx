@@ -38,14 +38,14 @@ export default function CarePage() {
   // One error line for the form and the exports, as before.
   const error = submit.error ?? ledger.error;
 
-  const save = async () => {
+  const save = () => {
     const problem =
       (gridId ? undefined : '请选择网格') ??
       textProblem(name, '姓名', 20) ??
       (groups.length ? undefined : '请至少选择一个类别') ??
       textProblem(address, '住址', 100) ??
       (phone.trim() && !isPhone(phone) ? '电话格式不正确' : undefined);
-    await submit.run(
+    return submit.run(
       async () => {
         const s = await careApi.save({
           gridId: gridId!,

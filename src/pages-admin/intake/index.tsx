@@ -84,7 +84,7 @@ function ProxyForm({ view }: { view: 'admin' | 'member' }) {
   const buildings = grids.find((g) => g.id === gridId)?.buildings ?? [];
   const categories = options.data?.categories ?? [];
 
-  const submit = async () => {
+  const submit = () => {
     const phone = contactPhone.trim();
     const problem =
       (channel === 'hotline' && !ticketNo.trim() ? '请填写12345工单号' : undefined) ??
@@ -95,7 +95,7 @@ function ProxyForm({ view }: { view: 'admin' | 'member' }) {
       (categoryId ? undefined : '请选择问题类别') ??
       textProblem(description, '诉求内容', 500);
     // On failure everything stays; the next tap retries with the same requestId.
-    await sending.run(
+    return sending.run(
       () =>
         intakeApi.fileForResident({
           requestId,
@@ -266,11 +266,11 @@ function CallbackList() {
     saving.fail();
   };
 
-  const save = async (caseId: string) => {
+  const save = (caseId: string) => {
     const problem =
       (rating ? undefined : '请选择群众的评价') ??
       (rating === 'unsatisfied' ? textProblem(note, '不满意的原因', 500) : note.trim() ? textProblem(note, '回访情况', 500) : undefined);
-    await saving.run(
+    return saving.run(
       async () => {
         const r = await intakeApi.phoneVisit(caseId, rating!, note.trim() || undefined);
         setSaved(`已记录电话回访：${r.ratingName}，诉求${r.statusName}`);

@@ -153,7 +153,7 @@ function MeetingForm({ data, onCancel, onSaved }: { data: ListData; onCancel: ()
   const submit = useSubmit();
   const onlyCommunity = data.communities.length === 1 ? data.communities[0] : undefined;
 
-  const save = async () => {
+  const save = () => {
     const count = Number(attendance);
     const raised = issues.map((i) => i.trim()).filter(Boolean);
     const problem =
@@ -164,7 +164,7 @@ function MeetingForm({ data, onCancel, onSaved }: { data: ListData; onCancel: ()
       textProblem(topic, '会议议题', 60) ??
       (Number.isInteger(count) && count >= 1 ? undefined : '请填写参会人数') ??
       (decisions.trim() || raised.length ? undefined : '请填写议定事项或群众反映的问题');
-    await submit.run(
+    return submit.run(
       () =>
         meetingsApi.record({
           requestId,
@@ -315,14 +315,14 @@ function MeetingRecord({ id }: { id: string }) {
   const issueGrid = m?.gridId ?? gridId;
   const buildings = (remote.data?.places ?? []).flatMap((c) => c.grids).find((g) => g.id === issueGrid)?.buildings ?? [];
 
-  const file = async (indexes: number[]) => {
+  const file = (indexes: number[]) => {
     if (!m) return;
     const missing = indexes.find((i) => !chosen[i]);
     const problem =
       (missing !== undefined ? `第${missing + 1}条问题：请选择问题类别` : undefined) ??
       (!m.gridId && !gridId ? '全社区会议的问题请先选择所在网格' : undefined) ??
       indexes.map((i) => extraProblem(i, extras[i])).find(Boolean);
-    await filing.run(
+    return filing.run(
       async () => {
         const issues: FileIssue[] = indexes.map((index) => {
           const extra = extras[index];

@@ -93,12 +93,12 @@ function RoundForm({ communities, onDone }: { communities: { id: string; name: s
     setProjects(projects.map((p, j) => (j === i ? { ...p, [field]: value } : p)));
   const maxVotes = Math.max(1, Math.min(5, projects.length - 1));
 
-  const save = async () => {
+  const save = () => {
     const problem =
       (communityId ? undefined : '请选择社区') ?? textProblem(title, '投票名称', 40) ?? roundDraftProblem(projects, Number(votes));
     const today = chinaDate(new Date());
     const opensOn = addDays(today, Number(start));
-    await saving.run(
+    return saving.run(
       async () => {
         await microProjectsApi.saveRound({
           communityId: communityId!,
@@ -211,10 +211,10 @@ function ProjectAdmin({ round, project, onChanged }: { round: RoundView; project
   const [photos, setPhotos] = useState<string[]>([]);
   const step = useSubmit();
 
-  const advance = async () => {
+  const advance = () => {
     if (!next) return;
     const problem = next === 'done' && photos.length === 0 ? '项目完成须上传至少 1 张照片' : undefined;
-    await step.run(
+    return step.run(
       async () => {
         await microProjectsApi.deliver({
           roundId: round.id,

@@ -36,8 +36,8 @@ export function QuestionsEditor({ initial, editable, onSaved }: { initial: Surve
   const saving = useSubmit();
   const changed = JSON.stringify(questions) !== JSON.stringify(initial);
 
-  const save = async () => {
-    await saving.run(() => surveyApi.saveQuestions(questions.map((q) => ({ ...q, text: q.text.trim() }))), {
+  const save = () => {
+    return saving.run(() => surveyApi.saveQuestions(questions.map((q) => ({ ...q, text: q.text.trim() }))), {
       problem: questionsProblem(questions),
       done: () => {
         Taro.showToast({ title: '问卷已保存', icon: 'none' });

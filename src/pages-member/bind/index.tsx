@@ -24,9 +24,9 @@ export default function BindPage() {
   const binding = useSubmit();
   const [result, setResult] = useState<BindResult>();
 
-  const bind = async () => {
+  const bind = () => {
     const c = normaliseInviteCode(code);
-    await binding.run(
+    return binding.run(
       async () => {
         const r = await memberApi.bindInvite(c, name.trim() || undefined);
         setResult(r);

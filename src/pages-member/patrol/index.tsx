@@ -62,7 +62,7 @@ export default function PatrolPage() {
     setIsPublic(categories.find((c) => c.id === id)?.defaultPublic ?? true);
   };
 
-  const submit = async () => {
+  const submit = () => {
     const problem =
       (buildingId ? undefined : '请选择楼栋') ??
       (categoryId ? undefined : '请选择问题类别') ??
@@ -95,7 +95,7 @@ export default function PatrolPage() {
         setDone({ caseId: r.caseId, statusName: r.statusName, holder: r.holder ? `${r.holder.roleName} ${r.holder.name}` : undefined });
       }
     };
-    await sending.run(sent, { problem });
+    return sending.run(sent, { problem });
   };
 
   const another = () => {

@@ -31,11 +31,11 @@ export default function ProfilePage() {
     setCommitment(p.commitment?.value ?? '');
   }, [p]);
 
-  const save = async () => {
+  const save = () => {
     const problem =
       (workPhone.trim() && !isPhone(workPhone) ? '工作电话格式不正确' : undefined) ??
       (chars(commitment) > MAX_COMMITMENT ? `服务承诺最多${MAX_COMMITMENT}字` : undefined);
-    await saving.run(
+    return saving.run(
       async () => {
         await memberProfileApi.save({
           showFullName,

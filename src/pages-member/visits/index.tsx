@@ -88,11 +88,11 @@ function SubjectView({ subjectId }: { subjectId: string }) {
 
   const s = detail.data?.subject;
 
-  const submit = async () => {
+  const submit = () => {
     const cleaned = needs.map((n) => n.trim()).filter(Boolean);
     const problem = textProblem(found, '走访情况', 500) ?? cleaned.map((n) => textProblem(n, '需求', 200)).find(Boolean);
     // On failure what was typed stays; the next tap retries with the same requestId.
-    await sending.run(
+    return sending.run(
       async () => {
         await careApi.recordVisit({
           requestId,
@@ -113,10 +113,10 @@ function SubjectView({ subjectId }: { subjectId: string }) {
     );
   };
 
-  const toCase = async () => {
+  const toCase = () => {
     if (!turning) return;
     if (!categoryId) return sending.fail('请选择问题类别');
-    await sending.run(async () => {
+    return sending.run(async () => {
       const r = await careApi.needToCase(turning.visitId, turning.index, categoryId);
       setTurning(undefined);
       Taro.showToast({ title: '已转为诉求', icon: 'success' });
