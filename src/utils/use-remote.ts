@@ -10,10 +10,11 @@ export interface Remote<T> {
 }
 
 /**
- * Loads once `enabled` turns true and again on `reload()`. A slower, older answer never
- * overwrites a newer one; a failed reload keeps the data already shown.
+ * Loads once `enabled` turns true, again whenever `key` changes (a page number, a filter: what the
+ * fetcher reads) and on `reload()`. A slower, older answer never overwrites a newer one; a failed
+ * reload keeps the data already shown.
  */
-export function useRemote<T>(fetcher: () => Promise<T>, enabled: boolean): Remote<T> {
+export function useRemote<T>(fetcher: () => Promise<T>, enabled: boolean, key?: string | number): Remote<T> {
   const [state, setState] = useState<{ data?: T; error?: string; loading: boolean }>({ loading: enabled });
   const latest = useRef(0);
   const fetcherRef = useRef(fetcher);
@@ -32,7 +33,7 @@ export function useRemote<T>(fetcher: () => Promise<T>, enabled: boolean): Remot
 
   useEffect(() => {
     if (enabled) void reload();
-  }, [enabled, reload]);
+  }, [enabled, reload, key]);
 
   return { ...state, reload };
 }

@@ -19,6 +19,8 @@ export function probeHook<T>(use: () => T) {
   act(() => root.render(<Probe />));
   return {
     latest: (): T => seen[seen.length - 1]!,
+    /** Renders again (after the test changed what the hook reads). */
+    rerender: () => act(() => root.render(<Probe />)),
     unmount: () => act(() => root.unmount()),
   };
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { View } from '@tarojs/components';
 import { BigButton } from '../../components/big-button';
 import { EmptyState, ErrorLine, Loading, SectionTitle } from '../../components/notice';
@@ -14,16 +14,7 @@ import { useRemote } from '../../utils/use-remote';
 export function ImportHistory() {
   const signedIn = useSignedIn();
   const [page, setPage] = useState(1);
-  const list = useRemote(() => hotlineApi.imports(page), signedIn);
-  // Another page: read again (the first read is useRemote's own).
-  const first = useRef(true);
-  useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    void list.reload();
-  }, [page]);
+  const list = useRemote(() => hotlineApi.imports(page), signedIn, page);
   const d = list.data;
   return (
     <View data-testid="hotline-history">

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { BigButton } from '../../components/big-button';
@@ -49,16 +49,11 @@ function MeetingList() {
   const ledgerAllowed = access.communityAdmin || access.streetAdmin;
   const [month, setMonth] = useState<string>(() => chinaDate(new Date()).slice(0, 7));
   const [gridFilter, setGridFilter] = useState<string>('');
-  const list = useRemote(() => meetingsApi.list({ month: month || undefined, gridId: gridFilter || undefined }), signedIn);
-  // A filter changed: read the list again (the first read is useRemote's own).
-  const first = useRef(true);
-  useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    void list.reload();
-  }, [month, gridFilter]);
+  const list = useRemote(
+    () => meetingsApi.list({ month: month || undefined, gridId: gridFilter || undefined }),
+    signedIn,
+    `${month}|${gridFilter}`,
+  );
   const [adding, setAdding] = useState(false);
   const data = list.data;
   const months = recentMonths(chinaDate(new Date()), 6);
