@@ -69,8 +69,10 @@ export class Builder {
     readonly actor: Actor,
     readonly role: ActorRole,
     readonly ctx: TransitionContext,
+    /** The next case when the caller built it afresh (a new case); otherwise a copy of `before`. */
+    next?: Case,
   ) {
-    this.next = structuredCloneCase(before);
+    this.next = next ?? structuredCloneCase(before);
     this.at = ctx.now.toISOString();
   }
 

@@ -529,8 +529,7 @@ export function openCase(input: NewCaseInput, cmd: CreateCommand, actor: Actor, 
     if (input.contactName?.trim()) draft.contactName = input.contactName.trim();
   }
   const empty: Case = { ...draft };
-  const b = new Builder(empty, actor, role, ctx);
-  b.next = draft;
+  const b = new Builder(empty, actor, role, ctx, draft);
   const n = b.next;
   if (cmd.action === 'close_on_spot') {
     const bad = requireText(cmd.result, 'CASE.RESULT_REQUIRED', '请填写处置结果');

@@ -133,7 +133,7 @@ export function textView(source: string, opts: ViewOptions = {}): TextView {
   if (opts.joinDigits) {
     const keep = new Set<number>();
     const joined = chars.join('');
-    for (const m of joined.matchAll(PROTECTED)) for (let k = m.index; k < m.index + m[0].length; k++) keep.add(k);
+    for (const m of allMatches(PROTECTED, joined)) for (let k = m.index; k < m.index + m[0].length; k++) keep.add(k);
     drop((a, b) => /\d/.test(a) && /\d/.test(b), DIGIT_SEPARATOR, keep);
   }
   if (opts.joinHan) drop((a, b) => HAN.test(a) && HAN.test(b), /\s/, new Set());
@@ -353,12 +353,26 @@ function viewOf(text: string, view: View, memo: ViewMemo): TextView {
   return v;
 }
 
+/**
+ * The non-empty matches of a global pattern, like `matchAll` but on the pattern itself: `matchAll`
+ * builds a new RegExp on every call, which cost more than the masking of a short text. All matches
+ * are collected before anyone sees them, so a caller may use the same pattern again at once.
+ */
+function allMatches(re: RegExp, text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (m[0].length > 0) out.push(m);
+    else re.lastIndex += re.unicode && (text.codePointAt(re.lastIndex) ?? 0) > 0xffff ? 2 : 1;
+  }
+  re.lastIndex = 0;
+  return out;
+}
+
 function replaceInView(text: string, view: View, re: RegExp, mask: Rule['mask'], memo: ViewMemo): string {
   const v = viewOf(text, view, memo);
   const spans: { start: number; end: number; by: string }[] = [];
-  re.lastIndex = 0;
-  for (const m of v.text.matchAll(re)) {
-    if (m[0].length === 0) continue;
+  for (const m of allMatches(re, v.text)) {
     const by = mask(m[0], ...(m.slice(1) as string[]));
     if (by === m[0] && text.slice(v.from[m.index]![0], v.from[m.index + m[0].length - 1]![1]) === m[0]) continue;
     spans.push({ start: v.from[m.index]![0], end: v.from[m.index + m[0].length - 1]![1], by });
@@ -366,6 +380,23 @@ function replaceInView(text: string, view: View, re: RegExp, mask: Rule['mask'],
   let out = text;
   for (const s of spans.reverse()) out = out.slice(0, s.start) + s.by + out.slice(s.end);
   return out;
+}
+
+/**
+ * The pattern of a list of names, kept for the lists seen lately: a case's texts are masked with
+ * the same few names again and again, and building the RegExp costs more than masking a short text.
+ * (`allMatches` leaves its `lastIndex` at 0, so a shared pattern carries no state between calls.)
+ */
+const NAME_PATTERNS = new Map<string, RegExp>();
+const NAME_PATTERNS_KEPT = 500;
+function namesPattern(names: readonly string[]): RegExp {
+  const source = names.map(escapeRegExp).join('|');
+  let re = NAME_PATTERNS.get(source);
+  if (!re) {
+    if (NAME_PATTERNS.size >= NAME_PATTERNS_KEPT) NAME_PATTERNS.clear();
+    NAME_PATTERNS.set(source, (re = new RegExp(source, 'gi')));
+  }
+  return re;
 }
 
 /**
@@ -386,8 +417,7 @@ export function maskText(text: string, opts: MaskTextOptions = {}): string {
     ),
   ].sort((a, b) => b.length - a.length);
   if (names.length > 0) {
-    const re = new RegExp(names.map(escapeRegExp).join('|'), 'gi');
-    out = replaceInView(out, 'names', re, (m) => maskPersonName(m), memo);
+    out = replaceInView(out, 'names', namesPattern(names), (m) => maskPersonName(m), memo);
   }
   for (const rule of RULES) out = replaceInView(out, rule.view, rule.re, rule.mask, memo);
   return out;

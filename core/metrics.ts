@@ -34,7 +34,9 @@ export const TALLY_KEYS = [
 export type TallyKey = (typeof TALLY_KEYS)[number];
 export type CaseTally = Record<TallyKey, number>;
 
-export const emptyTally = (): CaseTally => Object.fromEntries(TALLY_KEYS.map((k) => [k, 0])) as CaseTally;
+const ZERO_TALLY: Readonly<CaseTally> = Object.freeze(Object.fromEntries(TALLY_KEYS.map((k) => [k, 0])) as CaseTally);
+/** A fresh tally of zeros (copied from one frozen template: every write and board read builds several). */
+export const emptyTally = (): CaseTally => ({ ...ZERO_TALLY });
 
 /**
  * The contribution of one case, from its stored state alone (no clock: the timer marks lateness

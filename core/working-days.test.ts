@@ -73,6 +73,16 @@ describe('按中国时间计日期', () => {
     expect(localDateOf(new Date(iso))).toBe(date);
   });
 
+  test('任何时刻的中国日期与 ISO 时间（加8小时）的日期部分一致，含一位数的月和日、四位数以外的年份', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -62_198_755_200_000, max: 253_402_300_799_999 + 86_400_000 }), (ms) => {
+        expect(localDateOf(new Date(ms))).toBe(new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(() => localDateOf(new Date(NaN))).toThrow(RangeError);
+  });
+
   test('一天从中国时间零点（UTC 前一日16点）开始', () => {
     expect(startOfLocalDate('2026-10-01').toISOString()).toBe('2026-09-30T16:00:00.000Z');
     expect(addLocalDays('2026-02-28', 1)).toBe('2026-03-01');

@@ -49,7 +49,14 @@ export function makeWorkCalendar(data: WorkCalendarData): WorkCalendar {
 
 /** The China-local calendar date of an instant, `YYYY-MM-DD`. */
 export function localDateOf(at: Date): string {
-  return new Date(at.getTime() + CST_OFFSET_MS).toISOString().slice(0, 10);
+  const d = new Date(at.getTime() + CST_OFFSET_MS);
+  const y = d.getUTCFullYear();
+  // Out of four-digit years (and an invalid date) as toISOString has it; otherwise built by hand:
+  // toISOString formats through a printf, and every write and board read asks for local dates.
+  if (!(y >= 1000 && y <= 9999)) return d.toISOString().slice(0, 10);
+  const m = d.getUTCMonth() + 1;
+  const day = d.getUTCDate();
+  return `${y}-${m < 10 ? '0' : ''}${m}-${day < 10 ? '0' : ''}${day}`;
 }
 
 /** The instant a China-local date begins. */

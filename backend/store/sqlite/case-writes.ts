@@ -13,6 +13,22 @@ import { Rollback, abortIfFailed, isSqliteConstraint, parseCase, type Row, type 
 
 const CONFLICT_MESSAGE = '案件已被他人更新，请刷新后重试';
 
+// The statements' texts, built once: the prepared-statement cache is keyed by the text, and
+// building a long text on every write (and hashing it to find the statement) is measurable.
+const INSERT_CASE = `INSERT INTO cases (${CASE_COLUMNS.join(', ')}) VALUES (${CASE_COLUMNS.map(() => '?').join(', ')})`;
+const UPDATE_CASE = `UPDATE cases SET ${UPDATED_COLUMNS.map((k) => `${k} = ?`).join(', ')} WHERE id = ? AND version = ?`;
+const UPDATED_INDEXES = UPDATED_COLUMNS.map((k) => CASE_COLUMNS.indexOf(k));
+/** `INSERT_EVENTS[n]`: n rows of events in one statement (1 ≤ n ≤ EVENTS_PER_STATEMENT). */
+const EVENTS_PER_STATEMENT = 8;
+const INSERT_EVENTS = Array.from(
+  { length: EVENTS_PER_STATEMENT + 1 },
+  (_, n) => `INSERT INTO events (case_id, seq, at, json) VALUES ${Array.from({ length: n }, () => '(?, ?, ?, ?)').join(', ')}`,
+);
+const ADD_TALLY = `INSERT INTO tallies (community_id, grid_id, month, category_id, ${TALLY_COLUMNS.join(', ')})
+       VALUES (?, ?, ?, ?, ${TALLY_COLUMNS.map(() => '?').join(', ')})
+       ON CONFLICT (community_id, grid_id, month, category_id) DO UPDATE SET
+       ${TALLY_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`;
+
 /** One change in its own transaction, or in a savepoint of the group commit's. */
 export function applyChange(sql: Sql, change: CaseChange): Result<void> {
   const events = eventsByCase(change.events);
@@ -40,9 +56,7 @@ export function applyChange(sql: Sql, change: CaseChange): Result<void> {
       const before = parseCase(c.id, row.json);
       abortIfFailed(checkEventsAgainst(c.id, before.lastSeq, c, events.get(c.id) ?? []));
       const values = caseValues(c, null);
-      const changed = sql
-        .stmt(`UPDATE cases SET ${UPDATED_COLUMNS.map((k) => `${k} = ?`).join(', ')} WHERE id = ? AND version = ?`)
-        .run(...UPDATED_COLUMNS.map((k) => values[CASE_COLUMNS.indexOf(k)]), c.id, expectedVersion).changes;
+      const changed = sql.stmt(UPDATE_CASE).run(...UPDATED_INDEXES.map((i) => values[i]), c.id, expectedVersion).changes;
       if (changed !== 1) throw new Rollback(fail('CASE.CONFLICT', CONFLICT_MESSAGE, { caseId: c.id, expectedVersion }));
       pairs.push({ before, after: c });
     }
@@ -68,30 +82,21 @@ export function applyChange(sql: Sql, change: CaseChange): Result<void> {
 }
 
 export function insertCase(sql: Sql, c: Case, requestKey: string | null): void {
-  sql
-    .stmt(`INSERT INTO cases (${CASE_COLUMNS.join(', ')}) VALUES (${CASE_COLUMNS.map(() => '?').join(', ')})`)
-    .run(...caseValues(c, requestKey));
+  sql.stmt(INSERT_CASE).run(...caseValues(c, requestKey));
 }
 
 /** Events in statements of up to 8 rows (one statement per row costs more than the row). */
 export function insertEvents(sql: Sql, events: readonly CaseEvent[]): void {
-  for (let i = 0; i < events.length; i += 8) {
-    const chunk = events.slice(i, i + 8);
+  for (let i = 0; i < events.length; i += EVENTS_PER_STATEMENT) {
+    const chunk = events.slice(i, i + EVENTS_PER_STATEMENT);
     const params: unknown[] = [];
     for (const e of chunk) params.push(e.caseId, e.seq, e.at, JSON.stringify(e));
-    sql.stmt(`INSERT INTO events (case_id, seq, at, json) VALUES ${chunk.map(() => '(?, ?, ?, ?)').join(', ')}`).run(...params);
+    sql.stmt(INSERT_EVENTS[chunk.length]!).run(...params);
   }
 }
 
 export function addTally(sql: Sql, key: TallyRowKey, delta: CaseTally): void {
-  sql
-    .stmt(
-      `INSERT INTO tallies (community_id, grid_id, month, category_id, ${TALLY_COLUMNS.join(', ')})
-       VALUES (?, ?, ?, ?, ${TALLY_COLUMNS.map(() => '?').join(', ')})
-       ON CONFLICT (community_id, grid_id, month, category_id) DO UPDATE SET
-       ${TALLY_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`,
-    )
-    .run(key.communityId, key.gridId, key.month, key.categoryId, ...TALLY_KEYS.map((k) => delta[k]));
+  sql.stmt(ADD_TALLY).run(key.communityId, key.gridId, key.month, key.categoryId, ...TALLY_KEYS.map((k) => delta[k]));
 }
 
 export interface ImportItem {
