@@ -191,12 +191,26 @@ describe('SqliteStore on a file', () => {
     ]);
     expect(results.slice(0, 30).every((r) => r.ok)).toBe(true);
     expect(results[30]).toMatchObject({ ok: false, error: { code: 'CASE.CONFLICT', details: { reason: 'duplicate_request' } } });
+    // The group was first written without savepoints, refused whole, and written again with one per
+    // change: nothing of the first attempt is left, the counters count the 30 cases exactly once.
+    expect(store.groupStats).toMatchObject({ groups: 1, changes: 31, retried: 1 });
+    expect(sumByRow(await store.readTallies({ fromMonth: '2000-01', toMonth: '2999-12' }))).toEqual(expectedRows(cases));
     await store.close();
     const reopened = SqliteStore.open(file);
     for (const c of cases) expect(await reopened.getCase(c.id)).toEqual(c);
     expect(await reopened.getCase(twin.id)).toBeUndefined();
     expect(await reopened.countCases({})).toBe(30);
     await reopened.close();
+  });
+
+  it('group-commits a group with no refusal in one attempt', async () => {
+    const store = SqliteStore.open(file);
+    const cases = Array.from({ length: 12 }, () => makeCase());
+    const results = await Promise.all(cases.map((c, i) => store.commit(createChange(c, { requestKey: `res-1:h${i}` }))));
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(store.groupStats).toMatchObject({ groups: 1, changes: 12, retried: 0 });
+    expect(sumByRow(await store.readTallies({ fromMonth: '2000-01', toMonth: '2999-12' }))).toEqual(expectedRows(cases));
+    await store.close();
   });
 
   it('writes a queued new case before closing, and only then acknowledges it', async () => {

@@ -29,56 +29,84 @@ const ADD_TALLY = `INSERT INTO tallies (community_id, grid_id, month, category_i
        ON CONFLICT (community_id, grid_id, month, category_id) DO UPDATE SET
        ${TALLY_COLUMNS.map((c) => `${c} = ${c} + excluded.${c}`).join(', ')}`;
 
-/** One change in its own transaction, or in a savepoint of the group commit's. */
+/**
+ * One change in its own transaction, or in a savepoint of the caller's (the group commit's
+ * fallback: a refused change rolls back alone).
+ */
 export function applyChange(sql: Sql, change: CaseChange): Result<void> {
-  const events = eventsByCase(change.events);
-  const run = sql.db.transaction((): void => {
-    const pairs: { before?: Case; after: Case }[] = [];
-    for (const { case: c, requestKey } of change.creates) {
-      if (requestKey !== undefined) {
-        const existing = sql.stmt('SELECT id FROM cases WHERE request_key = ?').get(requestKey) as Row | undefined;
-        if (existing)
-          throw new Rollback(
-            fail('CASE.CONFLICT', '该诉求已提交，请勿重复提交', { reason: 'duplicate_request', requestKey, caseId: String(existing.id) }),
-          );
-      }
-      if (sql.stmt('SELECT 1 FROM cases WHERE id = ?').get(c.id))
-        throw new Rollback(fail('CASE.CONFLICT', '案件编号已存在，请重试', { reason: 'duplicate_id', caseId: c.id }));
-      abortIfFailed(checkEventsAgainst(c.id, 0, c, events.get(c.id) ?? []));
-      insertCase(sql, c, requestKey ?? null);
-      pairs.push({ after: c });
-    }
-    for (const { case: c, expectedVersion } of change.updates) {
-      const row = sql.stmt('SELECT version, json FROM cases WHERE id = ?').get(c.id) as Row | undefined;
-      if (!row) throw new Rollback(fail('CASE.NOT_FOUND', '案件不存在', { caseId: c.id }));
-      if (Number(row.version) !== expectedVersion)
-        throw new Rollback(fail('CASE.CONFLICT', CONFLICT_MESSAGE, { caseId: c.id, expectedVersion, storedVersion: Number(row.version) }));
-      const before = parseCase(c.id, row.json);
-      abortIfFailed(checkEventsAgainst(c.id, before.lastSeq, c, events.get(c.id) ?? []));
-      const values = caseValues(c, null);
-      const changed = sql.stmt(UPDATE_CASE).run(...UPDATED_INDEXES.map((i) => values[i]), c.id, expectedVersion).changes;
-      if (changed !== 1) throw new Rollback(fail('CASE.CONFLICT', CONFLICT_MESSAGE, { caseId: c.id, expectedVersion }));
-      pairs.push({ before, after: c });
-    }
-    insertEvents(sql, change.events);
-    const enqueue = sql.stmt(
-      'INSERT INTO outbox (key, status, next_attempt_at, at, json) VALUES (?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING',
-    );
-    for (const n of change.notices) {
-      const item: OutboxItem = { notice: n, status: 'queued', attempts: 0, nextAttemptAt: n.at, done: {} };
-      enqueue.run(n.key, item.status, item.nextAttemptAt, n.at, JSON.stringify(item));
-    }
-    for (const m of tallyMoves(pairs)) addTally(sql, m.key, m.delta);
-  });
   try {
-    run.immediate();
+    transactionOf(sql)(change);
     return ok(undefined);
   } catch (e) {
-    if (e instanceof Rollback) return e.result;
-    if (e instanceof StoredRecordError) return fail('INTERNAL', e.message, { record: e.record, issues: e.issues });
-    if (isSqliteConstraint(e)) return fail('CASE.CONFLICT', CONFLICT_MESSAGE, { constraint: e.message });
-    throw e;
+    return failureOf(e);
   }
+}
+
+/** The Result a refused change answers with; rethrows what is not a refusal. */
+export function failureOf(e: unknown): Result<never> {
+  if (e instanceof Rollback) return e.result;
+  if (e instanceof StoredRecordError) return fail('INTERNAL', e.message, { record: e.record, issues: e.issues });
+  if (isSqliteConstraint(e)) return fail('CASE.CONFLICT', CONFLICT_MESSAGE, { constraint: e.message });
+  throw e;
+}
+
+/** Each connection's change transaction, made once (making one builds four wrapper functions). */
+const transactions = new WeakMap<Sql, (change: CaseChange) => void>();
+function transactionOf(sql: Sql): (change: CaseChange) => void {
+  let tx = transactions.get(sql);
+  if (!tx) {
+    const t = sql.db.transaction((change: CaseChange) => writeChange(sql, change));
+    // Its own transaction takes the write lock at once; inside another it is a savepoint.
+    tx = (change) => (sql.db.inTransaction ? t(change) : t.immediate(change));
+    transactions.set(sql, tx);
+  }
+  return tx;
+}
+
+/**
+ * One change written into the caller's transaction with no savepoint of its own: it throws when
+ * refused, having maybe written part of itself, so the caller must roll the whole transaction
+ * back (`failureOf` then says why). The group commit writes this way first, since a savepoint
+ * per change costs about 7 % of a submit and refusals are rare.
+ */
+export function writeChange(sql: Sql, change: CaseChange): void {
+  const events = eventsByCase(change.events);
+  const pairs: { before?: Case; after: Case }[] = [];
+  for (const { case: c, requestKey } of change.creates) {
+    if (requestKey !== undefined) {
+      const existing = sql.stmt('SELECT id FROM cases WHERE request_key = ?').get(requestKey) as Row | undefined;
+      if (existing)
+        throw new Rollback(
+          fail('CASE.CONFLICT', '该诉求已提交，请勿重复提交', { reason: 'duplicate_request', requestKey, caseId: String(existing.id) }),
+        );
+    }
+    if (sql.stmt('SELECT 1 FROM cases WHERE id = ?').get(c.id))
+      throw new Rollback(fail('CASE.CONFLICT', '案件编号已存在，请重试', { reason: 'duplicate_id', caseId: c.id }));
+    abortIfFailed(checkEventsAgainst(c.id, 0, c, events.get(c.id) ?? []));
+    insertCase(sql, c, requestKey ?? null);
+    pairs.push({ after: c });
+  }
+  for (const { case: c, expectedVersion } of change.updates) {
+    const row = sql.stmt('SELECT version, json FROM cases WHERE id = ?').get(c.id) as Row | undefined;
+    if (!row) throw new Rollback(fail('CASE.NOT_FOUND', '案件不存在', { caseId: c.id }));
+    if (Number(row.version) !== expectedVersion)
+      throw new Rollback(fail('CASE.CONFLICT', CONFLICT_MESSAGE, { caseId: c.id, expectedVersion, storedVersion: Number(row.version) }));
+    const before = parseCase(c.id, row.json);
+    abortIfFailed(checkEventsAgainst(c.id, before.lastSeq, c, events.get(c.id) ?? []));
+    const values = caseValues(c, null);
+    const changed = sql.stmt(UPDATE_CASE).run(...UPDATED_INDEXES.map((i) => values[i]), c.id, expectedVersion).changes;
+    if (changed !== 1) throw new Rollback(fail('CASE.CONFLICT', CONFLICT_MESSAGE, { caseId: c.id, expectedVersion }));
+    pairs.push({ before, after: c });
+  }
+  insertEvents(sql, change.events);
+  const enqueue = sql.stmt(
+    'INSERT INTO outbox (key, status, next_attempt_at, at, json) VALUES (?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING',
+  );
+  for (const n of change.notices) {
+    const item: OutboxItem = { notice: n, status: 'queued', attempts: 0, nextAttemptAt: n.at, done: {} };
+    enqueue.run(n.key, item.status, item.nextAttemptAt, n.at, JSON.stringify(item));
+  }
+  for (const m of tallyMoves(pairs)) addTally(sql, m.key, m.delta);
 }
 
 export function insertCase(sql: Sql, c: Case, requestKey: string | null): void {
