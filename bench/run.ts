@@ -206,6 +206,7 @@ async function httpBench(file: string, dataDir: string, label: string): Promise<
       mainMicros: number | null;
       groups: number;
       changes: number;
+      retried: number;
       walFlushes: number;
       statements: number;
     };
@@ -262,6 +263,8 @@ async function httpBench(file: string, dataDir: string, label: string): Promise<
       label,
       round((after.changes - before.changes) / Math.max(1, after.groups - before.groups), 1),
     );
+    // A group in which a change was refused is written a second time, with a savepoint per change.
+    put('组提交因有诉求被拒而重写', '次', label, after.retried - before.retried, '0');
     put(
       '每次 WAL 落盘覆盖的诉求（平均）',
       '件',
