@@ -153,15 +153,20 @@ export async function buildHost(
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: opts.bodyLimit ?? 1024 * 1024, trustProxy: false });
   // Only this machine's names (and those configured): a page on another name that resolves here
   // (DNS rebinding) gets nothing, not even the demo login.
-  app.addHook('onRequest', async (req, reply) => {
+  // Both hooks in Fastify's callback style: an async hook costs each request a promise and a
+  // microtask turn more, twice, and every API call passes both.
+  app.addHook('onRequest', (req, reply, done) => {
     const name = hostNameOf(req.headers.host);
-    if (!name || !allowedHosts.has(name))
-      return sendError(reply, { code: 'HOST.NOT_ALLOWED', message: '不接受该主机名的访问，请使用 http://127.0.0.1 打开' });
+    if (!name || !allowedHosts.has(name)) {
+      sendError(reply, { code: 'HOST.NOT_ALLOWED', message: '不接受该主机名的访问，请使用 http://127.0.0.1 打开' });
+      return; // answered: the request goes no further
+    }
+    done();
   });
-  app.addHook('onSend', async (_req, reply, payload) => {
-    for (const [k, v] of Object.entries(SECURITY_HEADERS)) reply.header(k, v);
-    reply.header('content-security-policy', csp);
-    return payload;
+  const headers = { ...SECURITY_HEADERS, 'content-security-policy': csp };
+  app.addHook('onSend', (_req, reply, payload, done) => {
+    reply.headers(headers);
+    done(null, payload);
   });
   app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, _req, reply) => {
     const status = err.statusCode ?? 500;
