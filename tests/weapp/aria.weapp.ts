@@ -121,11 +121,10 @@ describe('读屏：居民上报与评价（小程序）', () => {
     expect(a11y(mp, '渝园社区')).toMatchObject({ role: 'radio', label: '渝园社区', checked: false });
     await mp.tap('渝园社区');
     await mp.waitFor(() => isChecked(mp!, '✓ 渝园社区'), '渝园社区 aria-checked 变为 true');
-    await mp.close();
-    mp = undefined;
   });
 
   it('评价：满意、基本满意、不满意是单选项，点哪个哪个 aria-checked 为 true，其余为 false', async () => {
+    await mp?.close();
     mp = await MiniProgram.launch(world, RESIDENT, `pages-resident/case/index?id=${caseId}`);
     await mp.see('问题解决了吗？请您评价');
     const names = ['满意', '基本满意', '不满意'];
