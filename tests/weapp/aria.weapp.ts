@@ -44,16 +44,24 @@ afterAll(async () => {
   await world?.close();
 });
 
+/**
+ * The value the template bound to `aria-<name>` on a node (WeChat keeps a built-in component's
+ * attributes under camel-case names: `aria-checked` is `ariaChecked`; unset is '').
+ */
+function aria(node: El, name: 'role' | 'label' | 'checked' | 'disabled'): unknown {
+  return attributeOf(node, `aria${name[0]!.toUpperCase()}${name.slice(1)}`);
+}
+
 /** The nearest node, from `el` up, that has a screen-reader role: what 读屏 focuses and reads. */
 function focusable(el: El): El {
-  for (let n: El | null = el; n; n = n.parentElement) if (typeof attributeOf(n, 'aria-role') === 'string') return n;
+  for (let n: El | null = el; n; n = n.parentElement) if (typeof aria(n, 'role') === 'string' && aria(n, 'role') !== '') return n;
   throw new Error(`「${el.textContent ?? ''}」及其上层没有 aria-role`);
 }
 
 /** What a screen reader gets from the node the visible text `label` sits in. */
 function a11y(app: MiniProgram, label: string, nth = 0): { role: unknown; label: unknown; checked: unknown; node: El } {
   const node = focusable(app.find(label, { nth }));
-  return { role: attributeOf(node, 'aria-role'), label: attributeOf(node, 'aria-label'), checked: attributeOf(node, 'aria-checked'), node };
+  return { role: aria(node, 'role'), label: aria(node, 'label'), checked: aria(node, 'checked'), node };
 }
 
 /** Whether the choice showing `label` is announced as checked (false while it is not shown yet). */
@@ -87,23 +95,23 @@ describe('读屏：居民上报与评价（小程序）', () => {
 
     const repair = a11y(mp, '设施维修');
     expect(repair).toMatchObject({ role: 'radio', label: '设施维修', checked: false });
-    expect(attributeOf(repair.node.parentElement!, 'aria-role')).toBe('radiogroup');
-    expect(attributeOf(repair.node.parentElement!, 'aria-label')).toBe('遇到了什么问题');
+    expect(aria(repair.node.parentElement!, 'role')).toBe('radiogroup');
+    expect(aria(repair.node.parentElement!, 'label')).toBe('遇到了什么问题');
 
     await mp.tap('设施维修');
     await mp.waitFor(() => isChecked(mp!, '设施维修'), '设施维修 aria-checked 变为 true');
     const others = [...(repair.node.parentElement!.childNodes as unknown as Iterable<El>)].filter(
-      (n) => n.nodeType === 1 && attributeOf(n, 'aria-role') === 'radio',
+      (n) => n.nodeType === 1 && aria(n, 'role') === 'radio',
     );
     expect(others.length).toBeGreaterThan(2);
-    expect(others.filter((n) => attributeOf(n, 'aria-checked') === true).map((n) => attributeOf(n, 'aria-label'))).toEqual(['设施维修']);
+    expect(others.filter((n) => aria(n, 'checked') === true).map((n) => aria(n, 'label'))).toEqual(['设施维修']);
 
     await mp.see('让邻居看到进展');
     const open = a11y(mp, '让邻居看到进展');
     const closed = a11y(mp, '只有办理人员能看到');
     expect(open).toMatchObject({ role: 'radio', label: '公开：让邻居看到进展' });
     expect(closed).toMatchObject({ role: 'radio', label: '不公开：只有办理人员能看到' });
-    expect(attributeOf(open.node.parentElement!, 'aria-label')).toBe('是否公开');
+    expect(aria(open.node.parentElement!, 'label')).toBe('是否公开');
     // Exactly one of the two is on, whichever the category's default is.
     expect([open.checked, closed.checked].sort()).toEqual([false, true]);
     const target = open.checked === true ? '只有办理人员能看到' : '让邻居看到进展';
@@ -115,7 +123,7 @@ describe('读屏：居民上报与评价（小程序）', () => {
     await mp.see('提交诉求');
     const submit = a11y(mp, '提交诉求');
     expect(submit.role).toBe('button');
-    expect(attributeOf(submit.node, 'aria-disabled')).toBe(false);
+    expect(aria(submit.node, 'disabled')).toBe(false);
     // The place chips are radio buttons named by the place.
     await mp.see('渝园社区');
     expect(a11y(mp, '渝园社区')).toMatchObject({ role: 'radio', label: '渝园社区', checked: false });
@@ -130,8 +138,8 @@ describe('读屏：居民上报与评价（小程序）', () => {
     const names = ['满意', '基本满意', '不满意'];
     for (const name of names) expect(a11y(mp, name)).toMatchObject({ role: 'radio', label: name, checked: false });
     const group = a11y(mp, '满意').node.parentElement!;
-    expect(attributeOf(group, 'aria-role')).toBe('radiogroup');
-    expect(attributeOf(group, 'aria-label')).toBe('问题解决了吗？请您评价');
+    expect(aria(group, 'role')).toBe('radiogroup');
+    expect(aria(group, 'label')).toBe('问题解决了吗？请您评价');
 
     for (const chosen of ['基本满意', '不满意', '满意']) {
       await mp.tap(chosen);
