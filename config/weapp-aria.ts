@@ -13,7 +13,7 @@
  *   short name; both tables must list the same attributes or the names would not match.
  *
  * Each attribute costs its bytes in every template level of `base.wxml` (main package), so only
- * the ones the app uses, on View only (docs/decisions.md, "The weapp speaks to screen readers").
+ * the ones the app uses, on View and Image only (docs/decisions.md, "The weapp speaks to screen readers").
  */
 import path from 'node:path';
 

@@ -4,8 +4,9 @@
  *
  * The weapp reads `aria-role` (WeChat's 读屏, base library 2.7.1+; the attributes reach the
  * templates through config/weapp-aria.ts); H5 reads the DOM's own `role`. Only the attributes
- * config/weapp-aria.json lists reach the weapp: roles, `aria-label`, `aria-checked`,
- * `aria-selected` and `aria-disabled`, on View.
+ * config/weapp-aria.json lists reach the weapp: on View the role, `aria-label`,
+ * `aria-checked`, `aria-selected` and `aria-disabled`; on Image (a photo to enlarge) the role and
+ * `aria-label`; nothing on Text.
  */
 export type A11yRole = 'button' | 'radio' | 'radiogroup' | 'checkbox' | 'group' | 'tab' | 'tablist' | 'alert';
 

@@ -23,10 +23,15 @@ function fakePlatform(runtimePath: string | string[]) {
 }
 
 describe('weapp-aria 构建插件', () => {
-  it('把 View 的 aria 属性并入模板的组件表，并把运行时文件加到平台的运行时模块之后', () => {
+  it('把 View 和 Image 的 aria 属性并入模板的组件表，并把运行时文件加到平台的运行时模块之后', () => {
     const { ctx, platform, merged } = fakePlatform('@tarojs/plugin-platform-weapp/dist/runtime');
     addAria(ctx, platform);
-    expect(merged).toEqual([{ View: { 'aria-role': '', 'aria-label': '', 'aria-checked': '', 'aria-selected': '', 'aria-disabled': '' } }]);
+    expect(merged).toEqual([
+      {
+        View: { 'aria-role': '', 'aria-label': '', 'aria-checked': '', 'aria-selected': '', 'aria-disabled': '' },
+        Image: { 'aria-role': '', 'aria-label': '' },
+      },
+    ]);
     // A copy: Taro's table must not share (and later change) the list both halves read.
     expect(merged[0]).not.toBe(ARIA_COMPONENTS);
     expect(platform.runtimePath).toEqual(['@tarojs/plugin-platform-weapp/dist/runtime', ARIA_RUNTIME]);

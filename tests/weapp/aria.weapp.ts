@@ -13,8 +13,11 @@ import { sqliteWorld, type World } from './harness/world';
 
 const RESIDENT = 'demo-resident-3';
 const STEWARD = 'demo-11-building-steward';
-/** What the app sets on View (src/utils/a11y.ts, big-button, cases filter). */
+/** What the app sets on View (src/utils/a11y.ts, big-button, cases filter) and on Image (photos to enlarge). */
 const VIEW_ARIA = ['aria-role', 'aria-label', 'aria-checked', 'aria-selected', 'aria-disabled'];
+const IMAGE_ARIA = ['aria-role', 'aria-label'];
+/** `aria-x="{{i.pN}}"`: the attribute bound to the node's data, as Taro binds its own. */
+const bound = (attr: string) => new RegExp(` ${attr}="\\{\\{i\\.p\\d+\\}\\}"`);
 
 let world: World;
 let mp: MiniProgram | undefined;
@@ -74,17 +77,24 @@ function isChecked(app: MiniProgram, label: string): boolean {
 }
 
 describe('读屏：小程序的模板带上 aria 属性', () => {
-  it('base.wxml 的每个 view 模板（各层的 view、static-view、catch-view）都绑定应用用到的 aria 属性', () => {
+  it('base.wxml 的每个 view 模板（各层的 view、static-view、catch-view）和 image 模板都绑定应用用到的 aria 属性', () => {
     const base = readFileSync(join(DIST, 'base.wxml'), 'utf8');
     // The full View templates: those with View's own attributes (pure-view and click-view carry
     // only class and style and are used only for nodes with no other props).
     const views = [...base.matchAll(/<view [^>]*>/g)].map((m) => m[0]).filter((tag) => tag.includes('hover-class='));
     expect(views.length).toBeGreaterThanOrEqual(3 * 14);
-    for (const tag of views) for (const attr of VIEW_ARIA) expect(tag).toMatch(new RegExp(` ${attr}="\\{\\{i\\.p\\d+\\}\\}"`));
-    // The plugin's list is the one the app needs: nothing more on View, nothing on other components.
+    for (const tag of views) for (const attr of VIEW_ARIA) expect(tag).toMatch(bound(attr));
+    // Image is a leaf: one template for image and one for static-image.
+    const images = [...base.matchAll(/<image [^>]*>/g)].map((m) => m[0]);
+    expect(images).toHaveLength(2);
+    for (const tag of images) for (const attr of IMAGE_ARIA) expect(tag).toMatch(bound(attr));
+    // Text carries none: the app names no Text.
+    for (const [tag] of base.matchAll(/<text [^>]*>/g)) expect(tag).not.toMatch(/aria-/);
+    // The plugin's list is the one the app needs: nothing more, nothing on other components.
     const listed = JSON.parse(readFileSync(join(__dirname, '../../config/weapp-aria.json'), 'utf8')) as Record<string, object>;
-    expect(Object.keys(listed)).toEqual(['View']);
+    expect(Object.keys(listed).sort()).toEqual(['Image', 'View']);
     expect(Object.keys(listed.View!).sort()).toEqual([...VIEW_ARIA].sort());
+    expect(Object.keys(listed.Image!).sort()).toEqual([...IMAGE_ARIA].sort());
   });
 });
 
@@ -147,6 +157,10 @@ describe('读屏：居民上报与评价（小程序）', () => {
       for (const name of names.filter((n) => n !== chosen)) expect(a11y(mp, name).checked).toBe(false);
     }
     expect(a11y(mp, '提交评价').role).toBe('button');
+    // The steward's after-photo is a button that says what it is and what a tap does.
+    const afterPhotos = () => mp!.select('wx-image').filter((n) => aria(n, 'label') === '办理后的照片第1张，点按放大');
+    await mp.waitFor(() => afterPhotos().length === 1, '办理后的照片带读屏名字');
+    expect(aria(afterPhotos()[0]!, 'role')).toBe('button');
     expect(mp.console.filter((c) => c.level === 'error')).toEqual([]);
     expect(mp.uncaught).toEqual([]);
   });

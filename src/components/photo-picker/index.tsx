@@ -59,6 +59,7 @@ export function PhotoPicker({ photos, testId = 'photos', addText = '添加照片
             src={p.preview}
             mode="aspectFill"
             onClick={() => (p.status === 'failed' ? photos.retry(p.key) : preview(p.preview))}
+            {...asButton(p.status === 'failed' ? `第${i + 1}张照片上传失败，点按重试` : `第${i + 1}张照片，点按放大`)}
           />
           {p.status === 'uploading' ? <View className="photo-picker__state">上传中…</View> : null}
           {p.status === 'failed' ? (
