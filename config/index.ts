@@ -50,7 +50,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // server (`--watch`) serves from memory; it gets a folder of its own so that it does not empty
     // the dist-h5 that host/ and the end-to-end tests serve.
     outputRoot: platform === 'weapp' ? 'dist-weapp' : process.env.NODE_ENV === 'development' ? 'dist-h5-dev' : 'dist-h5',
-    plugins: [],
+    // weapp: the app's aria-* props reach WeChat's screen reader (config/weapp-aria.ts).
+    plugins: platform === 'weapp' ? [path.resolve(__dirname, 'weapp-aria.ts')] : [],
     defineConstants: {
       APP_VERSION: JSON.stringify(pkg.version),
       CLOUD_ENV_ID: JSON.stringify(process.env.WX_CLOUD_ENV ?? ''),

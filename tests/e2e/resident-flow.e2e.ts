@@ -215,7 +215,14 @@ test('新居民：选身份，首页选网格看到五员共治小组，带照�
   await shot('report-empty');
   await press(visible(page, `category-${CATEGORY}`));
   await expect(visible(page, 'category-route').innerText()).resolves.toContain('楼栋物管员');
+  // A screen reader hears each category as a radio button of 「遇到了什么问题」, the chosen one checked.
+  await page
+    .locator(
+      `[data-testid="category-grid"][role="radiogroup"][aria-label="遇到了什么问题"] [data-testid="category-${CATEGORY}"][role="radio"][aria-checked="true"]`,
+    )
+    .waitFor();
   // The remembered grid is chosen already; only the building is left.
+  await page.locator(`[data-testid="building-${BUILDING}"][role="radio"][aria-checked="false"][aria-label="1栋"]`).waitFor();
   await press(visible(page, `building-${BUILDING}`));
   await expect(visible(page, 'place-summary').innerText()).resolves.toContain('渝园社区');
 
@@ -232,6 +239,8 @@ test('新居民：选身份，首页选网格看到五员共治小组，带照�
   await expect(visible(page, 'public-note').innerText()).resolves.toContain(
     '公开后，社区审核并隐去姓名、电话、门牌号等信息后，问题描述和办理过程会在公示栏展示',
   );
+  await page.locator('[data-testid="public-yes"][role="radio"][aria-checked="true"][aria-label="公开：让邻居看到进展"]').waitFor();
+  await page.locator('[data-testid="public-no"][role="radio"][aria-checked="false"]').waitFor();
   await shot('report-filled');
 
   // A weak network: the first submit is lost on the way; everything stays, 重新提交 files it once.
@@ -294,6 +303,9 @@ test('办结后评价「不满意」回炉整改；再次办结后评价「满�
   // 不满意 needs a reason, and says plainly the case goes back.
   await press(visible(page, 'rate-unsatisfied'));
   await expect(visible(page, 'rate-rework-note').innerText()).resolves.toContain('回炉整改');
+  // Read as three radio buttons: 不满意 checked, the others not.
+  await page.locator('[data-testid="rate-unsatisfied"][role="radio"][aria-checked="true"][aria-label="不满意"]').waitFor();
+  await page.locator('[data-testid="rate-satisfied"][role="radio"][aria-checked="false"][aria-label="满意"]').waitFor();
   await press(visible(page, 'rate-submit'));
   await expect(visible(page, 'rate-error').innerText()).resolves.toContain('哪里还没解决');
   await typeInto(page, 'rate-comment', '换了灯泡第二天又不亮了，可能是线路问题');

@@ -4,7 +4,9 @@
  * suggestion (masked); the 公示栏's 测评 page shows the figure over its responses and the masked
  * words only; taken back as 不公开 it asks a reason, shown to staff, and leaves the board; the 民生微实事 page shows each delivery stage's photos, the 已完成 ones beside the promise.
  */
-import { MiniProgram } from './harness/mini-program';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DIST, MiniProgram } from './harness/mini-program';
 import { chinaToday, data, staffPhoto } from './harness/setup';
 import { sqliteWorld, type World } from './harness/world';
 
@@ -135,8 +137,8 @@ describe('民生微实事照片（公示栏，小程序）', () => {
     mp = await MiniProgram.launch(world, RESIDENT, `pages-board/projects/index?communityId=sf-yuyuan`);
     await mp.see('承诺');
     await mp.see('done说明');
-    // The framework's stub <image> keeps no properties; Taro's render tree holds them (base.wxml:
-    // `src="{{i.p4}}"`, `lazy-load="{{xs.b(i.p1,!1)}}"`).
+    // The framework's stub <image> keeps no properties; Taro's render tree holds them under the
+    // short names base.wxml binds (`src="{{i.p6}}"`, `lazy-load="{{xs.b(i.p3,!1)}}"`).
     const images = imagesIn((mp as unknown as { page: { comp: { instance: { data: unknown } } } }).page.comp.instance.data);
     expect(images.map((i) => i.src)).toEqual([during, after]);
     expect(images.every((i) => i.lazyLoad)).toBe(true);
@@ -146,18 +148,27 @@ describe('民生微实事照片（公示栏，小程序）', () => {
 
 interface TaroNode {
   cl?: string;
-  p1?: boolean;
-  p4?: string;
   cn?: TaroNode[];
   root?: TaroNode;
+  [short: string]: unknown;
+}
+
+/** The short names Image's `src` and `lazy-load` have in Taro's render tree, read from base.wxml's image template. */
+function imageShortNames(): { src: string; lazyLoad: string } {
+  const tag = /<image [^>]*>/.exec(readFileSync(join(DIST, 'base.wxml'), 'utf8'))?.[0] ?? '';
+  const src = /\bsrc="\{\{i\.(p\d+)\}\}"/.exec(tag)?.[1];
+  const lazyLoad = /\blazy-load="\{\{xs\.b\(i\.(p\d+),/.exec(tag)?.[1];
+  if (!src || !lazyLoad) throw new Error(`base.wxml 的 image 模板里找不到 src / lazy-load：${tag}`);
+  return { src, lazyLoad };
 }
 
 /** The project thumbnails in a page's Taro render tree, in order. */
 function imagesIn(data: unknown): { src?: string; lazyLoad: boolean }[] {
   const out: { src?: string; lazyLoad: boolean }[] = [];
+  const short = imageShortNames();
   const walk = (n: TaroNode | undefined) => {
     if (!n) return;
-    if (n.cl?.includes('project-photos__img')) out.push({ src: n.p4, lazyLoad: n.p1 === true });
+    if (n.cl?.includes('project-photos__img')) out.push({ src: n[short.src] as string | undefined, lazyLoad: n[short.lazyLoad] === true });
     n.cn?.forEach(walk);
   };
   walk((data as TaroNode).root);

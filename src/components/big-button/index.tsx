@@ -1,5 +1,6 @@
 import type { PropsWithChildren } from 'react';
 import { View } from '@tarojs/components';
+import { asButton } from '../../utils/a11y';
 import { IconOf, type IconWith } from '../icon';
 import './index.scss';
 
@@ -52,7 +53,7 @@ export function BigButton<K extends Kind = 'primary'>({
       onClick={disabled ? undefined : onClick}
       data-testid={testId}
       aria-disabled={disabled}
-      aria-role="button"
+      {...asButton()}
     >
       {icon ? (
         <View className="big-button__label">

@@ -3,6 +3,7 @@ import { Picker, Text, View } from '@tarojs/components';
 import type { Community } from '../../services/api-types';
 import type { BoardScope } from '../../services/board-api';
 import { compareGridNames } from '../../utils/board-case';
+import { asButton, asRadio, asRadioGroup } from '../../utils/a11y';
 import { isMonth, isQuarter, periodLabel, recentMonths, recentQuarters } from '../../utils/board-period';
 import './index.scss';
 
@@ -12,9 +13,22 @@ export interface Chip {
 }
 
 /** A row of large, tappable choices; the chosen one is filled. */
-export function Chips({ items, value, onChange, testId }: { items: Chip[]; value: string; onChange: (v: string) => void; testId: string }) {
+export function Chips({
+  items,
+  value,
+  onChange,
+  testId,
+  label,
+}: {
+  items: Chip[];
+  value: string;
+  onChange: (v: string) => void;
+  testId: string;
+  /** What is chosen (范围, 网格, 时间), for a screen reader. */
+  label: string;
+}) {
   return (
-    <View className="board-chips" data-testid={testId}>
+    <View className="board-chips" data-testid={testId} {...asRadioGroup(label)}>
       {items.map((c) => (
         <View
           key={c.value}
@@ -22,8 +36,7 @@ export function Chips({ items, value, onChange, testId }: { items: Chip[]; value
           hoverClass="board-chips__chip--pressed"
           onClick={() => onChange(c.value)}
           data-testid={`${testId}-${c.value || 'all'}`}
-          aria-role="button"
-          aria-selected={c.value === value}
+          {...asRadio(c.value === value, c.label)}
         >
           {c.label}
         </View>
@@ -63,7 +76,7 @@ export function SelectBox({
       <View
         className={`board-chips__chip board-chips__select ${on ? 'board-chips__chip--on' : ''}`}
         data-testid={testId}
-        aria-role="button"
+        {...asButton(`${label}，点按选择`)}
       >
         <Text>{label}</Text>
         <Text className="board-chips__caret">▾</Text>
@@ -95,6 +108,7 @@ export function ScopePicker({ communities, scope, onScope, period, onPeriod, now
         <Text className="board-scope__title">范围</Text>
         <Chips
           testId="scope-community"
+          label="范围"
           value={scope.communityId ?? ''}
           items={[{ value: '', label: '全街道' }, ...communities.map((c) => ({ value: c.id, label: c.name }))]}
           onChange={(id) => onScope(id ? { communityId: id } : {})}
@@ -105,6 +119,7 @@ export function ScopePicker({ communities, scope, onScope, period, onPeriod, now
           <Text className="board-scope__title">网格</Text>
           <Chips
             testId="scope-grid"
+            label="网格"
             value={scope.gridId ?? ''}
             items={[{ value: '', label: '全社区' }, ...grids.map((g) => ({ value: g.id, label: g.name }))]}
             onChange={(id) => onScope(id ? { communityId: community.id, gridId: id } : { communityId: community.id })}
@@ -116,6 +131,7 @@ export function ScopePicker({ communities, scope, onScope, period, onPeriod, now
         <View className="board-chips" data-testid="scope-period">
           <Chips
             testId="period"
+            label="时间"
             value={period}
             items={[
               { value: 'month', label: '本月' },

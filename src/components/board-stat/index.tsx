@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import './index.scss';
+import { asButton } from '../../utils/a11y';
 
 interface CountTileProps {
   label: string;
@@ -61,8 +62,7 @@ export function RateTile({ label, value, details, wide = false, warn = false, te
       hoverClass="board-stat--pressed"
       onClick={() => setOpen(!open)}
       data-testid={`${testId}-tile`}
-      aria-role="button"
-      aria-label={`${label} ${value}，点按查看依据`}
+      {...asButton(`${label} ${value}，点按查看依据`)}
     >
       <View className="board-stat__head">
         <Text className="board-stat__label">{label}</Text>

@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Icon } from '../icon';
+import { asButton } from '../../utils/a11y';
 
 export interface CallLinkProps {
   phone: string;
@@ -17,7 +18,12 @@ export interface CallLinkProps {
  */
 export function CallLink({ phone, label, testId, className = 'call-link', tone = 'primary' }: CallLinkProps) {
   return (
-    <View className={className} onClick={() => void Taro.makePhoneCall({ phoneNumber: phone }).catch(() => undefined)} data-testid={testId}>
+    <View
+      className={className}
+      onClick={() => void Taro.makePhoneCall({ phoneNumber: phone }).catch(() => undefined)}
+      data-testid={testId}
+      {...asButton(`拨打电话 ${phone}`)}
+    >
       <Icon name="phone" tone={tone} />
       {label ?? phone}
     </View>

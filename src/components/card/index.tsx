@@ -1,5 +1,6 @@
 import type { PropsWithChildren } from 'react';
 import { View } from '@tarojs/components';
+import { asButton } from '../../utils/a11y';
 
 interface CardProps {
   className?: string;
@@ -22,6 +23,7 @@ export function Card({ className, onClick, testId, caseId, children }: PropsWith
       onClick={onClick}
       data-testid={testId}
       data-case-id={caseId}
+      {...(onClick ? asButton() : {})}
     >
       {children}
     </View>

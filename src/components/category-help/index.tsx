@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components';
 import type { Category } from '../../services/api-types';
+import { asButton } from '../../utils/a11y';
 import './index.scss';
 
 /** The three categories people mix up; each goes to a different member, so the page says which is which. */
@@ -41,6 +42,7 @@ export function CategoryHelp({ categories, chosen, onChoose }: CategoryHelpProps
           hoverClass="category-help__unsure--pressed"
           onClick={() => onChoose(unsure)}
           data-testid="category-unsure"
+          {...asButton()}
         >
           不知道选哪个？交给网格员帮您转
         </View>

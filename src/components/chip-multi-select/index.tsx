@@ -1,8 +1,6 @@
 import { View } from '@tarojs/components';
+import { roleOf } from '../../utils/a11y';
 import '../staff-ui/index.scss';
-
-/** A role for screen readers: weapp reads `aria-role`; in H5 the DOM's own `role`. */
-const roleOf = (role: string): Record<string, string> => (process.env.TARO_ENV === 'h5' ? { role } : { 'aria-role': role });
 
 /**
  * A row of chips of which any number may be on (院坝会 roles present, 走访关爱 groups, a

@@ -6,6 +6,7 @@ import { recentPlacesStore } from '../../state/recent-places';
 import { useStore } from '../../state/use-store';
 import { placesNear, recentOptions, type LocateAnswer, type PlaceOption } from '../../utils/nearby-places';
 import type { PlaceChoice } from '../../utils/places';
+import { asButton, asRadio, roleOf } from '../../utils/a11y';
 import './index.scss';
 
 interface LocatePlaceProps {
@@ -49,6 +50,7 @@ export function LocatePlace({ communities, chosenBuildingId, onPick }: LocatePla
         hoverClass="locate-place__button--pressed"
         onClick={() => void useMyLocation()}
         data-testid="use-my-location"
+        {...asButton()}
       >
         {busy ? '正在获取您的位置…' : '用我的位置找楼栋'}
       </View>
@@ -58,7 +60,7 @@ export function LocatePlace({ communities, chosenBuildingId, onPick }: LocatePla
           <Options options={answer.options} chosen={chosenBuildingId} onPick={onPick} testId="near-place" />
         </>
       ) : answer ? (
-        <View className="locate-place__message" data-testid="locate-message" role="alert">
+        <View className="locate-place__message" data-testid="locate-message" {...roleOf('alert')}>
           {answer.message}
         </View>
       ) : (
@@ -89,7 +91,7 @@ function Options({
           onClick={() => onPick(o.choice)}
           data-testid={testId}
           data-building-id={o.choice.buildingId}
-          aria-selected={o.choice.buildingId === chosen}
+          {...asRadio(o.choice.buildingId === chosen, o.distance ? `${o.label}，${o.distance}` : o.label)}
         >
           <View className="locate-option__name">{o.label}</View>
           {o.distance ? <View className="locate-option__distance">{o.distance}</View> : null}

@@ -2,6 +2,7 @@ import type { PropsWithChildren, ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import './index.scss';
 import { Icon, type IconWith } from '../icon';
+import { asButton } from '../../utils/a11y';
 
 /** A visible error sentence, with an optional retry. */
 export function ErrorLine({ message, onRetry, testId = 'error-line' }: { message?: string; onRetry?: () => void; testId?: string }) {
@@ -10,7 +11,13 @@ export function ErrorLine({ message, onRetry, testId = 'error-line' }: { message
     <View className="notice notice--error" data-testid={testId}>
       <Text className="notice__text">{message}</Text>
       {onRetry ? (
-        <View className="notice__action" hoverClass="notice__action--pressed" onClick={onRetry} data-testid={`${testId}-retry`}>
+        <View
+          className="notice__action"
+          hoverClass="notice__action--pressed"
+          onClick={onRetry}
+          data-testid={`${testId}-retry`}
+          {...asButton('重试')}
+        >
           重试
         </View>
       ) : null}

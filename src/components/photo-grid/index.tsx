@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import { Image, View } from '@tarojs/components';
 import { photoUrl } from '../../services/photo-upload';
+import { asButton } from '../../utils/a11y';
 import './index.scss';
 
 interface PhotoGridProps {
@@ -21,7 +22,7 @@ export function PhotoGrid({ fileIds, caseId, label, testId = 'photo-grid' }: Pho
     <View className="photo-grid" data-testid={testId}>
       {label ? <View className="photo-grid__label">{label}</View> : null}
       <View className="photo-grid__items">
-        {urls.map((url) => (
+        {urls.map((url, i) => (
           <Image
             key={url}
             className="photo-grid__img"
@@ -29,6 +30,7 @@ export function PhotoGrid({ fileIds, caseId, label, testId = 'photo-grid' }: Pho
             mode="aspectFill"
             lazyLoad
             onClick={() => void Taro.previewImage({ urls, current: url }).catch(() => undefined)}
+            {...asButton(`${label ?? '照片'}第${i + 1}张，点按放大`)}
           />
         ))}
       </View>

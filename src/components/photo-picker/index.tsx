@@ -1,6 +1,7 @@
 import type { ChangeEvent } from 'react';
 import Taro from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
+import { asButton } from '../../utils/a11y';
 import { roomLeft } from '../../utils/photo-list';
 import type { PhotoUploads } from './use-photo-uploads';
 import './index.scss';
@@ -58,10 +59,15 @@ export function PhotoPicker({ photos, testId = 'photos', addText = '添加照片
             src={p.preview}
             mode="aspectFill"
             onClick={() => (p.status === 'failed' ? photos.retry(p.key) : preview(p.preview))}
+            {...asButton(p.status === 'failed' ? `第${i + 1}张照片上传失败，点按重试` : `第${i + 1}张照片，点按放大`)}
           />
           {p.status === 'uploading' ? <View className="photo-picker__state">上传中…</View> : null}
           {p.status === 'failed' ? (
-            <View className="photo-picker__state photo-picker__state--failed" onClick={() => photos.retry(p.key)}>
+            <View
+              className="photo-picker__state photo-picker__state--failed"
+              onClick={() => photos.retry(p.key)}
+              {...asButton(`第${i + 1}张照片上传失败，点按重试`)}
+            >
               点按重试
             </View>
           ) : null}
@@ -70,14 +76,19 @@ export function PhotoPicker({ photos, testId = 'photos', addText = '添加照片
             hoverClass="photo-picker__remove--pressed"
             onClick={() => photos.remove(p.key)}
             data-testid={`${testId}-remove`}
-            aria-label={`删除第${i + 1}张照片`}
+            {...asButton(`删除第${i + 1}张照片`)}
           >
             ×
           </View>
         </View>
       ))}
       {left > 0 ? (
-        <View className="photo-picker__add" hoverClass="photo-picker__add--pressed" onClick={IS_H5 ? undefined : () => void pickInWeapp()}>
+        <View
+          className="photo-picker__add"
+          hoverClass="photo-picker__add--pressed"
+          onClick={IS_H5 ? undefined : () => void pickInWeapp()}
+          {...(IS_H5 ? {} : asButton(`${addText}，已有${photos.items.length}张，最多${photos.max}张`))}
+        >
           <View className="photo-picker__plus">
             <Icon name="camera" tone="muted" className="icon--block" />
           </View>

@@ -1,6 +1,7 @@
 import type { PropsWithChildren } from 'react';
 import { View } from '@tarojs/components';
 import type { Community } from '../../services/api-types';
+import { asRadio, asRadioGroup } from '../../utils/a11y';
 import { resolvePlace, type PlaceChoice } from '../../utils/places';
 import './index.scss';
 
@@ -23,9 +24,15 @@ export function PlacePicker({ communities, choice, onChange, depth = 'building',
   return (
     <View className="card place-picker" data-testid={testId}>
       <View className="place-picker__label">社区</View>
-      <View className="place-picker__chips">
+      <View className="place-picker__chips" {...asRadioGroup('社区')}>
         {communities.map((c) => (
-          <Chip key={c.id} on={r.community?.id === c.id} testId={`community-${c.id}`} onClick={() => onChange({ communityId: c.id })}>
+          <Chip
+            key={c.id}
+            on={r.community?.id === c.id}
+            name={c.name}
+            testId={`community-${c.id}`}
+            onClick={() => onChange({ communityId: c.id })}
+          >
             {c.name}
           </Chip>
         ))}
@@ -33,11 +40,12 @@ export function PlacePicker({ communities, choice, onChange, depth = 'building',
       {r.community ? (
         <>
           <View className="place-picker__label">网格</View>
-          <View className="place-picker__chips">
+          <View className="place-picker__chips" {...asRadioGroup('网格')}>
             {r.community.grids.map((g) => (
               <Chip
                 key={g.id}
                 on={r.grid?.id === g.id}
+                name={g.name}
                 testId={`grid-${g.id}`}
                 onClick={() => onChange({ communityId: r.community!.id, gridId: g.id })}
               >
@@ -50,11 +58,12 @@ export function PlacePicker({ communities, choice, onChange, depth = 'building',
       {depth === 'building' && r.grid ? (
         <>
           <View className="place-picker__label">楼栋</View>
-          <View className="place-picker__chips">
+          <View className="place-picker__chips" {...asRadioGroup('楼栋')}>
             {r.grid.buildings.map((b) => (
               <Chip
                 key={b.id}
                 on={r.building?.id === b.id}
+                name={b.name}
                 testId={`building-${b.id}`}
                 onClick={() => onChange({ communityId: r.community!.id, gridId: r.grid!.id, buildingId: b.id })}
               >
@@ -68,14 +77,20 @@ export function PlacePicker({ communities, choice, onChange, depth = 'building',
   );
 }
 
-function Chip({ on, onClick, testId, children }: PropsWithChildren<{ on: boolean; onClick: () => void; testId: string }>) {
+function Chip({
+  on,
+  name,
+  onClick,
+  testId,
+  children,
+}: PropsWithChildren<{ on: boolean; name: string; onClick: () => void; testId: string }>) {
   return (
     <View
       className={`place-chip ${on ? 'place-chip--on' : ''}`}
       hoverClass="place-chip--pressed"
       onClick={onClick}
       data-testid={testId}
-      aria-selected={on}
+      {...asRadio(on, name)}
     >
       {on ? '✓ ' : ''}
       {children}

@@ -5,6 +5,7 @@ import { errorMessage } from '../../services/api-error';
 import { choosePhotos, photoSrc } from '../../utils/staff-photo';
 import './index.scss';
 import { Icon } from '../icon';
+import { asButton } from '../../utils/a11y';
 
 interface PickerProps {
   value: string[];
@@ -45,7 +46,7 @@ export function StaffPhotoPicker({ value, onChange, max = 9, addText = '拍照/�
               className="staff-photos__remove"
               onClick={() => onChange(value.filter((x) => x !== id))}
               data-testid="staff-photo-remove"
-              aria-label="删除这张照片"
+              {...asButton('删除这张照片')}
             >
               ✕
             </View>

@@ -16,6 +16,7 @@ import { badgeText, unreadStore } from '../../state/unread';
 import { useStore } from '../../state/use-store';
 import { visibleTabs, type TabKey } from '../../utils/staff-access';
 import './index.scss';
+import { roleOf } from '../../utils/a11y';
 
 const ICONS: Record<TabKey, [string, string]> = {
   home: [home, homeActive],
@@ -37,7 +38,7 @@ export function StaffTabBar({ current }: { current: TabKey | undefined }) {
   const unread = useStore(unreadStore);
   const large = useStore(largeTextStore);
   return (
-    <View className={`staff-tab-bar ${large ? 'staff-tab-bar--large' : ''}`} data-testid="staff-tab-bar">
+    <View className={`staff-tab-bar ${large ? 'staff-tab-bar--large' : ''}`} data-testid="staff-tab-bar" {...roleOf('tablist')}>
       {tabs.map((t) => {
         const on = t.key === current;
         return (
@@ -48,6 +49,9 @@ export function StaffTabBar({ current }: { current: TabKey | undefined }) {
               if (!on) void Taro.switchTab({ url: `/${t.pagePath}` });
             }}
             data-testid={`tab-${t.key}`}
+            {...roleOf('tab')}
+            aria-selected={on}
+            aria-label={t.key === 'messages' && unread > 0 ? `${t.text}，${unread}条未读` : t.text}
           >
             <Image className="staff-tab-bar__icon" src={ICONS[t.key][on ? 1 : 0]} />
             {t.key === 'messages' && unread > 0 ? (

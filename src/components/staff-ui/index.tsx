@@ -3,6 +3,7 @@ import type { PropsWithChildren, ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import './index.scss';
 import { Icon, type IconWith } from '../icon';
+import { asRadio, roleOf } from '../../utils/a11y';
 
 /**
  * Small pieces the staff pages share: chips, key–value rows, count tiles, tags and a phone link.
@@ -29,7 +30,7 @@ interface ChipsProps<T extends string> {
 /** A row of choices, one of them on. */
 export function StaffChips<T extends string>({ options, value, onChange, testId, scroll = false }: ChipsProps<T>) {
   return (
-    <View className={`staff-chips ${scroll ? 'staff-chips--scroll' : ''}`} data-testid={testId}>
+    <View className={`staff-chips ${scroll ? 'staff-chips--scroll' : ''}`} data-testid={testId} {...roleOf('radiogroup')}>
       {options.map((o) => (
         <View
           key={o.value}
@@ -37,6 +38,7 @@ export function StaffChips<T extends string>({ options, value, onChange, testId,
           hoverClass="staff-chip--pressed"
           onClick={() => onChange(o.value)}
           data-testid={`${testId}-${o.value}`}
+          {...asRadio(o.value === value, o.count !== undefined ? `${o.label}，${o.count}` : o.label)}
         >
           {o.label}
           {o.count !== undefined ? <Text className="staff-chip__count">{o.count}</Text> : null}

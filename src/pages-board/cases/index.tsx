@@ -68,7 +68,7 @@ export default function PublicCasesPage() {
   return (
     <PageShell className="public-cases" testId="page-board-cases" requireIdentity={false}>
       <View className="card public-cases__filters">
-        <Chips testId="case-status" items={STATUS_CHIPS} value={status} onChange={setStatus} />
+        <Chips testId="case-status" label="办理状态" items={STATUS_CHIPS} value={status} onChange={setStatus} />
         <View className="public-cases__selects">
           <SelectBox testId="case-place" label={placeLabel} options={placeOptions} value={place} on={place !== ''} onChange={setPlace} />
           <SelectBox

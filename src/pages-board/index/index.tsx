@@ -316,6 +316,7 @@ function Rankings({ ranking, error, loading, onRetry, showLevel, level, onLevel,
         <View className="board__level">
           <Chips
             testId="rank-level"
+            label="排名"
             value={level}
             items={[
               { value: 'grid', label: '网格排名' },

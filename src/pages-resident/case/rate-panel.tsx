@@ -4,6 +4,7 @@ import { BigButton } from '../../components/big-button';
 import { errorMessage } from '../../services/api-error';
 import { residentApi } from '../../services/resident-api';
 import type { RatingValue } from '../../services/resident-types';
+import { asRadio, asRadioGroup } from '../../utils/a11y';
 import { charCount } from '../../utils/format';
 import { Icon } from '../../components/icon';
 
@@ -44,7 +45,7 @@ export function RatePanel({ caseId, onDone }: { caseId: string; onDone: (toast: 
     <View className="card rate" data-testid="rate-panel">
       <View className="rate__title">问题解决了吗？请您评价</View>
       <View className="rate__hint">请看看办理结果，实地确认后再评价。</View>
-      <View className="rate__choices">
+      <View className="rate__choices" {...asRadioGroup('问题解决了吗？请您评价')}>
         {CHOICES.map((c) => (
           <View
             key={c.value}
@@ -55,7 +56,7 @@ export function RatePanel({ caseId, onDone }: { caseId: string; onDone: (toast: 
               setError(undefined);
             }}
             data-testid={`rate-${c.value}`}
-            aria-checked={rating === c.value}
+            {...asRadio(rating === c.value, c.label)}
           >
             <View className="rate__face">
               <Icon name={c.face} tone="primary" className="icon--block" />

@@ -20,6 +20,7 @@ import { recentPlacesStore } from '../../state/recent-places';
 import { hasContent, reportDraftStore } from '../../state/report-draft';
 import { needsPersona, sessionStore } from '../../state/session';
 import { useStore } from '../../state/use-store';
+import { asButton, asRadio, asRadioGroup } from '../../utils/a11y';
 import { charCount, excerpt, formatTime, limitLine } from '../../utils/format';
 import { placeLabel, resolvePlace, toChoice, type PlaceChoice } from '../../utils/places';
 import { categoryRoleName } from '../../utils/roles';
@@ -298,14 +299,14 @@ export default function ReportPage() {
           {showRestored ? (
             <View className="report__restored" data-testid="draft-restored">
               <Text>已恢复您上次没提交的内容</Text>
-              <View className="report__restored-clear" onClick={startAgain}>
+              <View className="report__restored-clear" onClick={startAgain} {...asButton()}>
                 清空重写
               </View>
             </View>
           ) : null}
 
           <SectionTitle>① 遇到了什么问题？</SectionTitle>
-          <View className="report__categories" data-testid="category-grid">
+          <View className="report__categories" data-testid="category-grid" {...asRadioGroup('遇到了什么问题')}>
             {categories.map((c) => (
               <View
                 key={c.id}
@@ -313,6 +314,7 @@ export default function ReportPage() {
                 hoverClass="category--pressed"
                 onClick={() => chooseCategory(c)}
                 data-testid={`category-${c.id}`}
+                {...asRadio(c.id === categoryId, c.name)}
               >
                 <CategoryIcon icon={c.icon} name={c.name} className="category__icon" />
                 <Text className="category__name">{c.name}</Text>
@@ -329,7 +331,12 @@ export default function ReportPage() {
           <SectionTitle
             extra={
               !showPlacePickers ? (
-                <View className="report__change" onClick={() => setEditingPlace(true)} data-testid="place-change">
+                <View
+                  className="report__change"
+                  onClick={() => setEditingPlace(true)}
+                  data-testid="place-change"
+                  {...asButton('更改问题地点')}
+                >
                   更改
                 </View>
               ) : null
@@ -396,7 +403,7 @@ export default function ReportPage() {
           <PhotoPicker photos={photos} />
 
           <SectionTitle>④ 是否公开</SectionTitle>
-          <View className="report__choices" data-testid="public-choice">
+          <View className="report__choices" data-testid="public-choice" {...asRadioGroup('是否公开')}>
             <Choice on={publicNow} onClick={() => setIsPublic(true)} testId="public-yes" title="公开" text="让邻居看到进展" />
             <Choice on={!publicNow} onClick={() => setIsPublic(false)} testId="public-no" title="不公开" text="只有办理人员能看到" />
           </View>
@@ -445,7 +452,7 @@ function Choice({ on, onClick, testId, title, text }: { on: boolean; onClick: ()
       hoverClass="choice--pressed"
       onClick={onClick}
       data-testid={testId}
-      aria-checked={on}
+      {...asRadio(on, `${title}：${text}`)}
     >
       <View className="choice__title">
         {on ? '◉ ' : '○ '}
@@ -492,7 +499,7 @@ function SimilarOffer({
           )}
         </View>
       ))}
-      <View className="similar__dismiss" onClick={onDismiss} data-testid="similar-dismiss">
+      <View className="similar__dismiss" onClick={onDismiss} data-testid="similar-dismiss" {...asButton()}>
         不是同一件事，继续上报
       </View>
     </View>

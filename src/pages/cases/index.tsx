@@ -13,6 +13,7 @@ import { refreshUnread } from '../../state/unread';
 import { useStore } from '../../state/use-store';
 import './index.scss';
 import { usePagedList } from '../../utils/use-paged-list';
+import { roleOf } from '../../utils/a11y';
 
 const FILTERS: ReadonlyArray<{ value: CaseListFilter; label: string; empty: string }> = [
   { value: 'all', label: '全部', empty: '还没有诉求' },
@@ -38,7 +39,7 @@ export default function CasesPage() {
 
   return (
     <PageShell className="cases" testId="page-cases">
-      <View className="cases__filters">
+      <View className="cases__filters" {...roleOf('tablist')}>
         {FILTERS.map((f) => (
           <View
             key={f.value}
@@ -47,6 +48,7 @@ export default function CasesPage() {
             onClick={() => setFilter(f.value)}
             data-testid={`filter-${f.value}`}
             aria-selected={filter === f.value}
+            {...roleOf('tab')}
           >
             {f.label}
           </View>

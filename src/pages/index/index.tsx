@@ -23,6 +23,7 @@ import { useRemote } from '../../utils/use-remote';
 import './index.scss';
 import { Icon } from '../../components/icon';
 import { roleIcon } from '../../components/icon/maps';
+import { asButton } from '../../utils/a11y';
 
 const OPEN_SHOWN = 5;
 
@@ -93,6 +94,7 @@ export default function HomePage() {
           hoverClass="home__unread--pressed"
           onClick={() => void Taro.switchTab({ url: ROUTES.messages })}
           data-testid="home-unread"
+          {...asButton(`您有${unread}条新消息，点按查看`)}
         >
           <View>
             <Icon name="bell" tone="caution" />
@@ -115,7 +117,12 @@ export default function HomePage() {
 
       <SectionTitle
         extra={
-          <View className="home__more" hoverClass="home__more--pressed" onClick={() => void Taro.switchTab({ url: ROUTES.cases })}>
+          <View
+            className="home__more"
+            hoverClass="home__more--pressed"
+            onClick={() => void Taro.switchTab({ url: ROUTES.cases })}
+            {...asButton('查看全部诉求')}
+          >
             全部诉求 ›
           </View>
         }
@@ -140,7 +147,13 @@ export default function HomePage() {
 
       <GridBoard ready={ready} />
 
-      <View className="card home__board" hoverClass="home__board--pressed" onClick={openBoard} data-testid="open-board">
+      <View
+        className="card home__board"
+        hoverClass="home__board--pressed"
+        onClick={openBoard}
+        data-testid="open-board"
+        {...asButton('公示栏：看看全街道办了多少事、群众满不满意')}
+      >
         <View className="home__board-icon">
           <Icon name="chart-column" tone="primary" className="icon--block" />
         </View>
@@ -191,7 +204,7 @@ function GridBoard({ ready }: { ready: boolean }) {
       <SectionTitle
         extra={
           gridId && !picking ? (
-            <View className="home__more" onClick={() => setPicking(true)} data-testid="grid-change">
+            <View className="home__more" onClick={() => setPicking(true)} data-testid="grid-change" {...asButton('更换网格')}>
               更换
             </View>
           ) : null
@@ -273,6 +286,7 @@ function VoteEntry({ ready }: { ready: boolean }) {
       hoverClass="home__board--pressed"
       onClick={() => void Taro.navigateTo({ url: ROUTES.vote })}
       data-testid="open-vote"
+      {...asButton()}
     >
       <View className="home__board-body">
         <View className="home__board-title">民生微实事投票</View>
@@ -306,6 +320,7 @@ function SurveyEntry({ ready }: { ready: boolean }) {
       hoverClass="home__board--pressed"
       onClick={() => void Taro.navigateTo({ url: ROUTES.survey })}
       data-testid="open-survey"
+      {...asButton()}
     >
       <View className="home__board-body">
         <View className="home__board-title">满意度测评</View>

@@ -14,6 +14,7 @@ import { useStore } from '../../state/use-store';
 import { formatTime } from '../../utils/format';
 import './index.scss';
 import { Icon, type IconWith } from '../../components/icon';
+import { asButton } from '../../utils/a11y';
 
 /** An icon for each kind of notice, so the list reads at a glance. */
 const ICONS: Record<string, IconWith<'primary'>> = {
@@ -131,6 +132,7 @@ export default function MessagesPage() {
             data-testid="message"
             data-read={m.read ? '1' : '0'}
             data-case-id={m.caseId}
+            {...asButton(`${m.read ? '' : '未读，'}${m.title}：${m.body}`)}
           >
             <View className="message__icon">
               <Icon name={ICONS[m.kind] ?? 'bell'} tone="primary" className="icon--block" />
@@ -138,7 +140,7 @@ export default function MessagesPage() {
             <View className="message__body">
               <View className="message__head">
                 <Text className="message__title">{m.title}</Text>
-                {m.read ? null : <Text className="message__dot" aria-label="未读" />}
+                {m.read ? null : <Text className="message__dot" />}
               </View>
               <View className="message__text">{m.body}</View>
               <View className="message__time">
