@@ -38,7 +38,7 @@ it('云函数入口 + 云数据库：上报带照片的诉求，确认页、我�
   await mp.see(/1\n\/\n9/);
   await mp.tap('提交诉求');
   await mp.see('诉求编号');
-  const caseId = /C\d{14}[0-9a-z]{6}/.exec(mp.text())![0];
+  const caseId = /C\d{14}[0-9a-z]{10}/.exec(mp.text())![0];
 
   const stored = (await world.store.getCase(caseId))!;
   expect(stored.reporter.openid).toBe(RESIDENT);

@@ -58,7 +58,7 @@ describe('居民：用我的位置找楼栋上报（小程序）', () => {
     await mp.input('哪里坏了、坏了多久', '1栋单元门门禁坏了，关不上');
     await mp.tap('提交诉求');
     await mp.see('诉求编号');
-    const caseId = /C\d{14}[0-9a-z]{6}/.exec(mp.text())![0];
+    const caseId = /C\d{14}[0-9a-z]{10}/.exec(mp.text())![0];
     const stored = (await world.store.getCase(caseId))!;
     expect(stored.place).toMatchObject({ communityId: 'sf-xinglong', gridId: 'sf-xinglong-g1', buildingId: 'sf-xinglong-g1-b1' });
   });

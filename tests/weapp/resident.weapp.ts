@@ -63,7 +63,7 @@ describe('居民：上报 → 评价不满意回炉 → 满意办结（小程序
     expect(text).toContain('已提交，请放心');
     expect(text).toContain('待受理');
     expect(text).toMatch(/楼栋物管员 杨\*\*/);
-    caseId = /C\d{14}[0-9a-z]{6}/.exec(text)![0];
+    caseId = /C\d{14}[0-9a-z]{10}/.exec(text)![0];
 
     const stored = (await world.store.getCase(caseId))!;
     expect(stored.reporter.openid).toBe(RESIDENT);
