@@ -4,7 +4,7 @@
  * (who, when, old → new), community admins reading only, everyone else refused, and bad values
  * refused in Chinese with nothing changed.
  */
-import { P, YUYUAN, data, openAdminWorld, outcome, type AdminWorld } from '../support/admin-world';
+import { NOW, P, YUYUAN, data, openAdminWorld, outcome, type AdminWorld } from '../support/admin-world';
 
 jest.setTimeout(60_000);
 
@@ -26,6 +26,8 @@ interface WeightsView {
 }
 interface Preview {
   period: string;
+  periodName: string;
+  periodKind: string;
   groupBy: string;
   units: {
     id: string;
@@ -172,5 +174,102 @@ describe('previewing the month’s ranking', () => {
     const r = await w.admin(P.streetAdmin, 'previewWeights', { weights: { response: 0, onTime: 0, satisfaction: 0 }, care: 5 });
     expect(outcome(r)).toBe('INPUT.INVALID');
     if (!r.ok) expect(r.error.message).toContain('权重之和必须大于0');
+  });
+});
+
+describe('previewing another period: 上月, 本季度, 本年 (年度考核)', () => {
+  type Periods = { monthly: number; annual: number };
+  const rankingOf = async (period: string) =>
+    data<{ units: StatsUnit[] }>(await w.admin(P.streetAdmin, 'stats', { period, groupBy: 'grid', communityId: YUYUAN })).units;
+  const preview = async (period: string, weights = DEFAULT_CASE, care = 10, periods?: Periods) =>
+    data<Preview>(
+      await w.admin(P.streetAdmin, 'previewWeights', {
+        weights,
+        care,
+        ...(periods ? { periods } : {}),
+        period,
+        groupBy: 'grid',
+        communityId: YUYUAN,
+      }),
+    );
+  /** Each unit's before / after equals the statistics' ranking of that period at the stored / the proposed weights. */
+  const expectRankedAsStats = (p: Preview, now: StatsUnit[], then: StatsUnit[]) => {
+    expect(p.units.length).toBe(now.length);
+    expect(p.units.length).toBeGreaterThan(1);
+    for (const u of p.units) {
+      const a = now.find((x) => x.id === u.id)!;
+      const b = then.find((x) => x.id === u.id)!;
+      expect(u.before).toEqual({ rank: a.rank, score: a.score });
+      expect(u.after).toEqual({ rank: b.rank, score: b.score });
+    }
+  };
+
+  test.each([
+    ['lastMonth', '2026-10', '2026年10月', 'month'],
+    ['quarter', '2026-Q4', '2026年第4季度', 'quarter'],
+    ['year', '2026', '2026年（年度考核）', 'year'],
+  ])('%s: the ranking of %s equals the statistics’ at the stored and at the proposed weights', async (choice, period, name, kind) => {
+    const proposed = { response: 0, onTime: 1, satisfaction: 3 };
+    const periods = { monthly: 1, annual: 4 };
+    const p = await preview(choice, proposed, 0, periods);
+    expect(p).toMatchObject({ period, periodName: name, periodKind: kind, groupBy: 'grid' });
+    // Nothing was saved.
+    expect(await view()).toMatchObject({ weights: DEFAULT_CASE, care: 10, periods: { monthly: 50, annual: 50 }, history: [] });
+    const now = await rankingOf(period);
+    data(await w.admin(P.streetAdmin, 'setWeights', { weights: proposed, care: 0, periods }));
+    expectRankedAsStats(p, now, await rankingOf(period));
+    expect(p.units.some((u) => u.after.rank !== null)).toBe(true);
+    expect(p.units.some((u) => u.before.score !== u.after.score)).toBe(true);
+  });
+
+  test('本年 moves when only the 年度考核 weights change, as the year’s statistics do; a month or a quarter does not', async () => {
+    const periods = { monthly: 0, annual: 1 };
+    const year = await preview('year', DEFAULT_CASE, 10, periods);
+    const now = await rankingOf('2026');
+    data(await w.admin(P.streetAdmin, 'setWeights', { weights: DEFAULT_CASE, periods }));
+    expectRankedAsStats(year, now, await rankingOf('2026'));
+    expect(year.units.some((u) => u.before.score !== u.after.score)).toBe(true);
+    // The stored set is now { 0, 1 }: proposing it back to 50/50 moves the year, and only the year.
+    for (const choice of ['month', 'lastMonth', 'quarter']) {
+      const p = await preview(choice, DEFAULT_CASE, 10, { monthly: 50, annual: 50 });
+      expect(p.units.length).toBeGreaterThan(1);
+      for (const u of p.units) expect(u.after).toEqual(u.before);
+    }
+    const back = await preview('year', DEFAULT_CASE, 10, { monthly: 50, annual: 50 });
+    for (const u of back.units) {
+      const a = now.find((x) => x.id === u.id)!;
+      expect(u.after).toEqual({ rank: a.rank, score: a.score });
+    }
+  });
+
+  test('without a period the preview is 本月, named in Chinese', async () => {
+    const p = data<Preview>(await w.admin(P.streetAdmin, 'previewWeights', { weights: DEFAULT_CASE, care: 10 }));
+    expect(p).toMatchObject({ period: '2026-11', periodName: '2026年11月', periodKind: 'month' });
+  });
+
+  test('on the 2nd of December 上月 is November, complete, and 本年 is still 2026', async () => {
+    await w.close();
+    w = await openAdminWorld(() => new Date('2026-12-02T02:00:00.000Z'));
+    expect(NOW.toISOString().slice(0, 7)).toBe('2026-11');
+    const last = await preview('lastMonth');
+    expect(last).toMatchObject({ period: '2026-11', periodName: '2026年11月' });
+    expect(last.units.some((u) => u.after.rank !== null)).toBe(true);
+    expect(await preview('month')).toMatchObject({ period: '2026-12', periodName: '2026年12月' });
+    expect(await preview('year')).toMatchObject({ period: '2026', periodName: '2026年（年度考核）' });
+  });
+
+  test.each([['week'], ['2026-10'], [''], [3]])('a bad period (%p) is refused in Chinese and changes nothing', async (period) => {
+    const r = await w.admin(P.streetAdmin, 'previewWeights', { weights: { response: 1, onTime: 1, satisfaction: 1 }, care: 0, period });
+    expect(outcome(r)).toBe('INPUT.INVALID');
+    if (!r.ok) expect(r.error.message).toBe('「统计周期」须为本月、上月、本季度或本年（month、lastMonth、quarter、year）');
+    expect(await view()).toMatchObject({ weights: DEFAULT_CASE, care: 10, history: [] });
+  });
+
+  test('a community admin previews 本年 for their own community; others are refused', async () => {
+    const p = data<Preview>(await w.admin(P.communityAdmin, 'previewWeights', { weights: DEFAULT_CASE, care: 10, period: 'year' }));
+    expect(p).toMatchObject({ period: '2026', groupBy: 'grid' });
+    expect(p.units.every((u) => u.id.startsWith(`${YUYUAN}-`))).toBe(true);
+    for (const openid of [P.member, P.department, P.resident])
+      expect(outcome(await w.admin(openid, 'previewWeights', { weights: DEFAULT_CASE, care: 10, period: 'year' }))).toBe('AUTH.FORBIDDEN');
   });
 });

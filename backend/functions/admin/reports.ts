@@ -20,6 +20,7 @@ import { caseClocks, caseTime } from '../../../core/case-time';
 import { caseCard } from '../../services/views';
 import { tallyByChannel } from '../../../core/channel-stats';
 import { annualScores, rectificationsByUnit } from '../../services/assessment';
+import type { PeriodWeights } from '../../../core/annual-assessment';
 import { careWeightOf, periodWeightsOf, weightsOf } from '../../services/weights';
 import { careByUnit } from '../../services/care-stats';
 import { carePraiseBar, scoreWithCare, sumCare } from '../../../core/care-assessment';
@@ -39,7 +40,7 @@ interface StatsInput {
   period: string;
   groupBy: GroupBy;
   /** Weights to rank with instead of the stored ones (the weights screen's preview). */
-  weightsOverride?: { weights: MetricWeights; care: number };
+  weightsOverride?: { weights: MetricWeights; care: number; periods: PeriodWeights };
 }
 
 export async function computeStats(call: AdminCall, input: StatsInput) {
@@ -102,7 +103,7 @@ export async function computeStats(call: AdminCall, input: StatsInput) {
   const kind = periodKindOf(input.period);
   // A year ranks by the combined score of its months and the whole year, weighed as the street set.
   const [periodWeights, careWeight, care] = await Promise.all([
-    periodWeightsOf(deps.store),
+    input.weightsOverride?.periods ?? periodWeightsOf(deps.store),
     input.weightsOverride?.care ?? careWeightOf(deps.store),
     careByUnit(deps.store, [...communityIds], input.period, localDateOf(call.now), input.groupBy, grid?.id),
   ]);

@@ -1,6 +1,6 @@
 /**
  * The assessment weights (考核权重) of `admin`: the set in force with what each weight means, a
- * preview of the current month's ranking at other weights (the statistics' own computation), the
+ * preview of a period's ranking (本月 / 上月 / 本季度 / 本年) at other weights (the statistics' own computation), the
  * street admin's save, and the record of every change (who, when, old → new). Community admins
  * read; only the street admin saves.
  */
@@ -19,6 +19,7 @@ import {
 import { DEFAULT_WEIGHTS } from '../../../core/metrics';
 import { DEFAULT_CARE_WEIGHT } from '../../../core/care-assessment';
 import { DEFAULT_PERIOD_WEIGHTS } from '../../../core/annual-assessment';
+import { isPreviewPeriodChoice, previewPeriodOf, type PreviewPeriodChoice } from '../../../core/preview-period';
 import { saveWeightSet, weightSetOf, weightsHistoryOf } from '../../services/weights';
 import { id } from '../../validation';
 import { ADMINS, STREET_ONLY, staffAction, type AdminCall } from './scope';
@@ -67,27 +68,36 @@ export async function getWeights(_i: z.infer<typeof getWeightsInput>, call: Admi
 const previewWeightsInput = z.strictObject({
   weights: caseWeights,
   care: z.number(),
+  /** The 年度考核 weights proposed; they move only the 本年 preview. */
+  periods: z.strictObject({ monthly: z.number(), annual: z.number() }).optional(),
+  /** 本月 (the default), 上月, 本季度 or 本年 (the year's combined 年度考核 score). */
+  period: z
+    .custom<PreviewPeriodChoice>(isPreviewPeriodChoice, { message: '须为本月、上月、本季度或本年（month、lastMonth、quarter、year）' })
+    .optional(),
   groupBy: z.enum(['member', 'grid', 'community']).optional(),
   communityId: id.optional(),
 });
 
 /**
- * The current month's ranking now and at the proposed weights, unit by unit, computed by the
- * statistics themselves (`computeStats`): nothing is saved.
+ * The ranking of this month, last month, this quarter or this year, now and at the proposed
+ * weights, unit by unit, computed by the statistics themselves (`computeStats`, which ranks a year
+ * by its combined 年度考核 score): nothing is saved.
  */
 export async function previewWeights(input: z.infer<typeof previewWeightsInput>, call: AdminCall) {
   const next = await proposed(call, input);
   if (!next.ok) return next;
-  const period = localDateOf(call.now).slice(0, 7);
+  const { period, name: periodName } = previewPeriodOf(input.period ?? 'month', localDateOf(call.now));
   const groupBy = input.groupBy ?? (call.scope.streetIds.size > 0 ? 'community' : 'grid');
   const base = { communityId: input.communityId, period, groupBy };
   const before = await computeStats(call, base);
   if (!before.ok) return before;
-  const after = await computeStats(call, { ...base, weightsOverride: { weights: next.value.weights, care: next.value.care } });
+  const after = await computeStats(call, { ...base, weightsOverride: next.value });
   if (!after.ok) return after;
   const was = new Map(before.value.units.map((u) => [u.id, u]));
   return ok({
     period,
+    periodName,
+    periodKind: before.value.periodKind,
     groupBy,
     groupName: before.value.groupName,
     scopeName: before.value.scopeName,
