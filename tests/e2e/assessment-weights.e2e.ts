@@ -1,10 +1,15 @@
 /**
  * 考核权重：街道管理员在「配置 → 考核权重」看到每项权重的含义和占比；填错（负数、小数、全为0）时页面
- * 用中文指出且不能保存；预览本月各社区排名的变化；确认一次后保存，修改记录写明谁、何时、由几改为几。
+ * 用中文指出且不能保存；预览本月、上月、本年各社区排名的变化；确认一次后保存，修改记录写明谁、何时、由几改为几。
  * 社区书记只能查看。每一步都核对服务器上的效果。
  */
 import { byTestId, typeInto, visible } from './support/browser';
 import { apiAs, onOwnHost, openAs, tap, waitText } from './staff-support';
+
+interface PeriodPreview {
+  periodName: string;
+  units: { before: { rank: number | null; score: number | null }; after: { rank: number | null; score: number | null } }[];
+}
 
 interface WeightsView {
   weights: { response: number; onTime: number; satisfaction: number };
@@ -61,6 +66,30 @@ test('街道管理员预览并保存考核权重，修改有记录；社区书�
     // The preview saved nothing.
     expect((await street.call<WeightsView>('admin', 'getWeights')).weights).toEqual({ response: 30, onTime: 35, satisfaction: 35 });
     await screenshot('weights-preview');
+
+    // 上月: the chips are a named radio group; picking one previews that period, named in the heading.
+    const chips = visible(page, 'weights-period');
+    await expect(chips.getAttribute('role')).resolves.toBe('radiogroup');
+    await expect(chips.getAttribute('aria-label')).resolves.toBe('预览哪个时段的排名');
+    await expect(visible(page, 'weights-period-month').getAttribute('aria-checked')).resolves.toBe('true');
+    const proposed = { weights: { response: 0, onTime: 0, satisfaction: 100 }, care: 0, periods: { monthly: 50, annual: 50 } };
+    const last = await street.call<PeriodPreview>('admin', 'previewWeights', { ...proposed, period: 'lastMonth' });
+    expect(last.units.some((u) => u.after.rank !== null)).toBe(true);
+    await tap(visible(page, 'weights-period-lastMonth'));
+    await waitText(page, 'weights-preview-heading', `${last.periodName} 按社区排名：现在 → 新权重`);
+    await expect(visible(page, 'weights-period-lastMonth').getAttribute('aria-checked')).resolves.toBe('true');
+    await waitText(page, 'weights-preview', '预览上月排名变化');
+    await expect(rows.count()).resolves.toBe(last.units.length);
+    for (const [i, u] of last.units.entries())
+      await expect(rows.nth(i).innerText()).resolves.toContain(
+        `第${u.before.rank ?? '—'}名（${u.before.score ?? '—'}分） → 第${u.after.rank ?? '—'}名（${u.after.score ?? '—'}分）`,
+      );
+    await screenshot('weights-preview-last-month');
+    // 本年: the year's 年度考核 ranking, said so.
+    const year = await street.call<PeriodPreview>('admin', 'previewWeights', { ...proposed, period: 'year' });
+    await tap(visible(page, 'weights-period-year'));
+    await waitText(page, 'weights-preview-heading', `${year.periodName} 按社区排名`);
+    await expect(visible(page, 'weights-preview-table').innerText()).resolves.toContain('各月平均得分与全年得分');
 
     // One confirmation, then saved and recorded.
     await tap(visible(page, 'weights-save'));

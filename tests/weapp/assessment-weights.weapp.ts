@@ -1,14 +1,15 @@
 /**
  * The street admin in the weapp: 配置 → 考核权重 → each weight with its meaning → a bad value named
- * in Chinese → the month's ranking previewed at new weights → saved after one confirmation, the
+ * in Chinese → the month's ranking previewed at new weights, then last month's → saved after one confirmation, the
  * change in the record; then a community admin exports the month's 院坝会台账 (cloud storage,
  * opened with openDocument).
  */
-import { MiniProgram } from './harness/mini-program';
+import { MiniProgram, attributeOf } from './harness/mini-program';
 import { data } from './harness/setup';
 import { sqliteWorld, type World } from './harness/world';
 
 const STREET = 'demo-street-admin';
+type Place = { rank: number | null; score: number | null };
 const ADMIN = 'demo-admin-1';
 
 let world: World;
@@ -26,7 +27,7 @@ afterAll(async () => {
 });
 
 describe('考核权重与院坝会台账（小程序）', () => {
-  it('街道管理员：配置 → 考核权重，预览本月排名，确认后保存，修改有记录', async () => {
+  it('街道管理员：配置 → 考核权重，预览本月与上月排名，确认后保存，修改有记录', async () => {
     mp = await MiniProgram.launch(world, STREET, 'pages-admin/config/index');
     await mp.tap('考核权重');
     await mp.see('在时限内受理（接单）的诉求占比，看是否及时回应群众');
@@ -40,6 +41,29 @@ describe('考核权重与院坝会台账（小程序）', () => {
     await mp.see('四项合计 100（各项占比见上）');
     await mp.tap('预览本月排名变化');
     await mp.see(/按社区排名：现在 → 新权重/);
+    // 上月: the heading names the month and the rows are last month's, as the server ranks them.
+    const last = data<{ periodName: string; units: { before: Place; after: Place }[] }>(
+      await world.call(
+        'admin',
+        {
+          action: 'previewWeights',
+          weights: { response: 0, onTime: 0, satisfaction: 100 },
+          care: 0,
+          periods: { monthly: 50, annual: 50 },
+          period: 'lastMonth',
+        },
+        STREET,
+      ),
+    );
+    expect(last.units.some((u) => u.after.rank !== null)).toBe(true);
+    await mp.tap('上月');
+    await mp.see(`${last.periodName} 按社区排名：现在 → 新权重`);
+    await mp.see('预览上月排名变化');
+    // 读屏: 上月 is the checked radio of the group named for what it chooses (WeChat keeps `aria-checked` as ariaChecked).
+    await mp.waitFor(() => attributeOf(mp!.find('上月'), 'ariaChecked') === true, '「上月」读作已选中');
+    expect(attributeOf(mp.find('上月').parentElement!, 'ariaLabel')).toBe('预览哪个时段的排名');
+    for (const u of last.units)
+      await mp.see(`第${u.before.rank ?? '—'}名（${u.before.score ?? '—'}分） → 第${u.after.rank ?? '—'}名（${u.after.score ?? '—'}分）`);
     expect(data<{ weights: unknown }>(await world.call('admin', { action: 'getWeights' }, STREET)).weights).toEqual({
       response: 30,
       onTime: 35,

@@ -3,7 +3,7 @@ import type { PropsWithChildren, ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import './index.scss';
 import { Icon, type IconWith } from '../icon';
-import { asRadio, roleOf } from '../../utils/a11y';
+import { asRadio, asRadioGroup, roleOf } from '../../utils/a11y';
 
 /**
  * Small pieces the staff pages share: chips, key–value rows, count tiles, tags and a phone link.
@@ -25,12 +25,18 @@ interface ChipsProps<T extends string> {
   testId: string;
   /** One line that scrolls sideways instead of wrapping. @default false */
   scroll?: boolean;
+  /** What is chosen, for screen readers (the group's name). */
+  label?: string;
 }
 
 /** A row of choices, one of them on. */
-export function StaffChips<T extends string>({ options, value, onChange, testId, scroll = false }: ChipsProps<T>) {
+export function StaffChips<T extends string>({ options, value, onChange, testId, scroll = false, label }: ChipsProps<T>) {
   return (
-    <View className={`staff-chips ${scroll ? 'staff-chips--scroll' : ''}`} data-testid={testId} {...roleOf('radiogroup')}>
+    <View
+      className={`staff-chips ${scroll ? 'staff-chips--scroll' : ''}`}
+      data-testid={testId}
+      {...(label ? asRadioGroup(label) : roleOf('radiogroup'))}
+    >
       {options.map((o) => (
         <View
           key={o.value}

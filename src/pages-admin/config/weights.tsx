@@ -1,11 +1,12 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { BigButton } from '../../components/big-button';
 import { LabelledInput } from '../../components/labelled-field';
 import { ErrorLine, Loading } from '../../components/notice';
-import { StaffNote, StaffTag } from '../../components/staff-ui';
+import { StaffChips, StaffNote, StaffTag } from '../../components/staff-ui';
 import { COLORS } from '../../styles/colors';
+import { PREVIEW_PERIODS, type PreviewPeriodChoice } from '../../../core/preview-period';
 import { checkWeightSet, describeChange, flatWeights, weightShares, type WeightKey } from '../../../core/weight-settings';
 import { errorMessage } from '../../services/api-error';
 import { adminApi, type WeightsPreview } from '../../services/admin-api';
@@ -23,11 +24,15 @@ const textsOf = (flat: Record<WeightKey, number>): Texts =>
 const numbersOf = (t: Texts): Record<WeightKey, number> =>
   Object.fromEntries(Object.entries(t).map(([k, v]) => [k, v.trim() === '' ? Number.NaN : Number(v)])) as Record<WeightKey, number>;
 
+const PERIOD_CHIPS = PREVIEW_PERIODS.map((p) => ({ value: p.key, label: p.name }));
+const periodLabel = (p: PreviewPeriodChoice): string => PREVIEW_PERIODS.find((x) => x.key === p)?.name ?? '';
+
 const moveText = (moved: number | null): string => (moved === null ? '—' : moved > 0 ? `↑${moved}` : moved < 0 ? `↓${-moved}` : '不变');
 
 /**
- * 考核权重: each weight with its meaning, the sum and shares as typed, the month's ranking at the
- * new weights before saving, one confirmation, and who changed what when. Only the street edits.
+ * 考核权重: each weight with its meaning, the sum and shares as typed, the ranking of 本月 / 上月 /
+ * 本季度 / 本年 at the new weights before saving, one confirmation, and who changed what when.
+ * Only the street edits.
  */
 export function Weights({ editable }: { editable: boolean }) {
   const data = useRemote(() => adminApi.getWeights(), true);
@@ -35,6 +40,9 @@ export function Weights({ editable }: { editable: boolean }) {
   const [texts, setTexts] = useState<Texts>();
   const [preview, setPreview] = useState<WeightsPreview>();
   const [previewing, setPreviewing] = useState(false);
+  const [period, setPeriod] = useState<PreviewPeriodChoice>('month');
+  /** Only the latest preview asked for is shown (a quick second chip tap outruns the first). */
+  const asked = useRef(0);
   const v = data.data;
   useEffect(() => {
     if (v) setTexts(textsOf(flatWeights(v)));
@@ -48,20 +56,33 @@ export function Weights({ editable }: { editable: boolean }) {
 
   const set = (key: WeightKey, value: string) => {
     setTexts((t) => (t ? { ...t, [key]: value } : t));
+    // A preview still on its way was for the old weights: it is dropped.
+    asked.current += 1;
+    setPreviewing(false);
     setPreview(undefined);
   };
 
-  const runPreview = async () => {
+  const runPreview = async (of: PreviewPeriodChoice) => {
     if (!typed?.ok) return;
+    const n = ++asked.current;
     setPreviewing(true);
     s.setError(undefined);
     try {
-      setPreview(await adminApi.previewWeights({ weights: typed.value.weights, care: typed.value.care }));
+      const { weights, care, periods } = typed.value;
+      const r = await adminApi.previewWeights({ weights, care, periods, period: of });
+      if (n === asked.current) setPreview(r);
     } catch (e) {
-      s.setError(errorMessage(e));
+      if (n === asked.current) s.setError(errorMessage(e));
     } finally {
-      setPreviewing(false);
+      if (n === asked.current) setPreviewing(false);
     }
+  };
+
+  /** Picking a period shows its ranking at once when the weights as typed are valid. */
+  const choosePeriod = (p: PreviewPeriodChoice) => {
+    setPeriod(p);
+    setPreview(undefined);
+    if (typed?.ok) void runPreview(p);
   };
 
   const save = async () => {
@@ -121,8 +142,9 @@ export function Weights({ editable }: { editable: boolean }) {
       ) : null}
       {editable && v ? (
         <View>
-          <BigButton kind="secondary" disabled={!typed?.ok || previewing} onClick={() => void runPreview()} testId="weights-preview">
-            预览本月排名变化
+          <StaffChips label="预览哪个时段的排名" options={PERIOD_CHIPS} value={period} onChange={choosePeriod} testId="weights-period" />
+          <BigButton kind="secondary" disabled={!typed?.ok || previewing} onClick={() => void runPreview(period)} testId="weights-preview">
+            {`预览${periodLabel(period)}排名变化`}
           </BigButton>
           <BigButton disabled={s.busy || !typed?.ok || !changed} onClick={() => void save()} testId="weights-save">
             {changed ? '保存权重' : '未修改'}
@@ -136,13 +158,19 @@ export function Weights({ editable }: { editable: boolean }) {
 }
 
 function PreviewTable({ preview }: { preview: WeightsPreview }) {
+  const ranked = preview.units.some((u) => u.before.rank !== null || u.after.rank !== null);
   return (
     <View data-testid="weights-preview-table">
-      <View className="config__item-name config__section-title">
-        {`${preview.scopeName} ${preview.period} 按${preview.groupName}排名：现在 → 新权重`}
+      <View className="config__item-name config__section-title" data-testid="weights-preview-heading">
+        {`${preview.scopeName} ${preview.periodName} 按${preview.groupName}排名：现在 → 新权重`}
       </View>
-      {preview.units.length === 0 ? <StaffNote>本月暂无可排名的单位。</StaffNote> : null}
-      {preview.units.map((u) => (
+      {preview.periodKind === 'year' ? (
+        <StaffNote>年度考核排名：各月平均得分与全年得分按「月度成绩」「全年成绩」两项权重合成。</StaffNote>
+      ) : null}
+      {!ranked ? (
+        <StaffNote testId="weights-preview-empty">{`${preview.periodName}还没有可排名的${preview.groupName}（没有诉求或都未计分），可换一个时段预览。`}</StaffNote>
+      ) : null}
+      {(ranked ? preview.units : []).map((u) => (
         <View key={u.id} className="card config__item" data-testid="weights-preview-row" data-unit-id={u.id}>
           <View className="config__item-head">
             <Text className="config__item-name">{u.name}</Text>
