@@ -55,15 +55,21 @@ describe('考核权重与院坝会台账（小程序）', () => {
         STREET,
       ),
     );
-    expect(last.units.some((u) => u.after.rank !== null)).toBe(true);
+    // Few cases (30 over 90 days): whether any 社区 has enough last month to rank depends on the day,
+    // so the page must show what the server answers, the rows or else the empty state.
+    const ranked = last.units.some((u) => u.before.rank !== null || u.after.rank !== null);
     await mp.tap('上月');
     await mp.see(`${last.periodName} 按社区排名：现在 → 新权重`);
     await mp.see('预览上月排名变化');
     // 读屏: 上月 is the checked radio of the group named for what it chooses (WeChat keeps `aria-checked` as ariaChecked).
     await mp.waitFor(() => attributeOf(mp!.find('上月'), 'ariaChecked') === true, '「上月」读作已选中');
     expect(attributeOf(mp.find('上月').parentElement!, 'ariaLabel')).toBe('预览哪个时段的排名');
-    for (const u of last.units)
-      await mp.see(`第${u.before.rank ?? '—'}名（${u.before.score ?? '—'}分） → 第${u.after.rank ?? '—'}名（${u.after.score ?? '—'}分）`);
+    if (!ranked) {
+      await mp.see(`${last.periodName}还没有参与排名的社区`);
+      expect(mp.text()).not.toContain('分） → 第');
+    } else
+      for (const u of last.units)
+        await mp.see(`第${u.before.rank ?? '—'}名（${u.before.score ?? '—'}分） → 第${u.after.rank ?? '—'}名（${u.after.score ?? '—'}分）`);
     expect(data<{ weights: unknown }>(await world.call('admin', { action: 'getWeights' }, STREET)).weights).toEqual({
       response: 30,
       onTime: 35,

@@ -168,7 +168,7 @@ function PreviewTable({ preview }: { preview: WeightsPreview }) {
         <StaffNote>年度考核排名：各月平均得分与全年得分按「月度成绩」「全年成绩」两项权重合成。</StaffNote>
       ) : null}
       {!ranked ? (
-        <StaffNote testId="weights-preview-empty">{`${preview.periodName}还没有可排名的${preview.groupName}（没有诉求或都未计分），可换一个时段预览。`}</StaffNote>
+        <StaffNote testId="weights-preview-empty">{`${preview.periodName}还没有参与排名的${preview.groupName}（诉求太少或无法计分的不排名），可换一个时段预览。`}</StaffNote>
       ) : null}
       {(ranked ? preview.units : []).map((u) => (
         <View key={u.id} className="card config__item" data-testid="weights-preview-row" data-unit-id={u.id}>
