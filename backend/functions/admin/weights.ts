@@ -1,8 +1,8 @@
 /**
  * The assessment weights (考核权重) of `admin`: the set in force with what each weight means, a
- * preview of a period's ranking (本月 / 上月 / 本季度 / 本年) at other weights (the statistics' own computation), the
- * street admin's save, and the record of every change (who, when, old → new). Community admins
- * read; only the street admin saves.
+ * preview of a period's ranking (本月 / 上月 / 本季度 / 本年) at other weights (the statistics' own
+ * computation), the street admin's save, and the record of every change (who, when, old → new).
+ * Community admins read; only the street admin saves.
  */
 import * as z from 'zod';
 import { ok, type Result } from '../../../core/errors';
