@@ -4,6 +4,7 @@
  * 社区书记只能查看。每一步都核对服务器上的效果。
  */
 import { byTestId, typeInto, visible } from './support/browser';
+import { describe1, LARGE_RULES, measure } from './support/measure';
 import { apiAs, onOwnHost, openAs, tap, waitText } from './staff-support';
 
 interface PeriodPreview {
@@ -116,4 +117,25 @@ test('街道管理员预览并保存考核权重，修改有记录；社区书�
     await expect(other.page.locator('[data-testid="weights-save"]').count()).resolves.toBe(0);
     await expect(visible(other.page, 'weights-history').innerText()).resolves.toContain('满意率 35→100');
     await other.screenshot('weights-read-only');
+
+    // ——— 长辈版: the chips and the preview meet the figures ———
+    const elder = await browse('assessment-weights-elder');
+    await elder.page.goto(`${host.url}/#/pages/index/index`);
+    await elder.page.evaluate(`localStorage.setItem('wy.largeText', JSON.stringify({ data: true }))`);
+    await elder.page.reload();
+    await openAs(elder.page, host, 'demo-street-admin', '/pages-admin/config/index');
+    await tap(visible(elder.page, 'config-section-weights'));
+    await visible(elder.page, 'weights-period').waitFor();
+    const quarter = await street.call<PeriodPreview>('admin', 'previewWeights', {
+      weights: { response: 0, onTime: 0, satisfaction: 100 },
+      care: 0,
+      period: 'quarter',
+    });
+    await tap(visible(elder.page, 'weights-period-quarter'));
+    await waitText(elder.page, 'weights-preview-heading', `${quarter.periodName} 按社区排名`);
+    await elder.page.locator('[data-testid="weights-preview-row"] >> visible=true').first().waitFor();
+    const figures = await measure(elder.page, LARGE_RULES);
+    await elder.screenshot('weights-elder-quarter');
+    expect(figures.violations.map(describe1)).toEqual([]);
+    expect(figures.smallestFontPx).toBeGreaterThanOrEqual(LARGE_RULES.minFontPx);
   }));
