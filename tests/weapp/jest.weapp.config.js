@@ -14,6 +14,9 @@ module.exports = {
   transform: {
     '^.+\\.tsx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022' } }],
   },
+  // TypeScript sources before built JavaScript, as in the unit tests: the cloud world requires
+  // cloudfunctions/<name>/index, and a stale index.js built from it must not stand in for it.
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'jsx', 'json', 'node'],
   // The built mini-program runs as WeChat runs it: untransformed.
   transformIgnorePatterns: ['/node_modules/', '<rootDir>/dist-weapp/'],
   maxWorkers: 2,
