@@ -52,7 +52,7 @@ import { skipsImportCheck } from './built-change';
 import { RefCache } from './sqlite/ref-cache';
 import { Sql, isSqliteConstraint, parseCase, type Row } from './sqlite/sql';
 import { countSql, listSql, mergeStreams } from './sqlite/case-lists';
-import { applyChange, insertImport, writeChange, rebuildTallies, type ImportItem } from './sqlite/case-writes';
+import { applyChange, insertImport, rebuildTallies, writeGroup, type GroupOutcome, type ImportItem } from './sqlite/case-writes';
 import * as notifications from './sqlite/notifications';
 import { checkImportItems, insertImportRows, rowsShapeOk, withIndexBuildSettings, type ImportRows } from './sqlite/bulk-import';
 
@@ -333,7 +333,7 @@ export class SqliteStore implements Store {
 
   /**
    * New cases are group-committed: those that arrive while one event-loop turn runs are written in
-   * one transaction (a refused one is left out alone: see `writeGroup`), so they share one
+   * one transaction (a refused one is left out alone: see `writeGroup` in `sqlite/case-writes.ts`), so they share one
    * fsync. Every promise settles after that transaction is durable, so an acknowledgement still
    * means the case survives a crash or a power cut. Updates commit at once, as before: a handler
    * reads a case and writes it back with no other request in between, which keeps version
@@ -354,34 +354,6 @@ export class SqliteStore implements Store {
     });
   }
 
-  /**
-   * Writes a group's changes in one transaction and says how each went. First with no savepoints,
-   * which is how nearly every group goes; if a change is refused (a repeated request, a conflict)
-   * or throws, that attempt is rolled back whole and the group is written again with a savepoint
-   * per change, so that only the refused one is left out.
-   */
-  private writeGroup(changes: readonly CaseChange[]): ({ result: Result<void> } | { thrown: unknown })[] {
-    try {
-      this.db.transaction(() => changes.forEach((change) => writeChange(this.sql, change))).immediate();
-      return changes.map(() => ({ result: ok(undefined) }));
-    } catch {
-      this.groupStats.retried++;
-    }
-    const outcomes: ({ result: Result<void> } | { thrown: unknown })[] = [];
-    this.db
-      .transaction(() => {
-        for (const change of changes) {
-          try {
-            outcomes.push({ result: applyChange(this.sql, change) });
-          } catch (e) {
-            outcomes.push({ thrown: e }); // its savepoint is rolled back; the others still commit
-          }
-        }
-      })
-      .immediate();
-    return outcomes;
-  }
-
   /** Writes every queued change; see `commit`. */
   private flushCommits(): void {
     const batch = this.queued.splice(0);
@@ -389,11 +361,16 @@ export class SqliteStore implements Store {
       for (const item of batch) item.reject(new Error('数据库已关闭'));
       return;
     }
-    let outcomes: ({ result: Result<void> } | { thrown: unknown })[];
+    let outcomes: GroupOutcome[];
     this.groupStats.groups++;
     this.groupStats.changes += batch.length;
     try {
-      outcomes = this.writeGroup(batch.map((item) => item.change));
+      const written = writeGroup(
+        this.sql,
+        batch.map((item) => item.change),
+      );
+      if (written.retried) this.groupStats.retried++;
+      outcomes = written.outcomes;
     } catch (e) {
       for (const item of batch) item.reject(e);
       return;

@@ -42,6 +42,38 @@ export function applyChange(sql: Sql, change: CaseChange): Result<void> {
   }
 }
 
+/** How one change of a group commit went: its Result, or what it threw. */
+export type GroupOutcome = { result: Result<void> } | { thrown: unknown };
+
+/**
+ * Writes a group's changes in one transaction and says how each went. First with no savepoints,
+ * which is how nearly every group goes; if a change is refused (a repeated request, a conflict)
+ * or throws, that attempt is rolled back whole and the group is written again with a savepoint
+ * per change, so that only the refused one is left out (`retried`). Throws only when the
+ * transaction itself fails (then no change is written).
+ */
+export function writeGroup(sql: Sql, changes: readonly CaseChange[]): { outcomes: GroupOutcome[]; retried: boolean } {
+  try {
+    sql.db.transaction(() => changes.forEach((change) => writeChange(sql, change))).immediate();
+    return { outcomes: changes.map(() => ({ result: ok(undefined) })), retried: false };
+  } catch {
+    // Written again below, a savepoint each: that says which change was refused, and why.
+  }
+  const outcomes: GroupOutcome[] = [];
+  sql.db
+    .transaction(() => {
+      for (const change of changes) {
+        try {
+          outcomes.push({ result: applyChange(sql, change) });
+        } catch (e) {
+          outcomes.push({ thrown: e }); // its savepoint is rolled back; the others still commit
+        }
+      }
+    })
+    .immediate();
+  return { outcomes, retried: true };
+}
+
 /** The Result a refused change answers with; rethrows what is not a refusal. */
 export function failureOf(e: unknown): Result<never> {
   if (e instanceof Rollback) return e.result;
@@ -69,7 +101,7 @@ function transactionOf(sql: Sql): (change: CaseChange) => void {
  * back (`failureOf` then says why). The group commit writes this way first, since a savepoint
  * per change costs about 7 % of a submit and refusals are rare.
  */
-export function writeChange(sql: Sql, change: CaseChange): void {
+function writeChange(sql: Sql, change: CaseChange): void {
   const events = eventsByCase(change.events);
   const pairs: { before?: Case; after: Case }[] = [];
   for (const { case: c, requestKey } of change.creates) {
