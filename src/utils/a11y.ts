@@ -5,8 +5,8 @@
  * The weapp reads `aria-role` (WeChat's 读屏, base library 2.7.1+; the attributes reach the
  * templates through config/weapp-aria.ts); H5 reads the DOM's own `role`. Only the attributes
  * config/weapp-aria.json lists reach the weapp: on View the role, `aria-label`,
- * `aria-checked`, `aria-selected` and `aria-disabled`; on Image (a photo to enlarge) the role and
- * `aria-label`; nothing on Text.
+ * `aria-checked`, `aria-selected`, `aria-disabled` and `aria-live`; on Image (a photo to enlarge)
+ * the role and `aria-label`; nothing on Text.
  */
 export type A11yRole = 'button' | 'radio' | 'radiogroup' | 'checkbox' | 'group' | 'tab' | 'tablist' | 'alert';
 
@@ -25,3 +25,11 @@ export const asRadio = (on: boolean, label: string): Record<string, string | boo
 
 /** The row that holds radio buttons, named by what is asked (是否公开). */
 export const asRadioGroup = (label: string): Record<string, string> => ({ ...roleOf('radiogroup'), 'aria-label': label });
+
+/**
+ * A message that must be read out as soon as it appears (a form's refusal, a failed submit): spread
+ * it only on the node that shows the message, rendered only while there is one. H5's `role="alert"`
+ * is assertive by itself; WeChat's 读屏 gets the role and `aria-live="assertive"`.
+ */
+export const asAlert = (): Record<string, string> =>
+  process.env.TARO_ENV === 'h5' ? { role: 'alert' } : { 'aria-role': 'alert', 'aria-live': 'assertive' };

@@ -28,7 +28,7 @@ describe('weapp-aria 构建插件', () => {
     addAria(ctx, platform);
     expect(merged).toEqual([
       {
-        View: { 'aria-role': '', 'aria-label': '', 'aria-checked': '', 'aria-selected': '', 'aria-disabled': '' },
+        View: { 'aria-role': '', 'aria-label': '', 'aria-checked': '', 'aria-selected': '', 'aria-disabled': '', 'aria-live': '' },
         Image: { 'aria-role': '', 'aria-label': '' },
       },
     ]);

@@ -226,6 +226,14 @@ test('新居民：选身份，首页选网格看到五员共治小组，带照�
   await press(visible(page, `building-${BUILDING}`));
   await expect(visible(page, 'place-summary').innerText()).resolves.toContain('渝园社区');
 
+  // A description too short is refused before anything is sent, and the refusal is an alert: a
+  // screen reader reads it out the moment it appears.
+  await typeInto(page, 'description', '灯坏了');
+  await press(visible(page, 'submit-button'));
+  const refusal = page.getByRole('alert').filter({ hasText: '请用至少5个字说明情况（表情和标点不算）' });
+  await refusal.waitFor();
+  await expect(refusal.getAttribute('data-testid')).resolves.toBe('submit-error');
+
   await typeInto(page, 'description', DESCRIPTION);
   await expect(visible(page, 'description-count').innerText()).resolves.toBe(`${Array.from(DESCRIPTION).length}/500`);
 
@@ -253,7 +261,9 @@ test('新居民：选身份，首页选网格看到五员共治小组，带照�
     return route.continue();
   });
   await press(visible(page, 'submit-button'));
-  await expect(visible(page, 'submit-error').innerText()).resolves.toContain('网络连接失败');
+  // The refusal above is still shown until this answer replaces it: wait for the new message.
+  await visible(page, 'submit-error').filter({ hasText: '网络连接失败' }).waitFor();
+  await expect(visible(page, 'submit-error').innerText()).resolves.not.toContain('请用至少5个字');
   await expect(visible(page, 'submit-button').innerText()).resolves.toBe('重新提交');
   await expect(visible(page, 'description').locator('textarea').inputValue()).resolves.toBe(DESCRIPTION);
   await shot('report-network-failed');

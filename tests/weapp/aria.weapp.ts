@@ -2,8 +2,9 @@
  * The weapp speaks to WeChat's screen reader (读屏): the app's `aria-*` props reach the compiled
  * templates (config/weapp-aria.ts) and the rendered nodes. A resident's 我要上报 (问题类别, 是否公开,
  * 提交) and 评价 (满意 / 基本满意 / 不满意) are read as radio buttons with Chinese names, and tapping
- * a choice turns its `aria-checked` on and the others' off. Without the plugin Taro's templates bind
- * no `aria-*` at all and every node here has none.
+ * a choice turns its `aria-checked` on and the others' off. A refused submit's Chinese message is an
+ * alert (`aria-role="alert"`, `aria-live="assertive"`), read out as it appears. Without the plugin
+ * Taro's templates bind no `aria-*` at all and every node here has none.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,8 +14,8 @@ import { sqliteWorld, type World } from './harness/world';
 
 const RESIDENT = 'demo-resident-3';
 const STEWARD = 'demo-11-building-steward';
-/** What the app sets on View (src/utils/a11y.ts, big-button, cases filter) and on Image (photos to enlarge). */
-const VIEW_ARIA = ['aria-role', 'aria-label', 'aria-checked', 'aria-selected', 'aria-disabled'];
+/** What the app sets on View (src/utils/a11y.ts, big-button, cases filter, error lines) and on Image (photos to enlarge). */
+const VIEW_ARIA = ['aria-role', 'aria-label', 'aria-checked', 'aria-selected', 'aria-disabled', 'aria-live'];
 const IMAGE_ARIA = ['aria-role', 'aria-label'];
 /** `aria-x="{{i.pN}}"`: the attribute bound to the node's data, as Taro binds its own. */
 const bound = (attr: string) => new RegExp(` ${attr}="\\{\\{i\\.p\\d+\\}\\}"`);
@@ -51,7 +52,7 @@ afterAll(async () => {
  * The value the template bound to `aria-<name>` on a node (WeChat keeps a built-in component's
  * attributes under camel-case names: `aria-checked` is `ariaChecked`; unset is '').
  */
-function aria(node: El, name: 'role' | 'label' | 'checked' | 'disabled'): unknown {
+function aria(node: El, name: 'role' | 'label' | 'checked' | 'disabled' | 'live'): unknown {
   return attributeOf(node, `aria${name[0]!.toUpperCase()}${name.slice(1)}`);
 }
 
@@ -139,6 +140,30 @@ describe('读屏：居民上报与评价（小程序）', () => {
     expect(a11y(mp, '渝园社区')).toMatchObject({ role: 'radio', label: '渝园社区', checked: false });
     await mp.tap('渝园社区');
     await mp.waitFor(() => isChecked(mp!, '✓ 渝园社区'), '渝园社区 aria-checked 变为 true');
+  });
+
+  it('我要上报：说明太短时，提交后出现的中文提示是 alert（aria-live 为 assertive），读屏立即读出', async () => {
+    await mp?.close();
+    mp = await MiniProgram.launch(world, RESIDENT, 'pages-resident/report/index');
+    await mp.see('设施维修');
+    await mp.tap('设施维修');
+    await mp.tap('渝园社区');
+    await mp.tap('第一网格');
+    await mp.tap('1栋');
+    await mp.see('渝园社区 · 第一网格 · 1栋');
+    await mp.input('哪里坏了、坏了多久', '灯坏了');
+    await mp.see('提交诉求');
+    const message = '请用至少5个字说明情况（表情和标点不算）';
+    expect(mp.text()).not.toContain(message);
+    await mp.tap('提交诉求');
+    await mp.see(message);
+    const alert = a11y(mp, message);
+    expect(alert.role).toBe('alert');
+    expect(aria(alert.node, 'live')).toBe('assertive');
+    expect(alert.node.textContent).toContain(message);
+    // Refused before anything was sent: the resident still has only the case filed above.
+    expect(mp.text()).not.toContain('诉求编号');
+    expect(mp.console.filter((c) => c.level === 'error')).toEqual([]);
   });
 
   it('评价：满意、基本满意、不满意是单选项，点哪个哪个 aria-checked 为 true，其余为 false', async () => {

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Input, Label, Text, Textarea, View } from '@tarojs/components';
+import { asAlert } from '../../utils/a11y';
 import { chars } from '../../utils/staff-form';
 import '../staff-ui/index.scss';
 import './index.scss';
@@ -80,7 +81,7 @@ function Field({ id, props, children }: { id: string; props: FieldProps; childre
         </View>
       ) : null}
       {error ? (
-        <View className="labelled-field__error" id={`${id}-error`} data-testid={`${testId}-error`}>
+        <View className="labelled-field__error" id={`${id}-error`} data-testid={`${testId}-error`} {...asAlert()}>
           {error}
         </View>
       ) : null}

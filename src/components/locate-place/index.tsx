@@ -6,7 +6,7 @@ import { recentPlacesStore } from '../../state/recent-places';
 import { useStore } from '../../state/use-store';
 import { placesNear, recentOptions, type LocateAnswer, type PlaceOption } from '../../utils/nearby-places';
 import type { PlaceChoice } from '../../utils/places';
-import { asButton, asRadio, roleOf } from '../../utils/a11y';
+import { asAlert, asButton, asRadio } from '../../utils/a11y';
 import './index.scss';
 
 interface LocatePlaceProps {
@@ -60,7 +60,7 @@ export function LocatePlace({ communities, chosenBuildingId, onPick }: LocatePla
           <Options options={answer.options} chosen={chosenBuildingId} onPick={onPick} testId="near-place" />
         </>
       ) : answer ? (
-        <View className="locate-place__message" data-testid="locate-message" {...roleOf('alert')}>
+        <View className="locate-place__message" data-testid="locate-message" {...asAlert()}>
           {answer.message}
         </View>
       ) : (

@@ -2,13 +2,13 @@ import type { PropsWithChildren, ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import './index.scss';
 import { Icon, type IconWith } from '../icon';
-import { asButton } from '../../utils/a11y';
+import { asAlert, asButton } from '../../utils/a11y';
 
 /** A visible error sentence, with an optional retry. */
 export function ErrorLine({ message, onRetry, testId = 'error-line' }: { message?: string; onRetry?: () => void; testId?: string }) {
   if (!message) return null;
   return (
-    <View className="notice notice--error" data-testid={testId}>
+    <View className="notice notice--error" data-testid={testId} {...asAlert()}>
       <Text className="notice__text">{message}</Text>
       {onRetry ? (
         <View

@@ -5,7 +5,7 @@ import { errorMessage } from '../../services/api-error';
 import { choosePhotos, photoSrc } from '../../utils/staff-photo';
 import './index.scss';
 import { Icon } from '../icon';
-import { asButton } from '../../utils/a11y';
+import { asAlert, asButton } from '../../utils/a11y';
 
 interface PickerProps {
   value: string[];
@@ -67,7 +67,7 @@ export function StaffPhotoPicker({ value, onChange, max = 9, addText = '拍照/�
         ) : null}
       </View>
       {error ? (
-        <View className="staff-photos__error" data-testid={`${testId}-error`}>
+        <View className="staff-photos__error" data-testid={`${testId}-error`} {...asAlert()}>
           {error}
         </View>
       ) : null}

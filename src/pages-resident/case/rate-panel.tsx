@@ -4,7 +4,7 @@ import { BigButton } from '../../components/big-button';
 import { errorMessage } from '../../services/api-error';
 import { residentApi } from '../../services/resident-api';
 import type { RatingValue } from '../../services/resident-types';
-import { asRadio, asRadioGroup } from '../../utils/a11y';
+import { asAlert, asRadio, asRadioGroup } from '../../utils/a11y';
 import { charCount } from '../../utils/format';
 import { Icon } from '../../components/icon';
 
@@ -88,7 +88,7 @@ export function RatePanel({ caseId, onDone }: { caseId: string; onDone: (toast: 
         </View>
       ) : null}
       {error ? (
-        <View className="rate__error" data-testid="rate-error">
+        <View className="rate__error" data-testid="rate-error" {...asAlert()}>
           {error}
         </View>
       ) : null}

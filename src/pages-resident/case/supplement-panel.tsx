@@ -5,6 +5,7 @@ import { PhotoPicker } from '../../components/photo-picker';
 import { usePhotoUploads } from '../../components/photo-picker/use-photo-uploads';
 import { errorMessage } from '../../services/api-error';
 import { residentApi } from '../../services/resident-api';
+import { asAlert } from '../../utils/a11y';
 import { charCount } from '../../utils/format';
 
 const NOTE_MAX = 500;
@@ -50,7 +51,7 @@ export function SupplementPanel({ caseId, onCancel, onDone }: { caseId: string; 
       </View>
       <PhotoPicker photos={photos} testId="supplement-photos" />
       {error ? (
-        <View className="supplement__error" data-testid="supplement-error">
+        <View className="supplement__error" data-testid="supplement-error" {...asAlert()}>
           {error}
         </View>
       ) : null}

@@ -20,7 +20,7 @@ import { recentPlacesStore } from '../../state/recent-places';
 import { hasContent, reportDraftStore } from '../../state/report-draft';
 import { needsPersona, sessionStore } from '../../state/session';
 import { useStore } from '../../state/use-store';
-import { asButton, asRadio, asRadioGroup } from '../../utils/a11y';
+import { asAlert, asButton, asRadio, asRadioGroup } from '../../utils/a11y';
 import { charCount, excerpt, formatTime, limitLine } from '../../utils/format';
 import { placeLabel, resolvePlace, toChoice, type PlaceChoice } from '../../utils/places';
 import { categoryRoleName } from '../../utils/roles';
@@ -430,7 +430,7 @@ export default function ReportPage() {
           </View>
 
           {submitError ? (
-            <View className="report__submit-error" data-testid="submit-error">
+            <View className="report__submit-error" data-testid="submit-error" {...asAlert()}>
               <Text>{submitError}</Text>
               {failedOnce ? <View className="report__submit-keep">您填写的内容都还在，可以直接点「重新提交」。</View> : null}
             </View>
