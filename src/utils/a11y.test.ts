@@ -7,7 +7,7 @@ function on<T>(target: 'h5' | 'weapp', f: () => T): T {
   try {
     return f();
   } finally {
-    if (before === undefined) delete process.env.TARO_ENV;
+    if (before === undefined) Reflect.deleteProperty(process.env, 'TARO_ENV');
     else process.env.TARO_ENV = before;
   }
 }
