@@ -6,6 +6,7 @@
  */
 import { MiniProgram, type El } from './harness/mini-program';
 import { sqliteWorld, type World } from './harness/world';
+import { fileCase } from './harness/setup';
 
 const RESIDENT = 'demo-resident-4';
 const ADMIN = 'demo-admin-1';
@@ -17,20 +18,12 @@ let caseId = '';
 
 beforeAll(async () => {
   world = await sqliteWorld({ seedCases: 40 });
-  const r = (await world.call(
-    'resident',
-    {
-      action: 'submitCase',
-      requestId: 'weapp-admin-1',
-      categoryId: 'cat-01',
-      buildingId: 'sf-yuyuan-g1-b4',
-      description: DESCRIPTION,
-      isPublic: true,
-    },
-    RESIDENT,
-  )) as { ok: boolean; data: { caseId: string } };
-  expect(r.ok).toBe(true);
-  caseId = r.data.caseId;
+  caseId = await fileCase(world, RESIDENT, {
+    requestId: 'weapp-admin-1',
+    buildingId: 'sf-yuyuan-g1-b4',
+    description: DESCRIPTION,
+    isPublic: true,
+  });
 });
 afterAll(async () => {
   await mp?.close();

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { attributeOf, DIST, MiniProgram, type El } from './harness/mini-program';
-import { memberCall, staffPhoto } from './harness/setup';
+import { fileCase, memberCall, staffPhoto } from './harness/setup';
 import { sqliteWorld, type World } from './harness/world';
 
 const RESIDENT = 'demo-resident-3';
@@ -26,20 +26,12 @@ let caseId = '';
 
 beforeAll(async () => {
   world = await sqliteWorld({ seedCases: 0 });
-  const r = (await world.call(
-    'resident',
-    {
-      action: 'submitCase',
-      requestId: 'weapp-aria-1',
-      categoryId: 'cat-01',
-      buildingId: 'sf-yuyuan-g1-b1',
-      description: '1栋门口路灯不亮，晚上老人出门看不清台阶',
-      isPublic: false,
-    },
-    RESIDENT,
-  )) as { ok: boolean; data: { caseId: string } };
-  expect(r.ok).toBe(true);
-  caseId = r.data.caseId;
+  caseId = await fileCase(world, RESIDENT, {
+    requestId: 'weapp-aria-1',
+    buildingId: 'sf-yuyuan-g1-b1',
+    description: '1栋门口路灯不亮，晚上老人出门看不清台阶',
+    isPublic: false,
+  });
   await memberCall(world, STEWARD, 'acceptCase', { caseId });
   await memberCall(world, STEWARD, 'resolveCase', { caseId, result: '已更换路灯灯泡', photos: [staffPhoto(world, STEWARD, 1)] });
 });

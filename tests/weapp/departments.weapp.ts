@@ -5,7 +5,7 @@
  */
 import type { Department, Invite } from '../../backend/store/ref-docs';
 import { MiniProgram } from './harness/mini-program';
-import { data, memberCall } from './harness/setup';
+import { data, fileCase, memberCall } from './harness/setup';
 import { sqliteWorld, type World } from './harness/world';
 
 const STREET = 'demo-street-admin';
@@ -71,22 +71,14 @@ describe('街道管理员：职能部门（小程序）', () => {
 
   it('停用：先确认，已派给它的诉求列出；之后不能再派它；可重新启用', async () => {
     const dept = (await stored('应急管理办'))!;
-    const filed = data<{ caseId: string }>(
-      await world.call(
-        'resident',
-        {
-          action: 'submitCase',
-          requestId: 'weapp-dept-case-1',
-          categoryId: 'cat-01',
-          buildingId: 'sf-yuyuan-g1-b1',
-          description: '小区围墙开裂倾斜，下雨后更严重',
-          isPublic: true,
-        },
-        'demo-resident-1',
-      ),
-    );
-    data(await adminCall(COMMUNITY_ADMIN, 'escalateCase', { caseId: filed.caseId, reason: '围墙安全隐患，需街道协调' }));
-    data(await adminCall(STREET, 'dispatchDepartment', { caseId: filed.caseId, departmentId: dept.id }));
+    const filedId = await fileCase(world, 'demo-resident-1', {
+      requestId: 'weapp-dept-case-1',
+      buildingId: 'sf-yuyuan-g1-b1',
+      description: '小区围墙开裂倾斜，下雨后更严重',
+      isPublic: true,
+    });
+    data(await adminCall(COMMUNITY_ADMIN, 'escalateCase', { caseId: filedId, reason: '围墙安全隐患，需街道协调' }));
+    data(await adminCall(STREET, 'dispatchDepartment', { caseId: filedId, departmentId: dept.id }));
     await mp.pullDownRefresh();
     await mp.see('未办结诉求：1 件');
 
@@ -99,7 +91,7 @@ describe('街道管理员：职能部门（小程序）', () => {
     await mp.see('待报到 ›');
     expect((await stored('应急管理办'))?.active).toBe(false);
 
-    const refused = (await adminCall(STREET, 'dispatchDepartment', { caseId: filed.caseId, departmentId: dept.id })) as {
+    const refused = (await adminCall(STREET, 'dispatchDepartment', { caseId: filedId, departmentId: dept.id })) as {
       ok: boolean;
       error?: { message: string };
     };

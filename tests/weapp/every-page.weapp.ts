@@ -5,7 +5,7 @@
  * `[object Object]`.
  */
 import { MiniProgram, allPages, readAppJson } from './harness/mini-program';
-import { chinaToday, data, openEngagement } from './harness/setup';
+import { chinaToday, data, fileCase, openEngagement } from './harness/setup';
 import { sqliteWorld, type World } from './harness/world';
 
 const RESIDENT = 'demo-resident-1';
@@ -21,24 +21,16 @@ const ids: Record<'mine' | 'public' | 'task' | 'admin', string> = { mine: '', pu
 beforeAll(async () => {
   world = await sqliteWorld({ seedCases: 80 });
   // The resident reports one case now, so 我的诉求 and its detail have something of theirs.
-  const mine = data<{ caseId: string }>(
-    await world.call(
-      'resident',
-      {
-        action: 'submitCase',
-        requestId: 'weapp-every-page-1',
-        categoryId: 'cat-01',
-        buildingId: 'sf-yuyuan-g1-b1',
-        description: '3栋楼道灯坏了，晚上看不清台阶',
-        isPublic: true,
-      },
-      RESIDENT,
-    ),
-  );
-  ids.mine = mine.caseId;
+  const mineId = await fileCase(world, RESIDENT, {
+    requestId: 'weapp-every-page-1',
+    buildingId: 'sf-yuyuan-g1-b1',
+    description: '3栋楼道灯坏了，晚上看不清台阶',
+    isPublic: true,
+  });
+  ids.mine = mineId;
   const board = data<{ items: { id: string }[] }>(await world.call('board', { action: 'listCases' }, RESIDENT));
   ids.public = board.items[0]!.id;
-  ids.task = mine.caseId; // routed to the building steward of 渝园社区第一网格
+  ids.task = mineId; // routed to the building steward of 渝园社区第一网格
   const adminCases = data<{ items: { id: string }[] }>(await world.call('admin', { action: 'listCases' }, ADMIN));
   ids.admin = adminCases.items[0]!.id;
   // 民生微实事: a round open today in 渝园社区, where the resident reported from.

@@ -8,6 +8,7 @@
 import { MiniProgram } from './harness/mini-program';
 import { TEST_UPLOAD_SECRET, sqliteWorld, type World } from './harness/world';
 import { uploadPrefix } from '../../backend/upload-tag';
+import { fileCase } from './harness/setup';
 
 const RESIDENT = 'demo-resident-2';
 const STEWARD = 'demo-11-building-steward';
@@ -20,20 +21,12 @@ let caseId = '';
 
 beforeAll(async () => {
   world = await sqliteWorld({ seedCases: 0 });
-  const r = (await world.call(
-    'resident',
-    {
-      action: 'submitCase',
-      requestId: 'weapp-member-1',
-      categoryId: 'cat-01',
-      buildingId: 'sf-yuyuan-g1-b2',
-      description: '2栋电梯按钮失灵，老人上下楼困难',
-      isPublic: true,
-    },
-    RESIDENT,
-  )) as { ok: boolean; data: { caseId: string } };
-  expect(r.ok).toBe(true);
-  caseId = r.data.caseId;
+  caseId = await fileCase(world, RESIDENT, {
+    requestId: 'weapp-member-1',
+    buildingId: 'sf-yuyuan-g1-b2',
+    description: '2栋电梯按钮失灵，老人上下楼困难',
+    isPublic: true,
+  });
   const kinds = ['task_new', 'task_reminder', 'task_overdue', 'task_transferred', 'task_rated'];
   const templates = Object.fromEntries(kinds.map((k, i) => [k, { templateId: TEMPLATES[i], fields: { thing1: 'title', time2: 'time' } }]));
   const t = (await world.call('admin', { action: 'setTemplates', templates }, STREET)) as { ok: boolean };

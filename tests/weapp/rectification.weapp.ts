@@ -5,7 +5,7 @@
  * refused, a written 整改报告 closes it → 已整改.
  */
 import { MiniProgram } from './harness/mini-program';
-import { data, memberCall, staffPhoto } from './harness/setup';
+import { data, fileCase, memberCall, staffPhoto } from './harness/setup';
 import { sqliteWorld, type World } from './harness/world';
 
 const ADMIN = 'demo-admin-1';
@@ -30,30 +30,22 @@ beforeAll(async () => {
   const ratings = ['satisfied', 'satisfied', 'unsatisfied', 'unsatisfied', 'unsatisfied', 'unsatisfied'] as const;
   for (const [i, rating] of ratings.entries()) {
     const resident = `demo-resident-${(i % 3) + 1}`;
-    const filed = data<{ caseId: string }>(
-      await world.call(
-        'resident',
-        {
-          action: 'submitCase',
-          requestId: `weapp-rectify-${i}`,
-          categoryId: 'cat-01',
-          buildingId: `${GRID}-b1`,
-          description: `${i + 1}号楼道灯坏了，晚上看不清台阶`,
-          isPublic: true,
-        },
-        resident,
-      ),
-    );
-    await memberCall(world, STEWARD, 'acceptCase', { caseId: filed.caseId });
+    const filedId = await fileCase(world, resident, {
+      requestId: `weapp-rectify-${i}`,
+      buildingId: `${GRID}-b1`,
+      description: `${i + 1}号楼道灯坏了，晚上看不清台阶`,
+      isPublic: true,
+    });
+    await memberCall(world, STEWARD, 'acceptCase', { caseId: filedId });
     await memberCall(world, STEWARD, 'resolveCase', {
-      caseId: filed.caseId,
+      caseId: filedId,
       result: '已更换灯泡',
       photos: [staffPhoto(world, STEWARD, i + 1)],
     });
     data(
       await world.call(
         'resident',
-        { action: 'rateCase', caseId: filed.caseId, rating, ...(rating === 'unsatisfied' ? { comment: '没过几天又坏了' } : {}) },
+        { action: 'rateCase', caseId: filedId, rating, ...(rating === 'unsatisfied' ? { comment: '没过几天又坏了' } : {}) },
         resident,
       ),
     );

@@ -5,7 +5,7 @@
  * 考核权重), 网格与人员, 案件 (搜索, 批量改派), the case page (合并, 不予受理, 改派) and 公开内容审核.
  */
 import { attributeOf, MiniProgram } from './harness/mini-program';
-import { data } from './harness/setup';
+import { fileCase } from './harness/setup';
 import { sqliteWorld, type World } from './harness/world';
 
 const STREET = 'demo-street-admin';
@@ -18,21 +18,12 @@ let caseId = '';
 
 beforeAll(async () => {
   world = await sqliteWorld({ seedCases: 10 });
-  const filed = data<{ caseId: string }>(
-    await world.call(
-      'resident',
-      {
-        action: 'submitCase',
-        requestId: 'weapp-labels-1',
-        categoryId: 'cat-01',
-        buildingId: 'sf-yuyuan-g1-b4',
-        description: DESCRIPTION,
-        isPublic: true,
-      },
-      'demo-resident-4',
-    ),
-  );
-  caseId = filed.caseId;
+  caseId = await fileCase(world, 'demo-resident-4', {
+    requestId: 'weapp-labels-1',
+    buildingId: 'sf-yuyuan-g1-b4',
+    description: DESCRIPTION,
+    isPublic: true,
+  });
 });
 afterEach(async () => {
   await mp?.close();

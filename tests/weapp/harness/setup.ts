@@ -1,6 +1,6 @@
 /**
- * The setup several journeys share: reading a function's reply, acting as staff through a
- * function, an after-photo in a staff member's own upload folder, and opening 民生微实事 and the
+ * The setup several journeys share: reading a function's reply, filing a case as a resident,
+ * acting as staff through a function, an after-photo in a staff member's own upload folder, and opening 民生微实事 and the
  * 满意度测评 for a community today.
  */
 import { uploadPrefix } from '../../../backend/upload-tag';
@@ -16,6 +16,21 @@ export function data<T>(r: unknown): T {
 /** Today's date in China (UTC+8), as the app and the functions write it. */
 export function chinaToday(): string {
   return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** What a resident files in a building (`resident.submitCase`); the category is 'cat-01' unless given. */
+export interface BuildingCase {
+  requestId: string;
+  buildingId: string;
+  description: string;
+  isPublic: boolean;
+  categoryId?: string;
+}
+
+/** Files a case as `resident` and answers its id; a refusal throws with its message. */
+export async function fileCase(world: World, resident: string, c: BuildingCase): Promise<string> {
+  const filed = data<{ caseId: string }>(await world.call('resident', { action: 'submitCase', categoryId: 'cat-01', ...c }, resident));
+  return filed.caseId;
 }
 
 /** Calls the member function as `openid`; a refusal throws `member.<action>: <message>`. */
