@@ -5,6 +5,7 @@
  */
 import type { DomainError } from '../core/errors';
 import type { Store } from './store/store.port';
+import { isoOf } from '../core/working-days';
 
 export interface ContentCheck {
   /** WeChat `security.msgSecCheck` v2 in the cloud; absent locally. */
@@ -67,7 +68,7 @@ const ID_COUNT_WRAP = 36 ** 4;
 export function makeIdFactory(now: () => Date, random: () => number = Math.random): (prefix: string) => string {
   let count = 0;
   return (prefix: string) => {
-    const local = new Date(now().getTime() + 8 * 3_600_000).toISOString();
+    const local = isoOf(new Date(now().getTime() + 8 * 3_600_000));
     const stamp = local.slice(0, 19).replace(/[-T:]/g, '');
     count = (count + 1) % ID_COUNT_WRAP;
     let tail = '';

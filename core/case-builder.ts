@@ -23,7 +23,7 @@ import {
 } from './model';
 
 import { deadlinesOnAssign, deadlinesOnEscalate, isMarkedLate, reminderOpensAt, runningDeadline, type TimePolicy } from './time-policy';
-import { localDateOf } from './working-days';
+import { isoOf, localDateOf } from './working-days';
 import { followUpCheckAt } from './ledgers';
 
 import type { Relation, Rule, TransitionContext } from './case-rules';
@@ -73,7 +73,7 @@ export class Builder {
     next?: Case,
   ) {
     this.next = next ?? structuredCloneCase(before);
-    this.at = ctx.now.toISOString();
+    this.at = isoOf(ctx.now);
   }
 
   event(action: CaseAction, note?: string, photos?: string[], as?: { role: ActorRole; name: string; openid?: string }): void {
@@ -323,5 +323,5 @@ export function refreshClock(c: Case, policy: TimePolicy, now?: Date): void {
   }
   const start = Date.parse(running.startedAt);
   const end = Date.parse(running.at);
-  c.nextCheckAt = new Date(Math.floor(start + (end - start) * policy.reminderShare)).toISOString();
+  c.nextCheckAt = isoOf(new Date(Math.floor(start + (end - start) * policy.reminderShare)));
 }

@@ -41,6 +41,7 @@ import {
 } from './time-policy';
 
 import { clockName } from './case-time';
+import { isoOf } from './working-days';
 import { proxyNote, type ProxyChannel } from './intake';
 import { applyFollowUpRemind, applyPhoneVisit, proxyFiler, rework } from './intake-transitions';
 import { RULES, relationsOf, type Command, type Relation, type TransitionContext } from './case-rules';
@@ -491,7 +492,7 @@ export function openCase(input: NewCaseInput, cmd: CreateCommand, actor: Actor, 
     return fail('CASE.FORBIDDEN', '只有本网格的五员共治小组成员才能巡查上报或当场办结');
   const filer = proxy?.ok ? proxy.value : cmd.action === 'submit' ? undefined : memberGrant;
   const role: ActorRole = filer ? filer.role : 'resident';
-  const at = ctx.now.toISOString();
+  const at = isoOf(ctx.now);
   const reporter: PersonRef = { openid: actor.openid, role, name: actor.name };
   if (filer?.memberId) reporter.memberId = filer.memberId;
   const draft: Case = {

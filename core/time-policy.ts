@@ -3,7 +3,7 @@
  * 三日办结 (seed 001) and 5341 (seed 004); admins may define custom ones.
  */
 import type { Case, CaseDeadlines, Severity } from './model';
-import { addWorkingDays, type WorkCalendar } from './working-days';
+import { addWorkingDays, isoOf, type WorkCalendar } from './working-days';
 
 export type DurationUnit = 'minutes' | 'hours' | 'workdays';
 export interface Duration {
@@ -95,7 +95,7 @@ export interface DeadlineContext {
   calendar: WorkCalendar;
 }
 
-const iso = (d: Date): string => d.toISOString();
+const iso = isoOf;
 
 /** Deadlines when a member is given the case (the response clock starts). */
 export function deadlinesOnAssign(ctx: DeadlineContext, c: Pick<Case, 'severity' | 'createdAt' | 'deadlines'>, at: Date): CaseDeadlines {

@@ -4,7 +4,7 @@
  * the tables below, and the first test checks that the package says the same.
  */
 import fc from 'fast-check';
-import { addLocalDays, addWorkingDays, localDateOf, makeWorkCalendar, startOfLocalDate, workingDaysBetween } from './working-days';
+import { addLocalDays, addWorkingDays, isoOf, localDateOf, makeWorkCalendar, startOfLocalDate, workingDaysBetween } from './working-days';
 import { CHINA_CALENDAR, CHINA_DAYS, chinaCalendar, cst, wall } from './test-support';
 
 /** The days these tests assume, as the State Council published them for 2026. */
@@ -81,6 +81,18 @@ describe('按中国时间计日期', () => {
       { numRuns: 2000 },
     );
     expect(() => localDateOf(new Date(NaN))).toThrow(RangeError);
+  });
+
+  test('isoOf 与 toISOString 对任何时刻都一致（含四位数以外的年份），无效日期同样抛出 RangeError', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -62_198_755_200_000 - 86_400_000, max: 253_402_300_799_999 + 86_400_000 }), (ms) => {
+        expect(isoOf(new Date(ms))).toBe(new Date(ms).toISOString());
+      }),
+      { numRuns: 3000 },
+    );
+    for (const iso of ['2026-01-01T00:00:00.000Z', '2026-12-31T23:59:59.999Z', '2028-02-29T08:05:03.007Z', '1000-01-01T00:00:00.000Z'])
+      expect(isoOf(new Date(iso))).toBe(iso);
+    expect(() => isoOf(new Date(NaN))).toThrow(RangeError);
   });
 
   test('一天从中国时间零点（UTC 前一日16点）开始', () => {

@@ -6,7 +6,7 @@ import * as z from 'zod';
 import { fail, ok } from '../../core/errors';
 import { categoryExamples, unsureCategory } from '../../core/route-case';
 import { describeDuration } from '../../core/time-policy';
-import { localDateOf, startOfLocalDate } from '../../core/working-days';
+import { isoOf, localDateOf, startOfLocalDate } from '../../core/working-days';
 import { ROLE_NAMES, STATUS_NAMES, type CaseStatus, OPEN_STATUSES, FINAL_STATUSES, RATINGS } from '../../core/model';
 import { maskText } from '../../core/masking';
 import { compareNames } from '../../core/place-names';
@@ -153,7 +153,7 @@ export const resident = defineFunction('resident', {
       } else return fail('PLACE.INVALID', '请选择楼栋，或选择网格并在地图上选点');
       // Everything the submit reads, at once (one round trip in the cloud). A retry must answer like
       // the first call even after the daily limit is reached, so the count only matters without one.
-      const since = startOfLocalDate(localDateOf(now)).toISOString();
+      const since = isoOf(startOfLocalDate(localDateOf(now)));
       const [replay, today, route] = await Promise.all([
         deps.store.findCaseIdByRequest(requestKey),
         deps.store.countCasesByReporterSince(actor.openid, since, deps.limits.submissionsPerDay),

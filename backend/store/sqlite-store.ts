@@ -318,17 +318,12 @@ export class SqliteStore implements Store {
   }
 
   async countCasesByReporterSince(openid: string, since: string, cap?: number): Promise<number> {
-    // With a cap (the daily limit), the index range is read no further than the limit.
-    const row = (
-      cap === undefined
-        ? this.stmt('SELECT COUNT(*) AS n FROM cases WHERE reporter_openid = ? AND created_at >= ?').get(openid, since)
-        : this.stmt('SELECT COUNT(*) AS n FROM (SELECT 1 FROM cases WHERE reporter_openid = ? AND created_at >= ? LIMIT ?)').get(
-            openid,
-            since,
-            Math.max(0, Math.floor(cap)),
-          )
-    ) as Row;
-    return Number(row.n);
+    // A plain count of the index range, capped after: the range is one person's cases since the
+    // start of a day, which the daily limit keeps short, and a LIMIT needs a subquery that costs a
+    // submit more than the count it saves (about 10 µs against 4).
+    const row = this.stmt('SELECT COUNT(*) AS n FROM cases WHERE reporter_openid = ? AND created_at >= ?').get(openid, since) as Row;
+    const n = Number(row.n);
+    return cap === undefined ? n : Math.min(n, Math.max(0, Math.floor(cap)));
   }
 
   /**
