@@ -1,7 +1,7 @@
 import type { PropsWithChildren } from 'react';
-import { View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { Community } from '../../services/api-types';
-import { asRadio, asRadioGroup } from '../../utils/a11y';
+import { asRadio, asRadioGroup, decorative } from '../../utils/a11y';
 import { resolvePlace, type PlaceChoice } from '../../utils/places';
 import './index.scss';
 
@@ -92,7 +92,7 @@ function Chip({
       data-testid={testId}
       {...asRadio(on, name)}
     >
-      {on ? '✓ ' : ''}
+      {on ? <Text {...decorative()}>✓ </Text> : null}
       {children}
     </View>
   );

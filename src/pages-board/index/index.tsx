@@ -18,6 +18,7 @@ import { isMonth, isQuarter, monthAxisLabels, periodLabel } from '../../utils/bo
 import { useKeyedRemote } from '../../utils/board-remote';
 import './index.scss';
 import { Icon } from '../../components/icon';
+import { decorative } from '../../utils/a11y';
 
 const PASS_MARK = 0.8;
 
@@ -204,7 +205,9 @@ export default function BoardPage() {
                   <Text>
                     {c.name} {g.name}
                   </Text>
-                  <Text className="board__chevron">›</Text>
+                  <Text className="board__chevron" {...decorative()}>
+                    ›
+                  </Text>
                 </View>
               )),
           )}

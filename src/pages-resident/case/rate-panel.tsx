@@ -4,7 +4,7 @@ import { BigButton } from '../../components/big-button';
 import { errorMessage } from '../../services/api-error';
 import { residentApi } from '../../services/resident-api';
 import type { RatingValue } from '../../services/resident-types';
-import { asAlert, asRadio, asRadioGroup } from '../../utils/a11y';
+import { asAlert, asField, asRadio, asRadioGroup } from '../../utils/a11y';
 import { charCount } from '../../utils/format';
 import { Icon } from '../../components/icon';
 
@@ -81,6 +81,7 @@ export function RatePanel({ caseId, onDone }: { caseId: string; onDone: (toast: 
             placeholderClass="rate__placeholder"
             onInput={(e) => setComment(e.detail.value)}
             data-testid="rate-comment"
+            {...asField({ name: unhappy ? '哪里还没解决' : '还想说点什么', required: unhappy })}
           />
           <View className="rate__count">
             {charCount(comment)}/{COMMENT_MAX}

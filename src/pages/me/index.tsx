@@ -20,6 +20,7 @@ import './index.scss';
 import { COLORS } from '../../styles/colors';
 import { Icon, type IconWith } from '../../components/icon';
 import { roleIcon } from '../../components/icon/maps';
+import { decorative } from '../../utils/a11y';
 
 const IS_H5 = process.env.TARO_ENV === 'h5';
 
@@ -189,7 +190,9 @@ function LinkRow({
         <View className="me__row-title">{title}</View>
         <View className="me__row-text">{text}</View>
       </View>
-      <Text className="me__link-arrow">›</Text>
+      <Text className="me__link-arrow" {...decorative()}>
+        ›
+      </Text>
     </View>
   );
 }
