@@ -48,18 +48,18 @@ describe('读屏：我要上报的「说说情况」（小程序）', () => {
     mp = await MiniProgram.launch(world, RESIDENT, 'pages-resident/report/index');
     await mp.see('设施维修');
     const description = () => {
-      const node = byId(mp!, 'report-description');
-      if (!node) throw new Error('找不到 id 为 report-description 的输入框');
+      const node = byId(mp!, 'rp-desc');
+      if (!node) throw new Error('找不到 id 为 rp-desc 的输入框');
       return node;
     };
     expect(description().tagName.toLowerCase()).toBe('wx-textarea');
     expect(aria(description(), 'required')).toBe(true);
     expect(aria(description(), 'invalid')).toBe(false);
     expect(aria(description(), 'label')).toBe('说说情况，必填');
-    expect(aria(description(), 'describedby')).toBe('report-description-hint');
-    expect(byId(mp, 'report-description-hint')?.textContent).toContain('说清楚地点和情况');
+    expect(aria(description(), 'describedby')).toBe('rp-desc-hint');
+    expect(byId(mp, 'rp-desc-hint')?.textContent).toContain('说清楚地点和情况');
     // The optional phone is named and not required.
-    const phone = byId(mp, 'report-phone')!;
+    const phone = byId(mp, 'rp-phone')!;
     expect(aria(phone, 'label')).toBe('联系电话（选填）');
     expect(aria(phone, 'required')).toBe(false);
 
@@ -73,8 +73,8 @@ describe('读屏：我要上报的「说说情况」（小程序）', () => {
     await mp.tap('提交诉求');
     await mp.waitFor(() => aria(description(), 'invalid') === true, '说说情况 aria-invalid 变为 true');
     expect(aria(description(), 'label')).toBe(`说说情况，必填，${TOO_SHORT}`);
-    expect(aria(description(), 'describedby')).toBe('report-submit-error report-description-hint');
-    const line = byId(mp, 'report-submit-error');
+    expect(aria(description(), 'describedby')).toBe('rp-error rp-desc-hint');
+    const line = byId(mp, 'rp-error');
     expect(line?.textContent).toContain(TOO_SHORT);
     expect(aria(line!, 'role')).toBe('alert');
     expect(aria(phone, 'invalid')).toBe(false);
@@ -82,8 +82,8 @@ describe('读屏：我要上报的「说说情况」（小程序）', () => {
     await mp.input('哪里坏了、坏了多久', '1栋门口路灯不亮，晚上看不清台阶');
     await mp.waitFor(() => aria(description(), 'invalid') === false, '说说情况 aria-invalid 变回 false');
     expect(aria(description(), 'label')).toBe('说说情况，必填');
-    expect(aria(description(), 'describedby')).toBe('report-description-hint');
-    await mp.waitFor(() => byId(mp!, 'report-submit-error') === undefined, '改好后出错提示消失');
+    expect(aria(description(), 'describedby')).toBe('rp-desc-hint');
+    await mp.waitFor(() => byId(mp!, 'rp-error') === undefined, '改好后出错提示消失');
     expect(mp.text()).not.toContain(TOO_SHORT);
     // Nothing was sent: still no 诉求编号.
     expect(mp.text()).not.toContain('诉求编号');

@@ -3,9 +3,10 @@ import { Picker, Text, View } from '@tarojs/components';
 import type { Community } from '../../services/api-types';
 import type { BoardScope } from '../../services/board-api';
 import { compareGridNames } from '../../utils/board-case';
-import { asButton, asRadio, asRadioGroup, decorative } from '../../utils/a11y';
+import { asButton, asRadio, asRadioGroup } from '../../utils/a11y';
 import { isMonth, isQuarter, periodLabel, recentMonths, recentQuarters } from '../../utils/board-period';
 import './index.scss';
+import { Glyph } from '../icon';
 
 export interface Chip {
   value: string;
@@ -79,9 +80,7 @@ export function SelectBox({
         {...asButton(`${label}，点按选择`)}
       >
         <Text>{label}</Text>
-        <Text className="board-chips__caret" {...decorative()}>
-          ▾
-        </Text>
+        <Glyph className="board-chips__caret">▾</Glyph>
       </View>
     </Picker>
   );

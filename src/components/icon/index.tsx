@@ -1,4 +1,5 @@
-import { Image } from '@tarojs/components';
+import type { ReactNode } from 'react';
+import { Image, Text } from '@tarojs/components';
 import { decorative } from '../../utils/a11y';
 import { ICON_FILES, type IconName, type IconTone } from './files';
 import './index.scss';
@@ -32,4 +33,16 @@ export function IconOf({ name, tone, className }: { name: IconName; tone: IconTo
 /** Whether a string (from data) names an icon of the set drawn in `tone`. */
 export function isIconWith<T extends IconTone>(s: string, tone: T): s is IconWith<T> {
   return Object.prototype.hasOwnProperty.call(ICON_FILES, s) && tone in (ICON_FILES as Record<string, object>)[s]!;
+}
+
+/**
+ * A glyph mark that only decorates what its row or named choice already says (›, ▾, ◉, ✓ before a
+ * chosen name): shown, but hidden from screen readers like an icon.
+ */
+export function Glyph({ className, children }: { className?: string; children: ReactNode }) {
+  return (
+    <Text className={className} {...decorative()}>
+      {children}
+    </Text>
+  );
 }

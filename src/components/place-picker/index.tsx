@@ -1,9 +1,10 @@
 import type { PropsWithChildren } from 'react';
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import type { Community } from '../../services/api-types';
-import { asRadio, asRadioGroup, decorative } from '../../utils/a11y';
+import { asRadio, asRadioGroup } from '../../utils/a11y';
 import { resolvePlace, type PlaceChoice } from '../../utils/places';
 import './index.scss';
+import { Glyph } from '../icon';
 
 interface PlacePickerProps {
   communities: Community[];
@@ -92,7 +93,7 @@ function Chip({
       data-testid={testId}
       {...asRadio(on, name)}
     >
-      {on ? <Text {...decorative()}>✓ </Text> : null}
+      {on ? <Glyph>✓ </Glyph> : null}
       {children}
     </View>
   );

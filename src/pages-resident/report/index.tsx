@@ -20,7 +20,7 @@ import { recentPlacesStore } from '../../state/recent-places';
 import { hasContent, reportDraftStore } from '../../state/report-draft';
 import { needsPersona, sessionStore } from '../../state/session';
 import { useStore } from '../../state/use-store';
-import { asAlert, asButton, asField, asRadio, asRadioGroup, decorative } from '../../utils/a11y';
+import { asAlert, asButton, asField, asRadio, asRadioGroup } from '../../utils/a11y';
 import { charCount, excerpt, formatTime, limitLine } from '../../utils/format';
 import { placeLabel, resolvePlace, toChoice, type PlaceChoice } from '../../utils/places';
 import { categoryRoleName } from '../../utils/roles';
@@ -30,20 +30,21 @@ import { createSimilarSearch, similarKey as similarKeyOf, type SimilarSearch } f
 import { canPickOnMap } from '../../utils/map-pick';
 import { useRemote } from '../../utils/use-remote';
 import './index.scss';
-import { Icon } from '../../components/icon';
+import { Glyph, Icon } from '../../components/icon';
 import { CategoryIcon } from '../../components/icon/category';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
 /** 「在地图上选位置」: the weapp, and H5 with a map key. */
 const MAP_PICK = canPickOnMap(IS_WEAPP);
 /** The line under the form that shows why a submit was refused or failed (fields point to it). */
-const SUBMIT_ERROR_ID = 'report-submit-error';
+const SUBMIT_ERROR_ID = 'rp-error';
 
 /** Why a submit was refused or failed; `field` when it is one field's problem (it marks that field). */
 interface SubmitError {
   message: string;
   field?: 'description' | 'phone';
 }
+const NO_ERROR: Partial<SubmitError> = {};
 
 interface FormData {
   categories: Category[];
@@ -274,7 +275,7 @@ export default function ReportPage() {
       <PageShell className="report" testId="page-report">
         <View className="confirm" data-testid="support-done">
           <View className="confirm__mark">
-            <Text {...decorative()}>✓</Text>
+            <Glyph>✓</Glyph>
           </View>
           <View className="confirm__title">已附议</View>
           <View className="card confirm__text">
@@ -300,9 +301,10 @@ export default function ReportPage() {
 
   const count = charCount(description);
   // A field's refusal follows its text: fixed, the field is valid again and the line goes.
-  const descriptionError = submitError?.field === 'description' ? descriptionProblem(description) : undefined;
-  const phoneError = submitError?.field === 'phone' ? phoneProblem(phone) : undefined;
-  const shownError = submitError?.field ? (descriptionError ?? phoneError) : submitError?.message;
+  const { message, field } = submitError || NO_ERROR;
+  const descriptionError = field === 'description' ? descriptionProblem(description) : undefined;
+  const phoneError = field === 'phone' ? phoneProblem(phone) : undefined;
+  const shownError = field ? descriptionError || phoneError : message;
 
   return (
     <PageShell className="report" testId="page-report">
@@ -399,18 +401,18 @@ export default function ReportPage() {
               onInput={(e) => setDescription(e.detail.value)}
               data-testid="description"
               {...asField({
-                id: 'report-description',
+                id: 'rp-desc',
                 name: '说说情况',
                 required: true,
                 error: descriptionError,
-                describedBy: [descriptionError && SUBMIT_ERROR_ID, 'report-description-hint'],
+                describedBy: [descriptionError && SUBMIT_ERROR_ID, 'rp-desc-hint'],
               })}
             />
             <View className={`report__count ${count >= DESCRIPTION_MAX ? 'report__count--full' : ''}`} data-testid="description-count">
               {count}/{DESCRIPTION_MAX}
             </View>
           </View>
-          <View className="report__hint" id="report-description-hint">
+          <View className="report__hint" id="rp-desc-hint">
             说清楚地点和情况，处理人员能更快找到问题。请不要写身份证号、车牌号。
           </View>
 
@@ -450,13 +452,13 @@ export default function ReportPage() {
               onInput={(e) => setContactPhone(e.detail.value)}
               data-testid="contact-phone"
               {...asField({
-                id: 'report-phone',
+                id: 'rp-phone',
                 name: '联系电话（选填）',
                 error: phoneError,
-                describedBy: [phoneError && SUBMIT_ERROR_ID, 'report-phone-note'],
+                describedBy: [phoneError && SUBMIT_ERROR_ID, 'rp-phone-note'],
               })}
             />
-            <View className="report__label" id="report-phone-note">
+            <View className="report__label" id="rp-phone-note">
               只有办理人员和社区管理员能看到，不会公开。
             </View>
           </View>
@@ -487,7 +489,7 @@ function Choice({ on, onClick, testId, title, text }: { on: boolean; onClick: ()
       {...asRadio(on, `${title}：${text}`)}
     >
       <View className="choice__title">
-        <Text {...decorative()}>{on ? '◉ ' : '○ '}</Text>
+        <Glyph>{on ? '◉ ' : '○ '}</Glyph>
         {title}
       </View>
       <View className="choice__text">{text}</View>
@@ -543,7 +545,7 @@ function Confirmation({ result, onAnother }: { result: SubmitCaseResult; onAnoth
   return (
     <View className="confirm" data-testid="confirmation">
       <View className="confirm__mark">
-        <Text {...decorative()}>✓</Text>
+        <Glyph>✓</Glyph>
       </View>
       <View className="confirm__title">已提交，请放心</View>
       <View className="card confirm__card">

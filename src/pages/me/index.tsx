@@ -18,9 +18,8 @@ import { STAFF_ROUTES } from '../../utils/staff-routes';
 import { useRemote } from '../../utils/use-remote';
 import './index.scss';
 import { COLORS } from '../../styles/colors';
-import { Icon, type IconWith } from '../../components/icon';
+import { Glyph, Icon, type IconWith } from '../../components/icon';
 import { roleIcon } from '../../components/icon/maps';
-import { decorative } from '../../utils/a11y';
 
 const IS_H5 = process.env.TARO_ENV === 'h5';
 
@@ -190,9 +189,7 @@ function LinkRow({
         <View className="me__row-title">{title}</View>
         <View className="me__row-text">{text}</View>
       </View>
-      <Text className="me__link-arrow" {...decorative()}>
-        ›
-      </Text>
+      <Glyph className="me__link-arrow">›</Glyph>
     </View>
   );
 }
