@@ -73,10 +73,7 @@ export function RatePanel({ caseId, onDone }: { caseId: string; onDone: (toast: 
       ) : null}
       {rating ? (
         <View className="rate__comment">
-          <View className="rate__comment-label">
-            {commentName}
-            {unhappy ? '？（必填）' : '？（选填）'}
-          </View>
+          <View className="rate__comment-label">{`${commentName}${unhappy ? '？（必填）' : '？（选填）'}`}</View>
           <Textarea
             className="rate__textarea"
             value={comment}
