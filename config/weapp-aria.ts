@@ -13,7 +13,9 @@
  *   short name; both tables must list the same attributes or the names would not match.
  *
  * Each attribute costs its bytes in every template level of `base.wxml` (main package), so only
- * the ones the app uses, on View and Image only (docs/decisions.md, "The weapp speaks to screen readers").
+ * the ones the app uses: roles and names on View and Image, `aria-hidden` on Image and Text, the
+ * field states on Input and Textarea (docs/decisions.md, "The weapp speaks to screen readers" and
+ * "Text fields and icons for screen readers").
  */
 import path from 'node:path';
 

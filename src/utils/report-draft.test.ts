@@ -1,4 +1,4 @@
-import { DESCRIPTION_MAX, draftProblem, newRequestId, phoneProblem } from './report-draft';
+import { DESCRIPTION_MAX, descriptionProblem, draftProblem, newRequestId, phoneProblem } from './report-draft';
 
 const ready = { categoryId: 'cat-1', buildingId: 'b-1', description: '楼道灯坏了一周', isPublic: true };
 
@@ -47,5 +47,13 @@ describe('newRequestId', () => {
   test('同一时刻的两次上报也不会重复', () => {
     const now = Date.UTC(2026, 9, 1);
     expect(newRequestId(now)).not.toBe(newRequestId(now));
+  });
+});
+
+describe('descriptionProblem：只看说明本身', () => {
+  test('太短、太长各有中文提示，改好了就没有', () => {
+    expect(descriptionProblem('灯坏了')).toBe('请用至少5个字说明情况（表情和标点不算）');
+    expect(descriptionProblem('灯'.repeat(DESCRIPTION_MAX + 1))).toBe(`说明最多${DESCRIPTION_MAX}字`);
+    expect(descriptionProblem('楼道灯坏了一周')).toBeUndefined();
   });
 });

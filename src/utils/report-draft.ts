@@ -40,6 +40,12 @@ export function draftProblem(draft: ReportDraft): string | undefined {
   return result.success ? undefined : result.error.issues[0]?.message;
 }
 
+/** What is wrong with the description alone (too short, too long); undefined when it is fine. */
+export function descriptionProblem(description: string): string | undefined {
+  const result = ReadyDraft.shape.description.safeParse(description);
+  return result.success ? undefined : result.error.issues[0]?.message;
+}
+
 /** Mobile (13812345678) or landline with area code (023-12345678), as the server accepts. */
 const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 

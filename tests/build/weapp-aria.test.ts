@@ -23,13 +23,16 @@ function fakePlatform(runtimePath: string | string[]) {
 }
 
 describe('weapp-aria 构建插件', () => {
-  it('把 View 和 Image 的 aria 属性并入模板的组件表，并把运行时文件加到平台的运行时模块之后', () => {
+  it('把 View、Image、Text、Input、Textarea 的 aria 属性并入模板的组件表，并把运行时文件加到平台的运行时模块之后', () => {
     const { ctx, platform, merged } = fakePlatform('@tarojs/plugin-platform-weapp/dist/runtime');
     addAria(ctx, platform);
     expect(merged).toEqual([
       {
         View: { 'aria-role': '', 'aria-label': '', 'aria-checked': '', 'aria-selected': '', 'aria-disabled': '', 'aria-live': '' },
-        Image: { 'aria-role': '', 'aria-label': '' },
+        Image: { 'aria-role': '', 'aria-label': '', 'aria-hidden': '' },
+        Text: { 'aria-hidden': '' },
+        Input: { 'aria-label': '', 'aria-required': '', 'aria-invalid': '', 'aria-describedby': '' },
+        Textarea: { 'aria-label': '', 'aria-required': '', 'aria-invalid': '', 'aria-describedby': '' },
       },
     ]);
     // A copy: Taro's table must not share (and later change) the list both halves read.

@@ -209,6 +209,13 @@ test('新居民：选身份，首页选网格看到五员共治小组，带照�
   expect(rosterText).toMatch(/\*/);
   await shot('home');
 
+  // 我要上报's icon is hidden from screen readers: the button is read by its text alone.
+  const reportButton = visible(page, 'report-button');
+  await expect(reportButton.locator('[data-icon="square-pen"]').count()).resolves.toBe(1);
+  await expect(reportButton.getByRole('img', { includeHidden: true }).count()).resolves.toBe(1);
+  await expect(reportButton.getByRole('img').count()).resolves.toBe(0);
+  await expect(page.getByRole('button', { name: /^我要上报/ }).count()).resolves.toBe(1);
+
   // 上报
   await press(visible(page, 'report-button'));
   await visible(page, 'category-grid').waitFor();
@@ -226,15 +233,29 @@ test('新居民：选身份，首页选网格看到五员共治小组，带照�
   await press(visible(page, `building-${BUILDING}`));
   await expect(visible(page, 'place-summary').innerText()).resolves.toContain('渝园社区');
 
+  // 说说情况 is a textbox a screen reader names, required and not invalid before a submit.
+  const descriptionBox = page.getByRole('textbox', { name: '说说情况' });
+  await expect(descriptionBox.getAttribute('aria-required')).resolves.toBe('true');
+  await expect(descriptionBox.getAttribute('aria-invalid')).resolves.toBe('false');
+  await expect(descriptionBox.getAttribute('aria-describedby')).resolves.toBe('rp-desc-hint');
+  await expect(page.getByLabel('联系电话（选填）', { exact: true }).getAttribute('aria-required')).resolves.toBeNull();
+
   // A description too short is refused before anything is sent, and the refusal is an alert: a
-  // screen reader reads it out the moment it appears.
+  // screen reader reads it out the moment it appears. The field is then invalid and described by it.
   await typeInto(page, 'description', '灯坏了');
   await press(visible(page, 'submit-button'));
   const refusal = page.getByRole('alert').filter({ hasText: '请用至少5个字说明情况（表情和标点不算）' });
   await refusal.waitFor();
   await expect(refusal.getAttribute('data-testid')).resolves.toBe('submit-error');
+  await descriptionBox.and(page.locator('[aria-invalid="true"]')).waitFor();
+  await expect(descriptionBox.getAttribute('aria-describedby')).resolves.toBe('rp-error rp-desc-hint');
+  await expect(page.locator('#rp-error').innerText()).resolves.toContain('请用至少5个字说明情况');
 
+  // Fixed, the field is valid again and the refusal goes.
   await typeInto(page, 'description', DESCRIPTION);
+  await descriptionBox.and(page.locator('[aria-invalid="false"]')).waitFor();
+  await refusal.waitFor({ state: 'detached' });
+  await expect(descriptionBox.getAttribute('aria-describedby')).resolves.toBe('rp-desc-hint');
   await expect(visible(page, 'description-count').innerText()).resolves.toBe(`${Array.from(DESCRIPTION).length}/500`);
 
   // A real photo through the file input; it uploads at once and shows as a thumbnail.
@@ -261,7 +282,6 @@ test('新居民：选身份，首页选网格看到五员共治小组，带照�
     return route.continue();
   });
   await press(visible(page, 'submit-button'));
-  // The refusal above is still shown until this answer replaces it: wait for the new message.
   await visible(page, 'submit-error').filter({ hasText: '网络连接失败' }).waitFor();
   await expect(visible(page, 'submit-error').innerText()).resolves.not.toContain('请用至少5个字');
   await expect(visible(page, 'submit-button').innerText()).resolves.toBe('重新提交');

@@ -14,9 +14,14 @@ import { sqliteWorld, type World } from './harness/world';
 
 const RESIDENT = 'demo-resident-3';
 const STEWARD = 'demo-11-building-steward';
-/** What the app sets on View (src/utils/a11y.ts, big-button, cases filter, error lines) and on Image (photos to enlarge). */
+/**
+ * What the app sets on View (src/utils/a11y.ts, big-button, cases filter, error lines), on Image
+ * (photos to enlarge, icons hidden), on Text (glyph marks hidden) and on text fields (`asField`).
+ */
 const VIEW_ARIA = ['aria-role', 'aria-label', 'aria-checked', 'aria-selected', 'aria-disabled', 'aria-live'];
-const IMAGE_ARIA = ['aria-role', 'aria-label'];
+const IMAGE_ARIA = ['aria-role', 'aria-label', 'aria-hidden'];
+const TEXT_ARIA = ['aria-hidden'];
+const FIELD_ARIA = ['aria-label', 'aria-required', 'aria-invalid', 'aria-describedby'];
 /** `aria-x="{{i.pN}}"`: the attribute bound to the node's data, as Taro binds its own. */
 const bound = (attr: string) => new RegExp(` ${attr}="\\{\\{i\\.p\\d+\\}\\}"`);
 
@@ -70,7 +75,7 @@ function isChecked(app: MiniProgram, label: string): boolean {
 }
 
 describe('读屏：小程序的模板带上 aria 属性', () => {
-  it('base.wxml 的每个 view 模板（各层的 view、static-view、catch-view）和 image 模板都绑定应用用到的 aria 属性', () => {
+  it('base.wxml 的每个 view 模板（各层的 view、static-view、catch-view）和 image、text、input、textarea 模板都绑定应用用到的 aria 属性', () => {
     const base = readFileSync(join(DIST, 'base.wxml'), 'utf8');
     // The full View templates: those with View's own attributes (pure-view and click-view carry
     // only class and style and are used only for nodes with no other props).
@@ -81,13 +86,27 @@ describe('读屏：小程序的模板带上 aria 属性', () => {
     const images = [...base.matchAll(/<image [^>]*>/g)].map((m) => m[0]);
     expect(images).toHaveLength(2);
     for (const tag of images) for (const attr of IMAGE_ARIA) expect(tag).toMatch(bound(attr));
-    // Text carries none: the app names no Text.
-    for (const [tag] of base.matchAll(/<text [^>]*>/g)) expect(tag).not.toMatch(/aria-/);
+    // Text only hides (a glyph mark); the app names no Text.
+    const texts = [...base.matchAll(/<text [^>]*>/g)].map((m) => m[0]);
+    expect(texts.length).toBeGreaterThanOrEqual(2);
+    for (const tag of texts) {
+      expect(tag).toMatch(bound('aria-hidden'));
+      expect(tag.match(/ aria-/g)).toHaveLength(TEXT_ARIA.length);
+    }
+    // Input and Textarea (leaves) say required, invalid and what describes them.
+    for (const name of ['input', 'textarea']) {
+      const fields = [...base.matchAll(new RegExp(`<${name} [^>]*>`, 'g'))].map((m) => m[0]);
+      expect(fields.length).toBeGreaterThanOrEqual(1);
+      for (const tag of fields) for (const attr of FIELD_ARIA) expect(tag).toMatch(bound(attr));
+    }
     // The plugin's list is the one the app needs: nothing more, nothing on other components.
     const listed = JSON.parse(readFileSync(join(__dirname, '../../config/weapp-aria.json'), 'utf8')) as Record<string, object>;
-    expect(Object.keys(listed).sort()).toEqual(['Image', 'View']);
+    expect(Object.keys(listed).sort()).toEqual(['Image', 'Input', 'Text', 'Textarea', 'View']);
     expect(Object.keys(listed.View!).sort()).toEqual([...VIEW_ARIA].sort());
     expect(Object.keys(listed.Image!).sort()).toEqual([...IMAGE_ARIA].sort());
+    expect(Object.keys(listed.Text!).sort()).toEqual([...TEXT_ARIA].sort());
+    expect(Object.keys(listed.Input!).sort()).toEqual([...FIELD_ARIA].sort());
+    expect(Object.keys(listed.Textarea!).sort()).toEqual([...FIELD_ARIA].sort());
   });
 });
 

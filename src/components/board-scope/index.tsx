@@ -6,6 +6,7 @@ import { compareGridNames } from '../../utils/board-case';
 import { asButton, asRadio, asRadioGroup } from '../../utils/a11y';
 import { isMonth, isQuarter, periodLabel, recentMonths, recentQuarters } from '../../utils/board-period';
 import './index.scss';
+import { Glyph } from '../icon';
 
 export interface Chip {
   value: string;
@@ -79,7 +80,7 @@ export function SelectBox({
         {...asButton(`${label}，点按选择`)}
       >
         <Text>{label}</Text>
-        <Text className="board-chips__caret">▾</Text>
+        <Glyph className="board-chips__caret">▾</Glyph>
       </View>
     </Picker>
   );

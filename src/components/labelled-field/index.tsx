@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Input, Label, Text, Textarea, View } from '@tarojs/components';
-import { asAlert } from '../../utils/a11y';
+import { asAlert, asField } from '../../utils/a11y';
 import { chars } from '../../utils/staff-form';
 import '../staff-ui/index.scss';
 import './index.scss';
@@ -37,21 +37,20 @@ interface FieldProps {
   beside?: ReactNode;
 }
 
-/** The control's id and, in H5, what ties it to its label, hint and error. */
-function controlProps(id: string, { required, error, hint }: Pick<FieldProps, 'required' | 'error' | 'hint'>) {
-  // H5: Taro renders a custom element around a real <input>/<textarea>; the id and aria go on the
-  // real one (nativeProps), where <label for> and screen readers look. The weapp's label binds to
-  // the component's own id.
-  if (process.env.TARO_ENV !== 'h5') return { id };
-  const describedBy = [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ');
-  return {
-    nativeProps: {
-      id,
-      ...(describedBy ? { 'aria-describedby': describedBy } : {}),
-      ...(required ? { 'aria-required': 'true' } : {}),
-      ...(error ? { 'aria-invalid': 'true' } : {}),
-    },
-  };
+/**
+ * The control's id and what ties it to its label, hint and error: in H5 on the real control
+ * (`<label for>` names it there); in the weapp on the component, with an `aria-label` that says
+ * the label, 必填 and the error in words (`asField`).
+ */
+function controlProps(id: string, { label, required, error, hint }: Pick<FieldProps, 'label' | 'required' | 'error' | 'hint'>) {
+  return asField({
+    id,
+    name: label,
+    required,
+    error,
+    describedBy: [error && `${id}-error`, hint ? `${id}-hint` : undefined],
+    labelled: true,
+  });
 }
 
 function Field({ id, props, children }: { id: string; props: FieldProps; children: ReactNode }) {

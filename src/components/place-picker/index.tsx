@@ -4,6 +4,7 @@ import type { Community } from '../../services/api-types';
 import { asRadio, asRadioGroup } from '../../utils/a11y';
 import { resolvePlace, type PlaceChoice } from '../../utils/places';
 import './index.scss';
+import { Glyph } from '../icon';
 
 interface PlacePickerProps {
   communities: Community[];
@@ -92,7 +93,7 @@ function Chip({
       data-testid={testId}
       {...asRadio(on, name)}
     >
-      {on ? '✓ ' : ''}
+      {on ? <Glyph>✓ </Glyph> : null}
       {children}
     </View>
   );

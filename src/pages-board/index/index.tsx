@@ -17,7 +17,7 @@ import { describeMetricRate, describeWeights, formatRate, formatScore, numerator
 import { isMonth, isQuarter, monthAxisLabels, periodLabel } from '../../utils/board-period';
 import { useKeyedRemote } from '../../utils/board-remote';
 import './index.scss';
-import { Icon } from '../../components/icon';
+import { Glyph, Icon } from '../../components/icon';
 
 const PASS_MARK = 0.8;
 
@@ -204,7 +204,7 @@ export default function BoardPage() {
                   <Text>
                     {c.name} {g.name}
                   </Text>
-                  <Text className="board__chevron">›</Text>
+                  <Glyph className="board__chevron">›</Glyph>
                 </View>
               )),
           )}

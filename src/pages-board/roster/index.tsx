@@ -8,7 +8,7 @@ import { boardApi } from '../../services/board-api';
 import { BOARD_ROUTES, compareGridNames } from '../../utils/board-case';
 import { useKeyedRemote } from '../../utils/board-remote';
 import './index.scss';
-import { Icon } from '../../components/icon';
+import { Glyph, Icon } from '../../components/icon';
 import { roleIcon } from '../../components/icon/maps';
 
 /** 公示牌: a grid's five-role group, masked names, roles and duties; without a grid, the list of grids. */
@@ -89,7 +89,7 @@ export default function RosterPage() {
                     onClick={() => void Taro.redirectTo({ url: BOARD_ROUTES.roster(g.id) })}
                   >
                     <Text>{g.name}</Text>
-                    <Text className="roster__chevron">›</Text>
+                    <Glyph className="roster__chevron">›</Glyph>
                   </View>
                 ))}
             </View>

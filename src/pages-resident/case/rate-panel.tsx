@@ -4,7 +4,7 @@ import { BigButton } from '../../components/big-button';
 import { errorMessage } from '../../services/api-error';
 import { residentApi } from '../../services/resident-api';
 import type { RatingValue } from '../../services/resident-types';
-import { asAlert, asRadio, asRadioGroup } from '../../utils/a11y';
+import { asAlert, asField, asRadio, asRadioGroup } from '../../utils/a11y';
 import { charCount } from '../../utils/format';
 import { Icon } from '../../components/icon';
 
@@ -23,6 +23,7 @@ export function RatePanel({ caseId, onDone }: { caseId: string; onDone: (toast: 
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const unhappy = rating === 'unsatisfied';
+  const commentName = unhappy ? '哪里还没解决' : '还想说点什么';
 
   const submit = async () => {
     if (busy) return;
@@ -72,7 +73,7 @@ export function RatePanel({ caseId, onDone }: { caseId: string; onDone: (toast: 
       ) : null}
       {rating ? (
         <View className="rate__comment">
-          <View className="rate__comment-label">{unhappy ? '哪里还没解决？（必填）' : '还想说点什么？（选填）'}</View>
+          <View className="rate__comment-label">{`${commentName}${unhappy ? '？（必填）' : '？（选填）'}`}</View>
           <Textarea
             className="rate__textarea"
             value={comment}
@@ -81,6 +82,7 @@ export function RatePanel({ caseId, onDone }: { caseId: string; onDone: (toast: 
             placeholderClass="rate__placeholder"
             onInput={(e) => setComment(e.detail.value)}
             data-testid="rate-comment"
+            {...asField({ name: commentName, required: unhappy })}
           />
           <View className="rate__count">
             {charCount(comment)}/{COMMENT_MAX}

@@ -5,7 +5,7 @@ import { PhotoPicker } from '../../components/photo-picker';
 import { usePhotoUploads } from '../../components/photo-picker/use-photo-uploads';
 import { errorMessage } from '../../services/api-error';
 import { residentApi } from '../../services/resident-api';
-import { asAlert } from '../../utils/a11y';
+import { asAlert, asField } from '../../utils/a11y';
 import { charCount } from '../../utils/format';
 
 const NOTE_MAX = 500;
@@ -45,6 +45,7 @@ export function SupplementPanel({ caseId, onCancel, onDone }: { caseId: string; 
         placeholderClass="supplement__placeholder"
         onInput={(e) => setNote(e.detail.value)}
         data-testid="supplement-note"
+        {...asField({ name: '补充情况' })}
       />
       <View className="supplement__count">
         {charCount(note)}/{NOTE_MAX}

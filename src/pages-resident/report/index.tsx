@@ -20,22 +20,31 @@ import { recentPlacesStore } from '../../state/recent-places';
 import { hasContent, reportDraftStore } from '../../state/report-draft';
 import { needsPersona, sessionStore } from '../../state/session';
 import { useStore } from '../../state/use-store';
-import { asAlert, asButton, asRadio, asRadioGroup } from '../../utils/a11y';
+import { asAlert, asButton, asField, asRadio, asRadioGroup } from '../../utils/a11y';
 import { charCount, excerpt, formatTime, limitLine } from '../../utils/format';
 import { placeLabel, resolvePlace, toChoice, type PlaceChoice } from '../../utils/places';
 import { categoryRoleName } from '../../utils/roles';
-import { DESCRIPTION_MAX, draftProblem, newRequestId, phoneProblem } from '../../utils/report-draft';
+import { DESCRIPTION_MAX, descriptionProblem, draftProblem, newRequestId, phoneProblem } from '../../utils/report-draft';
 import { descriptionHint } from '../../utils/report-hints';
 import { createSimilarSearch, similarKey as similarKeyOf, type SimilarSearch } from '../../utils/similar-search';
 import { canPickOnMap } from '../../utils/map-pick';
 import { useRemote } from '../../utils/use-remote';
 import './index.scss';
-import { Icon } from '../../components/icon';
+import { Glyph, Icon } from '../../components/icon';
 import { CategoryIcon } from '../../components/icon/category';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
 /** 「在地图上选位置」: the weapp, and H5 with a map key. */
 const MAP_PICK = canPickOnMap(IS_WEAPP);
+/** The line under the form that shows why a submit was refused or failed (fields point to it). */
+const SUBMIT_ERROR_ID = 'rp-error';
+
+/** Why a submit was refused or failed; `field` when it is one field's problem (it marks that field). */
+interface SubmitError {
+  message: string;
+  field?: 'description' | 'phone';
+}
+const NO_ERROR: Partial<SubmitError> = {};
 
 interface FormData {
   categories: Category[];
@@ -76,7 +85,7 @@ export default function ReportPage() {
   const [requestId, setRequestId] = useState(() => saved?.requestId ?? newRequestId());
   const photos = usePhotoUploads(undefined, saved?.photos ?? []);
   const [submitting, setSubmitting] = useState(false);
-  const [submitError, setSubmitError] = useState<string>();
+  const [submitError, setSubmitError] = useState<SubmitError>();
   const [failedOnce, setFailedOnce] = useState(false);
   const [result, setResult] = useState<SubmitCaseResult>();
   const [showRestored, setShowRestored] = useState(restored);
@@ -187,7 +196,8 @@ export default function ReportPage() {
   const submit = () => {
     if (submitting || !canAsk) return;
     if (problem) {
-      setSubmitError(problem);
+      const field = problem === descriptionProblem(description) ? 'description' : problem === phoneProblem(phone) ? 'phone' : undefined;
+      setSubmitError({ message: problem, field });
       return;
     }
     // WeChat shows the subscribe dialog only from a tap, so it is asked here, before any await.
@@ -215,7 +225,7 @@ export default function ReportPage() {
       void subscribing.then((answers) => (answers ? residentApi.recordSubscriptions(answers) : undefined)).catch(() => undefined);
     } catch (e) {
       // Everything typed stays; the next tap retries with the same requestId.
-      setSubmitError(errorMessage(e));
+      setSubmitError({ message: errorMessage(e) });
       setFailedOnce(true);
     } finally {
       setSubmitting(false);
@@ -264,7 +274,9 @@ export default function ReportPage() {
     return (
       <PageShell className="report" testId="page-report">
         <View className="confirm" data-testid="support-done">
-          <View className="confirm__mark">✓</View>
+          <View className="confirm__mark">
+            <Glyph>✓</Glyph>
+          </View>
           <View className="confirm__title">已附议</View>
           <View className="card confirm__text">
             共有 <Text className="report__strong">{supported.supportCount}</Text>{' '}
@@ -288,6 +300,11 @@ export default function ReportPage() {
   }
 
   const count = charCount(description);
+  // A field's refusal follows its text: fixed, the field is valid again and the line goes.
+  const { message, field } = submitError || NO_ERROR;
+  const descriptionError = field === 'description' ? descriptionProblem(description) : undefined;
+  const phoneError = field === 'phone' ? phoneProblem(phone) : undefined;
+  const shownError = field ? descriptionError || phoneError : message;
 
   return (
     <PageShell className="report" testId="page-report">
@@ -383,12 +400,21 @@ export default function ReportPage() {
               placeholderClass="report__placeholder"
               onInput={(e) => setDescription(e.detail.value)}
               data-testid="description"
+              {...asField({
+                id: 'rp-desc',
+                name: '说说情况',
+                required: true,
+                error: descriptionError,
+                describedBy: [descriptionError && SUBMIT_ERROR_ID, 'rp-desc-hint'],
+              })}
             />
             <View className={`report__count ${count >= DESCRIPTION_MAX ? 'report__count--full' : ''}`} data-testid="description-count">
               {count}/{DESCRIPTION_MAX}
             </View>
           </View>
-          <View className="report__hint">说清楚地点和情况，处理人员能更快找到问题。请不要写身份证号、车牌号。</View>
+          <View className="report__hint" id="rp-desc-hint">
+            说清楚地点和情况，处理人员能更快找到问题。请不要写身份证号、车牌号。
+          </View>
 
           {offered.length > 0 ? (
             <SimilarOffer
@@ -425,13 +451,21 @@ export default function ReportPage() {
               placeholderClass="report__placeholder"
               onInput={(e) => setContactPhone(e.detail.value)}
               data-testid="contact-phone"
+              {...asField({
+                id: 'rp-phone',
+                name: '联系电话（选填）',
+                error: phoneError,
+                describedBy: [phoneError && SUBMIT_ERROR_ID, 'rp-phone-note'],
+              })}
             />
-            <View className="report__label">只有办理人员和社区管理员能看到，不会公开。</View>
+            <View className="report__label" id="rp-phone-note">
+              只有办理人员和社区管理员能看到，不会公开。
+            </View>
           </View>
 
-          {submitError ? (
-            <View className="report__submit-error" data-testid="submit-error" {...asAlert()}>
-              <Text>{submitError}</Text>
+          {shownError ? (
+            <View className="report__submit-error" id={SUBMIT_ERROR_ID} data-testid="submit-error" {...asAlert()}>
+              <Text>{shownError}</Text>
               {failedOnce ? <View className="report__submit-keep">您填写的内容都还在，可以直接点「重新提交」。</View> : null}
             </View>
           ) : null}
@@ -455,7 +489,7 @@ function Choice({ on, onClick, testId, title, text }: { on: boolean; onClick: ()
       {...asRadio(on, `${title}：${text}`)}
     >
       <View className="choice__title">
-        {on ? '◉ ' : '○ '}
+        <Glyph>{on ? '◉ ' : '○ '}</Glyph>
         {title}
       </View>
       <View className="choice__text">{text}</View>
@@ -510,7 +544,9 @@ function Confirmation({ result, onAnother }: { result: SubmitCaseResult; onAnoth
   const limit = limitLine(result.limitText, result.dueAt);
   return (
     <View className="confirm" data-testid="confirmation">
-      <View className="confirm__mark">✓</View>
+      <View className="confirm__mark">
+        <Glyph>✓</Glyph>
+      </View>
       <View className="confirm__title">已提交，请放心</View>
       <View className="card confirm__card">
         <View className="confirm__row">

@@ -12,6 +12,7 @@ import { needsPersona, sessionStore } from '../../state/session';
 import { useStore } from '../../state/use-store';
 import { useRemote } from '../../utils/use-remote';
 import './index.scss';
+import { asField } from '../../utils/a11y';
 
 const RATING_OPTIONS: { value: SurveyRating; label: string }[] = [
   { value: 'satisfied', label: '满意' },
@@ -100,6 +101,7 @@ function SurveyCard({ survey, bound, onDone }: { survey: MySurvey; bound: { grid
                   placeholder={q.required ? '请填写' : '选填'}
                   onInput={(e) => setTexts({ ...texts, [q.id]: e.detail.value })}
                   data-testid={`survey-text-${q.id}`}
+                  {...asField({ name: q.text, required: q.required })}
                 />
               )}
             </View>

@@ -21,7 +21,7 @@ import { landingTab } from '../../utils/staff-access';
 import { STAFF_ROUTES } from '../../utils/staff-routes';
 import { useRemote } from '../../utils/use-remote';
 import './index.scss';
-import { Icon } from '../../components/icon';
+import { Glyph, Icon } from '../../components/icon';
 import { roleIcon } from '../../components/icon/maps';
 import { asButton } from '../../utils/a11y';
 
@@ -161,7 +161,7 @@ export default function HomePage() {
           <View className="home__board-title">公示栏</View>
           <View className="home__board-text">看看全街道办了多少事、群众满不满意</View>
         </View>
-        <Text className="home__board-arrow">›</Text>
+        <Glyph className="home__board-arrow">›</Glyph>
       </View>
     </PageShell>
   );
@@ -292,7 +292,7 @@ function VoteEntry({ ready }: { ready: boolean }) {
         <View className="home__board-title">民生微实事投票</View>
         <View className="home__board-text">{waiting > 0 ? `${open[0]!.title}，请投出您的一票` : '您已投票，看看实时结果'}</View>
       </View>
-      <Text className="home__board-arrow">›</Text>
+      <Glyph className="home__board-arrow">›</Glyph>
     </View>
   );
 }
@@ -326,7 +326,7 @@ function SurveyEntry({ ready }: { ready: boolean }) {
         <View className="home__board-title">满意度测评</View>
         <View className="home__board-text">{waiting[0]!.communityName}本季度测评进行中，请说说您的意见</View>
       </View>
-      <Text className="home__board-arrow">›</Text>
+      <Glyph className="home__board-arrow">›</Glyph>
     </View>
   );
 }

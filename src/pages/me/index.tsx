@@ -18,7 +18,7 @@ import { STAFF_ROUTES } from '../../utils/staff-routes';
 import { useRemote } from '../../utils/use-remote';
 import './index.scss';
 import { COLORS } from '../../styles/colors';
-import { Icon, type IconWith } from '../../components/icon';
+import { Glyph, Icon, type IconWith } from '../../components/icon';
 import { roleIcon } from '../../components/icon/maps';
 
 const IS_H5 = process.env.TARO_ENV === 'h5';
@@ -189,7 +189,7 @@ function LinkRow({
         <View className="me__row-title">{title}</View>
         <View className="me__row-text">{text}</View>
       </View>
-      <Text className="me__link-arrow">›</Text>
+      <Glyph className="me__link-arrow">›</Glyph>
     </View>
   );
 }
