@@ -44,6 +44,10 @@ export async function shownFields(page: Page): Promise<ShownField[]> {
  */
 export async function expectFieldsLabelled(page: Page, testIds: string[]): Promise<ShownField[]> {
   for (const id of testIds) await visible(page, id).waitFor();
+  // Taro's H5 field draws its real <input> a moment after the element around it shows: wait for
+  // the controls themselves (on a time-out the check below says which one is missing).
+  const allShown = `(() => { const got = new Set(${SHOWN_FIELDS}.map((f) => f.testId)); return ${JSON.stringify(testIds)}.every((id) => got.has(id)); })()`;
+  await page.waitForFunction(allShown, undefined, { timeout: 10_000 }).catch(() => undefined);
   const fields = await shownFields(page);
   const shown = new Set(fields.map((f) => f.testId));
   expect(testIds.filter((id) => !shown.has(id))).toEqual([]);
