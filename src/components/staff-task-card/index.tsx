@@ -8,6 +8,8 @@ import { StaffTag } from '../staff-ui';
 import './index.scss';
 import { Icon } from '../icon';
 import { URGENCY_TONE } from '../icon/maps';
+import { asButton } from '../../utils/a11y';
+import { caseRowName } from '../../utils/case-row-name';
 
 interface StaffTaskCardProps {
   item: StaffCaseCard;
@@ -20,10 +22,12 @@ interface StaffTaskCardProps {
   action?: ReactNode;
   /** The channel it came by (the admin's list): 小程序, 来电, 12345热线… */
   channelName?: string;
+  /** What a screen reader is told the tappable body is. @default a button 查看诉求 … (caseRowName) */
+  openAs?: Record<string, string | boolean>;
 }
 
 /** A task or case in a staff list: what, where, and how much time is left — red when late. */
-export function StaffTaskCard({ item, now, onOpen, showHolder = false, action, channelName }: StaffTaskCardProps) {
+export function StaffTaskCard({ item, now, onOpen, showHolder = false, action, channelName, openAs }: StaffTaskCardProps) {
   const clock = countdown(item, now);
   return (
     <View
@@ -32,7 +36,13 @@ export function StaffTaskCard({ item, now, onOpen, showHolder = false, action, c
       data-case-id={item.id}
       data-urgency={clock.urgency}
     >
-      <View className="staff-task__body" hoverClass="staff-task__body--pressed" onClick={onOpen} data-testid="staff-task-open">
+      <View
+        className="staff-task__body"
+        hoverClass="staff-task__body--pressed"
+        onClick={onOpen}
+        data-testid="staff-task-open"
+        {...(openAs ?? asButton(caseRowName('查看诉求', item, clock.text)))}
+      >
         <View className="staff-task__head">
           <Text className="staff-task__category">{item.categoryName}</Text>
           <StatusTag status={item.status} statusName={item.statusName} />
