@@ -238,7 +238,7 @@ function PhotoReview({
                   void onChange(() => adminApi.approvePhotos(c.id, [p.fileId], !p.approved), p.approved ? '已取消公开' : '已同意公开')
                 }
                 data-testid="photo-approve"
-                {...asCheckbox(p.approved, `${STAGE_NAMES[p.stage]}第${i + 1}张：可公开`)}
+                {...asCheckbox(p.approved, `第${i + 1}张照片（${STAGE_NAMES[p.stage]}）：可公开`)}
               >
                 {p.approved ? '✓ 可公开' : '不公开'}
               </View>
