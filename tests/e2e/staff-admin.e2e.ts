@@ -167,7 +167,10 @@ test('社区书记派单、吹哨、不予受理、合并，筛选案件，导�
     await page.goto(`${host.url}/#/pages-admin/stats/index`);
     const stats = visible(page, 'page-stats');
     // A unit's row is a button that says its rank and score and that a tap shows the details.
-    await stats.getByRole('button', { name: /网格，(第\d+名|未排名)，(\d+(\.\d+)?分|无得分)，展开明细$/ }).first().waitFor();
+    await stats
+      .getByRole('button', { name: /网格，(第\d+名|未排名)，(\d+(\.\d+)?分|无得分)，展开明细$/ })
+      .first()
+      .waitFor();
     await screenshot('stats');
     await tap(stats.getByRole('radiogroup', { name: '按什么排名' }).getByRole('radio', { name: '按成员' }));
     await waitText(page, 'stats-body', '排名（成员）');
