@@ -25,3 +25,11 @@ describe('caseRowName：读屏读出的诉求行名字', () => {
     expect(name).not.toContain(long.slice(0, 41));
   });
 });
+
+describe('caseRowName：地点之后的时间、标签和办理人', () => {
+  it('按行上的顺序接在地点后面，没有的不读', () => {
+    expect(caseRowName('查看诉求', row, '', ['12月7日 09:30', undefined, '重大', '', '未派单'])).toBe(
+      '查看诉求 设施维修，处理中：楼道灯坏了， 晚上看不清台阶，渝园社区 1栋，12月7日 09:30，重大，未派单',
+    );
+  });
+});

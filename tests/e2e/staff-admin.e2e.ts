@@ -64,7 +64,9 @@ test('社区书记派单、吹哨、不予受理、合并，筛选案件，导�
     await waitText(page, 'case-total', /共 \d+ 件/);
     await screenshot('cases-pending');
     // The row is a button named by what it shows (读屏): number, category, status, words, place.
-    await tap(pendingCard.getByRole('button', { name: /^查看诉求 编号 \S+ .+，待派单：6栋电梯按钮失灵，老人上下楼困难。，.*渝园社区/ }));
+    await tap(
+      pendingCard.getByRole('button', { name: /^查看诉求 编号 \S+ .+，待派单：6栋电梯按钮失灵，老人上下楼困难。，.*渝园社区.*，未派单$/ }),
+    );
     await visible(page, 'page-admin-case').waitFor();
     await screenshot('case-pending');
     await tap(visible(page, 'action-assign'));

@@ -1,7 +1,7 @@
 /**
  * The staff pages speak to WeChat's screen reader (读屏), rendered through WeChat's compiled
  * templates: the grid worker's 任务 list reads a task row as a button named by what the row shows
- * (查看诉求 编号 … 安全隐患，待受理：…，受理期限还剩 …，渝园社区 …), its 受理 as a button, the status chips as radio
+ * (查看诉求 编号 … 安全隐患，待受理：…，受理期限还剩 …，渝园社区 …，12月7日 …), its 受理 as a button, the status chips as radio
  * buttons in the group 任务状态 whose `aria-checked` follows a tap; the task page's actions are
  * buttons. The community admin's 案件: 只看超时 is a check box that flips on a tap, and in 选择 mode
  * a row is a check box named 选中诉求 … that flips when picked.
@@ -79,7 +79,8 @@ describe('读屏：网格员的任务列表和任务（小程序）', () => {
     const no = shown(mp, /^编号 \d{4}-\d{4}$/, card);
     const clock = shown(mp, /期限还剩/, card);
     const place = shown(mp, /^渝园社区/, card);
-    expect(row.label).toBe(`查看诉求 ${no} 安全隐患，待受理：${DESCRIPTION}，${clock}，${place}`);
+    const created = shown(mp, /^\d+月\d+日 \d\d:\d\d$/, card);
+    expect(row.label).toBe(`查看诉求 ${no} 安全隐患，待受理：${DESCRIPTION}，${clock}，${place}，${created}`);
 
     const accept = a11y(mp, '受理');
     expect(accept.role).toBe('button');
@@ -138,6 +139,8 @@ describe('读屏：社区的案件列表（小程序）', () => {
     const row = a11y(mp, DESCRIPTION);
     expect(row.role).toBe('button');
     expect(String(row.label)).toMatch(new RegExp(`^查看诉求 编号 \\d{4}-\\d{4} 安全隐患，处理中：${DESCRIPTION}，办结期限还剩`));
+    // The admin's row shows who holds the case; its name says it too.
+    expect(String(row.label)).toMatch(/，网格员 \S+$/);
 
     expect(a11y(mp, '选择')).toMatchObject({ role: 'button', label: '选择多件诉求' });
     await mp.tap('选择');

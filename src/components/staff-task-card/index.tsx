@@ -29,6 +29,13 @@ interface StaffTaskCardProps {
 /** A task or case in a staff list: what, where, and how much time is left — red when late. */
 export function StaffTaskCard({ item, now, onOpen, showHolder = false, action, channelName, openAs }: StaffTaskCardProps) {
   const clock = countdown(item, now);
+  // What the row shows after the place, in its order: each is drawn below and read in the row's name.
+  const created = formatTime(item.createdAt);
+  const severity = item.severity !== 'simple' ? item.severityName : undefined;
+  const rework = item.reworkCount > 0 ? `回炉${item.reworkCount}次` : undefined;
+  const wasLate = item.overdue && clock.urgency !== 'overdue' && !item.clocks ? '曾超时' : undefined;
+  const holder = showHolder ? (item.holder ? `${item.holder.roleName} ${item.holder.name}` : '未派单') : undefined;
+  const shown = [created, severity, rework, wasLate, item.dueNote, channelName, holder];
   return (
     <View
       className={`staff-task ${clock.urgency === 'overdue' ? 'staff-task--overdue' : ''}`}
@@ -41,7 +48,7 @@ export function StaffTaskCard({ item, now, onOpen, showHolder = false, action, c
         hoverClass="staff-task__body--pressed"
         onClick={onOpen}
         data-testid="staff-task-open"
-        {...(openAs ?? asButton(caseRowName('查看诉求', item, clock.text)))}
+        {...(openAs ?? asButton(caseRowName('查看诉求', item, clock.text, shown)))}
       >
         <View className="staff-task__head">
           <Text className="staff-task__category">{item.categoryName}</Text>
@@ -64,20 +71,18 @@ export function StaffTaskCard({ item, now, onOpen, showHolder = false, action, c
           {item.placeName}
         </View>
         <View className="staff-task__meta">
-          <Text>{formatTime(item.createdAt)}</Text>
+          <Text>{created}</Text>
           <View className="staff-task__tags">
-            {item.severity !== 'simple' ? <StaffTag tone="red">{item.severityName}</StaffTag> : null}
-            {item.reworkCount > 0 ? <StaffTag tone="orange">回炉{item.reworkCount}次</StaffTag> : null}
-            {item.overdue && clock.urgency !== 'overdue' && !item.clocks ? <StaffTag tone="orange">曾超时</StaffTag> : null}
+            {severity ? <StaffTag tone="red">{severity}</StaffTag> : null}
+            {rework ? <StaffTag tone="orange">{rework}</StaffTag> : null}
+            {wasLate ? <StaffTag tone="orange">{wasLate}</StaffTag> : null}
             {item.dueNote ? <StaffTag tone="orange">{item.dueNote}</StaffTag> : null}
             {channelName ? (
               <StaffTag tone="blue" testId="case-channel">
                 {channelName}
               </StaffTag>
             ) : null}
-            {showHolder ? (
-              <Text className="staff-task__holder">{item.holder ? `${item.holder.roleName} ${item.holder.name}` : '未派单'}</Text>
-            ) : null}
+            {holder ? <Text className="staff-task__holder">{holder}</Text> : null}
           </View>
         </View>
       </View>
