@@ -1,4 +1,4 @@
-import { asAlert, asButton, asField, decorative, spokenField } from './a11y';
+import { asAlert, asButton, asCheckbox, asField, decorative, spokenField } from './a11y';
 
 /** Runs `f` as the given Taro target would (the helpers read TARO_ENV on each call). */
 function on<T>(target: 'h5' | 'weapp', f: () => T): T {
@@ -92,5 +92,21 @@ describe('asField：输入框的必填、出错和说明', () => {
   it('小程序模板在 Input 和 Textarea 上绑定它用到的每个属性', () => {
     const attrs = Object.keys(on('weapp', () => asField(field))).filter((a) => a.startsWith('aria-'));
     for (const component of ['Input', 'Textarea']) expect(listedOn(component).sort()).toEqual(attrs.sort());
+  });
+});
+
+describe('asCheckbox：自己开关的一项（只看超时、选中这件、自动公开）', () => {
+  it('H5 是 role="checkbox"，小程序是 aria-role，两者都带 aria-checked 和中文名字', () => {
+    expect(on('h5', () => asCheckbox(true, '只看超时'))).toEqual({ role: 'checkbox', 'aria-checked': true, 'aria-label': '只看超时' });
+    expect(on('weapp', () => asCheckbox(false, '只看超时'))).toEqual({
+      'aria-role': 'checkbox',
+      'aria-checked': false,
+      'aria-label': '只看超时',
+    });
+  });
+
+  it('小程序模板绑定它用到的每个属性', () => {
+    const listed = Object.keys((require('../../config/weapp-aria.json') as { View: Record<string, string> }).View);
+    for (const attr of Object.keys(on('weapp', () => asCheckbox(true, '选中')))) expect(listed).toContain(attr);
   });
 });

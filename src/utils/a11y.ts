@@ -95,3 +95,10 @@ export function asField(field: FieldA11y): Record<string, unknown> {
     'aria-describedby': describedBy,
   };
 }
+
+/** A check box (只看超时, 选中这件, 自动公开): on or off by itself, named `label`. */
+export const asCheckbox = (on: boolean, label: string): Record<string, string | boolean> => ({
+  ...roleOf('checkbox'),
+  'aria-checked': on,
+  'aria-label': label,
+});

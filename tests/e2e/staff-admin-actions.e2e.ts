@@ -173,7 +173,9 @@ test('案件详情：审核照片、公开与不公开、改派', () =>
       await expect(byTestId(review, 'photo-approve').innerText()).resolves.toBe('不公开');
       await review.scrollIntoViewIfNeeded();
       await screenshot('photo-review');
-      await tap(byTestId(review, 'photo-approve'));
+      // 可公开 is a check box named by the photo (读屏), its state read out.
+      await tap(review.getByRole('checkbox', { name: '第1张照片（上报）：可公开', checked: false }));
+      await review.getByRole('checkbox', { name: '第1张照片（上报）：可公开', checked: true }).waitFor();
       await waitText(page, 'photo-approve', '✓ 可公开');
       await review.scrollIntoViewIfNeeded();
       await toastGone(page);

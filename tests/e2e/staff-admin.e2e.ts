@@ -63,14 +63,17 @@ test('社区书记派单、吹哨、不予受理、合并，筛选案件，导�
     await pendingCard.waitFor();
     await waitText(page, 'case-total', /共 \d+ 件/);
     await screenshot('cases-pending');
-    await tap(byTestId(pendingCard, 'staff-task-open'));
+    // The row is a button named by what it shows (读屏): number, category, status, words, place.
+    await tap(
+      pendingCard.getByRole('button', { name: /^查看诉求 编号 \S+ .+，待派单：6栋电梯按钮失灵，老人上下楼困难。，.*渝园社区.*，未派单$/ }),
+    );
     await visible(page, 'page-admin-case').waitFor();
     await screenshot('case-pending');
     await tap(visible(page, 'action-assign'));
     const steward = visible(page, 'assign-panel').locator('[data-testid="assign-member"][data-role="building_steward"]');
     await steward.waitFor();
     await screenshot('assign-panel');
-    await tap(byTestId(steward, 'assign-to'));
+    await tap(steward.getByRole('button', { name: /^派给楼栋物管员 \S+$/ }));
     await waitText(page, 'case-summary', '待受理');
     await expect(visible(page, 'case-summary').innerText()).resolves.toContain('楼栋物管员');
     await screenshot('case-assigned');
@@ -102,7 +105,7 @@ test('社区书记派单、吹哨、不予受理、合并，筛选案件，导�
     const target = visible(page, 'merge-panel').locator('[data-testid="merge-candidate"]', { hasText: '垃圾堆了三天' });
     await target.waitFor();
     await screenshot('merge-panel');
-    await tap(byTestId(target, 'merge-into'));
+    await tap(target.getByRole('button', { name: /^合并到这件：8栋门口垃圾堆了三天没人清。，/ }));
     await waitText(page, 'case-summary', '已合并');
     await expect(visible(page, 'case-summary').innerText()).resolves.toContain(original.caseId);
 
@@ -115,14 +118,18 @@ test('社区书记派单、吹哨、不予受理、合并，筛选案件，导�
 
     // ——— 案件筛选与分页 ———
     await page.goto(`${host.url}/#/pages-admin/cases/index`);
-    await tap(visible(page, 'case-status-all'));
+    const cases = visible(page, 'page-admin-cases');
+    await tap(cases.getByRole('radiogroup', { name: '按状态查看' }).getByRole('radio', { name: '全部', exact: true }));
+    await cases.getByRole('radio', { name: '全部', exact: true, checked: true }).waitFor();
+    await expect(cases.getByRole('radio', { name: '办理中', exact: true }).getAttribute('aria-checked')).resolves.toBe('false');
     await until(
       'the whole list is counted',
       async () => Number(/共 (\d+) 件/.exec(await visible(page, 'case-total').innerText())?.[1] ?? 0) > 20,
     );
     await visible(page, 'load-more').waitFor();
-    await tap(visible(page, 'filter-toggle'));
-    await tap(visible(page, `filter-grid-${GRID2}`));
+    await tap(cases.getByRole('button', { name: /^展开筛选/ }));
+    await tap(cases.getByRole('radiogroup', { name: '网格' }).getByRole('radio', { name: '第二网格', exact: true }));
+    await cases.getByRole('radio', { name: '第二网格', exact: true, checked: true }).waitFor();
     await tap(visible(page, 'filter-date-today'));
     await screenshot('cases-filters');
     await tap(visible(page, 'filter-done'));
@@ -133,6 +140,13 @@ test('社区书记派单、吹哨、不予受理、合并，筛选案件，导�
     for (const c of [pending, toEscalate, toReject, duplicate])
       await visible(page, 'admin-case-list').locator(`[data-case-id="${c.caseId}"]`).waitFor();
     await screenshot('cases-filtered');
+    // 只看超时 is a check box: its state is read out and follows a tap.
+    const overdue = cases.getByRole('checkbox', { name: '只看超时' });
+    await expect(overdue.getAttribute('aria-checked')).resolves.toBe('false');
+    await tap(overdue);
+    await cases.getByRole('checkbox', { name: '只看超时', checked: true }).waitFor();
+    await tap(overdue);
+    await cases.getByRole('checkbox', { name: '只看超时', checked: false }).waitFor();
 
     // ——— 网格户数超过上限 ———
     await page.goto(`${host.url}/#/pages-admin/org/index`);
@@ -153,9 +167,14 @@ test('社区书记派单、吹哨、不予受理、合并，筛选案件，导�
 
     // ——— 考核与台账 ———
     await page.goto(`${host.url}/#/pages-admin/stats/index`);
-    await visible(page, 'stats-unit').waitFor();
+    const stats = visible(page, 'page-stats');
+    // A unit's row is a button that says its rank and score and that a tap shows the details.
+    await stats
+      .getByRole('button', { name: /网格，(第\d+名|未排名)，(\d+(\.\d+)?分|无得分)，展开明细$/ })
+      .first()
+      .waitFor();
     await screenshot('stats');
-    await tap(visible(page, 'stats-group-member'));
+    await tap(stats.getByRole('radiogroup', { name: '按什么排名' }).getByRole('radio', { name: '按成员' }));
     await waitText(page, 'stats-body', '排名（成员）');
     const [download] = await Promise.all([page.waitForEvent('download'), tap(visible(page, 'export-cases'))]);
     const note = await visible(page, 'export-note').innerText();

@@ -83,18 +83,24 @@ test('新网格员用邀请码绑定，受理、拍照记进展、办结', () =>
     await card.waitFor();
     await expect(byTestId(card, 'staff-task-clock').innerText()).resolves.toMatch(/剩|超时/);
     await member.screenshot('tasks');
-    await tap(byTestId(card, 'staff-task-open'));
+    // The row is a button named by what it shows (读屏).
+    await tap(
+      card.getByRole('button', {
+        name: /^查看诉求 编号 \S+ 安全隐患，待受理：5栋楼道里有电动车充电，电线拖在地上，很危险。，.+，渝园社区 第一网格/,
+      }),
+    );
     await visible(m, 'page-task').waitFor();
     await expect(visible(m, 'case-phone').innerText()).resolves.toContain('13800001111');
     await member.screenshot('task');
 
     // ——— 一键受理 ———
-    await tap(visible(m, 'task-accept'));
-    await visible(m, 'task-progress').waitFor();
+    const task = visible(m, 'page-task');
+    await tap(task.getByRole('button', { name: '受理', exact: true }));
+    await task.getByRole('button', { name: '记录进展' }).waitFor();
     await waitText(m, 'case-summary', '处理中');
 
     // ——— 进展 + 照片 ———
-    await tap(visible(m, 'task-progress'));
+    await tap(task.getByRole('button', { name: '记录进展' }));
     await typeInto(m, 'form-progress-text', '已到现场，劝离充电车辆，通知物业加装充电桩。');
     await attachPhoto(m, 'form-progress-photos-add');
     await visible(m, 'form-progress').locator('[data-testid="staff-photo-thumb"]').first().waitFor();
@@ -115,7 +121,7 @@ test('新网格员用邀请码绑定，受理、拍照记进展、办结', () =>
     );
 
     // ——— 办结：没有照片不行，有照片办结 ———
-    await tap(visible(m, 'task-resolve'));
+    await tap(task.getByRole('button', { name: '办结', exact: true }));
     await typeInto(m, 'form-resolve-text', '电动车已移走，楼道已清理，物业承诺本周内装好充电桩。');
     await tap(visible(m, 'form-resolve-submit'));
     await expect(visible(m, 'form-resolve-error').innerText()).resolves.toContain('照片');
@@ -136,7 +142,9 @@ test('新网格员用邀请码绑定，受理、拍照记进展、办结', () =>
     // 待评价 tab lists it.
     await m.goBack();
     await visible(m, 'page-tasks').waitFor();
-    await tap(visible(m, 'task-tab-resolved'));
+    const tabs = visible(m, 'page-tasks').getByRole('radiogroup', { name: '任务状态' });
+    await tap(tabs.getByRole('radio', { name: '待评价' }));
+    await tabs.getByRole('radio', { name: '待评价', checked: true }).waitFor();
     await visible(m, 'task-list').locator(`[data-case-id="${filed.caseId}"]`).waitFor();
     await member.screenshot('tasks-resolved');
 

@@ -8,6 +8,8 @@ import { StaffTag } from '../staff-ui';
 import './index.scss';
 import { Icon } from '../icon';
 import { URGENCY_TONE } from '../icon/maps';
+import { asButton } from '../../utils/a11y';
+import { caseRowName } from '../../utils/case-row-name';
 
 interface StaffTaskCardProps {
   item: StaffCaseCard;
@@ -20,11 +22,20 @@ interface StaffTaskCardProps {
   action?: ReactNode;
   /** The channel it came by (the admin's list): 小程序, 来电, 12345热线… */
   channelName?: string;
+  /** What a screen reader is told the tappable body is. @default a button 查看诉求 … (caseRowName) */
+  openAs?: Record<string, string | boolean>;
 }
 
 /** A task or case in a staff list: what, where, and how much time is left — red when late. */
-export function StaffTaskCard({ item, now, onOpen, showHolder = false, action, channelName }: StaffTaskCardProps) {
+export function StaffTaskCard({ item, now, onOpen, showHolder = false, action, channelName, openAs }: StaffTaskCardProps) {
   const clock = countdown(item, now);
+  // What the row shows after the place, in its order: each is drawn below and read in the row's name.
+  const created = formatTime(item.createdAt);
+  const severity = item.severity !== 'simple' ? item.severityName : undefined;
+  const rework = item.reworkCount > 0 ? `回炉${item.reworkCount}次` : undefined;
+  const wasLate = item.overdue && clock.urgency !== 'overdue' && !item.clocks ? '曾超时' : undefined;
+  const holder = showHolder ? (item.holder ? `${item.holder.roleName} ${item.holder.name}` : '未派单') : undefined;
+  const shown = [created, severity, rework, wasLate, item.dueNote, channelName, holder];
   return (
     <View
       className={`staff-task ${clock.urgency === 'overdue' ? 'staff-task--overdue' : ''}`}
@@ -32,7 +43,13 @@ export function StaffTaskCard({ item, now, onOpen, showHolder = false, action, c
       data-case-id={item.id}
       data-urgency={clock.urgency}
     >
-      <View className="staff-task__body" hoverClass="staff-task__body--pressed" onClick={onOpen} data-testid="staff-task-open">
+      <View
+        className="staff-task__body"
+        hoverClass="staff-task__body--pressed"
+        onClick={onOpen}
+        data-testid="staff-task-open"
+        {...(openAs ?? asButton(caseRowName('查看诉求', item, clock.text, shown)))}
+      >
         <View className="staff-task__head">
           <Text className="staff-task__category">{item.categoryName}</Text>
           <StatusTag status={item.status} statusName={item.statusName} />
@@ -54,20 +71,18 @@ export function StaffTaskCard({ item, now, onOpen, showHolder = false, action, c
           {item.placeName}
         </View>
         <View className="staff-task__meta">
-          <Text>{formatTime(item.createdAt)}</Text>
+          <Text>{created}</Text>
           <View className="staff-task__tags">
-            {item.severity !== 'simple' ? <StaffTag tone="red">{item.severityName}</StaffTag> : null}
-            {item.reworkCount > 0 ? <StaffTag tone="orange">回炉{item.reworkCount}次</StaffTag> : null}
-            {item.overdue && clock.urgency !== 'overdue' && !item.clocks ? <StaffTag tone="orange">曾超时</StaffTag> : null}
+            {severity ? <StaffTag tone="red">{severity}</StaffTag> : null}
+            {rework ? <StaffTag tone="orange">{rework}</StaffTag> : null}
+            {wasLate ? <StaffTag tone="orange">{wasLate}</StaffTag> : null}
             {item.dueNote ? <StaffTag tone="orange">{item.dueNote}</StaffTag> : null}
             {channelName ? (
               <StaffTag tone="blue" testId="case-channel">
                 {channelName}
               </StaffTag>
             ) : null}
-            {showHolder ? (
-              <Text className="staff-task__holder">{item.holder ? `${item.holder.roleName} ${item.holder.name}` : '未派单'}</Text>
-            ) : null}
+            {holder ? <Text className="staff-task__holder">{holder}</Text> : null}
           </View>
         </View>
       </View>

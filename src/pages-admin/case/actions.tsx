@@ -172,7 +172,7 @@ export function adminCaseActions(ctx: AdminCaseContext): Action<Panel>[] {
         label: '延长理由',
         placeholder: '例如：需等待维修配件到货。理由会写入办理记录。',
         confirm: '确认延长',
-        extra: <StaffChips options={GRANTS} value={grant} onChange={setGrant} testId="grant-amount" />,
+        extra: <StaffChips options={GRANTS} value={grant} onChange={setGrant} testId="grant-amount" label="延长多久" />,
         testId: 'form-grant',
         send: async (reason) => {
           const g = GRANT_AMOUNTS[grant];

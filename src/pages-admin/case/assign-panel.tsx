@@ -10,6 +10,7 @@ import { adminApi, type AdminMember } from '../../services/admin-api';
 import { errorMessage } from '../../services/api-error';
 import type { StaffCaseDetail } from '../../services/member-api';
 import { useRemote } from '../../utils/use-remote';
+import { asButton } from '../../utils/a11y';
 
 /**
  * 派单 / 改派: the members of the case's grid first, then the rest of the community. A first
@@ -118,7 +119,12 @@ export function AssignPanel({ c, onDone, onCancel }: { c: StaffCaseDetail; onDon
               当前办理人
             </StaffTag>
           ) : (
-            <View className="admin-case__member-go" onClick={() => (reassigning ? setChosen(m) : void assign(m))} data-testid="assign-to">
+            <View
+              className="admin-case__member-go"
+              onClick={() => (reassigning ? setChosen(m) : void assign(m))}
+              data-testid="assign-to"
+              {...asButton(busy === m.id ? `正在派给${m.roleName} ${m.name}` : `${reassigning ? '改派' : '派'}给${m.roleName} ${m.name}`)}
+            >
               {busy === m.id ? '…' : '派给TA'}
             </View>
           )}

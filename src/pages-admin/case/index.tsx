@@ -23,6 +23,7 @@ import { useRemote } from '../../utils/use-remote';
 import { adminCaseActions, type GrantKey, type Panel } from './actions';
 import { AssignPanel } from './assign-panel';
 import './index.scss';
+import { asButton, asCheckbox } from '../../utils/a11y';
 
 const SEVERITIES: ReadonlyArray<{ value: Severity; label: string }> = [
   { value: 'simple', label: '一般' },
@@ -176,6 +177,7 @@ export default function AdminCasePage() {
                     void quick(() => adminApi.setSeverity(c.id, s), '已设为' + SEVERITIES.find((x) => x.value === s)!.label);
                 }}
                 testId="severity"
+                label="等级"
               />
               <View className="admin-case__hint">等级决定办理时限：复杂、重大的按时限方案上报街道。</View>
             </View>
@@ -195,6 +197,7 @@ export default function AdminCasePage() {
                     void quick(() => adminApi.setCasePublic(c.id, v === 'public'), v === 'public' ? '已公开' : '已设为不公开');
                 }}
                 testId="public"
+                label="公示栏：是否公开"
               />
               <View className="admin-case__hint">公开的诉求在公示栏显示去掉个人信息的描述；矛盾纠纷、家庭事务建议不公开。</View>
             </View>
@@ -224,7 +227,7 @@ function PhotoReview({
     <View className="card" data-testid="photo-review">
       <View className="admin-case__label">照片审核（公开前请确认无人脸、门牌、车牌）</View>
       <View className="admin-case__photos">
-        {c.photos.map((p) => (
+        {c.photos.map((p, i) => (
           <View key={p.fileId} className="admin-case__photo">
             <Image className="admin-case__photo-img" src={photoSrc(p.fileId, c.id)} mode="aspectFill" />
             <View className="admin-case__photo-meta">
@@ -235,6 +238,7 @@ function PhotoReview({
                   void onChange(() => adminApi.approvePhotos(c.id, [p.fileId], !p.approved), p.approved ? '已取消公开' : '已同意公开')
                 }
                 data-testid="photo-approve"
+                {...asCheckbox(p.approved, `第${i + 1}张照片（${STAGE_NAMES[p.stage]}）：可公开`)}
               >
                 {p.approved ? '✓ 可公开' : '不公开'}
               </View>
@@ -304,6 +308,7 @@ function DispatchPanel({
             value={departmentId}
             onChange={setDepartmentId}
             testId="dispatch-department"
+            label="派遣给哪个部门"
           />
           <StaffNote>部门须在 24 小时内到场报到（以本社区时限方案为准），超时会提醒街道。</StaffNote>
         </View>
@@ -363,7 +368,12 @@ function MergePanel({ c, onDone, onCancel }: { c: StaffCaseDetail; onDone: () =>
               {x.statusName} · {x.placeName}
             </View>
           </View>
-          <View className="admin-case__member-go" onClick={() => void merge(x.id)} data-testid="merge-into">
+          <View
+            className="admin-case__member-go"
+            onClick={() => void merge(x.id)}
+            data-testid="merge-into"
+            {...asButton(`合并到这件：${x.description.slice(0, 24)}，${x.statusName}，${x.placeName}`)}
+          >
             合并到这件
           </View>
         </View>

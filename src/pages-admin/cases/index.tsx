@@ -7,7 +7,7 @@ import { EmptyState, ErrorLine, Loading } from '../../components/notice';
 import { PageShell } from '../../components/page-shell';
 import { StaffTaskCard } from '../../components/staff-task-card';
 import { StaffChips, type ChipOption } from '../../components/staff-ui';
-import { adminApi, type AdminCategory, type AdminGrid, type AdminMember } from '../../services/admin-api';
+import { adminApi, type AdminCategory, type AdminGrid, type AdminMember, type StaffCaseCard } from '../../services/admin-api';
 import {
   CHANNEL_CHOICES,
   DATE_CHOICES,
@@ -27,6 +27,9 @@ import './index.scss';
 import { useSignedIn } from '../../state/staff-profile';
 import { Icon } from '../../components/icon';
 import { usePagedList } from '../../utils/use-paged-list';
+import { asButton, asCheckbox } from '../../utils/a11y';
+import { caseRowName } from '../../utils/case-row-name';
+import { countdown } from '../../utils/staff-deadline';
 
 const ALL = '__all';
 
@@ -90,6 +93,9 @@ export default function AdminCasesPage() {
 
   const withAll = <T extends string>(opts: ChipOption<T>[]): ChipOption<string>[] => [{ value: ALL, label: '全部' }, ...opts];
 
+  /** A case to pick in 选择 mode: a check box named by its row. */
+  const pick = (c: StaffCaseCard) => asCheckbox(picked.includes(c.id), caseRowName('选中诉求', c, countdown(c, now).text));
+
   return (
     <PageShell className="admin-cases" testId="page-admin-cases">
       <View className="admin-cases__search">
@@ -104,7 +110,12 @@ export default function AdminCasesPage() {
           testId="case-search"
           beside={
             <>
-              <View className="admin-cases__toggle admin-cases__toggle--on" onClick={search} data-testid="case-search-go">
+              <View
+                className="admin-cases__toggle admin-cases__toggle--on"
+                onClick={search}
+                data-testid="case-search-go"
+                {...asButton('搜索诉求')}
+              >
                 搜索
               </View>
               {filter.q ? (
@@ -115,6 +126,7 @@ export default function AdminCasesPage() {
                     set({ q: undefined });
                   }}
                   data-testid="case-search-clear"
+                  {...asButton('清除搜索')}
                 >
                   清除
                 </View>
@@ -131,8 +143,16 @@ export default function AdminCasesPage() {
         value={filter.sort ?? 'newest'}
         onChange={(v) => set({ sort: v === 'time_left' ? 'time_left' : undefined })}
         testId="case-sort"
+        label="排序"
       />
-      <StaffChips options={STATUS_CHOICES} value={filter.status} onChange={(status) => set({ status })} testId="case-status" scroll />
+      <StaffChips
+        options={STATUS_CHOICES}
+        value={filter.status}
+        onChange={(status) => set({ status })}
+        testId="case-status"
+        scroll
+        label="按状态查看"
+      />
       <View className="admin-cases__bar">
         <Text className="admin-cases__total" data-testid="case-total">
           {total !== undefined ? `共 ${total} 件` : list.loaded ? `已显示 ${list.items.length} 件` : ''}
@@ -142,6 +162,7 @@ export default function AdminCasesPage() {
             className={`admin-cases__toggle ${filter.overdue ? 'admin-cases__toggle--on' : ''}`}
             onClick={() => set({ overdue: !filter.overdue, ...(filter.overdue ? {} : { status: 'open' as const }) })}
             data-testid="filter-overdue"
+            {...asCheckbox(filter.overdue === true, '只看超时')}
           >
             <Icon name="alarm-clock" tone={filter.overdue ? 'primary' : 'text'} />
             只看超时
@@ -150,6 +171,7 @@ export default function AdminCasesPage() {
             className={`admin-cases__toggle ${panel ? 'admin-cases__toggle--on' : ''}`}
             onClick={() => setPanel(!panel)}
             data-testid="filter-toggle"
+            {...asButton(`${panel ? '收起' : '展开'}筛选${extra ? `，已选${extra}项` : ''}`)}
           >
             筛选{extra ? `（${extra}）` : ''}
           </View>
@@ -161,6 +183,7 @@ export default function AdminCasesPage() {
                 setPicked([]);
               }}
               data-testid="select-toggle"
+              {...asButton(selecting ? '完成选择' : '选择多件诉求')}
             >
               {selecting ? '完成' : '选择'}
             </View>
@@ -178,6 +201,7 @@ export default function AdminCasesPage() {
                 value={filter.communityId ?? ALL}
                 onChange={(v) => set({ communityId: v === ALL ? undefined : v, gridId: undefined })}
                 testId="filter-community"
+                label="社区"
               />
             </View>
           ) : null}
@@ -194,6 +218,7 @@ export default function AdminCasesPage() {
                 value={filter.gridId ?? ALL}
                 onChange={(v) => set({ gridId: v === ALL ? undefined : v })}
                 testId="filter-grid"
+                label="网格"
               />
             </View>
           ) : null}
@@ -205,6 +230,7 @@ export default function AdminCasesPage() {
                 value={filter.categoryId ?? ALL}
                 onChange={(v) => set({ categoryId: v === ALL ? undefined : v })}
                 testId="filter-category"
+                label="类别"
               />
             </View>
           ) : null}
@@ -216,6 +242,7 @@ export default function AdminCasesPage() {
                 value={filter.handlerId ?? ALL}
                 onChange={(v) => set({ handlerId: v === ALL ? undefined : v })}
                 testId="filter-handler"
+                label="办理人"
               />
             </View>
           ) : null}
@@ -225,6 +252,7 @@ export default function AdminCasesPage() {
             value={filter.channel ?? ALL}
             onChange={(v) => set({ channel: v === ALL ? undefined : (v as CaseFilter['channel']) })}
             testId="filter-channel"
+            label="渠道"
           />
           <View className="staff-form__label">等级</View>
           <StaffChips
@@ -232,9 +260,10 @@ export default function AdminCasesPage() {
             value={filter.severity ?? ALL}
             onChange={(v) => set({ severity: v === ALL ? undefined : (v as CaseFilter['severity']) })}
             testId="filter-severity"
+            label="等级"
           />
           <View className="staff-form__label">提交时间</View>
-          <StaffChips options={DATE_CHOICES} value={filter.date} onChange={(date) => set({ date })} testId="filter-date" />
+          <StaffChips options={DATE_CHOICES} value={filter.date} onChange={(date) => set({ date })} testId="filter-date" label="提交时间" />
           <View className="staff-form__buttons">
             <BigButton kind="secondary" onClick={() => setFilter({ ...EMPTY_FILTER })} testId="filter-clear">
               清除筛选
@@ -269,10 +298,10 @@ export default function AdminCasesPage() {
               data-case-id={c.id}
               data-picked={picked.includes(c.id) ? '1' : '0'}
             >
-              <View className="admin-cases__pick-box" onClick={() => toggle(c.id)} data-testid="case-pick-box">
+              <View className="admin-cases__pick-box" onClick={() => toggle(c.id)} data-testid="case-pick-box" {...pick(c)}>
                 {picked.includes(c.id) ? '已选' : '选择'}
               </View>
-              <StaffTaskCard item={c} now={now} showHolder channelName={c.channelName} onOpen={() => toggle(c.id)} />
+              <StaffTaskCard item={c} now={now} showHolder channelName={c.channelName} onOpen={() => toggle(c.id)} openAs={pick(c)} />
             </View>
           ) : (
             <StaffTaskCard

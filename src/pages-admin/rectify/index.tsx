@@ -66,6 +66,7 @@ export default function RectifyPage() {
         ]}
         value={show}
         onChange={setShow}
+        label="查看整改中还是已整改"
         testId="rectify-show"
       />
       <View data-testid="rectify-list">
@@ -119,6 +120,7 @@ function OpenQuarter({ reload }: { reload: () => Promise<void> }) {
         value={period}
         onChange={setPeriod}
         testId="rectify-quarter"
+        label="判定哪个季度"
       />
       <ErrorLine message={opening.error} testId="rectify-open-error" />
       {result ? (

@@ -11,6 +11,7 @@ import { errorMessage } from '../../services/api-error';
 import { useSignedIn } from '../../state/staff-profile';
 import { useRemote } from '../../utils/use-remote';
 import './index.scss';
+import { asCheckbox } from '../../utils/a11y';
 
 /**
  * 公开内容审核 (审核后公开): what residents and members wrote reaches the public board only once
@@ -99,6 +100,7 @@ export default function ReviewPage() {
                 className={`review__switch ${a.on ? 'review__switch--on' : ''}`}
                 onClick={() => void toggleAuto(a.communityId, !a.on)}
                 data-testid={`review-auto-toggle-${a.communityId}`}
+                {...asCheckbox(a.on, `${a.communityName}：脱敏后自动公开`)}
               >
                 {a.on ? '已开启' : '未开启'}
               </View>

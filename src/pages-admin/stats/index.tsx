@@ -15,6 +15,7 @@ import { useRemote } from '../../utils/use-remote';
 import './index.scss';
 import { Icon } from '../../components/icon';
 import { ByChannel } from './by-channel';
+import { asButton } from '../../utils/a11y';
 
 const LEDGERS: ReadonlyArray<{ kind: LedgerKind; label: string; hint: string }> = [
   { kind: 'cases', label: '诉求台账', hint: '本期全部诉求' },
@@ -84,15 +85,17 @@ export default function StatsPage() {
         value={kind}
         onChange={setKind}
         testId="stats-kind"
+        label="月度还是季度"
       />
       <StaffChips
         options={periods.map((p) => ({ value: p, label: periodLabel(p) }))}
         value={period}
         onChange={setPeriod}
         testId="stats-period"
+        label="统计周期"
         scroll
       />
-      <StaffChips options={groups} value={groupBy} onChange={setGroupBy} testId="stats-group" />
+      <StaffChips options={groups} value={groupBy} onChange={setGroupBy} testId="stats-group" label="按什么排名" />
       <ErrorLine message={stats.error} onRetry={() => void stats.reload()} />
       {stats.loading && !s ? <Loading /> : null}
       {s ? (
@@ -199,7 +202,12 @@ function UnitRow({ u, flagApplies }: { u: StatsUnit; flagApplies: boolean }) {
   const [open, setOpen] = useState(false);
   return (
     <View className="card stats__unit" onClick={() => setOpen(!open)} data-testid="stats-unit">
-      <View className="stats__unit-head">
+      <View
+        className="stats__unit-head"
+        {...asButton(
+          `${u.name}，${u.rank != null ? `第${u.rank}名` : '未排名'}，${u.score != null ? `${u.score}分` : '无得分'}，${open ? '收起明细' : '展开明细'}`,
+        )}
+      >
         <Text className="stats__rank">{u.rank ?? '—'}</Text>
         <Text className="stats__unit-name">{u.name}</Text>
         <Text className="stats__score">{u.score ?? '—'}</Text>

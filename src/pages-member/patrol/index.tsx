@@ -17,6 +17,7 @@ import { useRemote } from '../../utils/use-remote';
 import './index.scss';
 import { useSignedIn } from '../../state/staff-profile';
 import { COLORS } from '../../styles/colors';
+import { asCheckbox } from '../../utils/a11y';
 
 const SEVERITIES: ReadonlyArray<{ value: Severity; label: string }> = [
   { value: 'simple', label: '一般' },
@@ -145,6 +146,7 @@ export default function PatrolPage() {
             value={buildingId}
             onChange={setBuildingId}
             testId="patrol-building"
+            label="在哪一栋"
           />
           <SectionTitle>② 什么问题</SectionTitle>
           <StaffChips
@@ -152,6 +154,7 @@ export default function PatrolPage() {
             value={categoryId}
             onChange={chooseCategory}
             testId="patrol-category"
+            label="什么问题"
           />
           {category && !spot ? (
             <View className="patrol__route">将交给本网格的 {categoryRoleName(category, options.data.communityId)}</View>
@@ -183,13 +186,18 @@ export default function PatrolPage() {
           ) : (
             <View>
               <SectionTitle>④ 等级</SectionTitle>
-              <StaffChips options={SEVERITIES} value={severity} onChange={setSeverity} testId="patrol-severity" />
+              <StaffChips options={SEVERITIES} value={severity} onChange={setSeverity} testId="patrol-severity" label="等级" />
             </View>
           )}
           <SectionTitle>{spot ? '⑤ 办理后照片（必拍）' : '⑤ 现场照片（选填）'}</SectionTitle>
           <StaffPhotoPicker value={photos} onChange={setPhotos} testId="patrol-photos" />
           {/* The whole row toggles; the switch only shows the state. */}
-          <View className="card patrol__public" onClick={() => setIsPublic(!isPublic)} data-testid="patrol-public-row">
+          <View
+            className="card patrol__public"
+            onClick={() => setIsPublic(!isPublic)}
+            data-testid="patrol-public-row"
+            {...asCheckbox(isPublic, '公开到公示栏')}
+          >
             <Text>{isPublic ? '公开到公示栏' : '不公开'}</Text>
             <Switch className="patrol__switch" checked={isPublic} color={COLORS.primary} data-testid="patrol-public" />
           </View>

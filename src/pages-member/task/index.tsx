@@ -118,6 +118,7 @@ export default function TaskPage() {
               value={toRole}
               onChange={setToRole}
               testId="transfer-role"
+              label="转给哪个角色"
             />
           </View>
         ),

@@ -61,7 +61,7 @@ export default function TasksPage() {
 
   return (
     <PageShell className="tasks" testId="page-tasks">
-      <StaffChips options={TABS} value={tab} onChange={setTab} testId="task-tab" />
+      <StaffChips options={TABS} value={tab} onChange={setTab} testId="task-tab" label="任务状态" />
       <ErrorLine message={list.error} onRetry={() => void load(list.items.length > 0)} />
       <ErrorLine message={actionError} testId="task-action-error" />
       {list.loading && !list.loaded ? <Loading /> : null}

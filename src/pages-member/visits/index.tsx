@@ -17,6 +17,7 @@ import { newRequestId, textProblem } from '../../utils/staff-form';
 import { STAFF_ROUTES } from '../../utils/staff-routes';
 import { useRemote } from '../../utils/use-remote';
 import './index.scss';
+import { asButton } from '../../utils/a11y';
 
 const TONES: Record<VisitState, Tone> = { overdue: 'red', due: 'orange', ok: 'green' };
 const MAX_NEEDS = 5;
@@ -51,6 +52,7 @@ function MyPeople() {
               onClick={() => void Taro.navigateTo({ url: STAFF_ROUTES.visit(s.id) })}
               data-testid="care-subject"
               data-state={s.dueState}
+              {...asButton(`走访对象 ${s.name}，${s.dueStateName}，${s.groupNames.join('、')} · ${s.address}，${dueLine(s)}`)}
             >
               <View className="visits__head">
                 <Text className="visits__name">{s.name}</Text>
@@ -136,17 +138,23 @@ function SubjectView({ subjectId }: { subjectId: string }) {
         <View key={n.index} className="visits__need" data-testid="care-need">
           <Text>需求：{n.text}</Text>
           {n.caseId ? (
-            <Text
+            <View
               className="visits__link"
               onClick={() => void Taro.navigateTo({ url: STAFF_ROUTES.task(n.caseId!) })}
               data-testid="care-need-case"
+              {...asButton(`查看需求「${n.text}」已转的诉求`)}
             >
               已转诉求 ›
-            </Text>
+            </View>
           ) : (
-            <Text className="visits__link" onClick={() => setTurning({ visitId: v.id, index: n.index })} data-testid="care-need-turn">
+            <View
+              className="visits__link"
+              onClick={() => setTurning({ visitId: v.id, index: n.index })}
+              data-testid="care-need-turn"
+              {...asButton(`把需求「${n.text}」转为诉求`)}
+            >
               转为诉求
-            </Text>
+            </View>
           )}
         </View>
       ))}
@@ -158,6 +166,7 @@ function SubjectView({ subjectId }: { subjectId: string }) {
             value={categoryId}
             onChange={setCategoryId}
             testId="care-turn-category"
+            label="选择问题类别"
           />
           <StaffNote>将作为本网格的诉求（来源：走访），不公开，不含走访对象姓名。</StaffNote>
           <SubmitButton submit={sending} onClick={() => void toCase()} busyText="正在提交…" testId="care-turn-submit">
@@ -192,7 +201,7 @@ function SubjectView({ subjectId }: { subjectId: string }) {
           </View>
 
           <SectionTitle>登记本次走访</SectionTitle>
-          <StaffChips options={days} value={visitedOn} onChange={setVisitedOn} testId="care-date" />
+          <StaffChips options={days} value={visitedOn} onChange={setVisitedOn} testId="care-date" label="走访日期" />
           <LabelledTextarea
             label="走访情况"
             required
