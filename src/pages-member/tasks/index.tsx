@@ -8,6 +8,7 @@ import { StaffTaskCard } from '../../components/staff-task-card';
 import { StaffChips } from '../../components/staff-ui';
 import { errorMessage } from '../../services/api-error';
 import { memberApi, type TaskTab } from '../../services/member-api';
+import { caseActionName } from '../../utils/case-row-name';
 import { sortByUrgency } from '../../utils/staff-deadline';
 import { STAFF_ROUTES } from '../../utils/staff-routes';
 import './index.scss';
@@ -75,7 +76,12 @@ export default function TasksPage() {
             onOpen={() => void Taro.navigateTo({ url: STAFF_ROUTES.task(c.id) })}
             action={
               c.status === 'assigned' ? (
-                <BigButton onClick={() => void accept(c.id)} disabled={accepting !== undefined} testId="quick-accept">
+                <BigButton
+                  onClick={() => void accept(c.id)}
+                  disabled={accepting !== undefined}
+                  label={caseActionName(accepting === c.id ? '正在受理' : '受理', c)}
+                  testId="quick-accept"
+                >
                   {accepting === c.id ? '正在受理…' : '受理'}
                 </BigButton>
               ) : undefined

@@ -14,6 +14,7 @@ import { memberApi, type MyGroup, type StaffCaseCard } from '../../services/memb
 import { needsPersona, sessionStore } from '../../state/session';
 import { staffProfileStore, useStaffProfile } from '../../state/staff-profile';
 import { useStore } from '../../state/use-store';
+import { caseActionName } from '../../utils/case-row-name';
 import { accessOf, workTabLabel, type StaffAccess } from '../../utils/staff-access';
 import { filterToParams, EMPTY_FILTER } from '../../utils/staff-case-filter';
 import { sortByUrgency, urgencyOf } from '../../utils/staff-deadline';
@@ -259,7 +260,12 @@ function MemberDesk({ refreshKey }: { refreshKey: number }) {
                 onOpen={() => go(STAFF_ROUTES.task(c.id))}
                 action={
                   c.status === 'assigned' ? (
-                    <BigButton onClick={() => void accept(c.id)} disabled={accepting !== undefined} testId="quick-accept">
+                    <BigButton
+                      onClick={() => void accept(c.id)}
+                      disabled={accepting !== undefined}
+                      label={caseActionName(accepting === c.id ? '正在受理' : '受理', c)}
+                      testId="quick-accept"
+                    >
                       {accepting === c.id ? '正在受理…' : '受理'}
                     </BigButton>
                   ) : undefined
@@ -373,6 +379,7 @@ function AdminDesk({ access, refreshKey }: { access: StaffAccess; refreshKey: nu
                 value={review.data.texts}
                 hint={`${review.data.cases}${review.data.more ? '+' : ''} 件诉求`}
                 alert={review.data.texts > 0}
+                unit="条"
                 onClick={() => go(STAFF_ROUTES.review)}
                 testId="tile-review"
               />
