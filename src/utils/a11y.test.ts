@@ -1,4 +1,4 @@
-import { asAlert, asButton, asCheckbox, asField, decorative, spokenField, tileName } from './a11y';
+import { asAlert, asButton, asCheckbox, asField, decorative, spokenField } from './a11y';
 
 /** Runs `f` as the given Taro target would (the helpers read TARO_ENV on each call). */
 function on<T>(target: 'h5' | 'weapp', f: () => T): T {
@@ -108,17 +108,5 @@ describe('asCheckbox：自己开关的一项（只看超时、选中这件、自
   it('小程序模板绑定它用到的每个属性', () => {
     const listed = Object.keys((require('../../config/weapp-aria.json') as { View: Record<string, string> }).View);
     for (const attr of Object.keys(on('weapp', () => asCheckbox(true, '选中')))) expect(listed).toContain(attr);
-  });
-});
-
-describe('tileName：可点的计数格（整改中 3项）', () => {
-  it('先说显示的名称、数目和单位，再说点按做什么', () => {
-    expect(tileName('整改中', 3, '项', '查看')).toBe('整改中 3项，查看');
-    expect(tileName('待受理', 0, '件', '查看')).toBe('待受理 0件，查看');
-  });
-
-  it('格上的小字接在数目后面；单位只跟在数字后面', () => {
-    expect(tileName('整改任务', 2, '项', '查看', '1项已逾期')).toBe('整改任务 2项，1项已逾期，查看');
-    expect(tileName('满意率', '85.0%', '件', '查看')).toBe('满意率 85.0%，查看');
   });
 });

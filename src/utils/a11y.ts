@@ -102,10 +102,3 @@ export const asCheckbox = (on: boolean, label: string): Record<string, string | 
   'aria-checked': on,
   'aria-label': label,
 });
-
-/**
- * A count tile's name: what it shows, then what a tap does — 「整改中 3项，查看」,
- * 「整改任务 2项，1项已逾期，查看」. `unit` follows a number only (not 85.0% or —).
- */
-export const tileName = (label: string, value: number | string, unit: string, does: string, hint?: string): string =>
-  [`${label} ${value}${typeof value === 'number' ? unit : ''}`, hint, does].filter(Boolean).join('，');

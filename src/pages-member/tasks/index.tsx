@@ -68,26 +68,29 @@ export default function TasksPage() {
       {list.loading && !list.loaded ? <Loading /> : null}
       {list.loaded && items.length === 0 ? <EmptyState icon="circle-check" title={EMPTY_TEXT[tab] ?? '没有任务'} /> : null}
       <View data-testid="task-list">
-        {items.map((c) => (
-          <StaffTaskCard
-            key={c.id}
-            item={c}
-            now={now}
-            onOpen={() => void Taro.navigateTo({ url: STAFF_ROUTES.task(c.id) })}
-            action={
-              c.status === 'assigned' ? (
-                <BigButton
-                  onClick={() => void accept(c.id)}
-                  disabled={accepting !== undefined}
-                  label={caseActionName(accepting === c.id ? '正在受理' : '受理', c)}
-                  testId="quick-accept"
-                >
-                  {accepting === c.id ? '正在受理…' : '受理'}
-                </BigButton>
-              ) : undefined
-            }
-          />
-        ))}
+        {items.map((c) => {
+          const verb = accepting === c.id ? '正在受理…' : '受理';
+          return (
+            <StaffTaskCard
+              key={c.id}
+              item={c}
+              now={now}
+              onOpen={() => void Taro.navigateTo({ url: STAFF_ROUTES.task(c.id) })}
+              action={
+                c.status === 'assigned' ? (
+                  <BigButton
+                    onClick={() => void accept(c.id)}
+                    disabled={accepting !== undefined}
+                    label={caseActionName(verb, c)}
+                    testId="quick-accept"
+                  >
+                    {verb}
+                  </BigButton>
+                ) : undefined
+              }
+            />
+          );
+        })}
       </View>
       {list.nextCursor ? (
         <BigButton kind="plain" disabled={list.loading} onClick={() => void load(true)} testId="load-more">
