@@ -1,4 +1,4 @@
-import { caseRowName } from './case-row-name';
+import { caseActionName, caseRowName } from './case-row-name';
 
 const row = {
   categoryName: '设施维修',
@@ -31,5 +31,16 @@ describe('caseRowName：地点之后的时间、标签和办理人', () => {
     expect(caseRowName('查看诉求', row, '', ['12月7日 09:30', undefined, '重大', '', '未派单'])).toBe(
       '查看诉求 设施维修，处理中：楼道灯坏了， 晚上看不清台阶，渝园社区 1栋，12月7日 09:30，重大，未派单',
     );
+  });
+});
+
+describe('caseActionName：列表里每行旁边的动作（受理）', () => {
+  it('动作后面是行上显示的编号和类别，一列「受理」各不相同', () => {
+    expect(caseActionName('受理', { ...row, no: '2612-0001', categoryName: '安全隐患' })).toBe('受理 2612-0001 安全隐患');
+    expect(caseActionName('受理', { ...row, no: '2612-0002' })).not.toBe(caseActionName('受理', { ...row, no: '2612-0001' }));
+  });
+
+  it('没有编号时只说类别', () => {
+    expect(caseActionName('正在受理', row)).toBe('正在受理 设施维修');
   });
 });

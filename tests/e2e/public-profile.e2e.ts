@@ -32,7 +32,10 @@ test('成员同意公示全名和电话，公示牌可一键拨打；服务承�
     await tap(visible(m, 'entry-profile'));
     await visible(m, 'page-profile').waitFor();
     await waitText(m, 'profile-board', surname);
+    // The row is a check box named 公示全名 (读屏), off until tapped.
+    await m.getByRole('checkbox', { name: '公示全名', checked: false }).waitFor();
     await tap(visible(m, 'profile-full-name'));
+    await m.getByRole('checkbox', { name: '公示全名', checked: true }).waitFor();
     await typeInto(m, 'profile-phone', '13900001234');
     await typeInto(m, 'profile-commitment', '有事找我，24小时内回复。');
     await member.screenshot('profile-form');

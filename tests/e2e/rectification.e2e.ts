@@ -40,8 +40,13 @@ test('季度满意率低于80%开启整改任务，社区书记提交整改报�
     const a = community.page;
     await openAs(a, host, 'demo-admin-1', '/pages/workbench/index');
     await waitText(a, 'tile-rectify', '整改任务');
-    await tap(visible(a, 'tile-rectify'));
+    // The tile is a button named by what it shows and what a tap does (读屏).
+    await tap(a.getByRole('button', { name: /^整改任务 [1-9]\d*项，(\d+项已逾期|待提交整改报告)，查看$/ }));
     await visible(a, 'page-rectify').waitFor();
+    const openTile = visible(a, 'rectify-count-open');
+    await openTile.and(a.getByRole('button', { name: /^整改中 [1-9]\d*项，查看$/ })).waitFor();
+    const openCount = (await openTile.innerText()).match(/\d+/)![0];
+    await expect(openTile.getAttribute('aria-label')).resolves.toBe(`整改中 ${openCount}项，查看`);
     const task = taskOf(a, taskId);
     await task.waitFor();
     await expect(task.innerText()).resolves.toContain('第一网格');

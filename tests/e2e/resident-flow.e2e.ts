@@ -336,9 +336,21 @@ test('办结后评价「不满意」回炉整改；再次办结后评价「满�
   // Read as three radio buttons: 不满意 checked, the others not.
   await page.locator('[data-testid="rate-unsatisfied"][role="radio"][aria-checked="true"][aria-label="不满意"]').waitFor();
   await page.locator('[data-testid="rate-satisfied"][role="radio"][aria-checked="false"][aria-label="满意"]').waitFor();
+  // The comment is a textbox named by its question, required and fine before a submit.
+  const commentBox = page.getByRole('textbox', { name: '哪里还没解决' });
+  await expect(commentBox.getAttribute('aria-required')).resolves.toBe('true');
+  await expect(commentBox.getAttribute('aria-invalid')).resolves.toBe('false');
   await press(visible(page, 'rate-submit'));
   await expect(visible(page, 'rate-error').innerText()).resolves.toContain('哪里还没解决');
+  // Refused while empty: the comment is invalid and described by the refusal (an alert).
+  await commentBox.and(page.locator('[aria-invalid="true"]')).waitFor();
+  await expect(commentBox.getAttribute('aria-describedby')).resolves.toBe('rt-error');
+  await expect(page.locator('#rt-error').getAttribute('role')).resolves.toBe('alert');
   await typeInto(page, 'rate-comment', '换了灯泡第二天又不亮了，可能是线路问题');
+  // Written, it is fine again and the refusal goes.
+  await commentBox.and(page.locator('[aria-invalid="false"]')).waitFor();
+  await visible(page, 'rate-panel').locator('#rt-error').waitFor({ state: 'detached' });
+  await expect(commentBox.getAttribute('aria-describedby')).resolves.toBeNull();
   await shot('case-rate-unsatisfied');
   await press(visible(page, 'rate-submit'));
   await until(caseStatus, (s) => s === 'processing');

@@ -69,6 +69,15 @@ test('新网格员用邀请码绑定，受理、拍照记进展、办结', () =>
     const me = members.items.find((x) => x.name === NAME)!;
     const detail = await adminApi.call<{ case: { holder?: { name: string } } }>('admin', 'getCase', { caseId: filed.caseId });
     if (!detail.case.holder?.name.startsWith('邓')) await adminApi.call('admin', 'assignCase', { caseId: filed.caseId, memberId: me.id });
+    // A second task, for the quick 受理 beside its row.
+    const quick = await submitCase(residentApi, {
+      buildingId: `${GRID}-b3`,
+      categoryId: 'cat-04',
+      description: '6栋消防通道被杂物堵住了。',
+    });
+    const quickDetail = await adminApi.call<{ case: { holder?: { name: string } } }>('admin', 'getCase', { caseId: quick.caseId });
+    if (!quickDetail.case.holder?.name.startsWith('邓'))
+      await adminApi.call('admin', 'assignCase', { caseId: quick.caseId, memberId: me.id });
 
     await tap(visible(m, 'bind-go-work'));
     await visible(m, 'member-desk').waitFor();
@@ -83,6 +92,17 @@ test('新网格员用邀请码绑定，受理、拍照记进展、办结', () =>
     await card.waitFor();
     await expect(byTestId(card, 'staff-task-clock').innerText()).resolves.toMatch(/剩|超时/);
     await member.screenshot('tasks');
+    // Each row's quick 受理 is named by its case (读屏 does not hear 「受理」「受理」 down the list).
+    const quickCard = visible(m, 'task-list').locator(`[data-case-id="${quick.caseId}"]`);
+    const quickNo = (await byTestId(quickCard, 'case-no').innerText()).replace('编号', '').trim();
+    const quickAccept = quickCard.getByRole('button', { name: /^受理 / });
+    await expect(quickAccept.getAttribute('aria-label')).resolves.toBe(`受理 ${quickNo} 安全隐患`);
+    await expect(byTestId(card, 'quick-accept').getAttribute('aria-label')).resolves.not.toBe(`受理 ${quickNo} 安全隐患`);
+    await tap(quickAccept);
+    await quickCard.waitFor({ state: 'detached' });
+    expect((await adminApi.call<{ case: { status: string } }>('admin', 'getCase', { caseId: quick.caseId })).case.status).toBe(
+      'processing',
+    );
     // The row is a button named by what it shows (读屏).
     await tap(
       card.getByRole('button', {

@@ -6,9 +6,11 @@
  * too-short text refused at 提交 marks it invalid, names the error line (`aria-describedby`) and puts
  * the error in its label, and typing enough turns all of that back. Icons beside a button's text and
  * the ◉/○ marks of a named choice are `aria-hidden`, so 读屏 does not read them before the text.
+ * 评价's comment, refused empty after 不满意, is invalid and described by the refusal until written.
  * Without the plugin's Input/Textarea/Image/Text entries none of these attributes exists.
  */
 import { attributeOf, MiniProgram, type El } from './harness/mini-program';
+import { fileCase, memberCall, staffPhoto } from './harness/setup';
 import { sqliteWorld, type World } from './harness/world';
 
 const RESIDENT = 'demo-resident-3';
@@ -113,6 +115,58 @@ describe('读屏：按钮里的图标不读（小程序）', () => {
     expect(icons).toHaveLength(1);
     expect(aria(icons[0]!, 'hidden')).toBe(true);
     expect(button.textContent).toContain('我要上报');
+    expect(mp.uncaught).toEqual([]);
+  });
+});
+
+describe('读屏：评价的「哪里还没解决」（小程序）', () => {
+  const STEWARD = 'demo-11-building-steward';
+  const REFUSED = '请说说哪里还没解决，便于重新办理';
+  let caseId = '';
+  beforeAll(async () => {
+    caseId = await fileCase(world, RESIDENT, {
+      requestId: 'weapp-fields-aria-rate',
+      buildingId: 'sf-yuyuan-g1-b1',
+      description: '1栋门口路灯不亮，晚上老人出门看不清台阶',
+      isPublic: false,
+    });
+    await memberCall(world, STEWARD, 'acceptCase', { caseId });
+    await memberCall(world, STEWARD, 'resolveCase', { caseId, result: '已更换路灯灯泡', photos: [staffPhoto(world, STEWARD, 1)] });
+  });
+
+  it('不满意时必填；空着提交被拒后标为出错并指向拒绝的那行，写上后恢复', async () => {
+    await mp?.close();
+    mp = await MiniProgram.launch(world, RESIDENT, `pages-resident/case/index?id=${caseId}`);
+    await mp.see('问题解决了吗？请您评价');
+    await mp.tap('不满意');
+    const comment = () => {
+      const node = mp!.select('wx-textarea').find((n) => String(aria(n, 'label')).startsWith('哪里还没解决'));
+      if (!node) throw new Error('找不到「哪里还没解决」输入框');
+      return node;
+    };
+    const commentShown = () => mp!.select('wx-textarea').some((n) => String(aria(n, 'label')).startsWith('哪里还没解决'));
+    await mp.waitFor(commentShown, '选了不满意后出现「哪里还没解决」输入框');
+    expect(aria(comment(), 'required')).toBe(true);
+    expect(aria(comment(), 'invalid')).toBe(false);
+    expect(aria(comment(), 'label')).toBe('哪里还没解决，必填');
+    expect(aria(comment(), 'describedby')).toBe('');
+
+    await mp.tap('提交，退回重新办理');
+    await mp.waitFor(() => aria(comment(), 'invalid') === true, '哪里还没解决 aria-invalid 变为 true');
+    expect(aria(comment(), 'label')).toBe(`哪里还没解决，必填，${REFUSED}`);
+    expect(aria(comment(), 'describedby')).toBe('rt-error');
+    const line = byId(mp, 'rt-error');
+    expect(line?.textContent).toContain(REFUSED);
+    expect(aria(line!, 'role')).toBe('alert');
+
+    await mp.input('例如：灯修好了一天又不亮了', '换了灯泡第二天又不亮了');
+    await mp.waitFor(() => aria(comment(), 'invalid') === false, '哪里还没解决 aria-invalid 变回 false');
+    expect(aria(comment(), 'label')).toBe('哪里还没解决，必填');
+    expect(aria(comment(), 'describedby')).toBe('');
+    await mp.waitFor(() => byId(mp!, 'rt-error') === undefined, '写上后拒绝的那行消失');
+    // Nothing was sent: the case still waits for its rating.
+    expect((await world.store.getCase(caseId))?.status).toBe('resolved');
+    expect(mp.console.filter((c) => c.level === 'error')).toEqual([]);
     expect(mp.uncaught).toEqual([]);
   });
 });

@@ -1,10 +1,12 @@
 /**
  * The staff pages speak to WeChat's screen reader (读屏), rendered through WeChat's compiled
  * templates: the grid worker's 任务 list reads a task row as a button named by what the row shows
- * (查看诉求 编号 … 安全隐患，待受理：…，受理期限还剩 …，渝园社区 …，12月7日 …), its 受理 as a button, the status chips as radio
- * buttons in the group 任务状态 whose `aria-checked` follows a tap; the task page's actions are
- * buttons. The community admin's 案件: 只看超时 is a check box that flips on a tap, and in 选择 mode
- * a row is a check box named 选中诉求 … that flips when picked.
+ * (查看诉求 编号 … 安全隐患，待受理：…，受理期限还剩 …，渝园社区 …，12月7日 …), its 受理 as a
+ * button named by the case (受理 2612-0001 安全隐患), the status chips as radio buttons in the group
+ * 任务状态 whose `aria-checked` follows a tap; the workbench's 待受理 tile is a button named
+ * 待受理 1件，查看; the task page's actions are buttons. The community admin's 案件: 只看超时 is a
+ * check box that flips on a tap, and in 选择 mode a row is a check box named 选中诉求 … that flips
+ * when picked.
  */
 import { attributeOf, MiniProgram, type El } from './harness/mini-program';
 import { fileCase } from './harness/setup';
@@ -85,6 +87,8 @@ describe('读屏：网格员的任务列表和任务（小程序）', () => {
     const accept = a11y(mp, '受理');
     expect(accept.role).toBe('button');
     expect(accept.disabled).toBe(false);
+    // Named by its case, short, so a list of them is not 「受理」「受理」「受理」.
+    expect(accept.label).toBe(`受理 ${no.replace(/^编号 /, '')} 安全隐患`);
     // 受理 is its own button, not inside the row's.
     expect(row.node.contains(accept.node)).toBe(false);
   });
@@ -104,6 +108,24 @@ describe('读屏：网格员的任务列表和任务（小程序）', () => {
     await mp!.tap('待受理');
     await mp!.waitFor(() => isChecked(mp!, '待受理'), '待受理 aria-checked 变回 true');
     await mp!.see(DESCRIPTION);
+  });
+
+  it('工作台：「待受理」格是按钮，名字是显示的数目和点按做什么；任务旁的受理按诉求命名', async () => {
+    await mp?.close();
+    mp = await MiniProgram.launch(world, WORKER, 'pages/workbench/index');
+    await mp.see(DESCRIPTION);
+    const named = (label: string) => mp!.select('wx-view').filter((n) => aria(n, 'label') === label);
+    await mp.waitFor(() => named('待受理 1件，查看').length === 1, '「待受理」格名为「待受理 1件，查看」');
+    const tile = named('待受理 1件，查看')[0]!;
+    expect(aria(tile, 'role')).toBe('button');
+    expect(tile.textContent).toContain('待受理');
+    const accept = a11y(mp, '受理');
+    expect(accept.role).toBe('button');
+    expect(String(accept.label)).toMatch(/^受理 \d{4}-\d{4} 安全隐患$/);
+
+    await mp.close();
+    mp = await MiniProgram.launch(world, WORKER, 'pages-member/tasks/index');
+    await mp.see(DESCRIPTION);
   });
 
   it('打开任务：受理和受理后的办理动作都是按钮，读出的名字就是动作', async () => {

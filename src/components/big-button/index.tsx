@@ -22,6 +22,8 @@ interface BigButtonProps<K extends Kind> {
   hero?: boolean;
   /** An icon before the label, in the colour of the label. */
   icon?: IconWith<(typeof ICON_TONE)[K]>;
+  /** What a screen reader calls it when its text is not enough (受理 in a list: 「受理 2612-0001 安全隐患」). */
+  label?: string;
   testId?: string;
   className?: string;
 }
@@ -33,6 +35,7 @@ export function BigButton<K extends Kind = 'primary'>({
   disabled = false,
   hero = false,
   icon,
+  label,
   testId,
   className,
   children,
@@ -53,7 +56,7 @@ export function BigButton<K extends Kind = 'primary'>({
       onClick={disabled ? undefined : onClick}
       data-testid={testId}
       aria-disabled={disabled}
-      {...asButton()}
+      {...asButton(label)}
     >
       {icon ? (
         <View className="big-button__label">

@@ -3,7 +3,7 @@ import type { PropsWithChildren, ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import './index.scss';
 import { Icon, type IconWith } from '../icon';
-import { asRadio, asRadioGroup, roleOf } from '../../utils/a11y';
+import { asButton, asCheckbox, asRadio, asRadioGroup, roleOf } from '../../utils/a11y';
 
 /**
  * Small pieces the staff pages share: chips, key–value rows, count tiles, tags and a phone link.
@@ -54,14 +54,22 @@ export function StaffChips<T extends string>({ options, value, onChange, testId,
   );
 }
 
-/** label … value, one line of a detail card. */
 /**
- * A key–value row. With `onTap` the whole row is one tap target (a setting with a switch: the
- * switch, drawn by the platform at 52 × 32 px, only shows the state; give it `staff-row__switch`).
+ * A key–value row, one line of a detail card. With `onTap` the whole row is one tap target: a
+ * button named by what it shows (「来自 院坝会 …」: the label, and the value when it is text), or,
+ * with `checked`, a check box named `label` that the tap flips (a setting with a switch:
+ * the switch, drawn by the platform at 52 × 32 px, only shows the state; give it `staff-row__switch`).
  */
-export function StaffRow({ label, children, testId, onTap }: PropsWithChildren<{ label: string; testId?: string; onTap?: () => void }>) {
+export function StaffRow({
+  label,
+  children,
+  testId,
+  onTap,
+  checked,
+}: PropsWithChildren<{ label: string; testId?: string; onTap?: () => void; checked?: boolean }>) {
+  const role = checked === undefined ? asButton(typeof children === 'string' ? `${label} ${children}` : label) : asCheckbox(checked, label);
   return (
-    <View className={onTap ? 'staff-row staff-row--tap' : 'staff-row'} onClick={onTap}>
+    <View className={onTap ? 'staff-row staff-row--tap' : 'staff-row'} onClick={onTap} {...(onTap && role)}>
       <Text className="staff-row__key">{label}</Text>
       <View className="staff-row__value" data-testid={testId}>
         {children}
@@ -94,16 +102,23 @@ interface TileProps {
   onClick?: () => void;
   testId?: string;
   hint?: string;
+  /** What a number counts, for a screen reader (「整改中 3项」). @default '件' */
+  unit?: string;
 }
 
-/** A big number with its label; tapping opens what it counts. */
-export function StaffTile({ label, value, alert = false, onClick, testId, hint }: TileProps) {
+/**
+ * A big number with its label; tapping opens what it counts. A tappable tile is a button named by
+ * what it shows, then what a tap does: 「整改中 3项，查看」, 「整改任务 2项，1项已逾期，查看」 (the
+ * unit follows a number only, not 85.0% or —).
+ */
+export function StaffTile({ label, value, alert = false, onClick, testId, hint, unit = '件' }: TileProps) {
   return (
     <View
       className={`staff-tile ${alert ? 'staff-tile--alert' : ''}`}
       hoverClass={onClick ? 'staff-tile--pressed' : 'none'}
       onClick={onClick}
       data-testid={testId}
+      {...(onClick && asButton(`${label} ${value}${typeof value === 'number' ? unit : ''}${hint ? `，${hint}` : ''}，查看`))}
     >
       <Text className="staff-tile__value">{value}</Text>
       <Text className="staff-tile__label">{label}</Text>

@@ -51,11 +51,18 @@ export default function RectifyPage() {
             label="整改中"
             value={open.length}
             alert={open.length > 0}
+            unit="项"
             onClick={() => setShow('open')}
             testId="rectify-count-open"
           />
-          <StaffTile label="已逾期" value={late} alert={late > 0} onClick={() => setShow('open')} testId="rectify-count-late" />
-          <StaffTile label="已整改" value={items.length - open.length} onClick={() => setShow('closed')} testId="rectify-count-closed" />
+          <StaffTile label="已逾期" value={late} alert={late > 0} unit="项" onClick={() => setShow('open')} testId="rectify-count-late" />
+          <StaffTile
+            label="已整改"
+            value={items.length - open.length}
+            unit="项"
+            onClick={() => setShow('closed')}
+            testId="rectify-count-closed"
+          />
         </StaffTiles>
       ) : null}
       {access.streetAdmin ? <OpenQuarter reload={list.reload} /> : null}

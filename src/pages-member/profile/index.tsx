@@ -59,7 +59,7 @@ export default function ProfilePage() {
             公示牌默认只显示您的姓氏。您可以同意公示全名、工作电话和服务承诺，方便群众找到您、监督您。服务承诺经社区审核后公示。
           </StaffNote>
           <View className="card">
-            <StaffRow label="公示全名" onTap={() => setShowFullName(!showFullName)}>
+            <StaffRow label="公示全名" onTap={() => setShowFullName(!showFullName)} checked={showFullName}>
               <Switch className="staff-row__switch" checked={showFullName} color={COLORS.primary} data-testid="profile-full-name" />
             </StaffRow>
             <LabelledInput

@@ -15,28 +15,33 @@ const CHOICES: ReadonlyArray<{ value: RatingValue; face: 'laugh' | 'smile' | 'fr
 ];
 
 const COMMENT_MAX = 500;
+/** The refusal line's id: the comment is described by it while the refusal is about it. */
+const ERROR_ID = 'rt-error';
 
 /** 问题解决了吗？ Three large choices; 不满意 needs a reason and sends the case back (回炉整改). */
 export function RatePanel({ caseId, onDone }: { caseId: string; onDone: (toast: string) => void }) {
   const [rating, setRating] = useState<RatingValue>();
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
+  // `comment` when the refusal is about the comment: it lasts only while the comment is still empty.
+  const [refusal, setRefusal] = useState<{ message: string; comment?: boolean }>();
   const unhappy = rating === 'unsatisfied';
   const commentName = unhappy ? '哪里还没解决' : '还想说点什么';
+  const commentError = refusal?.comment && unhappy && !comment.trim() ? refusal.message : undefined;
+  const error = refusal?.comment ? commentError : refusal?.message;
 
   const submit = async () => {
     if (busy) return;
-    if (!rating) return setError('请先选择满意、基本满意或不满意');
+    if (!rating) return setRefusal({ message: '请先选择满意、基本满意或不满意' });
     const text = comment.trim();
-    if (unhappy && !text) return setError('请说说哪里还没解决，便于重新办理');
+    if (unhappy && !text) return setRefusal({ message: '请说说哪里还没解决，便于重新办理', comment: true });
     setBusy(true);
-    setError(undefined);
+    setRefusal(undefined);
     try {
       await residentApi.rateCase(caseId, rating, text || undefined);
       onDone(unhappy ? '已退回重新办理' : '感谢您的评价');
     } catch (e) {
-      setError(errorMessage(e));
+      setRefusal({ message: errorMessage(e) });
     } finally {
       setBusy(false);
     }
@@ -54,7 +59,7 @@ export function RatePanel({ caseId, onDone }: { caseId: string; onDone: (toast: 
             hoverClass="rate__choice--pressed"
             onClick={() => {
               setRating(c.value);
-              setError(undefined);
+              setRefusal(undefined);
             }}
             data-testid={`rate-${c.value}`}
             {...asRadio(rating === c.value, c.label)}
@@ -82,7 +87,7 @@ export function RatePanel({ caseId, onDone }: { caseId: string; onDone: (toast: 
             placeholderClass="rate__placeholder"
             onInput={(e) => setComment(e.detail.value)}
             data-testid="rate-comment"
-            {...asField({ name: commentName, required: unhappy })}
+            {...asField({ name: commentName, required: unhappy, error: commentError, describedBy: [commentError && ERROR_ID] })}
           />
           <View className="rate__count">
             {charCount(comment)}/{COMMENT_MAX}
@@ -90,7 +95,7 @@ export function RatePanel({ caseId, onDone }: { caseId: string; onDone: (toast: 
         </View>
       ) : null}
       {error ? (
-        <View className="rate__error" data-testid="rate-error" {...asAlert()}>
+        <View className="rate__error" id={ERROR_ID} data-testid="rate-error" {...asAlert()}>
           {error}
         </View>
       ) : null}

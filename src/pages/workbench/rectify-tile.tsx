@@ -13,6 +13,7 @@ export function RectifyTile({ items }: { items: readonly RectificationItem[] }) 
       value={open.length}
       hint={late > 0 ? `${late}项已逾期` : '待提交整改报告'}
       alert
+      unit="项"
       onClick={() => void Taro.navigateTo({ url: STAFF_ROUTES.rectify })}
       testId="tile-rectify"
     />
