@@ -9,11 +9,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { attributeOf, DIST, MiniProgram, type El } from './harness/mini-program';
-import { fileCase, memberCall, staffPhoto } from './harness/setup';
+import { fillReport, resolvedCase } from './harness/setup';
 import { sqliteWorld, type World } from './harness/world';
 
 const RESIDENT = 'demo-resident-3';
-const STEWARD = 'demo-11-building-steward';
 /**
  * What the app sets on View (src/utils/a11y.ts, big-button, cases filter, error lines), on Image
  * (photos to enlarge, icons hidden), on Text (glyph marks hidden) and on text fields (`asField`).
@@ -31,14 +30,7 @@ let caseId = '';
 
 beforeAll(async () => {
   world = await sqliteWorld({ seedCases: 0 });
-  caseId = await fileCase(world, RESIDENT, {
-    requestId: 'weapp-aria-1',
-    buildingId: 'sf-yuyuan-g1-b1',
-    description: '1栋门口路灯不亮，晚上老人出门看不清台阶',
-    isPublic: false,
-  });
-  await memberCall(world, STEWARD, 'acceptCase', { caseId });
-  await memberCall(world, STEWARD, 'resolveCase', { caseId, result: '已更换路灯灯泡', photos: [staffPhoto(world, STEWARD, 1)] });
+  caseId = await resolvedCase(world, RESIDENT, 'weapp-aria-1');
 });
 afterAll(async () => {
   await mp?.close();
@@ -157,13 +149,7 @@ describe('读屏：居民上报与评价（小程序）', () => {
     await mp?.close();
     mp = await MiniProgram.launch(world, RESIDENT, 'pages-resident/report/index');
     await mp.see('设施维修');
-    await mp.tap('设施维修');
-    await mp.tap('渝园社区');
-    await mp.tap('第一网格');
-    await mp.tap('1栋');
-    await mp.see('渝园社区 · 第一网格 · 1栋');
-    await mp.input('哪里坏了、坏了多久', '灯坏了');
-    await mp.see('提交诉求');
+    await fillReport(mp, '灯坏了');
     const message = '请用至少5个字说明情况（表情和标点不算）';
     expect(mp.text()).not.toContain(message);
     await mp.tap('提交诉求');

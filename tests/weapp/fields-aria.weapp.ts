@@ -10,7 +10,7 @@
  * Without the plugin's Input/Textarea/Image/Text entries none of these attributes exists.
  */
 import { attributeOf, MiniProgram, type El } from './harness/mini-program';
-import { fileCase, memberCall, staffPhoto } from './harness/setup';
+import { fillReport, resolvedCase } from './harness/setup';
 import { sqliteWorld, type World } from './harness/world';
 
 const RESIDENT = 'demo-resident-3';
@@ -65,13 +65,7 @@ describe('读屏：我要上报的「说说情况」（小程序）', () => {
     expect(aria(phone, 'label')).toBe('联系电话（选填）');
     expect(aria(phone, 'required')).toBe(false);
 
-    await mp.tap('设施维修');
-    await mp.tap('渝园社区');
-    await mp.tap('第一网格');
-    await mp.tap('1栋');
-    await mp.see('渝园社区 · 第一网格 · 1栋');
-    await mp.input('哪里坏了、坏了多久', '灯坏了');
-    await mp.see('提交诉求');
+    await fillReport(mp, '灯坏了');
     await mp.tap('提交诉求');
     await mp.waitFor(() => aria(description(), 'invalid') === true, '说说情况 aria-invalid 变为 true');
     expect(aria(description(), 'label')).toBe(`说说情况，必填，${TOO_SHORT}`);
@@ -120,18 +114,10 @@ describe('读屏：按钮里的图标不读（小程序）', () => {
 });
 
 describe('读屏：评价的「哪里还没解决」（小程序）', () => {
-  const STEWARD = 'demo-11-building-steward';
   const REFUSED = '请说说哪里还没解决，便于重新办理';
   let caseId = '';
   beforeAll(async () => {
-    caseId = await fileCase(world, RESIDENT, {
-      requestId: 'weapp-fields-aria-rate',
-      buildingId: 'sf-yuyuan-g1-b1',
-      description: '1栋门口路灯不亮，晚上老人出门看不清台阶',
-      isPublic: false,
-    });
-    await memberCall(world, STEWARD, 'acceptCase', { caseId });
-    await memberCall(world, STEWARD, 'resolveCase', { caseId, result: '已更换路灯灯泡', photos: [staffPhoto(world, STEWARD, 1)] });
+    caseId = await resolvedCase(world, RESIDENT, 'weapp-fields-aria-rate');
   });
 
   it('不满意时必填；空着提交被拒后标为出错并指向拒绝的那行，写上后恢复', async () => {

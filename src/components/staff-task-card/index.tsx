@@ -9,7 +9,8 @@ import './index.scss';
 import { Icon } from '../icon';
 import { URGENCY_TONE } from '../icon/maps';
 import { asButton } from '../../utils/a11y';
-import { caseRowName } from '../../utils/case-row-name';
+import { caseActionName, caseRowName } from '../../utils/case-row-name';
+import { BigButton } from '../big-button';
 
 interface StaffTaskCardProps {
   item: StaffCaseCard;
@@ -18,8 +19,13 @@ interface StaffTaskCardProps {
   onOpen: () => void;
   /** Show who holds it (admin lists). @default false */
   showHolder?: boolean;
-  /** A big action under the card, such as one-tap 受理. */
+  /** A big action under the card. */
   action?: ReactNode;
+  /**
+   * One-tap 受理 under an assigned task, named by its case (受理 2612-0001 安全隐患): `accepting` is
+   * the id being accepted (every 受理 waits while one is under way).
+   */
+  quickAccept?: { accepting: string | undefined; onAccept: (caseId: string) => void };
   /** The channel it came by (the admin's list): 小程序, 来电, 12345热线… */
   channelName?: string;
   /** What a screen reader is told the tappable body is. @default a button 查看诉求 … (caseRowName) */
@@ -27,7 +33,17 @@ interface StaffTaskCardProps {
 }
 
 /** A task or case in a staff list: what, where, and how much time is left — red when late. */
-export function StaffTaskCard({ item, now, onOpen, showHolder = false, action, channelName, openAs }: StaffTaskCardProps) {
+export function StaffTaskCard({
+  item,
+  now,
+  onOpen,
+  showHolder = false,
+  action: given,
+  quickAccept,
+  channelName,
+  openAs,
+}: StaffTaskCardProps) {
+  const action = quickAccept && item.status === 'assigned' ? <QuickAccept item={item} {...quickAccept} /> : given;
   const clock = countdown(item, now);
   // What the row shows after the place, in its order: each is drawn below and read in the row's name.
   const created = formatTime(item.createdAt);
@@ -88,5 +104,19 @@ export function StaffTaskCard({ item, now, onOpen, showHolder = false, action, c
       </View>
       {action ? <View className="staff-task__action">{action}</View> : null}
     </View>
+  );
+}
+
+function QuickAccept({ item, accepting, onAccept }: { item: StaffCaseCard } & NonNullable<StaffTaskCardProps['quickAccept']>) {
+  const verb = accepting === item.id ? '正在受理…' : '受理';
+  return (
+    <BigButton
+      onClick={() => onAccept(item.id)}
+      disabled={accepting !== undefined}
+      label={caseActionName(verb, item)}
+      testId="quick-accept"
+    >
+      {verb}
+    </BigButton>
   );
 }

@@ -8,7 +8,6 @@ import { StaffTaskCard } from '../../components/staff-task-card';
 import { StaffChips } from '../../components/staff-ui';
 import { errorMessage } from '../../services/api-error';
 import { memberApi, type TaskTab } from '../../services/member-api';
-import { caseActionName } from '../../utils/case-row-name';
 import { sortByUrgency } from '../../utils/staff-deadline';
 import { STAFF_ROUTES } from '../../utils/staff-routes';
 import './index.scss';
@@ -68,29 +67,15 @@ export default function TasksPage() {
       {list.loading && !list.loaded ? <Loading /> : null}
       {list.loaded && items.length === 0 ? <EmptyState icon="circle-check" title={EMPTY_TEXT[tab] ?? '没有任务'} /> : null}
       <View data-testid="task-list">
-        {items.map((c) => {
-          const verb = accepting === c.id ? '正在受理…' : '受理';
-          return (
-            <StaffTaskCard
-              key={c.id}
-              item={c}
-              now={now}
-              onOpen={() => void Taro.navigateTo({ url: STAFF_ROUTES.task(c.id) })}
-              action={
-                c.status === 'assigned' ? (
-                  <BigButton
-                    onClick={() => void accept(c.id)}
-                    disabled={accepting !== undefined}
-                    label={caseActionName(verb, c)}
-                    testId="quick-accept"
-                  >
-                    {verb}
-                  </BigButton>
-                ) : undefined
-              }
-            />
-          );
-        })}
+        {items.map((c) => (
+          <StaffTaskCard
+            key={c.id}
+            item={c}
+            now={now}
+            onOpen={() => void Taro.navigateTo({ url: STAFF_ROUTES.task(c.id) })}
+            quickAccept={{ accepting, onAccept: (id) => void accept(id) }}
+          />
+        ))}
       </View>
       {list.nextCursor ? (
         <BigButton kind="plain" disabled={list.loading} onClick={() => void load(true)} testId="load-more">

@@ -14,7 +14,6 @@ import { memberApi, type MyGroup, type StaffCaseCard } from '../../services/memb
 import { needsPersona, sessionStore } from '../../state/session';
 import { staffProfileStore, useStaffProfile } from '../../state/staff-profile';
 import { useStore } from '../../state/use-store';
-import { caseActionName } from '../../utils/case-row-name';
 import { accessOf, workTabLabel, type StaffAccess } from '../../utils/staff-access';
 import { filterToParams, EMPTY_FILTER } from '../../utils/staff-case-filter';
 import { sortByUrgency, urgencyOf } from '../../utils/staff-deadline';
@@ -252,29 +251,15 @@ function MemberDesk({ refreshKey }: { refreshKey: number }) {
           <SectionTitle>我的任务 · 剩余时间少的在前</SectionTitle>
           {desk.length === 0 ? <StaffNote>没有待受理或处理中的任务。新任务会通过消息通知您。</StaffNote> : null}
           <View data-testid="desk-assigned">
-            {desk.slice(0, DESK_SHOWN).map((c) => {
-              const verb = accepting === c.id ? '正在受理…' : '受理';
-              return (
-                <StaffTaskCard
-                  key={c.id}
-                  item={c}
-                  now={now}
-                  onOpen={() => go(STAFF_ROUTES.task(c.id))}
-                  action={
-                    c.status === 'assigned' ? (
-                      <BigButton
-                        onClick={() => void accept(c.id)}
-                        disabled={accepting !== undefined}
-                        label={caseActionName(verb, c)}
-                        testId="quick-accept"
-                      >
-                        {verb}
-                      </BigButton>
-                    ) : undefined
-                  }
-                />
-              );
-            })}
+            {desk.slice(0, DESK_SHOWN).map((c) => (
+              <StaffTaskCard
+                key={c.id}
+                item={c}
+                now={now}
+                onOpen={() => go(STAFF_ROUTES.task(c.id))}
+                quickAccept={{ accepting, onAccept: (id) => void accept(id) }}
+              />
+            ))}
           </View>
           {desk.length > DESK_SHOWN || data.data.moreAssigned ? (
             <BigButton kind="plain" onClick={() => openTasks('assigned')}>

@@ -4,6 +4,7 @@
  * 满意度测评 for a community today.
  */
 import { uploadPrefix } from '../../../backend/upload-tag';
+import type { MiniProgram } from './mini-program';
 import { TEST_UPLOAD_SECRET, type World } from './world';
 
 /** The data of a function's reply; a refusal throws with its message. */
@@ -44,6 +45,34 @@ export function staffPhoto(world: World, openid: string, seq: number): string {
   const id = world.fileIdOf(`${uploadPrefix(TEST_UPLOAD_SECRET, openid)}20261207/after${String(seq).padStart(11, '0')}.png`);
   world.files.set(id, Buffer.from('png'));
   return id;
+}
+
+/**
+ * A case waiting for the resident's 评价: 1栋's broken lamp (路灯, so the building's 楼栋物管员),
+ * filed by `resident`, accepted and resolved with an after-photo by the steward; answers its id.
+ */
+export async function resolvedCase(world: World, resident: string, requestId: string): Promise<string> {
+  const steward = 'demo-11-building-steward';
+  const caseId = await fileCase(world, resident, {
+    requestId,
+    buildingId: 'sf-yuyuan-g1-b1',
+    description: '1栋门口路灯不亮，晚上老人出门看不清台阶',
+    isPublic: false,
+  });
+  await memberCall(world, steward, 'acceptCase', { caseId });
+  await memberCall(world, steward, 'resolveCase', { caseId, result: '已更换路灯灯泡', photos: [staffPhoto(world, steward, 1)] });
+  return caseId;
+}
+
+/** On 我要上报: 设施维修 at 渝园社区 · 第一网格 · 1栋, described as `description`, ready to submit. */
+export async function fillReport(mp: MiniProgram, description: string): Promise<void> {
+  await mp.tap('设施维修');
+  await mp.tap('渝园社区');
+  await mp.tap('第一网格');
+  await mp.tap('1栋');
+  await mp.see('渝园社区 · 第一网格 · 1栋');
+  await mp.input('哪里坏了、坏了多久', description);
+  await mp.see('提交诉求');
 }
 
 /** Opens a 民生微实事 round of two projects and the 满意度测评 in 渝园社区, today only; answers the round's id. */
